@@ -1,0 +1,419 @@
+//! Stage 3, extract: per passage, the features that alignment and comparison use.
+//!
+//! For every passage we keep its content terms (for TF-IDF), name mentions (resolved across
+//! documents into entities), quantities, dates, quotations with their speakers, negated
+//! words (polarity) and loaded terms from the wording lexicon. Extraction is per document
+//! and runs in parallel; only entity resolution and quote speakers need the whole corpus.
+
+pub mod entities;
+pub mod quantities;
+pub mod quotes;
+pub mod resolve;
+pub mod terms;
+
+use crate::calendar::{self, Date};
+use crate::lexicon::Lexicon;
+use crate::load::LoadedDocument;
+use crate::model::{DocId, Entity, EntityId, EntityKind, Passage, PassageId, PassageRole};
+use crate::text::{Token, fold, tokens};
+use entities::RawMention;
+use quantities::Quantity;
+use rayon::prelude::*;
+use resolve::PlacedMention;
+use std::collections::HashSet;
+
+/// A date in a passage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateFeature {
+    pub start: usize,
+    pub end: usize,
+    pub date: Date,
+    pub relative: bool,
+}
+
+/// A quotation in a passage and its speaker, when known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteFeature {
+    pub start: usize,
+    pub end: usize,
+    /// Folded words of the quote.
+    pub words: Vec<String>,
+    pub speaker: Option<EntityId>,
+    /// The byte range of the speaker's name in the text, when it is in this paragraph.
+    pub speaker_span: Option<(usize, usize)>,
+}
+
+/// A loaded term from the wording lexicon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordingHit {
+    pub entry: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The lexicon term as written in the lexicon.
+    pub term: String,
+}
+
+/// Everything extracted from one passage.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PassageFeatures {
+    /// Stemmed content terms with the byte offset of their word.
+    pub terms: Vec<(usize, String)>,
+    /// Name mentions (indices into [`Corpus::mentions`]).
+    pub mentions: Vec<usize>,
+    /// Distinct resolved entities, sorted.
+    pub entities: Vec<EntityId>,
+    pub quantities: Vec<Quantity>,
+    pub dates: Vec<DateFeature>,
+    pub quotes: Vec<QuoteFeature>,
+    /// Stems of words under negation ("not warned" gives "warn").
+    pub negated: Vec<String>,
+    pub wording: Vec<WordingHit>,
+}
+
+impl PassageFeatures {
+    /// The distinct stems, sorted.
+    pub fn term_set(&self) -> Vec<&str> {
+        let mut set: Vec<&str> = self.terms.iter().map(|(_, t)| t.as_str()).collect();
+        set.sort_unstable();
+        set.dedup();
+        set
+    }
+
+    /// Stems within `radius` bytes of a span, the span itself excluded.
+    pub fn terms_near(&self, start: usize, end: usize, radius: usize) -> Vec<&str> {
+        let mut near: Vec<&str> = self
+            .terms
+            .iter()
+            .filter(|(at, _)| {
+                (*at + radius >= start && *at < start) || (*at >= end && *at <= end + radius)
+            })
+            .map(|(_, t)| t.as_str())
+            .collect();
+        near.sort_unstable();
+        near.dedup();
+        near
+    }
+}
+
+/// One document with its passages and their features.
+#[derive(Debug, Clone)]
+pub struct CorpusDocument {
+    pub loaded: LoadedDocument,
+    pub passages: Vec<Passage>,
+    pub features: Vec<PassageFeatures>,
+}
+
+/// All documents of a comparison, with entities resolved across them.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    pub documents: Vec<CorpusDocument>,
+    pub mentions: Vec<PlacedMention>,
+    pub mention_entities: Vec<EntityId>,
+    pub entities: Vec<Entity>,
+}
+
+const NEGATIONS: &[&str] = &["not", "never", "no", "nor", "neither", "none", "nobody", "nothing"];
+
+const SKIP_AFTER_NEGATION: &[&str] = &[
+    "be", "been", "being", "was", "were", "is", "are", "have", "has", "had", "yet", "even",
+    "ever", "fully", "officially", "actually", "really", "directly", "immediately", "been",
+    "do", "does", "did", "a", "an", "the", "any", "so", "only", "to", "get", "got", "always",
+];
+
+fn negated_stems(
+    text: &str,
+    toks: &[Token<'_>],
+    lexicon: &Lexicon,
+    stemmer: &terms::Stemmer,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, token) in toks.iter().enumerate() {
+        let folded = fold(token.text);
+        let cue = NEGATIONS.contains(&folded.as_str()) || folded.ends_with("n't");
+        if !cue {
+            continue;
+        }
+        // "not only" and "no longer" are not negations of the claim.
+        let next = toks.get(i + 1).map(|t| fold(t.text));
+        if matches!(next.as_deref(), Some("only") | Some("longer") | Some("less") | Some("doubt"))
+        {
+            continue;
+        }
+        for candidate in toks.iter().skip(i + 1).take(4) {
+            let sep = &text[token.end.min(candidate.start)..candidate.start];
+            if sep.contains([',', ';', '.']) {
+                break;
+            }
+            let word = fold(candidate.text);
+            if SKIP_AFTER_NEGATION.contains(&word.as_str()) {
+                continue;
+            }
+            if let Some(stem) = terms::term(candidate, lexicon, stemmer) {
+                out.push(stem);
+            }
+            break;
+        }
+    }
+    out
+}
+
+fn wording_hits(toks: &[Token<'_>], lexicon: &Lexicon) -> Vec<WordingHit> {
+    let folded: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
+    let mut hits = Vec::new();
+    let mut covered = vec![false; toks.len()];
+    for term in &lexicon.wording_terms {
+        let n = term.words.len();
+        if n > toks.len() {
+            continue;
+        }
+        for start in 0..=toks.len() - n {
+            if covered[start..start + n].iter().any(|c| *c) {
+                continue;
+            }
+            let matches = term.words.iter().enumerate().all(|(k, w)| {
+                let t = &folded[start + k];
+                t == w
+                    || (k == n - 1
+                        && (t.strip_suffix('s') == Some(w.as_str())
+                            || w.strip_suffix('s') == Some(t.as_str())))
+            });
+            if matches {
+                covered[start..start + n].iter_mut().for_each(|c| *c = true);
+                hits.push(WordingHit {
+                    entry: term.entry,
+                    start: toks[start].start,
+                    end: toks[start + n - 1].end,
+                    term: term.text.clone(),
+                });
+            }
+        }
+    }
+    hits.sort_by_key(|h| h.start);
+    hits
+}
+
+/// Folded words that the corpus writes in lower case somewhere: a capitalised word at a
+/// sentence start that is also in this set is a common word, not a name.
+pub fn lowercase_vocabulary(texts: &[&str]) -> HashSet<String> {
+    let mut vocabulary = HashSet::new();
+    for text in texts {
+        for token in tokens(text) {
+            if token.is_word() && token.text.chars().next().is_some_and(char::is_lowercase) {
+                vocabulary.insert(fold(token.text));
+            }
+        }
+    }
+    vocabulary
+}
+
+/// Extracts the features of every passage and resolves entities across documents.
+pub fn extract(
+    documents: Vec<(LoadedDocument, Vec<Passage>)>,
+    lexicon: &Lexicon,
+    progress: &crate::progress::Progress,
+) -> Result<Corpus, crate::progress::Cancelled> {
+    let texts: Vec<&str> = documents.iter().map(|(d, _)| d.text.as_str()).collect();
+    let vocabulary = lowercase_vocabulary(&texts);
+    let per_document: Vec<Result<(Vec<PassageFeatures>, Vec<(PassageId, RawMention)>), _>> =
+        documents
+            .par_iter()
+            .map(|(doc, passages)| {
+                progress.check()?;
+                let result = extract_document(doc, passages, lexicon, &vocabulary);
+                progress.advance();
+                Ok(result)
+            })
+            .collect();
+    let mut corpus_documents = Vec::with_capacity(documents.len());
+    let mut mentions = Vec::new();
+    for (doc_index, ((loaded, passages), result)) in
+        documents.into_iter().zip(per_document).enumerate()
+    {
+        let (mut features, raw) = result?;
+        for (passage, mention) in raw {
+            features[passage.get()].mentions.push(mentions.len());
+            mentions.push(PlacedMention {
+                document: DocId(doc_index),
+                passage,
+                paragraph: passages[passage.get()].paragraph,
+                mention,
+            });
+        }
+        corpus_documents.push(CorpusDocument {
+            loaded,
+            passages,
+            features,
+        });
+    }
+    progress.check()?;
+    let (entities, mention_entities) = resolve::resolve(&mentions);
+    for document in &mut corpus_documents {
+        for features in &mut document.features {
+            let mut ids: Vec<EntityId> = features
+                .mentions
+                .iter()
+                .map(|&m| mention_entities[m])
+                .collect();
+            ids.sort();
+            ids.dedup();
+            features.entities = ids;
+        }
+    }
+    let mut corpus = Corpus {
+        documents: corpus_documents,
+        mentions,
+        mention_entities,
+        entities,
+    };
+    assign_speakers(&mut corpus);
+    Ok(corpus)
+}
+
+fn extract_document(
+    doc: &LoadedDocument,
+    passages: &[Passage],
+    lexicon: &Lexicon,
+    vocabulary: &HashSet<String>,
+) -> (Vec<PassageFeatures>, Vec<(PassageId, RawMention)>) {
+    let stemmer = terms::Stemmer::new();
+    let text = doc.text.as_str();
+    let mut features = Vec::with_capacity(passages.len());
+    let mut mentions = Vec::new();
+    for passage in passages {
+        if passage.role == PassageRole::Boilerplate {
+            features.push(PassageFeatures::default());
+            continue;
+        }
+        let slice = &text[passage.start..passage.end];
+        let toks: Vec<Token<'_>> = tokens(slice)
+            .into_iter()
+            .map(|t| Token {
+                start: t.start + passage.start,
+                end: t.end + passage.start,
+                text: t.text,
+            })
+            .collect();
+        let found_dates = calendar::find_dates(text, &toks, doc.date);
+        let date_tokens: Vec<(usize, usize)> = found_dates
+            .iter()
+            .map(|d| (d.first_token, d.end_token))
+            .collect();
+        let dates = found_dates
+            .iter()
+            .filter(|d| calendar::is_real(&d.date))
+            .map(|d| DateFeature {
+                start: toks[d.first_token].start,
+                end: toks[d.end_token - 1].end,
+                date: d.date,
+                relative: d.relative,
+            })
+            .collect();
+        let quantities = quantities::find_quantities(text, &toks, &date_tokens, lexicon);
+        let terms = toks
+            .iter()
+            .filter_map(|t| terms::term(t, lexicon, &stemmer).map(|s| (t.start, s)))
+            .collect();
+        for mention in entities::find_mentions(text, &toks, lexicon, vocabulary) {
+            mentions.push((passage.index, mention));
+        }
+        features.push(PassageFeatures {
+            terms,
+            quantities,
+            dates,
+            negated: negated_stems(text, &toks, lexicon, &stemmer),
+            wording: wording_hits(&toks, lexicon),
+            ..PassageFeatures::default()
+        });
+    }
+    // Quotes are found per paragraph and belong to the passage where they start.
+    let mut paragraph_start = 0;
+    while paragraph_start < passages.len() {
+        let paragraph = passages[paragraph_start].paragraph;
+        let mut paragraph_end = paragraph_start;
+        while paragraph_end < passages.len() && passages[paragraph_end].paragraph == paragraph {
+            paragraph_end += 1;
+        }
+        let range = passages[paragraph_start].start..passages[paragraph_end - 1].end;
+        for quote in quotes::find_quotes(text, range) {
+            if let Some(owner) = passages[paragraph_start..paragraph_end]
+                .iter()
+                .find(|p| p.start <= quote.start && quote.start < p.end.max(p.start + 1))
+                .or_else(|| passages[paragraph_start..paragraph_end].iter().rev().find(|p| p.start <= quote.start))
+            {
+                features[owner.index.get()].quotes.push(QuoteFeature {
+                    start: quote.start,
+                    end: quote.end,
+                    words: quotes::quote_words(&text[quote.start..quote.end]),
+                    speaker: None,
+                    speaker_span: None,
+                });
+            }
+        }
+        paragraph_start = paragraph_end;
+    }
+    (features, mentions)
+}
+
+/// Finds the speaker of each quote: the person named next to a speech verb in the same
+/// paragraph, outside the quote, nearest to it; or, for "she added", the previous speaker.
+fn assign_speakers(corpus: &mut Corpus) {
+    for document in &mut corpus.documents {
+        let text = document.loaded.text.as_str();
+        let mut last_speaker: Option<(EntityId, usize, (usize, usize))> = None;
+        let paragraph_of: Vec<usize> = document.passages.iter().map(|p| p.paragraph).collect();
+        // Mentions by paragraph.
+        let mut paragraph_mentions: std::collections::BTreeMap<usize, Vec<usize>> =
+            Default::default();
+        for (passage_index, features) in document.features.iter().enumerate() {
+            for &m in &features.mentions {
+                paragraph_mentions
+                    .entry(paragraph_of[passage_index])
+                    .or_default()
+                    .push(m);
+            }
+        }
+        for passage_index in 0..document.features.len() {
+            let paragraph = paragraph_of[passage_index];
+            let candidates = paragraph_mentions.get(&paragraph).cloned().unwrap_or_default();
+            for quote_index in 0..document.features[passage_index].quotes.len() {
+                let quote = &document.features[passage_index].quotes[quote_index];
+                let (qs, qe) = (quote.start, quote.end);
+                let best = candidates
+                    .iter()
+                    .map(|&m| (&corpus.mentions[m], corpus.mention_entities[m]))
+                    .filter(|(placed, _)| placed.mention.end <= qs || placed.mention.start >= qe)
+                    .filter(|(placed, entity)| {
+                        placed.mention.speaker_cue
+                            || corpus.entities[entity.get()].kind == EntityKind::Person
+                    })
+                    .min_by_key(|(placed, _)| {
+                        let distance = if placed.mention.end <= qs {
+                            qs - placed.mention.end
+                        } else {
+                            placed.mention.start - qe
+                        };
+                        (!placed.mention.speaker_cue, distance)
+                    })
+                    .map(|(placed, entity)| (entity, (placed.mention.start, placed.mention.end)));
+                let after = &text[qe..(qe + 40).min(text.len())];
+                let after = after.get(..).unwrap_or("").to_lowercase();
+                let pronoun_cue = ["he said", "she said", "he added", "she added", "he told", "she told", "they said"]
+                    .iter()
+                    .any(|cue| after.contains(cue));
+                let chosen = match best {
+                    Some(found) => Some(found),
+                    None if pronoun_cue => last_speaker
+                        .filter(|(_, at, _)| paragraph <= at + 2)
+                        .map(|(entity, _, span)| (entity, span)),
+                    None => None,
+                };
+                if let Some((entity, span)) = chosen {
+                    let quote = &mut document.features[passage_index].quotes[quote_index];
+                    quote.speaker = Some(entity);
+                    quote.speaker_span = Some(span);
+                    last_speaker = Some((entity, paragraph, span));
+                }
+            }
+        }
+    }
+}

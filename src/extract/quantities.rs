@@ -1,0 +1,475 @@
+//! Quantities: a number with the thing it counts.
+//!
+//! A quantity is only comparable with another when both count the same thing, so the value
+//! is stored with its unit (a counted noun, a currency, "percent") and a qualifier: the noun
+//! of "40 million euros *of aid*" or of "a *fine* of 3 million euros". Numbers are read with
+//! thousands separators, decimals, scale words ("2.4 billion") and in words ("thirteen",
+//! "a dozen"); approximation markers ("about", "at least") are kept so that a user can see a
+//! rounding difference for what it is. Years and other parts of dates are left to the date
+//! extractor.
+
+use crate::lexicon::Lexicon;
+use crate::text::{Token, fold, parse_number};
+
+/// One quantity in a passage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Absolute byte range of the whole expression ("at least 31 people").
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    /// The unit group or counted noun ("troops", "euros", "percent"); empty when the number
+    /// only has a qualifier ("attendance of 52,000").
+    pub unit: String,
+    /// What the quantity measures, when the text says ("aid", "fine", "turnout").
+    pub qualifier: Option<String>,
+    /// "about", "at least", … as written.
+    pub approximation: Option<String>,
+    pub ordinal: bool,
+    /// Index of the first and one-past-last token of the number itself.
+    pub number_tokens: (usize, usize),
+}
+
+const APPROXIMATIONS: &[&str] = &[
+    "at least",
+    "at most",
+    "more than",
+    "less than",
+    "fewer than",
+    "up to",
+    "close to",
+    "just over",
+    "just under",
+    "an estimated",
+    "as many as",
+    "some",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "estimated",
+    "barely",
+    "circa",
+];
+
+const SMALL: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+];
+
+const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("bn", 1e9),
+    ("m", 1e6),
+    ("k", 1e3),
+];
+
+/// Words that may stand between a number and its noun ("5,100 French soldiers").
+const MODIFIERS: &[&str] = &[
+    "more", "additional", "new", "other", "extra", "further", "armed", "foreign", "local",
+    "young", "old", "small", "large", "heavily", "elite", "special", "civilian", "innocent",
+    "registered", "eligible", "full", "total", "separate", "different",
+];
+
+/// Words that are never the counted noun or the qualifier.
+const NOT_NOUNS: &[&str] = &[
+    "was", "were", "is", "are", "be", "been", "had", "has", "have", "stood", "reached", "rose",
+    "fell", "totalled", "totaled", "came", "amounted", "climbed", "dropped", "hit", "years",
+    "year", "times", "per", "percent", "cent", "killed", "said", "says", "including",
+];
+
+fn word_number(folded: &str) -> Option<f64> {
+    if let Some((tens, ones)) = folded.split_once('-') {
+        let t = SMALL.iter().find(|(w, _)| *w == tens)?.1;
+        let o = SMALL.iter().find(|(w, _)| *w == ones)?.1;
+        return (t >= 20.0 && o < 10.0).then_some(t + o);
+    }
+    SMALL.iter().find(|(w, _)| *w == folded).map(|(_, v)| *v)
+}
+
+fn ordinal(text: &str) -> Option<f64> {
+    let lower = text.to_ascii_lowercase();
+    for suffix in ["st", "nd", "rd", "th"] {
+        if let Some(digits) = lower.strip_suffix(suffix)
+            && !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+        {
+            return digits.parse().ok();
+        }
+    }
+    None
+}
+
+/// "300m", "2bn", "5k": a number with its scale glued on.
+fn suffixed(text: &str) -> Option<f64> {
+    let lower = text.to_ascii_lowercase();
+    for (suffix, scale) in [("bn", 1e9), ("m", 1e6), ("k", 1e3)] {
+        if let Some(digits) = lower.strip_suffix(suffix)
+            && !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            return parse_number(digits).map(|v| v * scale);
+        }
+    }
+    None
+}
+
+/// Finds quantities among `tokens` (absolute offsets into `text`). Tokens inside
+/// `date_tokens` ranges are skipped.
+pub fn find_quantities(
+    text: &str,
+    tokens: &[Token<'_>],
+    date_tokens: &[(usize, usize)],
+    lexicon: &Lexicon,
+) -> Vec<Quantity> {
+    let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
+    let in_date = |i: usize| date_tokens.iter().any(|&(a, b)| i >= a && i < b);
+    let gap = |a: usize| -> &str {
+        if a + 1 < tokens.len() && tokens[a].end <= tokens[a + 1].start {
+            &text[tokens[a].end..tokens[a + 1].start]
+        } else {
+            ""
+        }
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if in_date(i) {
+            i += 1;
+            continue;
+        }
+        let word = folded[i].as_str();
+        // "a dozen" and spelled numbers; digits; ordinals.
+        let (mut value, is_ordinal) = if tokens[i].is_numeric() {
+            if let Some(v) = ordinal(tokens[i].text) {
+                (v, true)
+            } else if let Some(v) = suffixed(tokens[i].text) {
+                (v, false)
+            } else if tokens[i].text.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            {
+                match parse_number(tokens[i].text) {
+                    Some(v) => (v, false),
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                }
+            } else {
+                i += 1;
+                continue;
+            }
+        } else if let Some(v) = word_number(word) {
+            // "one" is too often a pronoun ("one of the"), "dozens" is not a number.
+            if word == "one" || (word == "dozen" && i > 0 && folded[i - 1] != "a") {
+                i += 1;
+                continue;
+            }
+            (v, false)
+        } else {
+            i += 1;
+            continue;
+        };
+        // Scores ("2-1") and ranges ("10-15") are not quantities.
+        let sep_after = gap(i);
+        if sep_after == "-" || sep_after == "–" || sep_after == ":" || sep_after == "/" {
+            i += 2;
+            continue;
+        }
+        let mut start_token = i;
+        if word == "dozen" {
+            start_token = i - 1;
+        }
+        let mut j = i + 1;
+        // "twenty thousand", "2.4 billion", "5 m".
+        if let Some(&(_, scale)) = folded
+            .get(j)
+            .and_then(|w| SCALES.iter().find(|(s, _)| s == w))
+        {
+            value *= scale;
+            j += 1;
+        } else if word == "hundred" && i > 0 && folded[i - 1] == "a" {
+            start_token = i - 1;
+        }
+        // Currency symbols before the number; percent signs after.
+        let before_gap = if start_token > 0 {
+            &text[tokens[start_token - 1].end..tokens[start_token].start]
+        } else {
+            &text[..tokens[start_token].start]
+        };
+        let symbol_before = before_gap.trim_end().chars().last();
+        let currency_before = match symbol_before {
+            Some('€') => Some("euros"),
+            Some('$') => Some("dollars"),
+            Some('£') => Some("pounds"),
+            _ => None,
+        };
+        let mut end = tokens[j - 1].end;
+        let mut unit: Option<String> = currency_before.map(str::to_string);
+        let after_number = &text[end..tokens.get(j).map_or(text.len(), |t| t.start)];
+        if after_number.trim_start().starts_with('%') && unit.is_none() {
+            unit = Some("percent".into());
+            end += after_number.find('%').map_or(0, |p| p + 1);
+        }
+        // The counted noun: the next content word(s), skipping modifiers and capitalised
+        // adjectives ("5,100 French soldiers").
+        if unit.is_none() && !is_ordinal || is_ordinal {
+            let mut k = j;
+            let mut candidates: Vec<usize> = Vec::new();
+            while k < tokens.len() && k < j + 4 {
+                let sep = &text[tokens[k - 1].end..tokens[k].start];
+                if !(sep.trim().is_empty() || sep.trim() == "-") {
+                    break;
+                }
+                let w = folded[k].as_str();
+                if MODIFIERS.contains(&w) {
+                    k += 1;
+                    continue;
+                }
+                if tokens[k].is_capitalised() && candidates.is_empty() && k + 1 < tokens.len() {
+                    // A capitalised adjective, only when a lower-case noun follows.
+                    if tokens[k + 1].is_word() && !tokens[k + 1].is_capitalised() {
+                        k += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if !tokens[k].is_word()
+                    || tokens[k].is_capitalised()
+                    || lexicon.is_stopword(w) && lexicon.unit_group(w).is_none()
+                    || NOT_NOUNS.contains(&w) && lexicon.unit_group(w).is_none()
+                {
+                    break;
+                }
+                candidates.push(k);
+                k += 1;
+            }
+            // "per cent" is two tokens.
+            if folded.get(j).map(String::as_str) == Some("per")
+                && folded.get(j + 1).map(String::as_str) == Some("cent")
+            {
+                unit = Some("percent".into());
+                end = tokens[j + 1].end;
+            } else if let Some(&noun) = candidates
+                .iter()
+                .find(|&&c| lexicon.unit_group(&folded[c]).is_some())
+                .or_else(|| candidates.iter().find(|&&c| folded[c].ends_with('s')))
+                .or_else(|| candidates.first())
+            {
+                unit = Some(
+                    lexicon
+                        .unit_group(&folded[noun])
+                        .map(str::to_string)
+                        .unwrap_or_else(|| folded[noun].trim_end_matches('s').to_string()),
+                );
+                end = tokens[noun].end;
+                j = noun + 1;
+            }
+        } else if unit.is_some() {
+            // "$5 million" already has its unit.
+        }
+        if let Some(u) = &unit
+            && let Some(group) = lexicon.unit_group(u)
+        {
+            unit = Some(group.to_string());
+        }
+        // Qualifier after the unit: "of damage", "in emergency aid".
+        let mut qualifier = None;
+        if let Some(prep) = folded.get(j)
+            && matches!(prep.as_str(), "of" | "in" | "for" | "on")
+        {
+            let mut k = j + 1;
+            if folded.get(k).is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an")) {
+                k += 1;
+            }
+            let mut last_noun = None;
+            while k < tokens.len() && k < j + 5 {
+                let w = folded[k].as_str();
+                if !tokens[k].is_word()
+                    || tokens[k].is_capitalised()
+                    || lexicon.is_stopword(w)
+                    || NOT_NOUNS.contains(&w)
+                {
+                    break;
+                }
+                last_noun = Some(k);
+                let sep = gap(k);
+                if !sep.trim().is_empty() {
+                    break;
+                }
+                k += 1;
+            }
+            if let Some(noun) = last_noun {
+                qualifier = Some(folded[noun].trim_end_matches('s').to_string());
+            }
+        }
+        // Qualifier before: "a fine of 3 million euros", "turnout of 61 percent",
+        // "the death toll rose to 14".
+        let mut approximation = None;
+        let mut first = start_token;
+        for marker in APPROXIMATIONS {
+            let words: Vec<&str> = marker.split(' ').collect();
+            if first >= words.len()
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(n, w)| folded[first - words.len() + n] == *w)
+            {
+                approximation = Some(
+                    text[tokens[first - words.len()].start..tokens[first - 1].end].to_string(),
+                );
+                first -= words.len();
+                break;
+            }
+        }
+        if qualifier.is_none() {
+            let mut k = first;
+            let mut steps = 0;
+            while k > 0 && steps < 4 {
+                k -= 1;
+                steps += 1;
+                let sep = gap(k);
+                if sep.contains([',', '.', ';', ':', '(', ')', '"', '“', '”']) {
+                    break;
+                }
+                let w = folded[k].as_str();
+                if matches!(
+                    w,
+                    "of" | "at" | "to" | "was" | "were" | "is" | "are" | "reached" | "stood"
+                        | "rose" | "fell" | "totalled" | "totaled" | "by" | "hit" | "climbed"
+                        | "dropped" | "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                        | "increased" | "decreased" | "amounted" | "came" | "be" | "been"
+                        | "had" | "has" | "have"
+                ) {
+                    continue;
+                }
+                let sentence_start = k == 0;
+                if tokens[k].is_word()
+                    && (sentence_start || !tokens[k].is_capitalised())
+                    && !lexicon.is_stopword(w)
+                {
+                    qualifier = Some(w.trim_end_matches('s').to_string());
+                }
+                break;
+            }
+        }
+        let unit = unit.unwrap_or_default();
+        if unit.is_empty() && qualifier.is_none() {
+            i = j.max(i + 1);
+            continue;
+        }
+        out.push(Quantity {
+            start: tokens[first].start,
+            end,
+            value,
+            unit,
+            qualifier,
+            approximation,
+            ordinal: is_ordinal,
+            number_tokens: (i, j),
+        });
+        i = j.max(i + 1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens;
+
+    fn quantities(text: &str) -> Vec<(String, f64, String, Option<String>, Option<String>)> {
+        let lexicon = Lexicon::bundled();
+        find_quantities(text, &tokens(text), &[], &lexicon)
+            .into_iter()
+            .map(|q| {
+                (
+                    text[q.start..q.end].to_string(),
+                    q.value,
+                    q.unit,
+                    q.qualifier,
+                    q.approximation,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn counted_nouns_and_synonyms() {
+        let found = quantities("Paris deployed 5,100 French soldiers, not 5,000 troops.");
+        assert_eq!(found[0].0, "5,100 French soldiers");
+        assert_eq!(found[0].1, 5100.0);
+        assert_eq!(found[0].2, "troops");
+        assert_eq!(found[1].2, "troops");
+    }
+
+    #[test]
+    fn scales_currencies_and_qualifiers() {
+        let found = quantities("It pledged 40 million euros in emergency aid against €300m of damage.");
+        assert_eq!(found[0].1, 40e6);
+        assert_eq!(found[0].2, "euros");
+        assert_eq!(found[0].3.as_deref(), Some("aid"));
+        assert_eq!(found[1].1, 300e6);
+        assert_eq!(found[1].2, "euros");
+        assert_eq!(found[1].3.as_deref(), Some("damage"));
+    }
+
+    #[test]
+    fn approximations_and_words() {
+        let found = quantities("At least 31 people died and about twelve homes burned; a dozen fled.");
+        assert_eq!(found[0].0, "At least 31 people");
+        assert_eq!(found[0].4.as_deref(), Some("At least"));
+        assert_eq!(found[1].1, 12.0);
+        assert_eq!(found[1].2, "homes");
+        assert_eq!(found[2].1, 12.0);
+    }
+
+    #[test]
+    fn percent_and_pre_qualifier() {
+        let found = quantities("Turnout of 61 percent beat the 22% of 2019; attendance of 52,000.");
+        assert_eq!(found[0].2, "percent");
+        assert_eq!(found[0].3.as_deref(), Some("turnout"));
+        assert_eq!(found[1].2, "percent");
+        assert_eq!(found[2].1, 52000.0);
+        assert_eq!(found[2].3.as_deref(), Some("attendance"));
+    }
+
+    #[test]
+    fn scores_are_not_quantities() {
+        assert!(quantities("They won 2-1 at home.").is_empty());
+    }
+}

@@ -1,0 +1,397 @@
+//! Entity resolution across documents: one entity per real person, place or organisation,
+//! with every spelling as an alias.
+//!
+//! Steps, each a union of clusters:
+//! 1. identical folded names are one cluster (Goïta = Goita);
+//! 2. full names merge when their surnames and first names are close (Jaro–Winkler and a
+//!    phonetic key) and, for anything weaker than a near-identical spelling, when the context
+//!    agrees: the same title or a co-occurring name (Colonel Asmi Guetta = Col. Assimi Goïta);
+//!    clearly different first names never merge (Maria Kovac ≠ Petar Kovac);
+//! 3. single-word variants of one name merge under the same rules (Yerewolo = Yerewulu), but
+//!    never when one is a prefix of the other (Niger ≠ Nigeria, Mali ≠ Malian);
+//! 4. a lone surname joins the one full name that it ends, preferring its own document.
+
+use super::entities::RawMention;
+use crate::model::{DocId, Entity, EntityId, EntityKind, Mention, PassageId};
+use crate::text::phonetic_key;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// A mention with its place and the names around it.
+#[derive(Debug, Clone)]
+pub struct PlacedMention {
+    pub document: DocId,
+    pub passage: PassageId,
+    pub paragraph: usize,
+    pub mention: RawMention,
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, x: usize) -> usize {
+        let mut root = x;
+        while self.0[root] != root {
+            root = self.0[root];
+        }
+        let mut node = x;
+        while self.0[node] != root {
+            let next = self.0[node];
+            self.0[node] = root;
+            node = next;
+        }
+        root
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            // The smaller index stays root, which keeps results independent of order.
+            let (low, high) = if a < b { (a, b) } else { (b, a) };
+            self.0[high] = low;
+        }
+    }
+}
+
+/// One distinct folded name and what is known about it.
+struct NameGroup {
+    words: Vec<String>,
+    mentions: Vec<usize>,
+    titles: HashSet<String>,
+    documents: HashSet<DocId>,
+    context: HashSet<String>,
+    kinds: BTreeMap<EntityKind, usize>,
+}
+
+fn similar_word(a: &str, b: &str) -> f64 {
+    strsim::jaro_winkler(a, b)
+}
+
+/// How two words relate as parts of a name.
+#[derive(PartialEq, Eq, PartialOrd, Ord, Clone, Copy, Debug)]
+enum Closeness {
+    Different,
+    /// Sounds alike but looks different: needs context (Goïta / Guetta).
+    Phonetic,
+    /// A plausible spelling variant (Sergey / Sergei, Yerewolo / Yerewulu).
+    Variant,
+    Same,
+}
+
+fn closeness(a: &str, b: &str) -> Closeness {
+    if a == b {
+        return Closeness::Same;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.min(lb) < 3 || la.abs_diff(lb) > 2 || a.starts_with(b) || b.starts_with(a) {
+        return Closeness::Different;
+    }
+    let jw = similar_word(a, b);
+    let same_key = phonetic_key(a) == phonetic_key(b);
+    if la.min(lb) >= 4 && (jw >= 0.93 || (same_key && jw >= 0.85)) {
+        Closeness::Variant
+    } else if same_key && jw >= 0.6 && phonetic_key(a).len() >= 2 {
+        Closeness::Phonetic
+    } else {
+        Closeness::Different
+    }
+}
+
+fn first_names_clash(a: &str, b: &str) -> bool {
+    // Initials agree with any name of the same first letter.
+    if a.chars().count() == 1 || b.chars().count() == 1 {
+        return a.chars().next() != b.chars().next();
+    }
+    closeness(a, b) == Closeness::Different
+}
+
+/// Resolves mentions into entities. Returns the entities and, for each input mention, the
+/// entity it belongs to.
+pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
+    // 1. Group identical folded names.
+    let mut groups: Vec<NameGroup> = Vec::new();
+    let mut by_name: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut paragraph_names: HashMap<(DocId, usize), HashSet<String>> = HashMap::new();
+    for placed in mentions {
+        paragraph_names
+            .entry((placed.document, placed.paragraph))
+            .or_default()
+            .insert(placed.mention.words.join(" "));
+    }
+    for (index, placed) in mentions.iter().enumerate() {
+        let key = placed.mention.words.clone();
+        let group_index = *by_name.entry(key.clone()).or_insert_with(|| {
+            groups.push(NameGroup {
+                words: key,
+                mentions: Vec::new(),
+                titles: HashSet::new(),
+                documents: HashSet::new(),
+                context: HashSet::new(),
+                kinds: BTreeMap::new(),
+            });
+            groups.len() - 1
+        });
+        let group = &mut groups[group_index];
+        group.mentions.push(index);
+        group.titles.extend(placed.mention.titles.iter().cloned());
+        group.documents.insert(placed.document);
+        *group.kinds.entry(placed.mention.kind).or_default() += 1;
+        if let Some(names) = paragraph_names.get(&(placed.document, placed.paragraph)) {
+            let own = placed.mention.words.join(" ");
+            group
+                .context
+                .extend(names.iter().filter(|n| **n != own).cloned());
+        }
+    }
+    let mut union = UnionFind((0..groups.len()).collect());
+    let context_agrees = |a: &NameGroup, b: &NameGroup| {
+        let shared_title = a
+            .titles
+            .iter()
+            .any(|t| b.titles.contains(t) && !matches!(t.as_str(), "mr" | "mrs" | "ms"));
+        let shared_context = a.context.iter().any(|c| b.context.contains(c));
+        shared_title || shared_context
+    };
+
+    // 2 and 3. Variants among names of the same length, bucketed by phonetic key of the
+    // last word so that the comparison stays near linear.
+    let mut buckets: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    for (index, group) in groups.iter().enumerate() {
+        if let Some(last) = group.words.last() {
+            let key = phonetic_key(last);
+            let prefix: String = key.chars().take(2).collect();
+            buckets
+                .entry((group.words.len(), prefix))
+                .or_default()
+                .push(index);
+        }
+    }
+    let mut bucket_keys: Vec<_> = buckets.keys().cloned().collect();
+    bucket_keys.sort();
+    for key in bucket_keys {
+        let members = &buckets[&key];
+        for (position, &a) in members.iter().enumerate() {
+            for &b in &members[position + 1..] {
+                let (ga, gb) = (&groups[a], &groups[b]);
+                let levels: Vec<Closeness> = ga
+                    .words
+                    .iter()
+                    .zip(&gb.words)
+                    .map(|(x, y)| closeness(x, y))
+                    .collect();
+                if levels.contains(&Closeness::Different) {
+                    continue;
+                }
+                if ga.words.len() >= 2 && first_names_clash(&ga.words[0], &gb.words[0]) {
+                    continue;
+                }
+                let weakest = levels.iter().copied().min().unwrap_or(Closeness::Same);
+                let variants = levels.iter().filter(|l| **l != Closeness::Same).count();
+                let merge = match weakest {
+                    Closeness::Same => true,
+                    Closeness::Variant => {
+                        // One varied word in a longer name, or a long single word, is enough
+                        // on its own; otherwise the context must agree.
+                        (ga.words.len() >= 2 && variants == 1)
+                            || (ga.words.len() == 1 && ga.words[0].chars().count() >= 6)
+                            || context_agrees(ga, gb)
+                    }
+                    Closeness::Phonetic => ga.words.len() >= 2 && context_agrees(ga, gb),
+                    Closeness::Different => false,
+                };
+                if merge {
+                    union.union(a, b);
+                }
+            }
+        }
+    }
+
+    // 4. Partial names: a shorter name whose words end a longer name ("Goïta" in
+    // "Assimi Goïta", "Lavrov" in "Sergei Lavrov"). Ambiguous surnames stay apart unless
+    // the document itself names only one of the candidates.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, group) in groups.iter().enumerate() {
+        if group.words.len() >= 2 {
+            by_last
+                .entry(group.words.last().map_or("", String::as_str))
+                .or_default()
+                .push(index);
+        }
+    }
+    for (index, group) in groups.iter().enumerate() {
+        if group.words.len() != 1 {
+            continue;
+        }
+        let Some(candidates) = by_last.get(group.words[0].as_str()) else {
+            continue;
+        };
+        let mut roots: Vec<usize> = candidates.iter().map(|&c| union.find(c)).collect();
+        roots.sort();
+        roots.dedup();
+        let chosen = if roots.len() == 1 {
+            Some(roots[0])
+        } else {
+            // Prefer the candidate named in the same documents.
+            let local: Vec<usize> = candidates
+                .iter()
+                .filter(|&&c| groups[c].documents.iter().any(|d| group.documents.contains(d)))
+                .map(|&c| union.find(c))
+                .collect::<HashSet<_>>()
+                .into_iter()
+                .collect();
+            (local.len() == 1).then(|| local[0])
+        };
+        if let Some(root) = chosen {
+            let person_like = groups[root].kinds.contains_key(&EntityKind::Person)
+                || !group.titles.is_empty()
+                || group.kinds.contains_key(&EntityKind::Person);
+            if person_like {
+                union.union(index, root);
+            }
+        }
+    }
+
+    // Build entities, ordered by their first mention.
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for index in 0..groups.len() {
+        let root = union.find(index);
+        members.entry(root).or_default().push(index);
+    }
+    let mut clusters: Vec<Vec<usize>> = members.into_values().collect();
+    let first_mention = |cluster: &Vec<usize>| {
+        cluster
+            .iter()
+            .flat_map(|&g| groups[g].mentions.iter().copied())
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    clusters.sort_by_key(first_mention);
+    let mut entities = Vec::with_capacity(clusters.len());
+    let mut assignment = vec![EntityId(0); mentions.len()];
+    for (entity_index, cluster) in clusters.iter().enumerate() {
+        let mut all: Vec<usize> = cluster
+            .iter()
+            .flat_map(|&g| groups[g].mentions.iter().copied())
+            .collect();
+        all.sort();
+        let mut kinds: BTreeMap<EntityKind, usize> = BTreeMap::new();
+        for &g in cluster {
+            for (kind, count) in &groups[g].kinds {
+                *kinds.entry(*kind).or_default() += count;
+            }
+        }
+        // A person title or a speech cue anywhere outweighs a guess of "other".
+        let kind = kinds
+            .iter()
+            .filter(|(kind, _)| **kind != EntityKind::Other)
+            .max_by_key(|(kind, count)| (**count, std::cmp::Reverse(**kind)))
+            .map(|(kind, _)| *kind)
+            .unwrap_or(EntityKind::Other);
+        // Spellings, fullest and most frequent first.
+        let mut spellings: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        for &m in &all {
+            let text = mentions[m].mention.text.clone();
+            let words = mentions[m].mention.words.len();
+            let entry = spellings.entry(text).or_insert((words, 0));
+            entry.1 += 1;
+        }
+        let mut aliases: Vec<(String, (usize, usize))> = spellings.into_iter().collect();
+        aliases.sort_by(|a, b| {
+            (b.1.0, b.1.1)
+                .cmp(&(a.1.0, a.1.1))
+                .then_with(|| a.0.cmp(&b.0))
+        });
+        let name = aliases.first().map(|a| a.0.clone()).unwrap_or_default();
+        for &m in &all {
+            assignment[m] = EntityId(entity_index);
+        }
+        entities.push(Entity {
+            index: EntityId(entity_index),
+            name,
+            kind,
+            aliases: aliases.into_iter().map(|a| a.0).collect(),
+            mentions: all
+                .iter()
+                .map(|&m| Mention {
+                    document: mentions[m].document,
+                    start: mentions[m].mention.start,
+                    end: mentions[m].mention.end,
+                    text: mentions[m].mention.text.clone(),
+                })
+                .collect(),
+        });
+    }
+    (entities, assignment)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold;
+
+    fn mention(doc: usize, paragraph: usize, text: &str, titles: &[&str]) -> PlacedMention {
+        PlacedMention {
+            document: DocId(doc),
+            passage: PassageId(paragraph),
+            paragraph,
+            mention: RawMention {
+                start: 0,
+                end: text.len(),
+                text: text.to_string(),
+                words: text.split(' ').map(fold).collect(),
+                titles: titles.iter().map(|t| t.to_string()).collect(),
+                kind: if titles.is_empty() {
+                    EntityKind::Other
+                } else {
+                    EntityKind::Person
+                },
+                speaker_cue: false,
+            },
+        }
+    }
+
+    fn groups_of(mentions: &[PlacedMention]) -> Vec<Vec<String>> {
+        let (entities, _) = resolve(mentions);
+        entities
+            .into_iter()
+            .map(|e| {
+                let mut aliases = e.aliases;
+                aliases.sort();
+                aliases
+            })
+            .collect()
+    }
+
+    #[test]
+    fn variants_of_one_person_merge() {
+        let mentions = vec![
+            mention(0, 0, "Assimi Goïta", &["colonel"]),
+            mention(0, 1, "Assimi Goita", &[]),
+            mention(1, 0, "Asmi Guetta", &["colonel"]),
+            mention(1, 1, "Goïta", &[]),
+        ];
+        let groups = groups_of(&mentions);
+        assert_eq!(groups.len(), 1, "{groups:?}");
+    }
+
+    #[test]
+    fn shared_surname_with_different_first_names_stays_apart() {
+        let mentions = vec![
+            mention(0, 0, "Maria Kovac", &["engineer"]),
+            mention(1, 0, "Petar Kovac", &["mayor"]),
+        ];
+        assert_eq!(groups_of(&mentions).len(), 2);
+    }
+
+    #[test]
+    fn transliterations_merge_and_prefixes_do_not() {
+        let mentions = vec![
+            mention(0, 0, "Sergey Lavrov", &[]),
+            mention(1, 0, "Sergei Lavrov", &[]),
+            mention(0, 1, "Yerewolo", &[]),
+            mention(1, 1, "Yerewulu", &[]),
+            mention(0, 2, "Niger", &[]),
+            mention(1, 2, "Nigeria", &[]),
+        ];
+        let groups = groups_of(&mentions);
+        assert_eq!(groups.len(), 4, "{groups:?}");
+    }
+}

@@ -1,0 +1,166 @@
+//! Word lists the extractor reads: stop words, titles, counted-noun groups, antonym pairs
+//! and the loaded-wording lexicon. The bundled lists live in `assets/lexicon/` as plain data
+//! and are compiled into the binary; users may add wording entries from their own RON files.
+
+use crate::text::fold;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+
+/// One referent of the wording lexicon and its competing terms.
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
+pub struct WordingEntry {
+    pub referent: String,
+    pub terms: Vec<String>,
+}
+
+/// A wording term split into folded words, ready for matching.
+#[derive(Debug, Clone)]
+pub struct WordingTerm {
+    pub entry: usize,
+    pub words: Vec<String>,
+    pub text: String,
+}
+
+/// All word lists, ready for lookups.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub stopwords: HashSet<String>,
+    /// Folded title word to its canonical form ("col" to "colonel").
+    pub titles: HashMap<String, String>,
+    /// Folded unit word to the name of its group.
+    pub units: HashMap<String, String>,
+    /// Stemmed antonym pairs, both directions.
+    pub antonyms: HashMap<String, Vec<String>>,
+    pub wording: Vec<WordingEntry>,
+    pub wording_terms: Vec<WordingTerm>,
+}
+
+const STOPWORDS: &str = include_str!("../assets/lexicon/stopwords_en.txt");
+const TITLES: &str = include_str!("../assets/lexicon/titles.txt");
+const UNITS: &str = include_str!("../assets/lexicon/units.ron");
+const ANTONYMS: &str = include_str!("../assets/lexicon/antonyms.ron");
+const WORDING: &str = include_str!("../assets/lexicon/wording.ron");
+
+/// A lexicon file that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct LexiconError {
+    pub path: String,
+    pub message: String,
+}
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+impl Lexicon {
+    /// The bundled lexicon.
+    pub fn bundled() -> Lexicon {
+        // The bundled files are part of the program and checked by tests: failing to parse
+        // them is a build defect, never a user error.
+        let units: Vec<Vec<String>> = ron::from_str(UNITS).expect("bundled units.ron parses");
+        let antonyms: Vec<(String, String)> =
+            ron::from_str(ANTONYMS).expect("bundled antonyms.ron parses");
+        let wording: Vec<WordingEntry> =
+            ron::from_str(WORDING).expect("bundled wording.ron parses");
+        let stemmer = crate::extract::terms::Stemmer::new();
+        let mut lexicon = Lexicon {
+            stopwords: lines(STOPWORDS).map(fold).collect(),
+            titles: lines(TITLES)
+                .map(|line| match line.split_once('=') {
+                    Some((word, canonical)) => (fold(word.trim()), fold(canonical.trim())),
+                    None => (fold(line), fold(line)),
+                })
+                .collect(),
+            units: HashMap::new(),
+            antonyms: HashMap::new(),
+            wording: Vec::new(),
+            wording_terms: Vec::new(),
+        };
+        for group in units {
+            let Some(name) = group.first().map(|n| fold(n)) else {
+                continue;
+            };
+            for word in &group {
+                lexicon.units.insert(fold(word), name.clone());
+            }
+        }
+        for (a, b) in antonyms {
+            let (a, b) = (stemmer.stem(&fold(&a)), stemmer.stem(&fold(&b)));
+            lexicon.antonyms.entry(a.clone()).or_default().push(b.clone());
+            lexicon.antonyms.entry(b).or_default().push(a);
+        }
+        lexicon.add_wording(wording);
+        lexicon
+    }
+
+    /// The bundled lexicon plus the wording entries of extra RON files.
+    pub fn with_extra(paths: &[String]) -> Result<Lexicon, LexiconError> {
+        let mut lexicon = Lexicon::bundled();
+        for path in paths {
+            let text = std::fs::read_to_string(path).map_err(|e| LexiconError {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+            let entries: Vec<WordingEntry> = ron::from_str(&text).map_err(|e| LexiconError {
+                path: path.clone(),
+                message: format!("not a wording lexicon: {e}"),
+            })?;
+            lexicon.add_wording(entries);
+        }
+        Ok(lexicon)
+    }
+
+    fn add_wording(&mut self, entries: Vec<WordingEntry>) {
+        for entry in entries {
+            let index = self.wording.len();
+            for term in &entry.terms {
+                let words: Vec<String> = crate::text::tokens(&fold(term))
+                    .iter()
+                    .map(|t| t.text.to_string())
+                    .collect();
+                if !words.is_empty() {
+                    self.wording_terms.push(WordingTerm {
+                        entry: index,
+                        words,
+                        text: term.clone(),
+                    });
+                }
+            }
+            self.wording.push(entry);
+        }
+        // Longest terms first, so that "private military company" wins over "military".
+        self.wording_terms
+            .sort_by(|a, b| b.words.len().cmp(&a.words.len()).then(a.text.cmp(&b.text)));
+    }
+
+    pub fn is_stopword(&self, folded: &str) -> bool {
+        self.stopwords.contains(folded)
+    }
+
+    /// The unit group of a counted noun, trying the plural and singular forms too.
+    pub fn unit_group(&self, folded: &str) -> Option<&str> {
+        self.units
+            .get(folded)
+            .or_else(|| self.units.get(&format!("{folded}s")))
+            .or_else(|| folded.strip_suffix('s').and_then(|s| self.units.get(s)))
+            .map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_lexicon_loads() {
+        let lexicon = Lexicon::bundled();
+        assert!(lexicon.is_stopword("the"));
+        assert_eq!(lexicon.titles.get("col").map(String::as_str), Some("colonel"));
+        assert_eq!(lexicon.unit_group("soldiers"), Some("troops"));
+        assert_eq!(lexicon.unit_group("house"), Some("homes"));
+        assert!(lexicon.wording.iter().any(|e| e.terms.iter().any(|t| t == "mercenaries")));
+    }
+}

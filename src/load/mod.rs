@@ -1,0 +1,273 @@
+//! Stage 1, load: files to decoded text and metadata.
+//!
+//! Every failure is a value ([`LoadError`]) that names the problem; the caller pairs it with
+//! the path. One bad file never stops the comparison of the others. Plain UTF-8 text and
+//! Markdown keep their bytes exactly, so report offsets point into the file as it is on disk.
+
+mod decode;
+mod html;
+pub mod metadata;
+
+use crate::calendar::Date;
+use crate::model::Format;
+use crate::settings::Settings;
+use std::path::{Path, PathBuf};
+
+/// One input to a comparison: a file on disk, or bytes already in memory (tests, sessions).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input {
+    Path(PathBuf),
+    Memory { name: String, bytes: Vec<u8> },
+}
+
+impl Input {
+    /// The name shown for this input: the path as given, or the memory name.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Path(path) => path.display().to_string(),
+            Input::Memory { name, .. } => name.clone(),
+        }
+    }
+}
+
+impl From<PathBuf> for Input {
+    fn from(path: PathBuf) -> Self {
+        Input::Path(path)
+    }
+}
+
+impl From<&Path> for Input {
+    fn from(path: &Path) -> Self {
+        Input::Path(path.to_path_buf())
+    }
+}
+
+impl From<&str> for Input {
+    fn from(path: &str) -> Self {
+        Input::Path(PathBuf::from(path))
+    }
+}
+
+/// Why a file could not be loaded. The message never includes the path: the caller adds it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    #[error("no such file")]
+    NotFound,
+    #[error("permission denied")]
+    PermissionDenied,
+    #[error("it is a directory with no .txt, .md or .html files")]
+    EmptyDirectory,
+    #[error("could not be read: {0}")]
+    Io(String),
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is too large ({size} bytes; the limit is {limit} bytes)")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("this looks like a binary file, not text: {0}")]
+    Binary(String),
+    #[error("the text cannot be decoded: {0}")]
+    Undecodable(String),
+    #[error("unsupported format \"{0}\" (Parallax reads .txt, .md and .html files)")]
+    Unsupported(String),
+    #[error("{0}")]
+    NoText(String),
+}
+
+/// Metadata a page declares about itself (HTML `<meta>` and JSON-LD).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageMetadata {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+}
+
+/// A document's text with everything read about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedDocument {
+    pub path: String,
+    pub text: String,
+    pub format: Format,
+    pub encoding: String,
+    pub title: Option<String>,
+    pub date: Option<Date>,
+    pub author: Option<String>,
+    pub outlet: Option<String>,
+    /// Header text (dates, bylines) that segmentation marks as boilerplate.
+    pub header_ranges: Vec<std::ops::Range<usize>>,
+    /// The title line, which segmentation marks as a heading.
+    pub title_range: Option<std::ops::Range<usize>>,
+}
+
+const SUPPORTED: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
+
+/// The format for a file name, by its extension. Names without one are read as plain text.
+pub fn format_of(name: &str) -> Result<Format, LoadError> {
+    let extension = Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase());
+    match extension.as_deref() {
+        None | Some("txt") | Some("text") => Ok(Format::Text),
+        Some("md") | Some("markdown") => Ok(Format::Markdown),
+        Some("html") | Some("htm") | Some("xhtml") => Ok(Format::Html),
+        Some(other) => Err(LoadError::Unsupported(format!(".{other}"))),
+    }
+}
+
+/// Whether a path has an extension Parallax reads (used to expand directories).
+pub fn is_supported(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .is_some_and(|e| SUPPORTED.contains(&e.as_str()))
+}
+
+/// Replaces each directory by the supported files directly inside it, in name order.
+/// A directory with none yields an error for that directory.
+pub fn expand_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, LoadError)>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            match std::fs::read_dir(path) {
+                Ok(entries) => {
+                    let mut inside: Vec<PathBuf> = entries
+                        .filter_map(Result::ok)
+                        .map(|entry| entry.path())
+                        .filter(|p| p.is_file() && is_supported(p))
+                        .collect();
+                    inside.sort();
+                    if inside.is_empty() {
+                        errors.push((path.clone(), LoadError::EmptyDirectory));
+                    }
+                    files.extend(inside);
+                }
+                Err(error) => errors.push((path.clone(), io_error(&error))),
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    (files, errors)
+}
+
+fn io_error(error: &std::io::Error) -> LoadError {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound,
+        std::io::ErrorKind::PermissionDenied => LoadError::PermissionDenied,
+        _ => LoadError::Io(error.to_string()),
+    }
+}
+
+/// Loads one input.
+pub fn load(input: &Input, settings: &Settings) -> Result<LoadedDocument, LoadError> {
+    match input {
+        Input::Path(path) => load_path(path, settings),
+        Input::Memory { name, bytes } => load_bytes(name, bytes, settings),
+    }
+}
+
+/// Reads and decodes a file, checking its size before reading it.
+pub fn load_path(path: &Path, settings: &Settings) -> Result<LoadedDocument, LoadError> {
+    let name = path.display().to_string();
+    let metadata = std::fs::metadata(path).map_err(|e| io_error(&e))?;
+    if metadata.is_dir() {
+        return Err(LoadError::Unsupported("directory".into()));
+    }
+    format_of(&name)?;
+    if metadata.len() > settings.max_file_bytes {
+        return Err(LoadError::TooLarge {
+            size: metadata.len(),
+            limit: settings.max_file_bytes,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(&e))?;
+    load_bytes(&name, &bytes, settings)
+}
+
+/// Decodes bytes that came from the file `name`.
+pub fn load_bytes(
+    name: &str,
+    bytes: &[u8],
+    settings: &Settings,
+) -> Result<LoadedDocument, LoadError> {
+    let format = format_of(name)?;
+    if bytes.len() as u64 > settings.max_file_bytes {
+        return Err(LoadError::TooLarge {
+            size: bytes.len() as u64,
+            limit: settings.max_file_bytes,
+        });
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty);
+    }
+    let decoded = decode::decode(bytes)?;
+    if decoded.text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    let (text, page) = match format {
+        Format::Html => html::extract(&decoded.text)?,
+        Format::Text | Format::Markdown => (decoded.text, PageMetadata::default()),
+    };
+    let meta = metadata::read(&text, format == Format::Markdown);
+    let date = page
+        .date
+        .as_deref()
+        .and_then(Date::parse_iso)
+        .or(meta.date);
+    Ok(LoadedDocument {
+        path: name.to_string(),
+        format,
+        encoding: decoded.encoding.to_string(),
+        title: page.title.or(meta.title),
+        date,
+        author: meta.author.or(page.author),
+        outlet: meta.outlet.or(page.outlet),
+        header_ranges: meta.header_ranges,
+        title_range: meta.title_range,
+        text,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsupported_extensions_are_named() {
+        let error = load_bytes("photo.png", b"x", &Settings::default()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "unsupported format \".png\" (Parallax reads .txt, .md and .html files)"
+        );
+    }
+
+    #[test]
+    fn empty_and_blank_files_are_refused() {
+        let settings = Settings::default();
+        assert_eq!(load_bytes("a.txt", b"", &settings), Err(LoadError::Empty));
+        assert_eq!(load_bytes("a.txt", b" \n\n ", &settings), Err(LoadError::Empty));
+    }
+
+    #[test]
+    fn plain_text_is_kept_byte_for_byte() {
+        let text = "Title\r\n\r\nFirst  line.\r\nSecond line.\n";
+        let doc = load_bytes("a.txt", text.as_bytes(), &Settings::default()).unwrap();
+        assert_eq!(doc.text, text);
+    }
+
+    #[test]
+    fn html_keeps_article_and_drops_navigation() {
+        let html = r#"<html><head><title>Dam breaks</title><script>var x = "tracking";</script></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Dam breaks</h1>
+<p>The dam above the town gave way on Thursday night, flooding the lower streets and forcing hundreds of families from their homes before dawn.</p>
+<p>Engineers had warned for years that the concrete was cracking, but the repairs were postponed twice for lack of money, officials said.</p>
+</article><footer>Related articles: <a href="/x">Other</a></footer></body></html>"#;
+        let doc = load_bytes("page.html", html.as_bytes(), &Settings::default()).unwrap();
+        assert!(doc.text.contains("The dam above the town gave way"), "{}", doc.text);
+        assert!(doc.text.contains("\n\nEngineers") || doc.text.contains("\nEngineers"));
+        assert!(!doc.text.contains("tracking"));
+        assert!(!doc.text.contains("Home News"));
+        assert_eq!(doc.title.as_deref(), Some("Dam breaks"));
+    }
+}

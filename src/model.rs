@@ -1,0 +1,327 @@
+//! The plain data that crosses pipeline stages and leaves the engine.
+//!
+//! Everything the viewer, the command line and the exports show is read from a [`Report`].
+//! Field names of the JSON form (`parallax.report/1`) are a public contract: scripts depend on
+//! them, so fields may be added but never renamed. Indices are newtypes in Rust and plain
+//! integers on the wire (`#[serde(transparent)]`).
+
+use serde::{Deserialize, Serialize};
+
+/// The schema tag written into every report.
+pub const REPORT_SCHEMA: &str = "parallax.report/1";
+
+macro_rules! index_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub usize);
+
+        impl $name {
+            /// The plain index, for indexing vectors.
+            pub fn get(self) -> usize {
+                self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+index_type!(
+    /// Position of a document in [`Report::documents`].
+    DocId
+);
+index_type!(
+    /// Position of a passage in its document's [`Document::passages`].
+    PassageId
+);
+index_type!(
+    /// Position of an event in [`Report::events`].
+    EventId
+);
+index_type!(
+    /// Position of an entity in [`Report::entities`].
+    EntityId
+);
+index_type!(
+    /// Position of a finding in [`Report::findings`].
+    FindingId
+);
+
+/// A passage of one document, named by both indices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PassageRef {
+    pub document: DocId,
+    pub passage: PassageId,
+}
+
+/// The whole result of a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema: String,
+    pub documents: Vec<Document>,
+    pub failures: Vec<Failure>,
+    pub entities: Vec<Entity>,
+    pub events: Vec<Event>,
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// The passage a reference points to.
+    pub fn passage(&self, at: PassageRef) -> &Passage {
+        &self.documents[at.document.get()].passages[at.passage.get()]
+    }
+
+    /// The text of a passage.
+    pub fn passage_text(&self, at: PassageRef) -> &str {
+        let passage = self.passage(at);
+        &self.documents[at.document.get()].text[passage.start..passage.end]
+    }
+
+    /// The event each passage belongs to, by document and passage index.
+    pub fn event_of_passages(&self) -> Vec<Vec<Option<EventId>>> {
+        let mut table: Vec<Vec<Option<EventId>>> = self
+            .documents
+            .iter()
+            .map(|doc| vec![None; doc.passages.len()])
+            .collect();
+        for event in &self.events {
+            for at in &event.passages {
+                table[at.document.get()][at.passage.get()] = Some(event.index);
+            }
+        }
+        table
+    }
+}
+
+/// The input format a document was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// One loaded article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub index: DocId,
+    /// The path as the user gave it.
+    pub path: String,
+    pub title: Option<String>,
+    /// `YYYY-MM-DD`, or a shorter prefix when only the month or year is known.
+    pub date: Option<String>,
+    pub author: Option<String>,
+    pub outlet: Option<String>,
+    pub format: Format,
+    /// The character encoding the bytes were decoded from.
+    pub encoding: String,
+    pub passages: Vec<Passage>,
+    /// The document text that every byte offset points into. For UTF-8 plain text and
+    /// Markdown this is the file content byte for byte (less a byte-order mark); for HTML it
+    /// is the extracted article text. Not written to JSON, to keep reports small; the
+    /// claims quote their own text.
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// What role a passage plays in its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PassageRole {
+    /// An ordinary sentence of the article body.
+    Body,
+    /// A title or subheading.
+    Heading,
+    /// Bylines, credits, dates and "Related articles" lines: never aligned or reported.
+    Boilerplate,
+}
+
+/// One sentence, with its byte range in the document text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Passage {
+    pub index: PassageId,
+    pub start: usize,
+    pub end: usize,
+    /// Index of the paragraph (block or line) the sentence stands in.
+    pub paragraph: usize,
+    pub role: PassageRole,
+}
+
+/// A file that could not be read, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Failure {
+    pub path: String,
+    pub error: String,
+}
+
+/// The broad type of a named entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organisation,
+    Other,
+}
+
+/// One real-world entity, resolved across documents, with every mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub index: EntityId,
+    /// The fullest, most frequent spelling.
+    pub name: String,
+    pub kind: EntityKind,
+    /// Every distinct spelling seen, fullest first.
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// Where an entity is named.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub document: DocId,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// Passages of several documents that report the same event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub index: EventId,
+    pub label: String,
+    pub date: Option<String>,
+    pub passages: Vec<PassageRef>,
+    /// Why these passages were grouped: the shared features with the most weight.
+    pub evidence: Vec<Evidence>,
+    /// Mean pairwise alignment score of the passages (0 to 1).
+    pub cohesion: f32,
+}
+
+impl Event {
+    /// The distinct documents that cover this event, in order.
+    pub fn documents(&self) -> Vec<DocId> {
+        let mut docs: Vec<DocId> = self.passages.iter().map(|p| p.document).collect();
+        docs.dedup();
+        docs.sort();
+        docs.dedup();
+        docs
+    }
+}
+
+/// The kind of shared feature behind an alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EvidenceKind {
+    Term,
+    Entity,
+    Date,
+    Quantity,
+    Quote,
+}
+
+/// One shared feature and its weight in the alignment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub kind: EvidenceKind,
+    pub text: String,
+    pub weight: f32,
+}
+
+/// The kinds of findings, as written in reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    Agreement,
+    NumberMismatch,
+    DateMismatch,
+    NameVariant,
+    QuoteAttribution,
+    Contradiction,
+    Wording,
+    Unique,
+}
+
+impl FindingKind {
+    /// Every kind, in display order.
+    pub const ALL: [FindingKind; 8] = [
+        FindingKind::NumberMismatch,
+        FindingKind::DateMismatch,
+        FindingKind::NameVariant,
+        FindingKind::QuoteAttribution,
+        FindingKind::Contradiction,
+        FindingKind::Wording,
+        FindingKind::Agreement,
+        FindingKind::Unique,
+    ];
+
+    /// The name used in reports (`number_mismatch`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Agreement => "agreement",
+            FindingKind::NumberMismatch => "number_mismatch",
+            FindingKind::DateMismatch => "date_mismatch",
+            FindingKind::NameVariant => "name_variant",
+            FindingKind::QuoteAttribution => "quote_attribution",
+            FindingKind::Contradiction => "contradiction",
+            FindingKind::Wording => "wording",
+            FindingKind::Unique => "unique",
+        }
+    }
+
+    /// A short human title ("Number mismatch").
+    pub fn title(self) -> &'static str {
+        match self {
+            FindingKind::Agreement => "Agreement",
+            FindingKind::NumberMismatch => "Number mismatch",
+            FindingKind::DateMismatch => "Date mismatch",
+            FindingKind::NameVariant => "Name variant",
+            FindingKind::QuoteAttribution => "Quote attribution",
+            FindingKind::Contradiction => "Contradiction",
+            FindingKind::Wording => "Wording",
+            FindingKind::Unique => "One source only",
+        }
+    }
+
+    /// Whether this kind marks a difference between sources (everything but agreement).
+    pub fn is_difference(self) -> bool {
+        self != FindingKind::Agreement
+    }
+
+    /// Parses the report name of a kind.
+    pub fn parse(name: &str) -> Option<FindingKind> {
+        FindingKind::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
+}
+
+/// One agreement or difference between sources, with the evidence for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub index: FindingId,
+    pub kind: FindingKind,
+    pub event: Option<EventId>,
+    pub summary: String,
+    pub claims: Vec<Claim>,
+}
+
+/// One source's side of a finding: a marked span and its normalised value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub document: DocId,
+    pub passage: PassageId,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub value: Option<String>,
+    /// A qualifier shown next to the value: an approximation marker ("about"), the speaker
+    /// of a quote, or the polarity of a claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}

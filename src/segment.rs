@@ -1,0 +1,338 @@
+//! Stage 2, segment: document text to paragraphs and sentences with byte ranges.
+//!
+//! Paragraphs end at blank lines and at single line breaks, because many articles (and the
+//! ECB+ corpus) put one paragraph or one sentence per line. A line that does not end a
+//! sentence and is followed by a line starting in lower case is a hard wrap and is joined.
+//! Sentences end at `.`, `!`, `?` and ellipses followed by a capital, a digit or an opening
+//! quote, except after abbreviations (`Mr.`, `Col.`, `U.S.`, initials, `No. 5`); decimals
+//! never split because the dot is not followed by a space. Each sentence is one passage.
+//! Headings, bylines, credits and "Related articles" lines get their own role so that later
+//! stages can leave them out.
+
+use crate::load::LoadedDocument;
+use crate::model::{Format, Passage, PassageId, PassageRole};
+use std::ops::Range;
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "col", "gen", "lt", "sgt", "capt", "cpt", "maj", "gov", "sen", "rep",
+    "st", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "prof", "mt", "ft", "approx",
+    "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "adm", "brig", "cmdr", "hon", "rev", "pres", "min", "av", "ave", "rd", "no",
+    "nos", "art", "para", "pp", "vol", "ch", "cf", "al",
+];
+
+const BOILERPLATE_STARTS: &[&str] = &[
+    "photo:",
+    "photo credit",
+    "photograph:",
+    "credit:",
+    "credits:",
+    "image:",
+    "picture:",
+    "related articles",
+    "related:",
+    "read more",
+    "read also",
+    "see also",
+    "copyright",
+    "©",
+    "(reporting by",
+    "reporting by",
+    "editing by",
+    "follow us",
+    "share this",
+    "subscribe",
+    "sign up",
+    "advertisement",
+    "all rights reserved",
+    "— ",
+];
+
+/// Splits a loaded document into passages.
+pub fn segment(doc: &LoadedDocument) -> Vec<Passage> {
+    let mut passages = Vec::new();
+    let paragraphs = paragraphs(&doc.text);
+    let last_paragraph = paragraphs.len().saturating_sub(1);
+    for (paragraph_index, range) in paragraphs.into_iter().enumerate() {
+        let mut start = range.start;
+        // Header text (dates, bylines) at the start of the paragraph is boilerplate.
+        for header in &doc.header_ranges {
+            if header.start <= start + 1 && header.end > start && header.end <= range.end {
+                push(
+                    &mut passages,
+                    &doc.text,
+                    header.start.max(start)..header.end,
+                    paragraph_index,
+                    PassageRole::Boilerplate,
+                );
+                start = header.end;
+            }
+        }
+        let content_start = skip_markup(&doc.text, start..range.end, doc.format);
+        let body = content_start..range.end;
+        let text = doc.text[body.clone()].trim();
+        if text.is_empty() {
+            continue;
+        }
+        let is_title = doc
+            .title_range
+            .as_ref()
+            .is_some_and(|t| t.start < range.end && t.end > range.start);
+        let role = if is_boilerplate(text, paragraph_index == last_paragraph) {
+            PassageRole::Boilerplate
+        } else if is_title || is_heading(&doc.text, body.clone(), doc.format) {
+            PassageRole::Heading
+        } else {
+            PassageRole::Body
+        };
+        if role == PassageRole::Body {
+            for sentence in sentences(&doc.text, body) {
+                push(
+                    &mut passages,
+                    &doc.text,
+                    sentence,
+                    paragraph_index,
+                    PassageRole::Body,
+                );
+            }
+        } else {
+            push(&mut passages, &doc.text, body, paragraph_index, role);
+        }
+    }
+    passages
+}
+
+fn push(
+    passages: &mut Vec<Passage>,
+    text: &str,
+    range: Range<usize>,
+    paragraph: usize,
+    role: PassageRole,
+) {
+    let slice = &text[range.clone()];
+    let leading = slice.len() - slice.trim_start().len();
+    let trailing = slice.len() - slice.trim_end().len();
+    let (start, end) = (range.start + leading, range.end - trailing);
+    if start >= end || !text[start..end].chars().any(char::is_alphanumeric) {
+        return;
+    }
+    passages.push(Passage {
+        index: PassageId(passages.len()),
+        start,
+        end,
+        paragraph,
+        role,
+    });
+}
+
+/// Byte ranges of paragraphs: non-empty lines, with hard-wrapped lines joined.
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut offset = 0;
+    let mut previous_blank = true;
+    for raw in text.split_inclusive('\n') {
+        let start = offset;
+        offset += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        if line.trim().is_empty() {
+            previous_blank = true;
+            continue;
+        }
+        let end = start + line.len();
+        let joins = !previous_blank
+            && out.last().is_some_and(|last| {
+                let prev = text[last.clone()].trim_end();
+                let ends_sentence = prev.ends_with(['.', '!', '?', ':', '"', '”', '»', '…', ')']);
+                let starts_lower = line.trim_start().chars().next().is_some_and(char::is_lowercase);
+                !ends_sentence && starts_lower
+            });
+        if joins {
+            if let Some(last) = out.last_mut() {
+                last.end = end;
+            }
+        } else {
+            out.push(start..end);
+        }
+        previous_blank = false;
+    }
+    out
+}
+
+fn skip_markup(text: &str, range: Range<usize>, format: Format) -> usize {
+    if format != Format::Markdown {
+        return range.start;
+    }
+    let slice = &text[range.clone()];
+    let trimmed = slice.trim_start();
+    let mut skip = slice.len() - trimmed.len();
+    let rest = trimmed
+        .trim_start_matches('#')
+        .trim_start_matches('>')
+        .trim_start_matches(['-', '*', '+']);
+    let removed = trimmed.len() - rest.len();
+    if removed > 0 && rest.starts_with(' ') {
+        skip += removed;
+    }
+    range.start + skip
+}
+
+fn is_heading(text: &str, range: Range<usize>, format: Format) -> bool {
+    let line = text[range.clone()].trim();
+    if format == Format::Markdown {
+        let raw = text[..range.start].rsplit('\n').next().unwrap_or("");
+        if raw.trim_start().starts_with('#') {
+            return true;
+        }
+    }
+    let words = line.split_whitespace().count();
+    words <= 14
+        && !line.ends_with(['.', '!', '?', ',', ';', ':', '"', '”', '»', '…'])
+        && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+fn is_boilerplate(line: &str, last_paragraph: bool) -> bool {
+    let lower = line.to_lowercase();
+    let lower = lower.trim_start_matches(['*', '_', ' ']);
+    if BOILERPLATE_STARTS.iter().any(|s| lower.starts_with(s)) {
+        return true;
+    }
+    if lower.contains("pic.twitter.com") || lower.contains("http://") || lower.contains("https://")
+    {
+        return line.split_whitespace().count() < 40;
+    }
+    // A signature such as "Khaled" or "*Anna Berg is our correspondent.*" closing the text.
+    let words = line.split_whitespace().count();
+    if last_paragraph && words <= 3 && !line.ends_with(['.', '!', '?']) {
+        return true;
+    }
+    (line.starts_with('*') || line.starts_with('_')) && last_paragraph
+}
+
+/// Sentence ranges inside one paragraph.
+pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let slice = &text[range.clone()];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut out = Vec::new();
+    let mut sentence_start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (_, c) = chars[i];
+        let terminal = matches!(c, '.' | '!' | '?' | '…');
+        if !terminal {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        // Runs of terminals ("...", "?!").
+        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
+            j += 1;
+        }
+        // Closing quotes and brackets belong to the sentence that ends here.
+        while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
+            j += 1;
+        }
+        if j >= chars.len() {
+            break;
+        }
+        if !chars[j].1.is_whitespace() {
+            i = j;
+            continue;
+        }
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        let Some(&(_, next)) = chars.get(k) else {
+            break;
+        };
+        let opens = next.is_uppercase()
+            || next.is_ascii_digit()
+            || matches!(next, '"' | '“' | '‘' | '«' | '(' | '[' | '\'' | '—' | '-');
+        let single_dot = c == '.' && j == i + 1
+            || (c == '.' && matches!(chars[i + 1..j].first().map(|p| p.1), Some('"' | '”' | ')')));
+        if opens && !(single_dot && is_abbreviation(slice, chars[i].0, next)) {
+            out.push(range.start + sentence_start..range.start + chars[j].0);
+            sentence_start = chars[k].0;
+        }
+        i = k;
+    }
+    out.push(range.start + sentence_start..range.end);
+    out
+}
+
+fn is_abbreviation(slice: &str, dot: usize, next: char) -> bool {
+    let before = &slice[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // Initials ("J. Smith") and dotted abbreviations ("U.S.", "e.g.").
+    let letters: Vec<char> = word.chars().collect();
+    if letters.len() == 1 && letters[0].is_uppercase() {
+        return true;
+    }
+    if word.contains('.') && word.split('.').all(|part| part.chars().count() <= 2) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    if lower == "no" || lower == "nos" || lower == "art" {
+        return next.is_ascii_digit();
+    }
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text, 0..text.len())
+            .into_iter()
+            .map(|r| text[r].trim())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_decimals_do_not_split() {
+        assert_eq!(
+            split("Col. Assimi Goïta met Mr. J. Smith of the U.S. Army. Growth was 2.4 percent."),
+            [
+                "Col. Assimi Goïta met Mr. J. Smith of the U.S. Army.",
+                "Growth was 2.4 percent."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_end_sentences() {
+        assert_eq!(
+            split("He said: \"We are ready.\" The crowd cheered. \"Go!\" she shouted."),
+            ["He said: \"We are ready.\"", "The crowd cheered.", "\"Go!\" she shouted."]
+        );
+    }
+
+    #[test]
+    fn ellipsis_and_numbers() {
+        assert_eq!(
+            split("Wait... It is over. No. 5 won. He said no. Then left."),
+            ["Wait...", "It is over.", "No. 5 won.", "He said no.", "Then left."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_split_on_lines_and_join_hard_wraps() {
+        let text = "First line ends here.\nSecond paragraph starts and\ncontinues here.\n\nThird.";
+        let paras: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            paras,
+            [
+                "First line ends here.",
+                "Second paragraph starts and\ncontinues here.",
+                "Third."
+            ]
+        );
+    }
+}

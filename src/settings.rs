@@ -1,0 +1,36 @@
+//! Analysis settings: the knobs a user may change, with defaults tuned on the labelled sets
+//! and the ECB+ development topics (see the README for the figures).
+
+use serde::{Deserialize, Serialize};
+
+/// Settings for one comparison. Every field has a default, so partial settings files load.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Files larger than this many bytes are refused.
+    pub max_file_bytes: u64,
+    /// Average-link threshold for grouping passages into one event (0 to 1). Higher gives
+    /// smaller, tighter events.
+    pub link_threshold: f32,
+    /// How many candidate partners each passage keeps from the inverted index.
+    pub candidates_per_passage: usize,
+    /// Weight of the whole-document similarity mixed into every passage pair score.
+    pub document_context: f32,
+    /// Extra wording-lexicon files (RON) added to the bundled one.
+    pub extra_lexicons: Vec<String>,
+    /// Whether `agreement` findings are reported.
+    pub report_agreements: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            max_file_bytes: 50 * 1024 * 1024,
+            link_threshold: 0.18,
+            candidates_per_passage: 24,
+            document_context: 0.35,
+            extra_lexicons: Vec::new(),
+            report_agreements: true,
+        }
+    }
+}

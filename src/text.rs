@@ -1,0 +1,218 @@
+//! Small text helpers shared by the stages: word tokens with byte ranges, diacritic folding
+//! and case tests. Kept in one place so that every stage sees words the same way.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// One word or number of a text, with its byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+impl Token<'_> {
+    /// Whether the token starts with an upper-case letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether the token starts with a digit.
+    pub fn is_numeric(&self) -> bool {
+        self.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+    }
+
+    /// Whether the token is all letters (apostrophes and inner hyphens allowed).
+    pub fn is_word(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_alphabetic)
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits a text into words and numbers. Inner apostrophes and hyphens stay inside a word
+/// ("don't", "al-Qaeda"); thousands separators and decimal points stay inside a number
+/// ("5,000", "2.4"). Everything else separates tokens.
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if !c.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let numeric = c.is_ascii_digit();
+        let mut j = i + 1;
+        while j < chars.len() {
+            let ch = chars[j].1;
+            if ch.is_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let next = chars.get(j + 1).map(|p| p.1);
+            let joins = if numeric {
+                (ch == ',' || ch == '.') && next.is_some_and(|n| n.is_ascii_digit())
+            } else {
+                (is_apostrophe(ch) || ch == '-') && next.is_some_and(char::is_alphabetic)
+            };
+            if joins {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let end = chars.get(j).map_or(text.len(), |p| p.0);
+        out.push(Token {
+            start,
+            end,
+            text: &text[start..end],
+        });
+        i = j;
+    }
+    out
+}
+
+/// Lower-cases and removes diacritics: "Goïta" becomes "goita", "Ÿ" becomes "y".
+/// Letters that do not decompose (ß, ø, ł) are mapped by hand.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'ß' => out.push_str("ss"),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            'đ' | 'Đ' => out.push('d'),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            '’' | '‘' => out.push('\''),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Whether the text contains any letter with a diacritic.
+pub fn has_diacritics(text: &str) -> bool {
+    text.nfd().any(is_combining_mark)
+}
+
+/// A coarse phonetic key: the folded consonant skeleton, with doubled letters collapsed and
+/// common transliteration pairs merged ("Goïta" and "Guetta" both give "kt", "Sergey" and
+/// "Sergei" both give "srk"). Used only together with other evidence.
+pub fn phonetic_key(word: &str) -> String {
+    let folded = fold(word);
+    let mut key = String::new();
+    let mut last = ' ';
+    let letters: Vec<char> = folded.chars().filter(|c| c.is_alphabetic()).collect();
+    for (position, &c) in letters.iter().enumerate() {
+        let mapped = match c {
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' | 'h' => {
+                // Keep a leading vowel as one marker so "Ivan" and "Van" differ.
+                if position == 0 { 'a' } else { ' ' }
+            }
+            'c' | 'k' | 'q' | 'g' => 'k',
+            'z' | 's' | 'x' => 's',
+            'v' | 'f' | 'p' | 'b' => 'f',
+            'd' | 't' => 't',
+            'j' => 'j',
+            'm' | 'n' => 'n',
+            other => other,
+        };
+        if mapped == ' ' {
+            last = ' ';
+            continue;
+        }
+        if mapped != last {
+            key.push(mapped);
+        }
+        last = mapped;
+    }
+    key
+}
+
+/// Parses a number written with digits, thousands separators and a decimal point
+/// ("5,000", "2.4", "12 000" is two tokens and not handled here).
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String = if text.contains(',') && text.contains('.') {
+        text.replace(',', "")
+    } else if let Some((head, tail)) = text.split_once(',') {
+        // "5,000" is five thousand; "2,5" (decimal comma) is two and a half.
+        if tail.len() == 3 && !tail.contains(',') && head.len() <= 3 || text.matches(',').count() > 1
+        {
+            text.replace(',', "")
+        } else {
+            format!("{head}.{tail}")
+        }
+    } else {
+        text.to_string()
+    };
+    cleaned.parse::<f64>().ok()
+}
+
+/// Formats a number value for reports: integers without a fraction, others trimmed.
+pub fn format_value(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        let text = format!("{value:.4}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_numbers_and_inner_marks() {
+        let words: Vec<&str> = tokens("Less than 5,000 troops; al-Qaeda's 2.4 bn.")
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            words,
+            ["Less", "than", "5,000", "troops", "al-Qaeda's", "2.4", "bn"]
+        );
+    }
+
+    #[test]
+    fn token_ranges_are_byte_ranges() {
+        let text = "Goïta said";
+        let toks = tokens(text);
+        assert_eq!(&text[toks[0].start..toks[0].end], "Goïta");
+        assert_eq!(toks[1].start, "Goïta ".len());
+    }
+
+    #[test]
+    fn folding_removes_diacritics() {
+        assert_eq!(fold("Goïta"), "goita");
+        assert_eq!(fold("Tomáš Dvořák"), "tomas dvorak");
+        assert_eq!(fold("Łódź"), "lodz");
+    }
+
+    #[test]
+    fn phonetic_key_merges_transliterations() {
+        assert_eq!(phonetic_key("Goïta"), phonetic_key("Guetta"));
+        assert_eq!(phonetic_key("Sergey"), phonetic_key("Sergei"));
+        assert_eq!(phonetic_key("Yerewolo"), phonetic_key("Yerewulu"));
+        assert_ne!(phonetic_key("Maria"), phonetic_key("Petar"));
+    }
+
+    #[test]
+    fn numbers_parse_with_separators() {
+        assert_eq!(parse_number("5,000"), Some(5000.0));
+        assert_eq!(parse_number("2.4"), Some(2.4));
+        assert_eq!(parse_number("1,234,567"), Some(1_234_567.0));
+        assert_eq!(parse_number("2,5"), Some(2.5));
+        assert_eq!(format_value(2.4e9), "2400000000");
+        assert_eq!(format_value(2.45), "2.45");
+    }
+}
