@@ -242,9 +242,27 @@ fn date_at(
         let yearish = matches!(
             previous.as_deref(),
             Some(
-                "in" | "since" | "until" | "till" | "by" | "from" | "of" | "year" | "early"
-                    | "late" | "mid" | "summer" | "winter" | "spring" | "autumn" | "before"
-                    | "after" | "during" | "between" | "and" | "to" | "fall"
+                "in" | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "from"
+                    | "of"
+                    | "year"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "summer"
+                    | "winter"
+                    | "spring"
+                    | "autumn"
+                    | "before"
+                    | "after"
+                    | "during"
+                    | "between"
+                    | "and"
+                    | "to"
+                    | "fall"
             )
         );
         let after = tokens.get(i + 1).map(|t| t.text.to_lowercase());
@@ -319,7 +337,10 @@ fn date_at(
         && token.is_numeric()
     {
         let mut j = i + 1;
-        if tokens.get(j).is_some_and(|t| t.text.eq_ignore_ascii_case("of")) {
+        if tokens
+            .get(j)
+            .is_some_and(|t| t.text.eq_ignore_ascii_case("of"))
+        {
             j += 1;
         }
         if let Some(month) = tokens.get(j).and_then(|t| month_number(t.text))
@@ -491,7 +512,11 @@ fn infer_year(reference: Option<Date>, month: u32) -> Option<i32> {
     let reference = reference?;
     let year = reference.year?;
     let ref_month = reference.month?;
-    Some(if month > ref_month + 2 { year - 1 } else { year })
+    Some(if month > ref_month + 2 {
+        year - 1
+    } else {
+        year
+    })
 }
 
 /// The first full date in a short header text, if any.

@@ -89,7 +89,11 @@ impl Lexicon {
         }
         for (a, b) in antonyms {
             let (a, b) = (stemmer.stem(&fold(&a)), stemmer.stem(&fold(&b)));
-            lexicon.antonyms.entry(a.clone()).or_default().push(b.clone());
+            lexicon
+                .antonyms
+                .entry(a.clone())
+                .or_default()
+                .push(b.clone());
             lexicon.antonyms.entry(b).or_default().push(a);
         }
         lexicon.add_wording(wording);
@@ -158,9 +162,17 @@ mod tests {
     fn bundled_lexicon_loads() {
         let lexicon = Lexicon::bundled();
         assert!(lexicon.is_stopword("the"));
-        assert_eq!(lexicon.titles.get("col").map(String::as_str), Some("colonel"));
+        assert_eq!(
+            lexicon.titles.get("col").map(String::as_str),
+            Some("colonel")
+        );
         assert_eq!(lexicon.unit_group("soldiers"), Some("troops"));
         assert_eq!(lexicon.unit_group("house"), Some("homes"));
-        assert!(lexicon.wording.iter().any(|e| e.terms.iter().any(|t| t == "mercenaries")));
+        assert!(
+            lexicon
+                .wording
+                .iter()
+                .any(|e| e.terms.iter().any(|t| t == "mercenaries"))
+        );
     }
 }

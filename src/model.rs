@@ -297,7 +297,9 @@ impl FindingKind {
 
     /// Parses the report name of a kind.
     pub fn parse(name: &str) -> Option<FindingKind> {
-        FindingKind::ALL.into_iter().find(|kind| kind.as_str() == name)
+        FindingKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == name)
     }
 }
 

@@ -143,7 +143,11 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
             && out.last().is_some_and(|last| {
                 let prev = text[last.clone()].trim_end();
                 let ends_sentence = prev.ends_with(['.', '!', '?', ':', '"', '”', '»', '…', ')']);
-                let starts_lower = line.trim_start().chars().next().is_some_and(char::is_lowercase);
+                let starts_lower = line
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
                 !ends_sentence && starts_lower
             });
         if joins {
@@ -187,7 +191,10 @@ fn is_heading(text: &str, range: Range<usize>, format: Format) -> bool {
     let words = line.split_whitespace().count();
     words <= 14
         && !line.ends_with(['.', '!', '?', ',', ';', ':', '"', '”', '»', '…'])
-        && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
 fn is_boilerplate(line: &str, last_paragraph: bool) -> bool {
@@ -228,7 +235,8 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             j += 1;
         }
         // Closing quotes and brackets belong to the sentence that ends here.
-        while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
+        while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
+        {
             j += 1;
         }
         if j >= chars.len() {
@@ -264,7 +272,9 @@ fn is_abbreviation(slice: &str, dot: usize, next: char) -> bool {
     let before = &slice[..dot];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
@@ -310,7 +320,11 @@ mod tests {
     fn quotes_end_sentences() {
         assert_eq!(
             split("He said: \"We are ready.\" The crowd cheered. \"Go!\" she shouted."),
-            ["He said: \"We are ready.\"", "The crowd cheered.", "\"Go!\" she shouted."]
+            [
+                "He said: \"We are ready.\"",
+                "The crowd cheered.",
+                "\"Go!\" she shouted."
+            ]
         );
     }
 
@@ -318,7 +332,13 @@ mod tests {
     fn ellipsis_and_numbers() {
         assert_eq!(
             split("Wait... It is over. No. 5 won. He said no. Then left."),
-            ["Wait...", "It is over.", "No. 5 won.", "He said no.", "Then left."]
+            [
+                "Wait...",
+                "It is over.",
+                "No. 5 won.",
+                "He said no.",
+                "Then left."
+            ]
         );
     }
 

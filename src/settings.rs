@@ -26,9 +26,9 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             max_file_bytes: 50 * 1024 * 1024,
-            link_threshold: 0.18,
+            link_threshold: 0.15,
             candidates_per_passage: 24,
-            document_context: 0.35,
+            document_context: 6.0,
             extra_lexicons: Vec::new(),
             report_agreements: true,
         }

@@ -145,7 +145,8 @@ pub fn parse_number(text: &str) -> Option<f64> {
         text.replace(',', "")
     } else if let Some((head, tail)) = text.split_once(',') {
         // "5,000" is five thousand; "2,5" (decimal comma) is two and a half.
-        if tail.len() == 3 && !tail.contains(',') && head.len() <= 3 || text.matches(',').count() > 1
+        if tail.len() == 3 && !tail.contains(',') && head.len() <= 3
+            || text.matches(',').count() > 1
         {
             text.replace(',', "")
         } else {

@@ -43,6 +43,14 @@ pub struct QuoteFeature {
     pub speaker_span: Option<(usize, usize)>,
 }
 
+/// A negated word: its stem and the span "not warned".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Negation {
+    pub stem: String,
+    pub start: usize,
+    pub end: usize,
+}
+
 /// A loaded term from the wording lexicon.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WordingHit {
@@ -65,8 +73,9 @@ pub struct PassageFeatures {
     pub quantities: Vec<Quantity>,
     pub dates: Vec<DateFeature>,
     pub quotes: Vec<QuoteFeature>,
-    /// Stems of words under negation ("not warned" gives "warn").
-    pub negated: Vec<String>,
+    /// Words under negation ("not warned" gives the stem "warn"), with the byte range from
+    /// the negation cue to the end of the negated word.
+    pub negated: Vec<Negation>,
     pub wording: Vec<WordingHit>,
 }
 
@@ -112,12 +121,44 @@ pub struct Corpus {
     pub entities: Vec<Entity>,
 }
 
-const NEGATIONS: &[&str] = &["not", "never", "no", "nor", "neither", "none", "nobody", "nothing"];
+const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "nor", "neither", "none", "nobody", "nothing",
+];
 
 const SKIP_AFTER_NEGATION: &[&str] = &[
-    "be", "been", "being", "was", "were", "is", "are", "have", "has", "had", "yet", "even",
-    "ever", "fully", "officially", "actually", "really", "directly", "immediately", "been",
-    "do", "does", "did", "a", "an", "the", "any", "so", "only", "to", "get", "got", "always",
+    "be",
+    "been",
+    "being",
+    "was",
+    "were",
+    "is",
+    "are",
+    "have",
+    "has",
+    "had",
+    "yet",
+    "even",
+    "ever",
+    "fully",
+    "officially",
+    "actually",
+    "really",
+    "directly",
+    "immediately",
+    "been",
+    "do",
+    "does",
+    "did",
+    "a",
+    "an",
+    "the",
+    "any",
+    "so",
+    "only",
+    "to",
+    "get",
+    "got",
+    "always",
 ];
 
 fn negated_stems(
@@ -125,7 +166,7 @@ fn negated_stems(
     toks: &[Token<'_>],
     lexicon: &Lexicon,
     stemmer: &terms::Stemmer,
-) -> Vec<String> {
+) -> Vec<Negation> {
     let mut out = Vec::new();
     for (i, token) in toks.iter().enumerate() {
         let folded = fold(token.text);
@@ -135,8 +176,10 @@ fn negated_stems(
         }
         // "not only" and "no longer" are not negations of the claim.
         let next = toks.get(i + 1).map(|t| fold(t.text));
-        if matches!(next.as_deref(), Some("only") | Some("longer") | Some("less") | Some("doubt"))
-        {
+        if matches!(
+            next.as_deref(),
+            Some("only") | Some("longer") | Some("less") | Some("doubt")
+        ) {
             continue;
         }
         for candidate in toks.iter().skip(i + 1).take(4) {
@@ -149,7 +192,11 @@ fn negated_stems(
                 continue;
             }
             if let Some(stem) = terms::term(candidate, lexicon, stemmer) {
-                out.push(stem);
+                out.push(Negation {
+                    stem,
+                    start: token.start,
+                    end: candidate.end,
+                });
             }
             break;
         }
@@ -338,7 +385,12 @@ fn extract_document(
             if let Some(owner) = passages[paragraph_start..paragraph_end]
                 .iter()
                 .find(|p| p.start <= quote.start && quote.start < p.end.max(p.start + 1))
-                .or_else(|| passages[paragraph_start..paragraph_end].iter().rev().find(|p| p.start <= quote.start))
+                .or_else(|| {
+                    passages[paragraph_start..paragraph_end]
+                        .iter()
+                        .rev()
+                        .find(|p| p.start <= quote.start)
+                })
             {
                 features[owner.index.get()].quotes.push(QuoteFeature {
                     start: quote.start,
@@ -374,7 +426,10 @@ fn assign_speakers(corpus: &mut Corpus) {
         }
         for passage_index in 0..document.features.len() {
             let paragraph = paragraph_of[passage_index];
-            let candidates = paragraph_mentions.get(&paragraph).cloned().unwrap_or_default();
+            let candidates = paragraph_mentions
+                .get(&paragraph)
+                .cloned()
+                .unwrap_or_default();
             for quote_index in 0..document.features[passage_index].quotes.len() {
                 let quote = &document.features[passage_index].quotes[quote_index];
                 let (qs, qe) = (quote.start, quote.end);
@@ -395,11 +450,19 @@ fn assign_speakers(corpus: &mut Corpus) {
                         (!placed.mention.speaker_cue, distance)
                     })
                     .map(|(placed, entity)| (entity, (placed.mention.start, placed.mention.end)));
-                let after = &text[qe..(qe + 40).min(text.len())];
+                let after = &text[qe..text.floor_char_boundary((qe + 40).min(text.len()))];
                 let after = after.get(..).unwrap_or("").to_lowercase();
-                let pronoun_cue = ["he said", "she said", "he added", "she added", "he told", "she told", "they said"]
-                    .iter()
-                    .any(|cue| after.contains(cue));
+                let pronoun_cue = [
+                    "he said",
+                    "she said",
+                    "he added",
+                    "she added",
+                    "he told",
+                    "she told",
+                    "they said",
+                ]
+                .iter()
+                .any(|cue| after.contains(cue));
                 let chosen = match best {
                     Some(found) => Some(found),
                     None if pronoun_cue => last_speaker

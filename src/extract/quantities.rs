@@ -101,16 +101,64 @@ const SCALES: &[(&str, f64)] = &[
 
 /// Words that may stand between a number and its noun ("5,100 French soldiers").
 const MODIFIERS: &[&str] = &[
-    "more", "additional", "new", "other", "extra", "further", "armed", "foreign", "local",
-    "young", "old", "small", "large", "heavily", "elite", "special", "civilian", "innocent",
-    "registered", "eligible", "full", "total", "separate", "different",
+    "more",
+    "additional",
+    "new",
+    "other",
+    "extra",
+    "further",
+    "armed",
+    "foreign",
+    "local",
+    "young",
+    "old",
+    "small",
+    "large",
+    "heavily",
+    "elite",
+    "special",
+    "civilian",
+    "innocent",
+    "registered",
+    "eligible",
+    "full",
+    "total",
+    "separate",
+    "different",
 ];
 
 /// Words that are never the counted noun or the qualifier.
 const NOT_NOUNS: &[&str] = &[
-    "was", "were", "is", "are", "be", "been", "had", "has", "have", "stood", "reached", "rose",
-    "fell", "totalled", "totaled", "came", "amounted", "climbed", "dropped", "hit", "years",
-    "year", "times", "per", "percent", "cent", "killed", "said", "says", "including",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "had",
+    "has",
+    "have",
+    "stood",
+    "reached",
+    "rose",
+    "fell",
+    "totalled",
+    "totaled",
+    "came",
+    "amounted",
+    "climbed",
+    "dropped",
+    "hit",
+    "years",
+    "year",
+    "times",
+    "per",
+    "percent",
+    "cent",
+    "killed",
+    "said",
+    "says",
+    "including",
 ];
 
 fn word_number(folded: &str) -> Option<f64> {
@@ -141,7 +189,9 @@ fn suffixed(text: &str) -> Option<f64> {
     for (suffix, scale) in [("bn", 1e9), ("m", 1e6), ("k", 1e3)] {
         if let Some(digits) = lower.strip_suffix(suffix)
             && !digits.is_empty()
-            && digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         {
             return parse_number(digits).map(|v| v * scale);
         }
@@ -180,7 +230,10 @@ pub fn find_quantities(
                 (v, true)
             } else if let Some(v) = suffixed(tokens[i].text) {
                 (v, false)
-            } else if tokens[i].text.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            } else if tokens[i]
+                .text
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
             {
                 match parse_number(tokens[i].text) {
                     Some(v) => (v, false),
@@ -195,7 +248,7 @@ pub fn find_quantities(
             }
         } else if let Some(v) = word_number(word) {
             // "one" is too often a pronoun ("one of the"), "dozens" is not a number.
-            if word == "one" || (word == "dozen" && i > 0 && folded[i - 1] != "a") {
+            if word == "one" || (word == "dozen" && (i == 0 || folded[i - 1] != "a")) {
                 i += 1;
                 continue;
             }
@@ -313,7 +366,10 @@ pub fn find_quantities(
             && matches!(prep.as_str(), "of" | "in" | "for" | "on")
         {
             let mut k = j + 1;
-            if folded.get(k).is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an")) {
+            if folded
+                .get(k)
+                .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an"))
+            {
                 k += 1;
             }
             let mut last_noun = None;
@@ -369,11 +425,38 @@ pub fn find_quantities(
                 let w = folded[k].as_str();
                 if matches!(
                     w,
-                    "of" | "at" | "to" | "was" | "were" | "is" | "are" | "reached" | "stood"
-                        | "rose" | "fell" | "totalled" | "totaled" | "by" | "hit" | "climbed"
-                        | "dropped" | "the" | "a" | "an" | "its" | "their" | "his" | "her"
-                        | "increased" | "decreased" | "amounted" | "came" | "be" | "been"
-                        | "had" | "has" | "have"
+                    "of" | "at"
+                        | "to"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "reached"
+                        | "stood"
+                        | "rose"
+                        | "fell"
+                        | "totalled"
+                        | "totaled"
+                        | "by"
+                        | "hit"
+                        | "climbed"
+                        | "dropped"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "increased"
+                        | "decreased"
+                        | "amounted"
+                        | "came"
+                        | "be"
+                        | "been"
+                        | "had"
+                        | "has"
+                        | "have"
                 ) {
                     continue;
                 }
@@ -439,7 +522,8 @@ mod tests {
 
     #[test]
     fn scales_currencies_and_qualifiers() {
-        let found = quantities("It pledged 40 million euros in emergency aid against €300m of damage.");
+        let found =
+            quantities("It pledged 40 million euros in emergency aid against €300m of damage.");
         assert_eq!(found[0].1, 40e6);
         assert_eq!(found[0].2, "euros");
         assert_eq!(found[0].3.as_deref(), Some("aid"));
@@ -450,7 +534,8 @@ mod tests {
 
     #[test]
     fn approximations_and_words() {
-        let found = quantities("At least 31 people died and about twelve homes burned; a dozen fled.");
+        let found =
+            quantities("At least 31 people died and about twelve homes burned; a dozen fled.");
         assert_eq!(found[0].0, "At least 31 people");
         assert_eq!(found[0].4.as_deref(), Some("At least"));
         assert_eq!(found[1].1, 12.0);

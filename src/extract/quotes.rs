@@ -37,9 +37,9 @@ pub fn find_quotes(text: &str, range: std::ops::Range<usize>) -> Vec<Quote> {
             continue;
         };
         let inner_start = position + c.len_utf8();
-        let found = chars[i + 1..]
-            .iter()
-            .find(|(_, ch)| *ch == close || (close == '”' && *ch == '"') || (c == '"' && *ch == '”'));
+        let found = chars[i + 1..].iter().find(|(_, ch)| {
+            *ch == close || (close == '”' && *ch == '"') || (c == '"' && *ch == '”')
+        });
         let Some(&(close_position, _)) = found else {
             i += 1;
             continue;

@@ -232,7 +232,12 @@ pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
             // Prefer the candidate named in the same documents.
             let local: Vec<usize> = candidates
                 .iter()
-                .filter(|&&c| groups[c].documents.iter().any(|d| group.documents.contains(d)))
+                .filter(|&&c| {
+                    groups[c]
+                        .documents
+                        .iter()
+                        .any(|d| group.documents.contains(d))
+                })
                 .map(|&c| union.find(c))
                 .collect::<HashSet<_>>()
                 .into_iter()

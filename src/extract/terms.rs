@@ -8,7 +8,9 @@ pub struct Stemmer(rust_stemmers::Stemmer);
 
 impl Stemmer {
     pub fn new() -> Self {
-        Stemmer(rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English))
+        Stemmer(rust_stemmers::Stemmer::create(
+            rust_stemmers::Algorithm::English,
+        ))
     }
 
     /// Stems a folded word.

@@ -68,7 +68,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, LoadError> {
                     utf8_error.valid_up_to()
                 )));
             }
-            let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             detector.feed(bytes, true);
             let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
             let (text, had_errors) = encoding.decode_without_bom_handling(bytes);

@@ -149,7 +149,9 @@ pub fn read(text: &str, markdown: bool) -> TextMetadata {
         // The title: a Markdown heading, or the first short line.
         if meta.title.is_none() {
             let heading = if markdown {
-                trimmed.strip_prefix('#').map(|h| h.trim_start_matches('#').trim())
+                trimmed
+                    .strip_prefix('#')
+                    .map(|h| h.trim_start_matches('#').trim())
             } else {
                 None
             };
@@ -174,7 +176,10 @@ mod tests {
 
     #[test]
     fn date_and_author_header() {
-        let meta = read("21.11.2023 Author: Anna Berg\n\nThe title here\n\nBody.", false);
+        let meta = read(
+            "21.11.2023 Author: Anna Berg\n\nThe title here\n\nBody.",
+            false,
+        );
         assert_eq!(meta.date, Some(Date::ymd(2023, 11, 21)));
         assert_eq!(meta.author.as_deref(), Some("Anna Berg"));
         assert_eq!(meta.title.as_deref(), Some("The title here"));
@@ -182,7 +187,8 @@ mod tests {
 
     #[test]
     fn date_label_before_body() {
-        let text = " date 2023-11-03 From the river to the sea, crowds gathered in the square today.";
+        let text =
+            " date 2023-11-03 From the river to the sea, crowds gathered in the square today.";
         let meta = read(text, false);
         assert_eq!(meta.date, Some(Date::ymd(2023, 11, 3)));
         assert_eq!(meta.title, None);
@@ -203,6 +209,9 @@ mod tests {
         let meta = read(text, false);
         assert_eq!(meta.outlet.as_deref(), Some("Orlen"));
         assert_eq!(meta.date, Some(Date::ymd(2025, 3, 15)));
-        assert_eq!(&text[meta.header_ranges[0].clone()], "Orlen, 15 March 2025 -");
+        assert_eq!(
+            &text[meta.header_ranges[0].clone()],
+            "Orlen, 15 March 2025 -"
+        );
     }
 }

@@ -209,11 +209,7 @@ pub fn load_bytes(
         Format::Text | Format::Markdown => (decoded.text, PageMetadata::default()),
     };
     let meta = metadata::read(&text, format == Format::Markdown);
-    let date = page
-        .date
-        .as_deref()
-        .and_then(Date::parse_iso)
-        .or(meta.date);
+    let date = page.date.as_deref().and_then(Date::parse_iso).or(meta.date);
     Ok(LoadedDocument {
         path: name.to_string(),
         format,
@@ -245,7 +241,10 @@ mod tests {
     fn empty_and_blank_files_are_refused() {
         let settings = Settings::default();
         assert_eq!(load_bytes("a.txt", b"", &settings), Err(LoadError::Empty));
-        assert_eq!(load_bytes("a.txt", b" \n\n ", &settings), Err(LoadError::Empty));
+        assert_eq!(
+            load_bytes("a.txt", b" \n\n ", &settings),
+            Err(LoadError::Empty)
+        );
     }
 
     #[test]
@@ -264,7 +263,11 @@ mod tests {
 <p>Engineers had warned for years that the concrete was cracking, but the repairs were postponed twice for lack of money, officials said.</p>
 </article><footer>Related articles: <a href="/x">Other</a></footer></body></html>"#;
         let doc = load_bytes("page.html", html.as_bytes(), &Settings::default()).unwrap();
-        assert!(doc.text.contains("The dam above the town gave way"), "{}", doc.text);
+        assert!(
+            doc.text.contains("The dam above the town gave way"),
+            "{}",
+            doc.text
+        );
         assert!(doc.text.contains("\n\nEngineers") || doc.text.contains("\nEngineers"));
         assert!(!doc.text.contains("tracking"));
         assert!(!doc.text.contains("Home News"));

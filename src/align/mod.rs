@@ -1,0 +1,556 @@
+//! Stage 4, align: passages of different documents that report the same event become one
+//! event.
+//!
+//! 1. Every passage becomes a sparse TF-IDF vector over its content terms, resolved entities
+//!    (weighted up: who and where separate near-miss events better than verbs), dates and
+//!    quantities.
+//! 2. Candidate partners come from an inverted index: a passage is only scored against
+//!    passages that share a feature with it, never against the whole corpus, and keeps its
+//!    top `k` partners in other documents.
+//! 3. A pair's weight mixes the passage cosine with the similarity of the two whole documents
+//!    (articles on the same story share their cast), and is lowered when the pair's dates
+//!    conflict.
+//! 4. Average-link clustering groups the passages; a group that spans two or more documents
+//!    is an event. Order in the articles plays no part, so events told in a different order
+//!    still align.
+
+pub mod cluster;
+
+use crate::extract::{Corpus, PassageFeatures};
+use crate::model::{DocId, Evidence, EvidenceKind, PassageId, PassageRef, PassageRole};
+use crate::progress::{Cancelled, Progress};
+use crate::settings::Settings;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+
+/// An event before it is numbered: its passages and why they were grouped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlignedEvent {
+    pub passages: Vec<PassageRef>,
+    pub evidence: Vec<Evidence>,
+    pub cohesion: f32,
+    pub label: String,
+    pub date: Option<String>,
+}
+
+impl AlignedEvent {
+    /// The distinct documents of the event, in order.
+    pub fn documents(&self) -> Vec<DocId> {
+        let mut documents: Vec<DocId> = self.passages.iter().map(|p| p.document).collect();
+        documents.sort();
+        documents.dedup();
+        documents
+    }
+}
+
+/// The result of alignment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    pub events: Vec<AlignedEvent>,
+    /// For every passage, its best weight with a passage of another document.
+    pub best_partner: Vec<Vec<f32>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum FeatureKind {
+    Term,
+    Entity,
+    Date,
+    Quantity,
+}
+
+/// Interned features: the vocabulary of the whole corpus.
+struct Features {
+    ids: HashMap<(FeatureKind, String), u32>,
+    names: Vec<(FeatureKind, String)>,
+}
+
+impl Features {
+    fn id(&mut self, kind: FeatureKind, name: String) -> u32 {
+        let next = self.names.len() as u32;
+        *self.ids.entry((kind, name.clone())).or_insert_with(|| {
+            self.names.push((kind, name));
+            next
+        })
+    }
+}
+
+fn kind_weight(kind: FeatureKind) -> f32 {
+    match kind {
+        FeatureKind::Term => 1.0,
+        FeatureKind::Entity => 1.6,
+        FeatureKind::Date => 1.2,
+        FeatureKind::Quantity => 1.2,
+    }
+}
+
+/// A sparse vector, sorted by feature id.
+type Sparse = Vec<(u32, f32)>;
+
+fn dot(a: &Sparse, b: &Sparse) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+fn normalise(vector: &mut Sparse) {
+    let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in vector.iter_mut() {
+            *w /= norm;
+        }
+    }
+}
+
+fn raw_features(features: &PassageFeatures, vocabulary: &mut Features) -> Vec<u32> {
+    let mut ids = Vec::new();
+    for (_, term) in &features.terms {
+        ids.push(vocabulary.id(FeatureKind::Term, term.clone()));
+    }
+    for entity in &features.entities {
+        ids.push(vocabulary.id(FeatureKind::Entity, entity.get().to_string()));
+    }
+    for date in &features.dates {
+        if date.date.month.is_some() || date.date.day.is_none() {
+            ids.push(vocabulary.id(FeatureKind::Date, date.date.iso()));
+        }
+    }
+    for quantity in &features.quantities {
+        ids.push(vocabulary.id(
+            FeatureKind::Quantity,
+            format!(
+                "{}:{}",
+                quantity.unit,
+                crate::text::format_value(quantity.value)
+            ),
+        ));
+    }
+    ids
+}
+
+/// Whether two passages date their content differently (full dates, none compatible).
+fn dates_conflict(a: &PassageFeatures, b: &PassageFeatures) -> bool {
+    let days = |f: &PassageFeatures| -> Vec<crate::calendar::Date> {
+        f.dates
+            .iter()
+            .filter(|d| d.date.day.is_some() && d.date.month.is_some())
+            .map(|d| d.date)
+            .collect()
+    };
+    let (da, db) = (days(a), days(b));
+    !da.is_empty() && !db.is_empty() && !da.iter().any(|x| db.iter().any(|y| x.compatible(y)))
+}
+
+/// Groups the passages of the corpus into events.
+pub fn align(
+    corpus: &Corpus,
+    settings: &Settings,
+    progress: &Progress,
+) -> Result<Alignment, Cancelled> {
+    // Nodes: every passage that can carry an event (body text and headings).
+    let mut nodes: Vec<PassageRef> = Vec::new();
+    for (d, document) in corpus.documents.iter().enumerate() {
+        for passage in &document.passages {
+            if passage.role != PassageRole::Boilerplate {
+                nodes.push(PassageRef {
+                    document: DocId(d),
+                    passage: passage.index,
+                });
+            }
+        }
+    }
+    let features_of = |node: &PassageRef| -> &PassageFeatures {
+        &corpus.documents[node.document.get()].features[node.passage.get()]
+    };
+    let mut vocabulary = Features {
+        ids: HashMap::new(),
+        names: Vec::new(),
+    };
+    let raw: Vec<Vec<u32>> = nodes
+        .iter()
+        .map(|node| raw_features(features_of(node), &mut vocabulary))
+        .collect();
+    let feature_count = vocabulary.names.len();
+
+    // Passage-level and document-level document frequencies.
+    let mut passage_df = vec![0u32; feature_count];
+    let mut document_df = vec![0u32; feature_count];
+    let mut document_terms: Vec<BTreeMap<u32, f32>> = vec![BTreeMap::new(); corpus.documents.len()];
+    for (node, ids) in nodes.iter().zip(&raw) {
+        let mut distinct = ids.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        for &id in &distinct {
+            passage_df[id as usize] += 1;
+        }
+        let counts = &mut document_terms[node.document.get()];
+        for &id in ids {
+            *counts.entry(id).or_default() += 1.0;
+        }
+    }
+    for counts in &document_terms {
+        for &id in counts.keys() {
+            document_df[id as usize] += 1;
+        }
+    }
+    let passages_total = nodes.len().max(1) as f32;
+    let documents_total = corpus.documents.len().max(1) as f32;
+    let idf = |df: u32, total: f32| ((total - df as f32 + 0.5) / (df as f32 + 0.5)).ln_1p();
+
+    let vectors: Vec<Sparse> = raw
+        .iter()
+        .map(|ids| {
+            let mut counts: BTreeMap<u32, f32> = BTreeMap::new();
+            for &id in ids {
+                *counts.entry(id).or_default() += 1.0;
+            }
+            let mut vector: Sparse = counts
+                .into_iter()
+                .map(|(id, tf)| {
+                    let kind = vocabulary.names[id as usize].0;
+                    let weight = (1.0 + tf.ln())
+                        * idf(passage_df[id as usize], passages_total)
+                        * kind_weight(kind);
+                    (id, weight)
+                })
+                .collect();
+            normalise(&mut vector);
+            vector
+        })
+        .collect();
+    let document_vectors: Vec<Sparse> = document_terms
+        .iter()
+        .map(|counts| {
+            let mut vector: Sparse = counts
+                .iter()
+                .map(|(&id, &tf)| {
+                    let kind = vocabulary.names[id as usize].0;
+                    (
+                        id,
+                        (1.0 + tf.ln())
+                            * idf(document_df[id as usize], documents_total)
+                            * kind_weight(kind),
+                    )
+                })
+                .collect();
+            normalise(&mut vector);
+            vector
+        })
+        .collect();
+    progress.check()?;
+
+    // Inverted index, skipping features so common that they say nothing.
+    let max_postings = (nodes.len() / 20).max(64);
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); feature_count];
+    for (node_index, vector) in vectors.iter().enumerate() {
+        for &(id, _) in vector {
+            postings[id as usize].push(node_index as u32);
+        }
+    }
+    let k = settings.candidates_per_passage.max(1);
+    progress.begin(crate::progress::Stage::Aligning, nodes.len());
+    let candidate_lists: Vec<Result<Vec<(u32, f32)>, Cancelled>> = (0..nodes.len())
+        .into_par_iter()
+        .map(|node_index| {
+            if node_index % 256 == 0 {
+                progress.check()?;
+            }
+            let own_document = nodes[node_index].document;
+            let mut scores: HashMap<u32, f32> = HashMap::new();
+            for &(id, weight) in &vectors[node_index] {
+                let list = &postings[id as usize];
+                if list.len() > max_postings {
+                    continue;
+                }
+                for &other in list {
+                    if nodes[other as usize].document == own_document {
+                        continue;
+                    }
+                    let other_weight = vectors[other as usize]
+                        .binary_search_by_key(&id, |(f, _)| *f)
+                        .map(|at| vectors[other as usize][at].1)
+                        .unwrap_or(0.0);
+                    *scores.entry(other).or_default() += weight * other_weight;
+                }
+            }
+            let mut ranked: Vec<(u32, f32)> = scores.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            ranked.truncate(k);
+            progress.advance();
+            Ok(ranked)
+        })
+        .collect();
+    let mut candidate_lists_ok = Vec::with_capacity(candidate_lists.len());
+    for list in candidate_lists {
+        candidate_lists_ok.push(list?);
+    }
+
+    // Edge weights.
+    let mut document_similarity: HashMap<(usize, usize), f32> = HashMap::new();
+    let mut edges = Vec::new();
+    let mut best_partner: Vec<Vec<f32>> = corpus
+        .documents
+        .iter()
+        .map(|d| vec![0.0; d.passages.len()])
+        .collect();
+    let mu = settings.document_context.max(0.0);
+    for (a, list) in candidate_lists_ok.iter().enumerate() {
+        for &(b, cosine) in list {
+            let b = b as usize;
+            let (da, db) = (nodes[a].document.get(), nodes[b].document.get());
+            let key = (da.min(db), da.max(db));
+            let doc_sim = *document_similarity
+                .entry(key)
+                .or_insert_with(|| dot(&document_vectors[da], &document_vectors[db]));
+            let _ = doc_sim;
+            let mut weight = cosine;
+            if dates_conflict(features_of(&nodes[a]), features_of(&nodes[b])) {
+                weight -= 0.5 * weight + 0.1;
+            }
+            for node in [a, b] {
+                let slot = &mut best_partner[nodes[node].document.get()][nodes[node].passage.get()];
+                *slot = slot.max(weight);
+            }
+            edges.push(cluster::Edge { a, b, weight });
+        }
+    }
+    // Each pair once, with the larger weight (lists are not symmetric).
+    edges.sort_by(|x, y| {
+        (x.a.min(x.b), x.a.max(x.b))
+            .cmp(&(y.a.min(y.b), y.a.max(y.b)))
+            .then(y.weight.total_cmp(&x.weight))
+    });
+    edges.dedup_by_key(|e| (e.a.min(e.b), e.a.max(e.b)));
+    progress.check()?;
+
+    let groups: Vec<usize> = nodes.iter().map(|n| n.document.get()).collect();
+    let prior = document_prior(&document_vectors, mu);
+    let clusters = cluster::average_link(&groups, &edges, settings.link_threshold, prior.as_ref());
+    let edge_weight: HashMap<(usize, usize), f32> = edges
+        .iter()
+        .map(|e| ((e.a.min(e.b), e.a.max(e.b)), e.weight))
+        .collect();
+    let mut events = Vec::new();
+    for members in clusters {
+        let documents: std::collections::BTreeSet<DocId> =
+            members.iter().map(|&m| nodes[m].document).collect();
+        if documents.len() < 2 {
+            continue;
+        }
+        let passages: Vec<PassageRef> = members.iter().map(|&m| nodes[m]).collect();
+        // Cohesion: the mean weight over the cross-document pairs.
+        let mut sum = 0.0;
+        let mut pairs = 0usize;
+        for (i, &x) in members.iter().enumerate() {
+            for &y in &members[i + 1..] {
+                if nodes[x].document != nodes[y].document {
+                    pairs += 1;
+                    sum += edge_weight
+                        .get(&(x.min(y), x.max(y)))
+                        .copied()
+                        .unwrap_or(0.0);
+                }
+            }
+        }
+        let evidence = evidence(
+            &members,
+            &raw,
+            &vocabulary,
+            &passage_df,
+            passages_total,
+            &nodes,
+            corpus,
+        );
+        let label = label(&evidence, corpus);
+        let date = event_date(&passages, corpus);
+        events.push(AlignedEvent {
+            passages,
+            evidence,
+            cohesion: if pairs > 0 { sum / pairs as f32 } else { 0.0 },
+            label,
+            date,
+        });
+    }
+    Ok(Alignment {
+        events,
+        best_partner,
+    })
+}
+
+/// The document prior: documents more alike than is usual in this comparison probably
+/// report the same specific event, so every pair of their passages gets a little weight.
+/// When all documents are about equally alike (one story told several times), the prior
+/// is near zero everywhere and events come from passage similarity alone.
+fn document_prior(document_vectors: &[Sparse], mu: f32) -> Option<cluster::Prior> {
+    let groups = document_vectors.len();
+    if mu <= 0.0 || groups < 6 || groups > 3000 {
+        return None;
+    }
+    let mut weights = vec![0.0f32; groups * groups];
+    let mut similarities = Vec::with_capacity(groups * (groups - 1) / 2);
+    for a in 0..groups {
+        for b in a + 1..groups {
+            let similarity = dot(&document_vectors[a], &document_vectors[b]);
+            weights[a * groups + b] = similarity;
+            weights[b * groups + a] = similarity;
+            similarities.push(similarity);
+        }
+    }
+    similarities.sort_by(f32::total_cmp);
+    let median = similarities[similarities.len() / 2];
+    for a in 0..groups {
+        for b in 0..groups {
+            let slot = &mut weights[a * groups + b];
+            *slot = if a == b {
+                0.0
+            } else {
+                mu * ((*slot - median) / (1.0 - median).max(1e-6)).max(0.0)
+            };
+        }
+    }
+    Some(cluster::Prior { groups, weights })
+}
+
+/// The features shared by the most documents of an event, weighted by rarity.
+fn evidence(
+    members: &[usize],
+    raw: &[Vec<u32>],
+    vocabulary: &Features,
+    passage_df: &[u32],
+    passages_total: f32,
+    nodes: &[PassageRef],
+    corpus: &Corpus,
+) -> Vec<Evidence> {
+    let mut documents_with: BTreeMap<u32, std::collections::BTreeSet<DocId>> = BTreeMap::new();
+    let mut all_documents = std::collections::BTreeSet::new();
+    for &m in members {
+        all_documents.insert(nodes[m].document);
+        for &id in &raw[m] {
+            documents_with
+                .entry(id)
+                .or_default()
+                .insert(nodes[m].document);
+        }
+    }
+    let total = all_documents.len() as f32;
+    let mut scored: Vec<(f32, u32)> = documents_with
+        .into_iter()
+        .filter(|(_, docs)| docs.len() >= 2)
+        .map(|(id, docs)| {
+            let df = passage_df[id as usize] as f32;
+            let rarity = ((passages_total + 1.0) / (df + 1.0)).ln();
+            let kind = vocabulary.names[id as usize].0;
+            (rarity * kind_weight(kind) * docs.len() as f32 / total, id)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored
+        .into_iter()
+        .take(10)
+        .map(|(weight, id)| {
+            let (kind, name) = &vocabulary.names[id as usize];
+            let (kind, text) = match kind {
+                FeatureKind::Term => (EvidenceKind::Term, surface_of(name, members, nodes, corpus)),
+                FeatureKind::Entity => (
+                    EvidenceKind::Entity,
+                    name.parse::<usize>()
+                        .ok()
+                        .and_then(|e| corpus.entities.get(e))
+                        .map_or_else(|| name.clone(), |e| e.name.clone()),
+                ),
+                FeatureKind::Date => (EvidenceKind::Date, name.clone()),
+                FeatureKind::Quantity => (EvidenceKind::Quantity, name.replacen(':', " ", 1)),
+            };
+            Evidence {
+                kind,
+                text,
+                weight: (weight * 100.0).round() / 100.0,
+            }
+        })
+        .collect()
+}
+
+/// The most frequent written form of a stem among the event's passages.
+fn surface_of(stem: &str, members: &[usize], nodes: &[PassageRef], corpus: &Corpus) -> String {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for &m in members {
+        let document = &corpus.documents[nodes[m].document.get()];
+        for (at, term) in &document.features[nodes[m].passage.get()].terms {
+            if term == stem {
+                let word: String = document.loaded.text[*at..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-')
+                    .collect();
+                *counts.entry(word.to_lowercase()).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or_else(|| stem.to_string(), |(word, _)| word)
+}
+
+fn label(evidence: &[Evidence], _corpus: &Corpus) -> String {
+    let entities: Vec<&str> = evidence
+        .iter()
+        .filter(|e| e.kind == EvidenceKind::Entity)
+        .take(2)
+        .map(|e| e.text.as_str())
+        .collect();
+    let terms: Vec<&str> = evidence
+        .iter()
+        .filter(|e| e.kind == EvidenceKind::Term)
+        .take(3)
+        .map(|e| e.text.as_str())
+        .collect();
+    match (entities.is_empty(), terms.is_empty()) {
+        (false, false) => format!("{}: {}", entities.join(", "), terms.join(", ")),
+        (false, true) => entities.join(", "),
+        (true, false) => terms.join(", "),
+        (true, true) => "Shared passage".to_string(),
+    }
+}
+
+/// The date most of the event's documents give, if any.
+fn event_date(passages: &[PassageRef], corpus: &Corpus) -> Option<String> {
+    let mut counts: BTreeMap<String, std::collections::BTreeSet<DocId>> = BTreeMap::new();
+    for at in passages {
+        let features = &corpus.documents[at.document.get()].features[at.passage.get()];
+        for date in &features.dates {
+            if date.date.year.is_some() && date.date.month.is_some() {
+                counts
+                    .entry(date.date.iso())
+                    .or_default()
+                    .insert(at.document);
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(&a.0)))
+        .map(|(date, _)| date)
+}
+
+/// Passage ids of one document that belong to any event.
+pub fn aligned_passages(alignment: &Alignment, document: DocId) -> Vec<PassageId> {
+    let mut ids: Vec<PassageId> = alignment
+        .events
+        .iter()
+        .flat_map(|e| e.passages.iter())
+        .filter(|p| p.document == document)
+        .map(|p| p.passage)
+        .collect();
+    ids.sort();
+    ids
+}

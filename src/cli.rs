@@ -1,0 +1,167 @@
+//! The command line: argument parsing and the `compare` command.
+//!
+//! Arguments are parsed and checked first; only then is anything read. Every message goes to
+//! standard error and the report to standard output (or `-o FILE`). Exit codes: 0 success,
+//! 1 when some file failed but a report was produced, 2 on usage errors or when nothing could
+//! be read.
+
+use crate::model::Report;
+use crate::progress::Progress;
+use crate::settings::Settings;
+use crate::{Input, load, report};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Compare how several sources report the same events.
+#[derive(Debug, Parser)]
+#[command(
+    name = "parallax",
+    version,
+    about = "Compare how several sources report the same events.",
+    long_about = "Parallax aligns the passages of several articles that report the same events \
+and marks where the accounts differ: numbers, dates, spellings of names, who said a quote, \
+loaded wording, contradictions, and what only one source reports.\n\nWith no command, it \
+compares the bundled sample articles and prints the Markdown report.",
+    after_help = "Examples:\n  parallax compare a.txt b.md c.html\n  parallax compare --format json -o report.json articles/\n  parallax compare --format markdown assets/samples/*"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare articles and print the report.
+    #[command(
+        after_help = "Examples:\n  parallax compare a.txt b.md c.html\n  parallax compare --format json -o report.json articles/\n\nExit codes: 0 success; 1 some file failed but a report was written; 2 usage error or nothing could be read."
+    )]
+    Compare(CompareArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Markdown)]
+    pub format: OutputFormat,
+    /// Write the report to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Extra wording lexicon (RON) to add to the bundled one. May be repeated.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+    /// Articles (.txt, .md, .html) or folders of articles.
+    #[arg(required = true, value_name = "FILES")]
+    pub files: Vec<PathBuf>,
+}
+
+/// Where the bundled sample articles are: next to the working directory when run from the
+/// repository, else where the crate was built.
+pub fn samples_dir() -> PathBuf {
+    let local = PathBuf::from("assets/samples");
+    if local.is_dir() {
+        local
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples")
+    }
+}
+
+/// Writes a file atomically: a temporary file in the same folder, synced, then renamed.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    let temporary = folder.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temporary)?;
+        file.write_all(contents)?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
+}
+
+/// Runs `compare` and returns the exit code.
+pub fn run_compare(args: &CompareArgs) -> ExitCode {
+    let (files, expansion_errors) = load::expand_inputs(&args.files);
+    let settings = Settings {
+        extra_lexicons: args
+            .lexicon
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+        ..Settings::default()
+    };
+    let inputs: Vec<Input> = files.into_iter().map(Input::Path).collect();
+    let progress = Progress::new();
+    let Ok(mut report) = crate::compare(&inputs, &settings, &progress) else {
+        eprintln!("parallax: the comparison was cancelled");
+        return ExitCode::from(2);
+    };
+    for (path, error) in expansion_errors {
+        report.failures.push(crate::model::Failure {
+            path: path.display().to_string(),
+            error: error.to_string(),
+        });
+    }
+    for failure in &report.failures {
+        eprintln!("parallax: {}: {}", failure.path, failure.error);
+    }
+    if report.documents.is_empty() {
+        eprintln!("parallax: no article could be read, so there is nothing to compare");
+        return ExitCode::from(2);
+    }
+    if report.documents.len() == 1 {
+        eprintln!("parallax: only one article was read; there is nothing to compare it with");
+    }
+    let text = render(&report, args.format);
+    match &args.output {
+        Some(path) => {
+            if let Err(error) = write_atomically(path, text.as_bytes()) {
+                eprintln!(
+                    "parallax: {}: could not write the report: {error}",
+                    path.display()
+                );
+                return ExitCode::from(2);
+            }
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
+                // A closed pipe (`parallax compare … | head`) is not an error worth a panic.
+                return ExitCode::from(1);
+            }
+        }
+    }
+    if report.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+pub fn render(report: &Report, format: OutputFormat) -> String {
+    match format {
+        OutputFormat::Json => report::to_json(report),
+        OutputFormat::Markdown => report::markdown::render(report),
+    }
+}

@@ -1,0 +1,111 @@
+//! `date_mismatch` and date `agreement`.
+//!
+//! Two dates of one event are compared when they have the same precision (two days, two
+//! months or two years) and the words around them overlap: "built in 1978" and "built in
+//! 1987" share "built". Relative dates ("on Tuesday") were resolved against each article's
+//! own date, so they compare like absolute ones.
+
+use super::{Context, FindingDraft, components, shared_context};
+use crate::calendar::Date;
+use crate::extract::DateFeature;
+use crate::model::{EventId, FindingKind, PassageRef};
+
+fn precision(date: &Date) -> u8 {
+    match (date.month, date.day) {
+        (Some(_), Some(_)) => 3,
+        (Some(_), None) => 2,
+        _ => 1,
+    }
+}
+
+pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
+    let mut out = Vec::new();
+    for (event_index, event) in context.alignment.events.iter().enumerate() {
+        let items: Vec<(PassageRef, &DateFeature)> = event
+            .passages
+            .iter()
+            .flat_map(|&at| context.features(at).dates.iter().map(move |d| (at, d)))
+            .collect();
+        let mut links = Vec::new();
+        let documents = event.documents();
+        for (position, &doc_a) in documents.iter().enumerate() {
+            for &doc_b in &documents[position + 1..] {
+                let mut scored = Vec::new();
+                for (i, (at_a, a)) in items.iter().enumerate() {
+                    if at_a.document != doc_a {
+                        continue;
+                    }
+                    for (j, (at_b, b)) in items.iter().enumerate() {
+                        if at_b.document != doc_b || precision(&a.date) != precision(&b.date) {
+                            continue;
+                        }
+                        let equal = a.date.compatible(&b.date);
+                        let shared = shared_context(
+                            context.features(*at_a),
+                            (a.start, a.end),
+                            context.features(*at_b),
+                            (b.start, b.end),
+                            60,
+                        );
+                        if equal || shared >= 1 {
+                            scored.push((equal, shared, i, j));
+                        }
+                    }
+                }
+                scored.sort_by(|x, y| {
+                    y.0.cmp(&x.0)
+                        .then(y.1.cmp(&x.1))
+                        .then((x.2, x.3).cmp(&(y.2, y.3)))
+                });
+                let mut used = std::collections::HashSet::new();
+                for (_, _, i, j) in scored {
+                    if used.contains(&i) || used.contains(&j) {
+                        continue;
+                    }
+                    used.insert(i);
+                    used.insert(j);
+                    links.push((i, j));
+                }
+            }
+        }
+        for group in components(items.len(), &links) {
+            let mut values: Vec<String> = group.iter().map(|&i| items[i].1.date.iso()).collect();
+            values.sort();
+            values.dedup();
+            let kind = if values.len() > 1 {
+                FindingKind::DateMismatch
+            } else {
+                FindingKind::Agreement
+            };
+            let claims: Vec<_> = group
+                .iter()
+                .map(|&i| {
+                    let (at, d) = items[i];
+                    context.claim(
+                        at,
+                        d.start,
+                        d.end,
+                        Some(d.date.iso()),
+                        d.relative.then(|| "relative date, resolved".to_string()),
+                    )
+                })
+                .collect();
+            let listing: Vec<String> = claims
+                .iter()
+                .map(|c| format!("{} ({})", c.text, context.source_name(c.document)))
+                .collect();
+            let summary = if kind == FindingKind::DateMismatch {
+                format!("Sources date this differently: {}", listing.join(" vs "))
+            } else {
+                format!("Sources agree on the date: {}", listing.join(", "))
+            };
+            out.push(FindingDraft {
+                kind,
+                event: Some(EventId(event_index)),
+                summary,
+                claims,
+            });
+        }
+    }
+    out
+}

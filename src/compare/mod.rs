@@ -1,0 +1,207 @@
+//! Stage 5, compare: findings within and across events.
+//!
+//! Each detector reads the aligned events and the extracted features and emits findings with
+//! claims (a span of one document and its normalised value). Following de Marneffe et al.,
+//! differences are only looked for between passages of the same event: two numbers from
+//! different events are not a contradiction. Name variants and quote attributions are found
+//! corpus-wide, because a name or a quote identifies itself.
+
+mod contradiction;
+mod dates;
+mod names;
+mod numbers;
+mod quotes;
+mod unique;
+mod wording;
+
+use crate::align::Alignment;
+use crate::extract::{Corpus, PassageFeatures};
+use crate::model::{Claim, DocId, EventId, FindingKind, PassageId, PassageRef};
+use crate::settings::Settings;
+use std::path::Path;
+
+/// A finding before it is numbered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FindingDraft {
+    pub kind: FindingKind,
+    pub event: Option<EventId>,
+    pub summary: String,
+    pub claims: Vec<Claim>,
+}
+
+/// What the detectors read.
+pub struct Context<'a> {
+    pub corpus: &'a Corpus,
+    pub alignment: &'a Alignment,
+    pub settings: &'a Settings,
+    pub lexicon: &'a crate::lexicon::Lexicon,
+    /// The event of each passage, by document and passage.
+    pub event_of: Vec<Vec<Option<EventId>>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        corpus: &'a Corpus,
+        alignment: &'a Alignment,
+        settings: &'a Settings,
+        lexicon: &'a crate::lexicon::Lexicon,
+    ) -> Self {
+        let mut event_of: Vec<Vec<Option<EventId>>> = corpus
+            .documents
+            .iter()
+            .map(|d| vec![None; d.passages.len()])
+            .collect();
+        for (index, event) in alignment.events.iter().enumerate() {
+            for at in &event.passages {
+                event_of[at.document.get()][at.passage.get()] = Some(EventId(index));
+            }
+        }
+        Context {
+            corpus,
+            alignment,
+            settings,
+            lexicon,
+            event_of,
+        }
+    }
+
+    pub fn features(&self, at: PassageRef) -> &'a PassageFeatures {
+        &self.corpus.documents[at.document.get()].features[at.passage.get()]
+    }
+
+    pub fn text(&self, document: DocId) -> &'a str {
+        &self.corpus.documents[document.get()].loaded.text
+    }
+
+    /// A claim over `start..end` of a passage.
+    pub fn claim(
+        &self,
+        at: PassageRef,
+        start: usize,
+        end: usize,
+        value: Option<String>,
+        note: Option<String>,
+    ) -> Claim {
+        Claim {
+            document: at.document,
+            passage: at.passage,
+            start,
+            end,
+            text: self.text(at.document)[start..end].to_string(),
+            value,
+            note,
+        }
+    }
+
+    /// The name a reader knows a source by: its outlet, else its file name.
+    pub fn source_name(&self, document: DocId) -> String {
+        source_name(&self.corpus.documents[document.get()].loaded)
+    }
+
+    /// The referent name of a wording-lexicon entry.
+    pub fn corpus_lexicon_referent(&self, entry: usize) -> String {
+        self.lexicon
+            .wording
+            .get(entry)
+            .map_or_else(|| "referent".to_string(), |e| e.referent.clone())
+    }
+
+    /// The passage that contains a byte offset of a document.
+    pub fn passage_at(&self, document: DocId, offset: usize) -> Option<PassageId> {
+        let passages = &self.corpus.documents[document.get()].passages;
+        let index = passages.partition_point(|p| p.end <= offset);
+        passages
+            .get(index)
+            .filter(|p| p.start <= offset)
+            .map(|p| p.index)
+    }
+}
+
+/// The name a reader knows a source by: its outlet, else its file name.
+pub fn source_name(document: &crate::load::LoadedDocument) -> String {
+    if let Some(outlet) = &document.outlet {
+        return outlet.clone();
+    }
+    Path::new(&document.path).file_name().map_or_else(
+        || document.path.clone(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Words near a span that two claims share, a measure of "about the same thing".
+pub fn shared_context(
+    a: &PassageFeatures,
+    a_span: (usize, usize),
+    b: &PassageFeatures,
+    b_span: (usize, usize),
+    radius: usize,
+) -> usize {
+    let near_a = a.terms_near(a_span.0, a_span.1, radius);
+    let near_b = b.terms_near(b_span.0, b_span.1, radius);
+    near_a
+        .iter()
+        .filter(|t| near_b.binary_search(t).is_ok())
+        .count()
+}
+
+/// Runs every detector and returns the findings in a stable order.
+pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
+    let mut findings = Vec::new();
+    findings.extend(numbers::find(context));
+    findings.extend(dates::find(context));
+    findings.extend(names::find(context));
+    findings.extend(quotes::find(context));
+    findings.extend(contradiction::find(context));
+    findings.extend(wording::find(context));
+    findings.extend(unique::find(context));
+    if !context.settings.report_agreements {
+        findings.retain(|f| f.kind != FindingKind::Agreement);
+    }
+    for finding in &mut findings {
+        finding.claims.sort_by_key(|c| (c.document, c.start, c.end));
+        finding
+            .claims
+            .dedup_by_key(|c| (c.document, c.start, c.end));
+    }
+    findings.sort_by(|a, b| {
+        let key = |f: &FindingDraft| {
+            (
+                f.event.map_or(usize::MAX, EventId::get),
+                f.kind,
+                f.claims.first().map(|c| (c.document, c.start, c.end)),
+            )
+        };
+        key(a).cmp(&key(b)).then_with(|| a.summary.cmp(&b.summary))
+    });
+    findings
+}
+
+/// Groups items into connected components given pairs of linked indices.
+pub fn components(count: usize, links: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..count).collect();
+    fn find(parent: &mut [usize], x: usize) -> usize {
+        let mut root = x;
+        while parent[root] != root {
+            root = parent[root];
+        }
+        let mut node = x;
+        while parent[node] != root {
+            let next = parent[node];
+            parent[node] = root;
+            node = next;
+        }
+        root
+    }
+    for &(a, b) in links {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for x in 0..count {
+        let root = find(&mut parent, x);
+        groups.entry(root).or_default().push(x);
+    }
+    groups.into_values().filter(|g| g.len() > 1).collect()
+}

@@ -1,0 +1,160 @@
+//! `number_mismatch` and quantity `agreement`.
+//!
+//! Quantities of one event are compared only when they count the same thing: the same unit
+//! group (troops = soldiers) and no clash of qualifiers (euros *of aid* against euros *of
+//! damage*). Within each pair of documents, equal values are matched first; the remaining
+//! quantities are paired by how many words around them the two sources share. Matched pairs
+//! are joined into groups: a group with one value is an agreement, with several a mismatch.
+
+use super::{Context, FindingDraft, components, shared_context};
+use crate::extract::quantities::Quantity;
+use crate::model::{EventId, FindingKind, PassageRef};
+use crate::text::format_value;
+
+struct Item<'a> {
+    at: PassageRef,
+    quantity: &'a Quantity,
+}
+
+fn comparable(a: &Quantity, b: &Quantity) -> Option<usize> {
+    if a.ordinal != b.ordinal {
+        return None;
+    }
+    let same_unit = !a.unit.is_empty() && a.unit == b.unit;
+    let same_bare = a.unit.is_empty() && b.unit.is_empty() && a.qualifier == b.qualifier;
+    if !(same_unit || same_bare) {
+        return None;
+    }
+    match (&a.qualifier, &b.qualifier) {
+        (Some(x), Some(y)) if x != y => None,
+        (Some(_), Some(_)) => Some(2),
+        (None, None) => Some(0),
+        // One side says what it measures and the other does not: weaker.
+        _ => Some(0),
+    }
+}
+
+pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
+    let mut out = Vec::new();
+    for (event_index, event) in context.alignment.events.iter().enumerate() {
+        let items: Vec<Item<'_>> = event
+            .passages
+            .iter()
+            .flat_map(|&at| {
+                context
+                    .features(at)
+                    .quantities
+                    .iter()
+                    .map(move |quantity| Item { at, quantity })
+            })
+            .collect();
+        let mut links: Vec<(usize, usize)> = Vec::new();
+        let documents = event.documents();
+        for (position, &doc_a) in documents.iter().enumerate() {
+            for &doc_b in &documents[position + 1..] {
+                let side_a: Vec<usize> = (0..items.len())
+                    .filter(|&i| items[i].at.document == doc_a)
+                    .collect();
+                let side_b: Vec<usize> = (0..items.len())
+                    .filter(|&i| items[i].at.document == doc_b)
+                    .collect();
+                let mut scored: Vec<(bool, usize, usize, usize)> = Vec::new();
+                for &i in &side_a {
+                    for &j in &side_b {
+                        let (a, b) = (items[i].quantity, items[j].quantity);
+                        let Some(bonus) = comparable(a, b) else {
+                            continue;
+                        };
+                        let shared = shared_context(
+                            context.features(items[i].at),
+                            (a.start, a.end),
+                            context.features(items[j].at),
+                            (b.start, b.end),
+                            70,
+                        );
+                        let score = shared + bonus;
+                        let equal = (a.value - b.value).abs() < 1e-9;
+                        // Different values need evidence that they measure the same thing:
+                        // shared words around them, or the same qualifier.
+                        let one_sided_qualifier = a.qualifier.is_some() != b.qualifier.is_some();
+                        let needed = if one_sided_qualifier { 2 } else { 1 };
+                        if equal || score >= needed {
+                            scored.push((equal, score, i, j));
+                        }
+                    }
+                }
+                // Equal values first, then the best-supported pairs; one partner each.
+                scored.sort_by(|x, y| {
+                    y.0.cmp(&x.0)
+                        .then(y.1.cmp(&x.1))
+                        .then(x.2.cmp(&y.2))
+                        .then(x.3.cmp(&y.3))
+                });
+                let mut used_a = std::collections::HashSet::new();
+                let mut used_b = std::collections::HashSet::new();
+                for (_, _, i, j) in scored {
+                    if used_a.contains(&i) || used_b.contains(&j) {
+                        continue;
+                    }
+                    used_a.insert(i);
+                    used_b.insert(j);
+                    links.push((i, j));
+                }
+            }
+        }
+        for group in components(items.len(), &links) {
+            let mut values: Vec<f64> = group.iter().map(|&i| items[i].quantity.value).collect();
+            values.sort_by(f64::total_cmp);
+            values.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
+            let mut group_documents: Vec<_> = group.iter().map(|&i| items[i].at.document).collect();
+            group_documents.sort();
+            group_documents.dedup();
+            if group_documents.len() < 2 {
+                continue;
+            }
+            let kind = if values.len() > 1 {
+                FindingKind::NumberMismatch
+            } else {
+                FindingKind::Agreement
+            };
+            let claims: Vec<_> = group
+                .iter()
+                .map(|&i| {
+                    let q = items[i].quantity;
+                    context.claim(
+                        items[i].at,
+                        q.start,
+                        q.end,
+                        Some(format_value(q.value)),
+                        q.approximation.as_ref().map(|a| a.to_lowercase()),
+                    )
+                })
+                .collect();
+            let thing = items[group[0]].quantity;
+            let what = match (&thing.qualifier, thing.unit.is_empty()) {
+                (Some(q), false) => format!("{} ({q})", thing.unit),
+                (Some(q), true) => q.clone(),
+                (None, _) => thing.unit.clone(),
+            };
+            let listing: Vec<String> = claims
+                .iter()
+                .map(|c| format!("{} ({})", c.text, context.source_name(c.document)))
+                .collect();
+            let summary = if kind == FindingKind::NumberMismatch {
+                format!(
+                    "Sources give different numbers of {what}: {}",
+                    listing.join(" vs ")
+                )
+            } else {
+                format!("Sources agree on {}: {}", what, listing.join(", "))
+            };
+            out.push(FindingDraft {
+                kind,
+                event: Some(EventId(event_index)),
+                summary,
+                claims,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,132 @@
+//! `quote_attribution` and quote `agreement`.
+//!
+//! Quotes of five words or more are matched across documents by word overlap (found through
+//! an inverted index on their rarer words). Nearly the same words given to different
+//! speakers are a misattribution; to the same speaker, an agreement. Each source gets a
+//! claim for the quote and one for the speaker's name.
+
+use super::{Context, FindingDraft, components};
+use crate::extract::QuoteFeature;
+use crate::model::{DocId, EntityId, FindingKind, PassageRef};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+const MIN_WORDS: usize = 5;
+
+pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
+    let mut items: Vec<(PassageRef, &QuoteFeature, BTreeSet<&str>)> = Vec::new();
+    for (d, document) in context.corpus.documents.iter().enumerate() {
+        for (p, features) in document.features.iter().enumerate() {
+            for quote in &features.quotes {
+                if quote.words.len() >= MIN_WORDS {
+                    let at = PassageRef {
+                        document: DocId(d),
+                        passage: crate::model::PassageId(p),
+                    };
+                    let set = quote.words.iter().map(String::as_str).collect();
+                    items.push((at, quote, set));
+                }
+            }
+        }
+    }
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (_, _, words)) in items.iter().enumerate() {
+        for word in words {
+            index.entry(word).or_default().push(i);
+        }
+    }
+    let mut links = Vec::new();
+    for (i, (at_i, _, words_i)) in items.iter().enumerate() {
+        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+        for word in words_i {
+            let list = &index[word];
+            if list.len() > 200 {
+                continue;
+            }
+            for &j in list {
+                if j > i && items[j].0.document != at_i.document {
+                    *shared.entry(j).or_default() += 1;
+                }
+            }
+        }
+        for (j, count) in shared {
+            let smaller = words_i.len().min(items[j].2.len());
+            if count >= 4 && count as f32 >= 0.7 * smaller as f32 {
+                links.push((i, j));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for group in components(items.len(), &links) {
+        let speakers: BTreeSet<Option<EntityId>> =
+            group.iter().map(|&i| items[i].1.speaker).collect();
+        let known: BTreeSet<EntityId> = speakers.iter().flatten().copied().collect();
+        let kind = if known.len() >= 2 {
+            FindingKind::QuoteAttribution
+        } else if known.len() == 1 && !speakers.contains(&None) {
+            FindingKind::Agreement
+        } else {
+            continue;
+        };
+        let mut claims = Vec::new();
+        let mut listing = Vec::new();
+        for &i in &group {
+            let (at, quote, _) = &items[i];
+            let speaker = quote
+                .speaker
+                .map(|e| context.corpus.entities[e.get()].name.clone());
+            claims.push(context.claim(
+                *at,
+                quote.start,
+                quote.end,
+                speaker.clone(),
+                Some("quote".into()),
+            ));
+            if let Some((start, end)) = quote.speaker_span
+                && let Some(passage) = context.passage_at(at.document, start)
+            {
+                claims.push(context.claim(
+                    PassageRef {
+                        document: at.document,
+                        passage,
+                    },
+                    start,
+                    end,
+                    speaker.clone(),
+                    Some("speaker".into()),
+                ));
+            }
+            listing.push(format!(
+                "{} ({})",
+                speaker.unwrap_or_else(|| "unnamed".into()),
+                context.source_name(at.document)
+            ));
+        }
+        let first = items[group[0]].1;
+        let opening: String = context.text(items[group[0]].0.document)[first.start..first.end]
+            .split_whitespace()
+            .take(8)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let summary = if kind == FindingKind::QuoteAttribution {
+            format!(
+                "The quote “{opening}…” is given to different speakers: {}",
+                listing.join(" vs ")
+            )
+        } else {
+            format!(
+                "Sources quote “{opening}…” from the same speaker: {}",
+                listing.join(", ")
+            )
+        };
+        let event = group
+            .iter()
+            .find_map(|&i| context.event_of[items[i].0.document.get()][items[i].0.passage.get()]);
+        out.push(FindingDraft {
+            kind,
+            event,
+            summary,
+            claims,
+        });
+    }
+    out
+}

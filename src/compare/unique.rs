@@ -1,0 +1,75 @@
+//! `unique`: content that only one source reports.
+//!
+//! A body passage that joined no event, whose best match in any other document is weak,
+//! and that says something (enough content words, or a number, date or name) is reported by
+//! one source only. Headings and boilerplate (bylines, credits, "Related articles") were set
+//! apart by segmentation and never count. One finding per paragraph.
+
+use super::{Context, FindingDraft};
+use crate::model::{DocId, FindingKind, PassageRef, PassageRole};
+
+/// A passage whose best cross-document weight is below this has no counterpart.
+const NO_COUNTERPART: f32 = 0.2;
+
+pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
+    let mut out = Vec::new();
+    if context.corpus.documents.len() < 2 {
+        return out;
+    }
+    for (d, document) in context.corpus.documents.iter().enumerate() {
+        let mut current: Option<(usize, Vec<PassageRef>)> = None;
+        let flush = |current: &mut Option<(usize, Vec<PassageRef>)>,
+                     out: &mut Vec<FindingDraft>| {
+            if let Some((_, passages)) = current.take() {
+                let claims: Vec<_> = passages
+                    .iter()
+                    .map(|&at| {
+                        let p =
+                            &context.corpus.documents[at.document.get()].passages[at.passage.get()];
+                        context.claim(at, p.start, p.end, None, None)
+                    })
+                    .collect();
+                let opening: String = claims[0]
+                    .text
+                    .split_whitespace()
+                    .take(10)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                out.push(FindingDraft {
+                    kind: FindingKind::Unique,
+                    event: None,
+                    summary: format!(
+                        "Only {} reports: “{opening}…”",
+                        context.source_name(passages[0].document)
+                    ),
+                    claims,
+                });
+            }
+        };
+        for passage in &document.passages {
+            let at = PassageRef {
+                document: DocId(d),
+                passage: passage.index,
+            };
+            let features = &document.features[passage.index.get()];
+            let content = features.term_set().len() >= 5
+                || (!features.quantities.is_empty() && features.term_set().len() >= 3);
+            let alone = passage.role == PassageRole::Body
+                && context.event_of[d][passage.index.get()].is_none()
+                && context.alignment.best_partner[d][passage.index.get()] < NO_COUNTERPART
+                && content;
+            if !alone {
+                continue;
+            }
+            match &mut current {
+                Some((paragraph, list)) if *paragraph == passage.paragraph => list.push(at),
+                _ => {
+                    flush(&mut current, &mut out);
+                    current = Some((passage.paragraph, vec![at]));
+                }
+            }
+        }
+        flush(&mut current, &mut out);
+    }
+    out
+}

@@ -1,0 +1,93 @@
+//! Stage 6, report: the numbered, plain-data [`Report`] and its renderings.
+//!
+//! The report is the only thing that leaves the engine. The viewer, the command line and the
+//! exports read it; none of them recomputes anything. Ordering is fixed at every step, so the
+//! same input gives the same report byte for byte.
+
+pub mod markdown;
+
+use crate::align::Alignment;
+use crate::compare::FindingDraft;
+use crate::extract::Corpus;
+use crate::model::{
+    DocId, Document, Event, EventId, Failure, Finding, FindingId, REPORT_SCHEMA, Report,
+};
+
+/// Assembles the report from the stages' outputs.
+pub fn build(
+    corpus: Corpus,
+    alignment: Alignment,
+    findings: Vec<FindingDraft>,
+    failures: Vec<Failure>,
+) -> Report {
+    let documents = corpus
+        .documents
+        .into_iter()
+        .enumerate()
+        .map(|(index, document)| Document {
+            index: DocId(index),
+            path: document.loaded.path,
+            title: document.loaded.title,
+            date: document.loaded.date.map(|d| d.iso()),
+            author: document.loaded.author,
+            outlet: document.loaded.outlet,
+            format: document.loaded.format,
+            encoding: document.loaded.encoding,
+            passages: document.passages,
+            text: document.loaded.text,
+        })
+        .collect();
+    let events = alignment
+        .events
+        .into_iter()
+        .enumerate()
+        .map(|(index, event)| Event {
+            index: EventId(index),
+            label: event.label,
+            date: event.date,
+            passages: event.passages,
+            evidence: event.evidence,
+            cohesion: (event.cohesion * 1000.0).round() / 1000.0,
+        })
+        .collect();
+    let findings = findings
+        .into_iter()
+        .enumerate()
+        .map(|(index, draft)| Finding {
+            index: FindingId(index),
+            kind: draft.kind,
+            event: draft.event,
+            summary: draft.summary,
+            claims: draft.claims,
+        })
+        .collect();
+    Report {
+        schema: REPORT_SCHEMA.to_string(),
+        documents,
+        failures,
+        entities: corpus.entities,
+        events,
+        findings,
+    }
+}
+
+/// The report as pretty JSON (the `parallax.report/1` schema).
+pub fn to_json(report: &Report) -> String {
+    // Serialising plain data with string keys cannot fail.
+    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The display name of a document: its outlet, else its file name.
+pub fn document_name(document: &Document) -> String {
+    if let Some(outlet) = &document.outlet {
+        return outlet.clone();
+    }
+    std::path::Path::new(&document.path)
+        .file_name()
+        .map_or_else(
+            || document.path.clone(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+}

