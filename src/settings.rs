@@ -12,6 +12,9 @@ pub struct Settings {
     /// Average-link threshold for grouping passages into one event (0 to 1). Higher gives
     /// smaller, tighter events.
     pub link_threshold: f32,
+    /// A passage left out of every event joins the event of its best partner when their
+    /// pair weight reaches this.
+    pub attach_threshold: f32,
     /// How many candidate partners each passage keeps from the inverted index.
     pub candidates_per_passage: usize,
     /// Weight of the whole-document similarity mixed into every passage pair score.
@@ -27,6 +30,7 @@ impl Default for Settings {
         Settings {
             max_file_bytes: 50 * 1024 * 1024,
             link_threshold: 0.15,
+            attach_threshold: 0.2,
             candidates_per_passage: 24,
             document_context: 6.0,
             extra_lexicons: Vec::new(),

@@ -119,7 +119,16 @@ pub fn phonetic_key(word: &str) -> String {
                 if position == 0 { 'a' } else { ' ' }
             }
             'c' | 'k' | 'q' | 'g' => 'k',
-            'z' | 's' | 'x' => 's',
+            'x' => {
+                // "Alexander" and "Aleksandr": x sounds as ks.
+                if last != 'k' {
+                    key.push('k');
+                }
+                last = 's';
+                key.push('s');
+                continue;
+            }
+            'z' | 's' => 's',
             'v' | 'f' | 'p' | 'b' => 'f',
             'd' | 't' => 't',
             'j' => 'j',

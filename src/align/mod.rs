@@ -207,7 +207,7 @@ pub fn align(
     let documents_total = corpus.documents.len().max(1) as f32;
     let idf = |df: u32, total: f32| ((total - df as f32 + 0.5) / (df as f32 + 0.5)).ln_1p();
 
-    let vectors: Vec<Sparse> = raw
+    let passage_vectors: Vec<Sparse> = raw
         .iter()
         .map(|ids| {
             let mut counts: BTreeMap<u32, f32> = BTreeMap::new();
@@ -228,6 +228,9 @@ pub fn align(
             vector
         })
         .collect();
+    // Paragraph context: each sentence borrows a share of its paragraph's other sentences, so
+    // that "He was acquitted on two further counts" stays with the verdict it follows.
+    let vectors = paragraph_smoothing(&nodes, &passage_vectors, corpus, PARAGRAPH_SHARE);
     let document_vectors: Vec<Sparse> = document_terms
         .iter()
         .map(|counts| {
@@ -336,6 +339,7 @@ pub fn align(
     let groups: Vec<usize> = nodes.iter().map(|n| n.document.get()).collect();
     let prior = document_prior(&document_vectors, mu);
     let clusters = cluster::average_link(&groups, &edges, settings.link_threshold, prior.as_ref());
+    let clusters = attach_leftovers(clusters, &groups, &edges, settings.attach_threshold);
     let edge_weight: HashMap<(usize, usize), f32> = edges
         .iter()
         .map(|e| ((e.a.min(e.b), e.a.max(e.b)), e.weight))
@@ -385,6 +389,112 @@ pub fn align(
         events,
         best_partner,
     })
+}
+
+/// Gives each passage that joined no multi-document event to the event of its strongest
+/// partner, when that edge alone is strong enough. Short sentences ("The dam was built in
+/// 1987.") share few words with a whole event, so the average-link test rejects them even
+/// when one partner is clearly theirs. Attached passages recruit no one further, so this
+/// cannot chain events together.
+fn attach_leftovers(
+    clusters: Vec<Vec<usize>>,
+    groups: &[usize],
+    edges: &[cluster::Edge],
+    threshold: f32,
+) -> Vec<Vec<usize>> {
+    let mut owner: Vec<Option<usize>> = vec![None; groups.len()];
+    let mut events: Vec<Vec<usize>> = Vec::new();
+    let mut singles: Vec<Vec<usize>> = Vec::new();
+    for members in clusters {
+        let documents: std::collections::BTreeSet<usize> =
+            members.iter().map(|&m| groups[m]).collect();
+        if documents.len() >= 2 {
+            for &m in &members {
+                owner[m] = Some(events.len());
+            }
+            events.push(members);
+        } else {
+            singles.push(members);
+        }
+    }
+    let mut best: Vec<Option<(f32, usize)>> = vec![None; groups.len()];
+    for edge in edges {
+        for (from, to) in [(edge.a, edge.b), (edge.b, edge.a)] {
+            if owner[from].is_some() || owner[to].is_none() || edge.weight < threshold {
+                continue;
+            }
+            let event = owner[to].unwrap_or_default();
+            let better = match best[from] {
+                None => true,
+                Some((weight, current)) => {
+                    edge.weight > weight || (edge.weight == weight && event < current)
+                }
+            };
+            if better {
+                best[from] = Some((edge.weight, event));
+            }
+        }
+    }
+    for (node, choice) in best.iter().enumerate() {
+        if let Some((_, event)) = choice {
+            events[*event].push(node);
+        }
+    }
+    for members in &mut events {
+        members.sort_unstable();
+    }
+    events.extend(singles);
+    events.sort();
+    events
+}
+
+/// How much of its paragraph a sentence's vector borrows.
+const PARAGRAPH_SHARE: f32 = 0.35;
+
+fn paragraph_smoothing(
+    nodes: &[PassageRef],
+    vectors: &[Sparse],
+    corpus: &Corpus,
+    share: f32,
+) -> Vec<Sparse> {
+    let paragraph_of = |node: &PassageRef| {
+        corpus.documents[node.document.get()].passages[node.passage.get()].paragraph
+    };
+    let mut out = Vec::with_capacity(vectors.len());
+    let mut start = 0;
+    while start < nodes.len() {
+        let key = (nodes[start].document, paragraph_of(&nodes[start]));
+        let mut end = start + 1;
+        while end < nodes.len() && (nodes[end].document, paragraph_of(&nodes[end])) == key {
+            end += 1;
+        }
+        if end - start == 1 {
+            out.push(vectors[start].clone());
+        } else {
+            let mut total: BTreeMap<u32, f32> = BTreeMap::new();
+            for vector in &vectors[start..end] {
+                for &(id, weight) in vector {
+                    *total.entry(id).or_default() += weight;
+                }
+            }
+            for vector in &vectors[start..end] {
+                let mut mixed: BTreeMap<u32, f32> = BTreeMap::new();
+                for (&id, &weight) in &total {
+                    mixed.insert(id, weight * share / (end - start - 1) as f32);
+                }
+                for &(id, weight) in vector {
+                    // Remove the sentence's own share from the paragraph part.
+                    let entry = mixed.entry(id).or_default();
+                    *entry += weight * (1.0 - share / (end - start - 1) as f32);
+                }
+                let mut sparse: Sparse = mixed.into_iter().filter(|(_, w)| *w > 0.0).collect();
+                normalise(&mut sparse);
+                out.push(sparse);
+            }
+        }
+        start = end;
+    }
+    out
 }
 
 /// The document prior: documents more alike than is usual in this comparison probably

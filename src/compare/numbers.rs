@@ -59,6 +59,12 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                     .filter(|&i| items[i].at.document == doc_b)
                     .collect();
                 let mut scored: Vec<(bool, usize, usize, usize)> = Vec::new();
+                // A unit that each side uses once in this event is unambiguous.
+                let count_unit = |side: &[usize], unit: &str| {
+                    side.iter()
+                        .filter(|&&k| items[k].quantity.unit == unit)
+                        .count()
+                };
                 for &i in &side_a {
                     for &j in &side_b {
                         let (a, b) = (items[i].quantity, items[j].quantity);
@@ -72,7 +78,10 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                             (b.start, b.end),
                             70,
                         );
-                        let score = shared + bonus;
+                        let unambiguous = !a.unit.is_empty()
+                            && count_unit(&side_a, &a.unit) == 1
+                            && count_unit(&side_b, &b.unit) == 1;
+                        let score = shared + bonus + usize::from(unambiguous);
                         let equal = (a.value - b.value).abs() < 1e-9;
                         // Different values need evidence that they measure the same thing:
                         // shared words around them, or the same qualifier.

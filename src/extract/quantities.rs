@@ -127,6 +127,36 @@ const MODIFIERS: &[&str] = &[
     "different",
 ];
 
+/// Words that link a noun to the number it measures.
+const LINKERS: &[&str] = &[
+    "of",
+    "at",
+    "to",
+    "was",
+    "were",
+    "is",
+    "are",
+    "reached",
+    "stood",
+    "rose",
+    "fell",
+    "totalled",
+    "totaled",
+    "by",
+    "hit",
+    "climbed",
+    "dropped",
+    "increased",
+    "decreased",
+    "amounted",
+    "came",
+    "be",
+    "been",
+    "had",
+    "has",
+    "have",
+];
+
 /// Words that are never the counted noun or the qualifier.
 const NOT_NOUNS: &[&str] = &[
     "was",
@@ -413,7 +443,11 @@ pub fn find_quantities(
             }
         }
         if qualifier.is_none() {
+            // Only through a linking word: "a fine *of* 3 million", "turnout *was* 61
+            // percent". A verb right before the number ("made 11 arrests") is not what the
+            // number measures.
             let mut k = first;
+            let mut linked = false;
             let mut steps = 0;
             while k > 0 && steps < 4 {
                 k -= 1;
@@ -423,45 +457,16 @@ pub fn find_quantities(
                     break;
                 }
                 let w = folded[k].as_str();
-                if matches!(
-                    w,
-                    "of" | "at"
-                        | "to"
-                        | "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                        | "reached"
-                        | "stood"
-                        | "rose"
-                        | "fell"
-                        | "totalled"
-                        | "totaled"
-                        | "by"
-                        | "hit"
-                        | "climbed"
-                        | "dropped"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "its"
-                        | "their"
-                        | "his"
-                        | "her"
-                        | "increased"
-                        | "decreased"
-                        | "amounted"
-                        | "came"
-                        | "be"
-                        | "been"
-                        | "had"
-                        | "has"
-                        | "have"
-                ) {
+                if LINKERS.contains(&w) {
+                    linked = true;
+                    continue;
+                }
+                if matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her") {
                     continue;
                 }
                 let sentence_start = k == 0;
-                if tokens[k].is_word()
+                if linked
+                    && tokens[k].is_word()
                     && (sentence_start || !tokens[k].is_capitalised())
                     && !lexicon.is_stopword(w)
                 {

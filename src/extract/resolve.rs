@@ -81,8 +81,17 @@ fn closeness(a: &str, b: &str) -> Closeness {
         return Closeness::Same;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
-    if la.min(lb) < 3 || la.abs_diff(lb) > 2 || a.starts_with(b) || b.starts_with(a) {
+    if la.min(lb) < 3 || la.abs_diff(lb) > 2 {
         return Closeness::Different;
+    }
+    if a.starts_with(b) || b.starts_with(a) {
+        // "Yuri" and "Yuriy" are one name; "Niger" and "Nigeria", or "Jan" and "Jana", are not.
+        // Callers only accept a prefix variant inside a longer name with the same surname.
+        return if la.min(lb) >= 4 && la.abs_diff(lb) == 1 {
+            Closeness::Phonetic
+        } else {
+            Closeness::Different
+        };
     }
     let jw = similar_word(a, b);
     let same_key = phonetic_key(a) == phonetic_key(b);
@@ -194,7 +203,13 @@ pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
                             || (ga.words.len() == 1 && ga.words[0].chars().count() >= 6)
                             || context_agrees(ga, gb)
                     }
-                    Closeness::Phonetic => ga.words.len() >= 2 && context_agrees(ga, gb),
+                    Closeness::Phonetic => {
+                        // A first name that sounds alike with the very same surname
+                        // (Youssef / Yusuf Amrani), or context that agrees.
+                        let surname_same = levels.last() == Some(&Closeness::Same);
+                        ga.words.len() >= 2
+                            && (surname_same && variants == 1 || context_agrees(ga, gb))
+                    }
                     Closeness::Different => false,
                 };
                 if merge {
