@@ -18,8 +18,106 @@ fn precision(date: &Date) -> u8 {
     }
 }
 
+/// Dates in passages that joined no event, paired with a date of the same precision in
+/// another source when at least two words around them agree ("The dam was built in 1987"
+/// against "The Ostrel Dam, built in 1978").
+fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
+    let mut items: Vec<(PassageRef, &DateFeature)> = Vec::new();
+    for (d, document) in context.corpus.documents.iter().enumerate() {
+        for (p, features) in document.features.iter().enumerate() {
+            for date in &features.dates {
+                let at = PassageRef {
+                    document: crate::model::DocId(d),
+                    passage: crate::model::PassageId(p),
+                };
+                items.push((at, date));
+            }
+        }
+    }
+    if items.len() > 5000 {
+        return;
+    }
+    let event_of = |at: PassageRef| context.event_of[at.document.get()][at.passage.get()];
+    for (i, (at_a, a)) in items.iter().enumerate() {
+        if event_of(*at_a).is_some() {
+            continue;
+        }
+        let mut best: std::collections::BTreeMap<crate::model::DocId, (usize, usize)> =
+            Default::default();
+        for (j, (at_b, b)) in items.iter().enumerate() {
+            if at_b.document == at_a.document || precision(&a.date) != precision(&b.date) {
+                continue;
+            }
+            let shared = shared_context(
+                context.features(*at_a),
+                (a.start, a.end),
+                context.features(*at_b),
+                (b.start, b.end),
+                60,
+            );
+            if shared >= 2 {
+                let entry = best.entry(at_b.document).or_insert((0, j));
+                if shared > entry.0 {
+                    *entry = (shared, j);
+                }
+            }
+        }
+        for (_, (_, j)) in best {
+            let pair = [i, j];
+            out.push(finding(context, &items, &pair, event_of(items[j].0)));
+        }
+    }
+}
+
+fn finding(
+    context: &Context<'_>,
+    items: &[(PassageRef, &DateFeature)],
+    group: &[usize],
+    event: Option<EventId>,
+) -> FindingDraft {
+    let conflicting = group.iter().enumerate().any(|(n, &i)| {
+        group[n + 1..]
+            .iter()
+            .any(|&j| !items[i].1.date.compatible(&items[j].1.date))
+    });
+    let kind = if conflicting {
+        FindingKind::DateMismatch
+    } else {
+        FindingKind::Agreement
+    };
+    let claims: Vec<_> = group
+        .iter()
+        .map(|&i| {
+            let (at, d) = items[i];
+            context.claim(
+                at,
+                d.start,
+                d.end,
+                Some(d.date.iso()),
+                d.relative.then(|| "relative date, resolved".to_string()),
+            )
+        })
+        .collect();
+    let listing: Vec<String> = claims
+        .iter()
+        .map(|c| format!("{} ({})", c.text, context.source_name(c.document)))
+        .collect();
+    let summary = if kind == FindingKind::DateMismatch {
+        format!("Sources date this differently: {}", listing.join(" vs "))
+    } else {
+        format!("Sources agree on the date: {}", listing.join(", "))
+    };
+    FindingDraft {
+        kind,
+        event,
+        summary,
+        claims,
+    }
+}
+
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut out = Vec::new();
+    loose(context, &mut out);
     for (event_index, event) in context.alignment.events.iter().enumerate() {
         let items: Vec<(PassageRef, &DateFeature)> = event
             .passages
@@ -69,42 +167,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             }
         }
         for group in components(items.len(), &links) {
-            let mut values: Vec<String> = group.iter().map(|&i| items[i].1.date.iso()).collect();
-            values.sort();
-            values.dedup();
-            let kind = if values.len() > 1 {
-                FindingKind::DateMismatch
-            } else {
-                FindingKind::Agreement
-            };
-            let claims: Vec<_> = group
-                .iter()
-                .map(|&i| {
-                    let (at, d) = items[i];
-                    context.claim(
-                        at,
-                        d.start,
-                        d.end,
-                        Some(d.date.iso()),
-                        d.relative.then(|| "relative date, resolved".to_string()),
-                    )
-                })
-                .collect();
-            let listing: Vec<String> = claims
-                .iter()
-                .map(|c| format!("{} ({})", c.text, context.source_name(c.document)))
-                .collect();
-            let summary = if kind == FindingKind::DateMismatch {
-                format!("Sources date this differently: {}", listing.join(" vs "))
-            } else {
-                format!("Sources agree on the date: {}", listing.join(", "))
-            };
-            out.push(FindingDraft {
-                kind,
-                event: Some(EventId(event_index)),
-                summary,
-                claims,
-            });
+            out.push(finding(context, &items, &group, Some(EventId(event_index))));
         }
     }
     out

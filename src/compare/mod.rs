@@ -35,6 +35,7 @@ pub struct Context<'a> {
     pub alignment: &'a Alignment,
     pub settings: &'a Settings,
     pub lexicon: &'a crate::lexicon::Lexicon,
+    pub stemmer: crate::extract::terms::Stemmer,
     /// The event of each passage, by document and passage.
     pub event_of: Vec<Vec<Option<EventId>>>,
 }
@@ -61,6 +62,7 @@ impl<'a> Context<'a> {
             alignment,
             settings,
             lexicon,
+            stemmer: crate::extract::terms::Stemmer::new(),
             event_of,
         }
     }

@@ -11,6 +11,22 @@ use crate::extract::quantities::Quantity;
 use crate::model::{EventId, FindingKind, PassageRef};
 use crate::text::format_value;
 
+/// Units that measure rather than count things.
+const MEASURES: &[&str] = &[
+    "euros",
+    "dollars",
+    "pounds",
+    "francs",
+    "percent",
+    "percentage points",
+    "kilometres",
+    "metres",
+    "miles",
+    "tonnes",
+    "minutes",
+    "hours",
+];
+
 struct Item<'a> {
     at: PassageRef,
     quantity: &'a Quantity,
@@ -34,8 +50,132 @@ fn comparable(a: &Quantity, b: &Quantity) -> Option<usize> {
     }
 }
 
+/// Quantities of passages that joined no event, compared with the same kind of quantity
+/// anywhere else. Alignment misses short or reworded sentences ("In total, 430 houses were
+/// flooded"); a number of the same counted noun with the same words around it in another
+/// source is still worth showing. Passages that two different events hold are never paired.
+fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
+    let mut by_unit: std::collections::BTreeMap<&str, Vec<Item<'_>>> = Default::default();
+    for (d, document) in context.corpus.documents.iter().enumerate() {
+        for (p, features) in document.features.iter().enumerate() {
+            for quantity in &features.quantities {
+                if !quantity.unit.is_empty() {
+                    let at = PassageRef {
+                        document: crate::model::DocId(d),
+                        passage: crate::model::PassageId(p),
+                    };
+                    by_unit
+                        .entry(&quantity.unit)
+                        .or_default()
+                        .push(Item { at, quantity });
+                }
+            }
+        }
+    }
+    let event_of = |at: PassageRef| context.event_of[at.document.get()][at.passage.get()];
+    let mut seen = std::collections::HashSet::new();
+    for items in by_unit.values() {
+        if items.len() > 400 {
+            continue;
+        }
+        for (i, a) in items.iter().enumerate() {
+            if event_of(a.at).is_some() {
+                continue;
+            }
+            // The best partner in each other document.
+            let mut best: std::collections::BTreeMap<crate::model::DocId, (usize, usize)> =
+                Default::default();
+            for (j, b) in items.iter().enumerate() {
+                if b.at.document == a.at.document || comparable(a.quantity, b.quantity).is_none() {
+                    continue;
+                }
+                let shared = shared_context(
+                    context.features(a.at),
+                    (a.quantity.start, a.quantity.end),
+                    context.features(b.at),
+                    (b.quantity.start, b.quantity.end),
+                    70,
+                );
+                let same_qualifier =
+                    a.quantity.qualifier.is_some() && a.quantity.qualifier == b.quantity.qualifier;
+                // A counted noun of the lexicon (homes, troops) names the thing; a measure
+                // (euros, percent, minutes) does not, and needs the same qualifier.
+                let known_noun = context.lexicon.units.contains_key(&a.quantity.unit)
+                    && !MEASURES.contains(&a.quantity.unit.as_str());
+                let score = shared + 2 * usize::from(same_qualifier);
+                if score >= 2 || (known_noun && shared >= 1) {
+                    let entry = best.entry(b.at.document).or_insert((0, j));
+                    if score > entry.0 {
+                        *entry = (score, j);
+                    }
+                }
+            }
+            for (_, (_, j)) in best {
+                let b = &items[j];
+                let key = (a.at, a.quantity.start, b.at, b.quantity.start);
+                if !seen.insert(key) {
+                    continue;
+                }
+                let equal = (a.quantity.value - b.quantity.value).abs() < 1e-9;
+                let kind = if equal {
+                    FindingKind::Agreement
+                } else {
+                    FindingKind::NumberMismatch
+                };
+                let claims: Vec<_> = [a, b]
+                    .iter()
+                    .map(|item| {
+                        let q = item.quantity;
+                        context.claim(
+                            item.at,
+                            q.start,
+                            q.end,
+                            Some(format_value(q.value)),
+                            q.approximation.as_ref().map(|a| a.to_lowercase()),
+                        )
+                    })
+                    .collect();
+                out.push(summarise(context, kind, event_of(b.at), claims, a.quantity));
+            }
+        }
+    }
+}
+
+fn summarise(
+    context: &Context<'_>,
+    kind: FindingKind,
+    event: Option<EventId>,
+    claims: Vec<crate::model::Claim>,
+    thing: &Quantity,
+) -> FindingDraft {
+    let what = match (&thing.qualifier, thing.unit.is_empty()) {
+        (Some(q), false) => format!("{} ({q})", thing.unit),
+        (Some(q), true) => q.clone(),
+        (None, _) => thing.unit.clone(),
+    };
+    let listing: Vec<String> = claims
+        .iter()
+        .map(|c| format!("{} ({})", c.text, context.source_name(c.document)))
+        .collect();
+    let summary = if kind == FindingKind::NumberMismatch {
+        format!(
+            "Sources give different numbers of {what}: {}",
+            listing.join(" vs ")
+        )
+    } else {
+        format!("Sources agree on {}: {}", what, listing.join(", "))
+    };
+    FindingDraft {
+        kind,
+        event,
+        summary,
+        claims,
+    }
+}
+
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut out = Vec::new();
+    loose(context, &mut out);
     for (event_index, event) in context.alignment.events.iter().enumerate() {
         let items: Vec<Item<'_>> = event
             .passages
@@ -139,30 +279,13 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                     )
                 })
                 .collect();
-            let thing = items[group[0]].quantity;
-            let what = match (&thing.qualifier, thing.unit.is_empty()) {
-                (Some(q), false) => format!("{} ({q})", thing.unit),
-                (Some(q), true) => q.clone(),
-                (None, _) => thing.unit.clone(),
-            };
-            let listing: Vec<String> = claims
-                .iter()
-                .map(|c| format!("{} ({})", c.text, context.source_name(c.document)))
-                .collect();
-            let summary = if kind == FindingKind::NumberMismatch {
-                format!(
-                    "Sources give different numbers of {what}: {}",
-                    listing.join(" vs ")
-                )
-            } else {
-                format!("Sources agree on {}: {}", what, listing.join(", "))
-            };
-            out.push(FindingDraft {
+            out.push(summarise(
+                context,
                 kind,
-                event: Some(EventId(event_index)),
-                summary,
+                Some(EventId(event_index)),
                 claims,
-            });
+                items[group[0]].quantity,
+            ));
         }
     }
     out

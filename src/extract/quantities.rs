@@ -409,6 +409,7 @@ pub fn find_quantities(
                     || tokens[k].is_capitalised()
                     || lexicon.is_stopword(w)
                     || NOT_NOUNS.contains(&w)
+                    || (last_noun.is_some() && (w.ends_with("ing") || w.ends_with("ed")))
                 {
                     break;
                 }
