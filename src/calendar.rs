@@ -266,12 +266,31 @@ fn date_at(
             )
         );
         let after = tokens.get(i + 1).map(|t| t.text.to_lowercase());
+        // "in 2012 people died" counts people, not a year.
         let followed_by_noun = after.as_deref().is_some_and(|w| {
-            !matches!(
+            matches!(
                 w,
-                "and" | "to" | "the" | "when" | "as" | "after" | "before" | "was" | "is" | "in"
-            ) && w.chars().all(char::is_alphabetic)
-                && gap(text, tokens, i).trim().is_empty()
+                "people"
+                    | "persons"
+                    | "soldiers"
+                    | "troops"
+                    | "homes"
+                    | "houses"
+                    | "residents"
+                    | "euros"
+                    | "dollars"
+                    | "votes"
+                    | "seats"
+                    | "jobs"
+                    | "workers"
+                    | "members"
+                    | "employees"
+                    | "families"
+                    | "children"
+                    | "civilians"
+                    | "cases"
+                    | "deaths"
+            ) && gap(text, tokens, i).trim().is_empty()
         });
         if yearish && !followed_by_noun {
             return make(

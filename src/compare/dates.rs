@@ -10,6 +10,54 @@ use crate::calendar::Date;
 use crate::extract::DateFeature;
 use crate::model::{EventId, FindingKind, PassageRef};
 
+/// The word a date attaches to: the content word just before it ("built in 1978"), or just
+/// after it when the date opens the clause ("In 2014, rebels took …").
+fn governing<'f>(
+    features: &'f crate::extract::PassageFeatures,
+    date: &DateFeature,
+) -> Option<&'f str> {
+    features
+        .terms
+        .iter()
+        .rev()
+        .find(|(at, _)| *at < date.start && *at + 40 >= date.start)
+        .or_else(|| {
+            features
+                .terms
+                .iter()
+                .find(|(at, _)| *at >= date.end && *at <= date.end + 24)
+        })
+        .map(|(_, t)| t.as_str())
+}
+
+/// Whether two coarse dates (a year, a month) state the same fact: the same governing word
+/// and one more shared word or name around them. Years are mentioned in passing far more
+/// often than days, so words near them alone are weak evidence.
+fn same_fact(
+    context: &Context<'_>,
+    at_a: PassageRef,
+    a: &DateFeature,
+    at_b: PassageRef,
+    b: &DateFeature,
+    shared: usize,
+) -> bool {
+    let (fa, fb) = (context.features(at_a), context.features(at_b));
+    let (Some(ga), Some(gb)) = (governing(fa, a), governing(fb, b)) else {
+        return false;
+    };
+    let shared_entity = fa
+        .entities
+        .iter()
+        .any(|e| fb.entities.binary_search(e).is_ok());
+    // The same count in both passages ("when 23 people died") ties the two statements.
+    let shared_quantity = fa.quantities.iter().any(|x| {
+        fb.quantities
+            .iter()
+            .any(|y| x.unit == y.unit && !x.unit.is_empty() && (x.value - y.value).abs() < 1e-9)
+    });
+    (ga == gb && (shared >= 2 || shared_entity)) || (shared_quantity && shared >= 2) || shared >= 4
+}
+
 fn precision(date: &Date) -> u8 {
     match (date.month, date.day) {
         (Some(_), Some(_)) => 3,
@@ -55,7 +103,12 @@ fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
                 (b.start, b.end),
                 60,
             );
-            if shared >= 2 {
+            let enough = if precision(&a.date) == 3 {
+                shared >= 2
+            } else {
+                same_fact(context, *at_a, a, *at_b, b, shared)
+            };
+            if enough {
                 let entry = best.entry(at_b.document).or_insert((0, j));
                 if shared > entry.0 {
                     *entry = (shared, j);
@@ -145,7 +198,14 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                             (b.start, b.end),
                             60,
                         );
-                        if equal || shared >= 1 {
+                        // Years are mentioned in passing far more often than days: they need
+                        // two shared words to be about the same thing.
+                        let enough = if precision(&a.date) == 3 {
+                            shared >= 1
+                        } else {
+                            same_fact(context, *at_a, a, *at_b, b, shared)
+                        };
+                        if equal || enough {
                             scored.push((equal, shared, i, j));
                         }
                     }

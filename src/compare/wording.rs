@@ -1,191 +1,169 @@
 //! `wording`: the same referent named with different loaded terms.
 //!
 //! Terms come from the wording lexicon (`assets/lexicon/wording.ron`, extendable by users).
-//! Within one event, when two sources use different terms of one lexicon entry, for example
-//! "mercenaries" against "private military company", that is a framing difference worth a
-//! reader's attention. One finding per event and entry, with a claim for each source's term.
+//! Two uses of one lexicon entry compete when they are different words: forms of one word
+//! ("protest", "protesters") and a term inside a longer one ("government", "military
+//! government") do not. Within an event, every competing use is reported together. Across
+//! events, two uses are paired only when the words around them agree ("tax relief" and "tax
+//! giveaway"), so that unrelated mentions of, say, rebels and terrorists stay apart.
 
-use super::{Context, FindingDraft};
-use crate::model::{EventId, FindingKind};
-use crate::text::fold;
-use std::collections::BTreeMap;
+use super::{Context, FindingDraft, components};
+use crate::extract::WordingHit;
+use crate::model::{DocId, EventId, FindingKind, PassageId, PassageRef};
+use crate::text::{fold, tokens};
+use std::collections::{BTreeMap, BTreeSet};
 
-fn normal(term: &str) -> String {
-    let folded = fold(term);
-    folded
-        .strip_suffix('s')
-        .map(str::to_string)
-        .unwrap_or(folded)
+struct Use<'a> {
+    at: PassageRef,
+    hit: &'a WordingHit,
+    /// Stems of the term's words.
+    stems: Vec<String>,
 }
 
-/// Content stems within three words of a hit, the hit's own words included.
-fn neighbourhood(
-    context: &Context<'_>,
-    at: crate::model::PassageRef,
-    hit: &crate::extract::WordingHit,
-) -> Vec<String> {
-    let features = context.features(at);
-    let position = features.terms.iter().position(|(p, _)| *p >= hit.start);
-    let Some(position) = position else {
-        return Vec::new();
-    };
-    let first = position.saturating_sub(3);
-    let mut words: Vec<String> = features.terms[first..]
+fn stems(context: &Context<'_>, text: &str) -> Vec<String> {
+    tokens(&fold(text))
         .iter()
-        .take_while(|(p, _)| *p < hit.end + 24)
+        .map(|t| context.stemmer.stem(t.text))
+        .collect()
+}
+
+/// Whether two uses name the referent with genuinely different terms.
+fn compete(a: &Use<'_>, b: &Use<'_>) -> bool {
+    if a.stems == b.stems {
+        return false;
+    }
+    let contains = |long: &[String], short: &[String]| short.iter().all(|s| long.contains(s));
+    !(contains(&a.stems, &b.stems) || contains(&b.stems, &a.stems))
+}
+
+/// Content stems near a use, its own words included.
+fn neighbourhood(context: &Context<'_>, item: &Use<'_>) -> BTreeSet<String> {
+    let features = context.features(item.at);
+    let Some(position) = features
+        .terms
+        .iter()
+        .position(|(p, _)| *p >= item.hit.start)
+    else {
+        return BTreeSet::new();
+    };
+    features.terms[position.saturating_sub(3)..]
+        .iter()
+        .take_while(|(p, _)| *p < item.hit.end + 24)
         .take(7)
         .map(|(_, t)| t.clone())
-        .collect();
-    words.sort();
-    words.dedup();
-    words
+        .collect()
 }
 
-/// Loaded terms of one lexicon entry in different events, when the words around them agree
-/// ("tax relief" and "tax giveaway"): the same referent, named two ways.
-fn across_events(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
-    let mut hits: BTreeMap<usize, Vec<(crate::model::PassageRef, &crate::extract::WordingHit)>> =
-        BTreeMap::new();
-    for (d, document) in context.corpus.documents.iter().enumerate() {
-        for (p, features) in document.features.iter().enumerate() {
-            for hit in &features.wording {
-                let at = crate::model::PassageRef {
-                    document: crate::model::DocId(d),
-                    passage: crate::model::PassageId(p),
-                };
-                hits.entry(hit.entry).or_default().push((at, hit));
-            }
-        }
-    }
-    for (entry, list) in hits {
-        if list.len() > 300 {
-            continue;
-        }
-        let words: Vec<Vec<String>> = list
-            .iter()
-            .map(|(at, hit)| neighbourhood(context, *at, hit))
-            .collect();
-        for (i, (at_a, a)) in list.iter().enumerate() {
-            for (j, (at_b, b)) in list.iter().enumerate().skip(i + 1) {
-                let same_event = context.event_of[at_a.document.get()][at_a.passage.get()]
-                    .is_some()
-                    && context.event_of[at_a.document.get()][at_a.passage.get()]
-                        == context.event_of[at_b.document.get()][at_b.passage.get()];
-                if at_a.document == at_b.document
-                    || same_event
-                    || normal(&a.term) == normal(&b.term)
-                {
-                    continue;
-                }
-                let own: Vec<String> = crate::text::tokens(&fold(&a.term))
-                    .iter()
-                    .chain(crate::text::tokens(&fold(&b.term)).iter())
-                    .map(|t| t.text.to_string())
-                    .collect();
-                let shared = words[i]
-                    .iter()
-                    .filter(|w| {
-                        words[j].contains(w) && !own.iter().any(|o| o.starts_with(w.as_str()))
-                    })
-                    .count();
-                // A word of one term stands next to the other ("tax relief" and "tax
-                // giveaway"), or two other words around them agree.
-                let stems = |term: &str| -> Vec<String> {
-                    crate::text::tokens(&fold(term))
-                        .iter()
-                        .map(|t| context.stemmer.stem(t.text))
-                        .collect()
-                };
-                let (own_a, own_b) = (stems(&a.term), stems(&b.term));
-                let head_shared = own_a.iter().any(|w| words[j].contains(w))
-                    || own_b.iter().any(|w| words[i].contains(w));
-                if shared < 2 && !head_shared {
-                    continue;
-                }
-                let claims = vec![
-                    context.claim(*at_a, a.start, a.end, Some(a.term.clone()), None),
-                    context.claim(*at_b, b.start, b.end, Some(b.term.clone()), None),
-                ];
-                let referent = context.corpus_lexicon_referent(entry);
-                let listing: Vec<String> = claims
-                    .iter()
-                    .map(|c| format!("“{}” ({})", c.text, context.source_name(c.document)))
-                    .collect();
-                let event = context.event_of[at_a.document.get()][at_a.passage.get()]
-                    .or(context.event_of[at_b.document.get()][at_b.passage.get()]);
-                out.push(FindingDraft {
-                    kind: FindingKind::Wording,
-                    event,
-                    summary: format!(
-                        "Sources frame the {referent} differently: {}",
-                        listing.join(", ")
-                    ),
-                    claims,
-                });
-            }
-        }
+fn finding(
+    context: &Context<'_>,
+    entry: usize,
+    uses: &[&Use<'_>],
+    event: Option<EventId>,
+) -> FindingDraft {
+    let claims: Vec<_> = uses
+        .iter()
+        .map(|u| context.claim(u.at, u.hit.start, u.hit.end, Some(u.hit.term.clone()), None))
+        .collect();
+    let listing: Vec<String> = claims
+        .iter()
+        .map(|c| format!("“{}” ({})", c.text, context.source_name(c.document)))
+        .collect();
+    FindingDraft {
+        kind: FindingKind::Wording,
+        event,
+        summary: format!(
+            "Sources name the {} differently: {}",
+            context.corpus_lexicon_referent(entry),
+            listing.join(", ")
+        ),
+        claims,
     }
 }
 
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
+    let mut by_entry: BTreeMap<usize, Vec<Use<'_>>> = BTreeMap::new();
+    for (d, document) in context.corpus.documents.iter().enumerate() {
+        for (p, features) in document.features.iter().enumerate() {
+            for hit in &features.wording {
+                let at = PassageRef {
+                    document: DocId(d),
+                    passage: PassageId(p),
+                };
+                by_entry.entry(hit.entry).or_default().push(Use {
+                    at,
+                    hit,
+                    stems: stems(context, &hit.term),
+                });
+            }
+        }
+    }
+    let event_of = |at: PassageRef| context.event_of[at.document.get()][at.passage.get()];
     let mut out = Vec::new();
-    across_events(context, &mut out);
-    for (event_index, event) in context.alignment.events.iter().enumerate() {
-        // entry -> term -> first occurrence per document
-        let mut uses: BTreeMap<usize, BTreeMap<String, Vec<_>>> = BTreeMap::new();
-        for &at in &event.passages {
-            for hit in &context.features(at).wording {
-                let list = uses
-                    .entry(hit.entry)
-                    .or_default()
-                    .entry(normal(&hit.term))
-                    .or_default();
-                if !list
+    for (entry, uses) in &by_entry {
+        // Within events: the first use of each term in each document.
+        let mut per_event: BTreeMap<EventId, Vec<usize>> = BTreeMap::new();
+        for (i, u) in uses.iter().enumerate() {
+            if let Some(event) = event_of(u.at) {
+                let list = per_event.entry(event).or_default();
+                let duplicate = list
                     .iter()
-                    .any(|(a, _): &(crate::model::PassageRef, _)| a.document == at.document)
-                {
-                    list.push((at, hit));
+                    .any(|&j| uses[j].at.document == u.at.document && uses[j].stems == u.stems);
+                if !duplicate {
+                    list.push(i);
                 }
             }
         }
-        for (entry, terms) in uses {
-            if terms.len() < 2 {
-                continue;
-            }
-            let documents: std::collections::BTreeSet<_> = terms
-                .values()
-                .flat_map(|list| list.iter().map(|(at, _)| at.document))
-                .collect();
-            if documents.len() < 2 {
-                continue;
-            }
-            // At least two documents must differ: some document's term is absent elsewhere.
-            let mut claims = Vec::new();
-            for list in terms.values() {
-                for (at, hit) in list {
-                    claims.push(context.claim(
-                        *at,
-                        hit.start,
-                        hit.end,
-                        Some(hit.term.clone()),
-                        None,
-                    ));
+        let mut in_event_pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for (event, list) in &per_event {
+            let mut links = Vec::new();
+            for (x, &i) in list.iter().enumerate() {
+                for &j in &list[x + 1..] {
+                    if uses[i].at.document != uses[j].at.document && compete(&uses[i], &uses[j]) {
+                        links.push((x, x + list[x..].iter().position(|&k| k == j).unwrap_or(0)));
+                        in_event_pairs.insert((i, j));
+                    }
                 }
             }
-            let referent = &context.corpus_lexicon_referent(entry);
-            let listing: Vec<String> = claims
-                .iter()
-                .map(|c| format!("“{}” ({})", c.text, context.source_name(c.document)))
-                .collect();
-            out.push(FindingDraft {
-                kind: FindingKind::Wording,
-                event: Some(EventId(event_index)),
-                summary: format!(
-                    "Sources frame the {referent} differently: {}",
-                    listing.join(", ")
-                ),
-                claims,
-            });
+            for group in components(list.len(), &links) {
+                let members: Vec<&Use<'_>> = group.iter().map(|&g| &uses[list[g]]).collect();
+                out.push(finding(context, *entry, &members, Some(*event)));
+            }
+        }
+        // Across events: only where the surrounding words agree.
+        if uses.len() > 300 {
+            continue;
+        }
+        let near: Vec<BTreeSet<String>> = uses.iter().map(|u| neighbourhood(context, u)).collect();
+        let mut links = Vec::new();
+        for i in 0..uses.len() {
+            for j in i + 1..uses.len() {
+                let (a, b) = (&uses[i], &uses[j]);
+                let same_event = event_of(a.at).is_some() && event_of(a.at) == event_of(b.at);
+                if a.at.document == b.at.document || same_event || !compete(a, b) {
+                    continue;
+                }
+                let own: BTreeSet<&String> = a.stems.iter().chain(&b.stems).collect();
+                let shared = near[i]
+                    .intersection(&near[j])
+                    .filter(|w| !own.contains(w))
+                    .count();
+                // A word of one term stands next to the other ("tax relief", "tax giveaway").
+                let head_shared = a
+                    .stems
+                    .iter()
+                    .any(|w| near[j].contains(w) && !b.stems.contains(w))
+                    || b.stems
+                        .iter()
+                        .any(|w| near[i].contains(w) && !a.stems.contains(w));
+                if shared >= 2 || head_shared {
+                    links.push((i, j));
+                }
+            }
+        }
+        for group in components(uses.len(), &links) {
+            let members: Vec<&Use<'_>> = group.iter().map(|&g| &uses[g]).collect();
+            let event = members.iter().find_map(|u| event_of(u.at));
+            out.push(finding(context, *entry, &members, event));
         }
     }
     out

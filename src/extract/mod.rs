@@ -360,8 +360,14 @@ fn extract_document(
             .iter()
             .filter_map(|t| terms::term(t, lexicon, &stemmer).map(|s| (t.start, s)))
             .collect();
-        for mention in entities::find_mentions(text, &toks, lexicon, vocabulary) {
-            mentions.push((passage.index, mention));
+        // Headings in title case ("Protests Turn Toward Russia") capitalise every word;
+        // names cannot be told from other words there.
+        let capitalised = toks.iter().filter(|t| t.is_capitalised()).count();
+        let title_case = passage.role == PassageRole::Heading && capitalised * 10 >= toks.len() * 7;
+        if !title_case {
+            for mention in entities::find_mentions(text, &toks, lexicon, vocabulary) {
+                mentions.push((passage.index, mention));
+            }
         }
         features.push(PassageFeatures {
             terms,

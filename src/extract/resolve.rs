@@ -56,6 +56,8 @@ struct NameGroup {
     words: Vec<String>,
     mentions: Vec<usize>,
     titles: HashSet<String>,
+    /// A title or a speech verb marked some mention as a person.
+    person_evidence: bool,
     documents: HashSet<DocId>,
     context: HashSet<String>,
     kinds: BTreeMap<EntityKind, usize>,
@@ -80,6 +82,19 @@ fn closeness(a: &str, b: &str) -> Closeness {
     if a == b {
         return Closeness::Same;
     }
+    // Hyphenated compounds compare part by part ("Russian-Malian" is not "Russian-African").
+    if a.contains('-') || b.contains('-') {
+        let (pa, pb): (Vec<&str>, Vec<&str>) = (a.split('-').collect(), b.split('-').collect());
+        if pa.len() != pb.len() {
+            return Closeness::Different;
+        }
+        return pa
+            .iter()
+            .zip(&pb)
+            .map(|(x, y)| closeness(x, y))
+            .min()
+            .unwrap_or(Closeness::Different);
+    }
     let (la, lb) = (a.chars().count(), b.chars().count());
     if la.min(lb) < 3 || la.abs_diff(lb) > 2 {
         return Closeness::Different;
@@ -87,7 +102,10 @@ fn closeness(a: &str, b: &str) -> Closeness {
     if a.starts_with(b) || b.starts_with(a) {
         // "Yuri" and "Yuriy" are one name; "Niger" and "Nigeria", or "Jan" and "Jana", are not.
         // Callers only accept a prefix variant inside a longer name with the same surname.
-        return if la.min(lb) >= 4 && la.abs_diff(lb) == 1 {
+        // A longer form ending in "n" after a vowel is a demonym ("Africa", "African").
+        let (short, long) = if la < lb { (a, b) } else { (b, a) };
+        let demonym = long.ends_with('n') && short.ends_with(['a', 'e', 'i', 'o', 'u']);
+        return if la.min(lb) >= 4 && la.abs_diff(lb) == 1 && !demonym {
             Closeness::Phonetic
         } else {
             Closeness::Different
@@ -132,6 +150,7 @@ pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
                 words: key,
                 mentions: Vec::new(),
                 titles: HashSet::new(),
+                person_evidence: false,
                 documents: HashSet::new(),
                 context: HashSet::new(),
                 kinds: BTreeMap::new(),
@@ -141,6 +160,7 @@ pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
         let group = &mut groups[group_index];
         group.mentions.push(index);
         group.titles.extend(placed.mention.titles.iter().cloned());
+        group.person_evidence |= !placed.mention.titles.is_empty() || placed.mention.speaker_cue;
         group.documents.insert(placed.document);
         *group.kinds.entry(placed.mention.kind).or_default() += 1;
         if let Some(names) = paragraph_names.get(&(placed.document, placed.paragraph)) {
@@ -260,9 +280,11 @@ pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
             (local.len() == 1).then(|| local[0])
         };
         if let Some(root) = chosen {
-            let person_like = groups[root].kinds.contains_key(&EntityKind::Person)
-                || !group.titles.is_empty()
-                || group.kinds.contains_key(&EntityKind::Person);
+            // Only people are named by a surname alone; "France" is not short for "Air France".
+            let person_like = group.person_evidence
+                || candidates
+                    .iter()
+                    .any(|&c| union.find(c) == root && groups[c].person_evidence);
             if person_like {
                 union.union(index, root);
             }
