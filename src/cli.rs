@@ -38,6 +38,27 @@ pub enum Command {
         after_help = "Examples:\n  parallax compare a.txt b.md c.html\n  parallax compare --format json -o report.json articles/\n\nExit codes: 0 success; 1 some file failed but a report was written; 2 usage error or nothing could be read."
     )]
     Compare(CompareArgs),
+    /// Time the engine on a synthetic corpus (deterministic, seeded).
+    #[command(
+        after_help = "Prints one line: articles, words, seconds, peak memory. `cargo bench` runs the full set of measurements."
+    )]
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BenchArgs {
+    /// Number of synthetic articles.
+    #[arg(long, default_value_t = 500)]
+    pub articles: usize,
+    /// Approximate words per article.
+    #[arg(long, default_value_t = 800)]
+    pub words: usize,
+    /// Events in the synthetic story.
+    #[arg(long, default_value_t = 60)]
+    pub events: usize,
+    /// Seed of the generator.
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -157,6 +178,50 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+/// Peak resident memory of this process in bytes (Linux), if known.
+pub fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kilobytes: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kilobytes * 1024)
+}
+
+/// Runs `bench`: generates the corpus, compares it once, prints the figures.
+pub fn run_bench(args: &BenchArgs) -> ExitCode {
+    let config = crate::synth::SynthConfig {
+        articles: args.articles,
+        words: args.words,
+        events: args.events,
+        seed: args.seed,
+    };
+    let articles = crate::synth::generate(config);
+    let words: usize = articles
+        .iter()
+        .map(|(_, t)| t.split_whitespace().count())
+        .sum();
+    let inputs: Vec<Input> = articles
+        .into_iter()
+        .map(|(name, text)| Input::Memory {
+            name,
+            bytes: text.into_bytes(),
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let Ok(report) = crate::compare(&inputs, &Settings::default(), &Progress::new()) else {
+        return ExitCode::from(2);
+    };
+    let seconds = started.elapsed().as_secs_f64();
+    let peak =
+        peak_memory().map_or_else(|| "unknown".into(), |b| format!("{:.0} MB", b as f64 / 1e6));
+    println!(
+        "articles {} words {words} seconds {seconds:.3} peak_memory {peak} events {} findings {}",
+        args.articles,
+        report.events.len(),
+        report.findings.len()
+    );
+    ExitCode::SUCCESS
 }
 
 pub fn render(report: &Report, format: OutputFormat) -> String {

@@ -17,6 +17,7 @@ pub mod progress;
 pub mod report;
 pub mod segment;
 pub mod settings;
+pub mod synth;
 pub mod text;
 
 use model::{Failure, Report};
@@ -98,14 +99,24 @@ fn compare_with_lexicon(
         .collect();
     progress.check()?;
     progress.begin(Stage::Extracting, segmented.len());
+    let timer = std::time::Instant::now();
     let corpus = extract::extract(segmented, lexicon, progress)?;
+    if std::env::var_os("PARALLAX_TIMINGS").is_some() {
+        eprintln!("extract {:?}", timer.elapsed());
+    }
     let alignment = align::align(&corpus, settings, progress)?;
+    if std::env::var_os("PARALLAX_TIMINGS").is_some() {
+        eprintln!("align {:?}", timer.elapsed());
+    }
     progress.begin(Stage::Comparing, 1);
     let findings = {
         let context = compare::Context::new(&corpus, &alignment, settings, lexicon);
         compare::compare(&context)
     };
     progress.check()?;
+    if std::env::var_os("PARALLAX_TIMINGS").is_some() {
+        eprintln!("compare {:?}", timer.elapsed());
+    }
     progress.begin(Stage::Reporting, 1);
     let report = report::build(corpus, alignment, findings, failures);
     progress.begin(Stage::Done, 0);

@@ -1,13 +1,14 @@
 //! The `parallax` binary: parses arguments and dispatches. Everything else is in the library.
 
 use clap::Parser;
-use parallax::cli::{Cli, Command, CompareArgs, OutputFormat, run_compare, samples_dir};
+use parallax::cli::{Cli, Command, CompareArgs, OutputFormat, run_bench, run_compare, samples_dir};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Compare(args)) => run_compare(&args),
+        Some(Command::Bench(args)) => run_bench(&args),
         None => {
             // Until the viewer exists, the default action compares the bundled samples.
             run_compare(&CompareArgs {

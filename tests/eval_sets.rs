@@ -63,20 +63,37 @@ fn labelled_sets_meet_quality_thresholds() {
         total.unique_recall(),
         total.forbidden_hit.len()
     );
+    // Every planted discrepancy of the bundled samples is found, and no near miss is flagged.
+    assert_eq!(
+        samples.findings_found, samples.findings,
+        "samples missed: {:?}",
+        samples.missed
+    );
     assert!(
-        total.link_recall() >= 0.0,
+        total.forbidden_hit.is_empty(),
+        "near misses flagged: {:?}",
+        total.forbidden_hit
+    );
+    // Measured on 2026-11-21 (see the README): link recall 0.836, false-link rate 0.018,
+    // finding recall 0.79, unique recall 0.935. The thresholds leave a small margin.
+    assert!(
+        total.link_recall() >= 0.80,
         "must-link recall {:.3}",
         total.link_recall()
     );
     assert!(
-        total.false_link_rate() <= 1.0,
+        total.false_link_rate() <= 0.025,
         "false links {:.3}",
         total.false_link_rate()
     );
     assert!(
-        total.finding_recall() >= 0.0,
+        total.finding_recall() >= 0.76,
         "finding recall {:.3}",
         total.finding_recall()
     );
-    assert!(total.forbidden_hit.is_empty() || true);
+    assert!(
+        total.unique_recall() >= 0.90,
+        "unique recall {:.3}",
+        total.unique_recall()
+    );
 }

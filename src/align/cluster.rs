@@ -51,8 +51,8 @@ impl PartialOrd for Candidate {
 struct Cluster {
     members: Vec<usize>,
     /// For each group g, the summed prior between this cluster's members and group g
-    /// (empty until the cluster has grown past one member, when the prior row is used).
-    prior_row: Vec<f32>,
+    /// (empty for a single member, whose group's own sparse row is used).
+    prior_row: HashMap<usize, f32>,
     /// Members per group (document).
     groups: BTreeMap<usize, usize>,
     neighbours: HashMap<usize, f32>,
@@ -61,16 +61,28 @@ struct Cluster {
 }
 
 /// Pairwise prior weights between groups (documents), applied to every cross-group pair
-/// whether or not an edge joins it.
+/// whether or not an edge joins it. Sparse: most pairs of documents have none.
 pub struct Prior {
-    pub groups: usize,
-    /// Row-major `groups × groups`.
-    pub weights: Vec<f32>,
+    /// For each group, the other groups with a prior weight, sorted by group.
+    pub rows: Vec<Vec<(usize, f32)>>,
 }
 
 impl Prior {
-    fn row(&self, group: usize) -> &[f32] {
-        &self.weights[group * self.groups..(group + 1) * self.groups]
+    fn weight(&self, a: usize, b: usize) -> f32 {
+        let row = &self.rows[a];
+        row.binary_search_by_key(&b, |(g, _)| *g)
+            .map(|at| row[at].1)
+            .unwrap_or(0.0)
+    }
+
+    fn row_of(&self, cluster: &Cluster) -> HashMap<usize, f32> {
+        let mut row = HashMap::new();
+        for (group, count) in &cluster.groups {
+            for &(other, weight) in &self.rows[*group] {
+                *row.entry(other).or_default() += weight * *count as f32;
+            }
+        }
+        row
     }
 }
 
@@ -78,32 +90,54 @@ fn prior_sum(a: &Cluster, b: &Cluster, prior: Option<&Prior>) -> f32 {
     let Some(prior) = prior else {
         return 0.0;
     };
-    // Iterate over the smaller side's groups.
+    // Iterate over the smaller side's groups, looking them up in the larger side's row.
     let (small, large) = if a.groups.len() <= b.groups.len() {
         (a, b)
     } else {
         (b, a)
     };
-    let row: &[f32] = if large.prior_row.is_empty() {
-        let group = *large.groups.keys().next().unwrap_or(&0);
-        prior.row(group)
-    } else {
-        &large.prior_row
-    };
     small
         .groups
         .iter()
-        .map(|(group, count)| row[*group] * *count as f32)
+        .map(|(group, count)| {
+            let weight = if large.prior_row.is_empty() {
+                let own = *large.groups.keys().next().unwrap_or(&0);
+                prior.weight(own, *group) * large.members.len() as f32
+            } else {
+                large.prior_row.get(group).copied().unwrap_or(0.0)
+            };
+            weight * *count as f32
+        })
         .sum()
 }
 
 fn cross_pairs(a: &Cluster, b: &Cluster) -> f32 {
-    let size_b = b.members.len();
-    let mut pairs = 0usize;
-    for (group, count) in &a.groups {
-        pairs += count * (size_b - b.groups.get(group).copied().unwrap_or(0));
+    // |A|·|B| less the pairs inside one group, counted over the smaller side's groups.
+    let (small, large) = if a.groups.len() <= b.groups.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let same: usize = small
+        .groups
+        .iter()
+        .map(|(group, count)| count * large.groups.get(group).copied().unwrap_or(0))
+        .sum();
+    (a.members.len() * b.members.len() - same) as f32
+}
+
+fn representative(redirect: &mut [usize], x: usize) -> usize {
+    let mut root = x;
+    while redirect[root] != root {
+        root = redirect[root];
     }
-    pairs as f32
+    let mut node = x;
+    while redirect[node] != root {
+        let next = redirect[node];
+        redirect[node] = root;
+        node = next;
+    }
+    root
 }
 
 /// Clusters `node_groups.len()` nodes; `node_groups[i]` is the group (document) of node `i`.
@@ -119,7 +153,7 @@ pub fn average_link(
         .enumerate()
         .map(|(node, &group)| Cluster {
             members: vec![node],
-            prior_row: Vec::new(),
+            prior_row: HashMap::new(),
             groups: BTreeMap::from([(group, 1)]),
             neighbours: HashMap::new(),
             stamp: 0,
@@ -150,85 +184,36 @@ pub fn average_link(
             }
         }
     }
+    // Lazy greedy: merging can only lower the average between the new cluster and a
+    // neighbour below the larger of the two old averages (it is their mediant), so stale
+    // heap entries are upper bounds. A stale entry is re-evaluated when it surfaces.
+    let mut redirect: Vec<usize> = (0..clusters.len()).collect();
+    let (mut pops, mut stale, mut merges) = (0usize, 0usize, 0usize);
+    let loop_started = std::time::Instant::now();
     while let Some(best) = heap.pop() {
+        pops += 1;
         if best.average < threshold {
             break;
         }
-        let (a, b) = (best.a, best.b);
-        if !clusters[a].alive
-            || !clusters[b].alive
+        let a = representative(&mut redirect, best.a);
+        let b = representative(&mut redirect, best.b);
+        if a == b {
+            continue;
+        }
+        if a != best.a
+            || b != best.b
             || clusters[a].stamp != best.stamp_a
             || clusters[b].stamp != best.stamp_b
         {
-            continue;
-        }
-        // Merge the smaller cluster into the larger one.
-        let (keep, gone) = if clusters[a].members.len() >= clusters[b].members.len() {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        let gone_cluster = std::mem::replace(
-            &mut clusters[gone],
-            Cluster {
-                members: Vec::new(),
-                prior_row: Vec::new(),
-                groups: BTreeMap::new(),
-                neighbours: HashMap::new(),
-                stamp: 0,
-                alive: false,
-            },
-        );
-        if let Some(prior) = prior {
-            let materialise = |cluster: &Cluster| -> Vec<f32> {
-                if cluster.prior_row.is_empty() {
-                    let mut row = vec![0.0; prior.groups];
-                    for (group, count) in &cluster.groups {
-                        for (slot, weight) in row.iter_mut().zip(prior.row(*group)) {
-                            *slot += weight * *count as f32;
-                        }
-                    }
-                    row
-                } else {
-                    cluster.prior_row.clone()
-                }
+            stale += 1;
+            let Some(&sum) = clusters[a].neighbours.get(&b) else {
+                continue;
             };
-            let mut row = materialise(&clusters[keep]);
-            for (slot, weight) in row.iter_mut().zip(materialise(&gone_cluster)) {
-                *slot += weight;
-            }
-            clusters[keep].prior_row = row;
-        }
-        {
-            let kept = &mut clusters[keep];
-            kept.members.extend(gone_cluster.members);
-            for (group, count) in gone_cluster.groups {
-                *kept.groups.entry(group).or_default() += count;
-            }
-            kept.neighbours.remove(&gone);
-            for (neighbour, sum) in gone_cluster.neighbours {
-                if neighbour != keep {
-                    *kept.neighbours.entry(neighbour).or_default() += sum;
-                }
-            }
-            kept.stamp += 1;
-        }
-        let mut neighbours: Vec<(usize, f32)> = clusters[keep]
-            .neighbours
-            .iter()
-            .map(|(n, s)| (*n, *s))
-            .collect();
-        neighbours.sort_by_key(|(n, _)| *n);
-        for (neighbour, sum) in neighbours {
-            let other = &mut clusters[neighbour];
-            other.neighbours.remove(&gone);
-            other.neighbours.insert(keep, sum);
-            let pairs = cross_pairs(&clusters[keep], &clusters[neighbour]);
+            let pairs = cross_pairs(&clusters[a], &clusters[b]);
             if pairs > 0.0 {
-                let average =
-                    (sum + prior_sum(&clusters[keep], &clusters[neighbour], prior)) / pairs;
+                let average = (sum + prior_sum(&clusters[a], &clusters[b], prior)) / pairs;
                 if average >= threshold {
-                    let (x, y) = (keep.min(neighbour), keep.max(neighbour));
+                    let (x, y) = (a.min(b), a.max(b));
                     heap.push(Candidate {
                         average,
                         a: x,
@@ -238,7 +223,67 @@ pub fn average_link(
                     });
                 }
             }
+            continue;
         }
+        // Merge the smaller cluster into the larger one.
+        let (keep, gone) = if clusters[a].members.len() >= clusters[b].members.len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        redirect[gone] = keep;
+        merges += 1;
+        let gone_cluster = std::mem::replace(
+            &mut clusters[gone],
+            Cluster {
+                members: Vec::new(),
+                prior_row: HashMap::new(),
+                groups: BTreeMap::new(),
+                neighbours: HashMap::new(),
+                stamp: 0,
+                alive: false,
+            },
+        );
+        if let Some(prior) = prior {
+            let mut row = std::mem::take(&mut clusters[keep].prior_row);
+            if row.is_empty() {
+                row = prior.row_of(&clusters[keep]);
+            }
+            let other = if gone_cluster.prior_row.is_empty() {
+                prior.row_of(&gone_cluster)
+            } else {
+                gone_cluster.prior_row.clone()
+            };
+            for (group, weight) in other {
+                *row.entry(group).or_default() += weight;
+            }
+            clusters[keep].prior_row = row;
+        }
+        let kept = &mut clusters[keep];
+        kept.members.extend(gone_cluster.members);
+        for (group, count) in gone_cluster.groups {
+            *kept.groups.entry(group).or_default() += count;
+        }
+        kept.neighbours.remove(&gone);
+        kept.stamp += 1;
+        let mut moved: Vec<(usize, f32)> = gone_cluster
+            .neighbours
+            .into_iter()
+            .filter(|(n, _)| *n != keep)
+            .collect();
+        moved.sort_by_key(|(n, _)| *n);
+        for (neighbour, sum) in moved {
+            *clusters[keep].neighbours.entry(neighbour).or_default() += sum;
+            let other = &mut clusters[neighbour];
+            other.neighbours.remove(&gone);
+            *other.neighbours.entry(keep).or_default() += sum;
+        }
+    }
+    if std::env::var_os("PARALLAX_TIMINGS").is_some() {
+        eprintln!(
+            "    clustering loop: {pops} pops, {stale} stale, {merges} merges in {:?}",
+            loop_started.elapsed()
+        );
     }
     let mut out: Vec<Vec<usize>> = clusters
         .into_iter()

@@ -140,15 +140,17 @@ fn raw_features(features: &PassageFeatures, vocabulary: &mut Features) -> Vec<u3
 
 /// Whether two passages date their content differently (full dates, none compatible).
 fn dates_conflict(a: &PassageFeatures, b: &PassageFeatures) -> bool {
-    let days = |f: &PassageFeatures| -> Vec<crate::calendar::Date> {
-        f.dates
+    let is_day = |d: &&crate::extract::DateFeature| d.date.day.is_some() && d.date.month.is_some();
+    let mut days_a = a.dates.iter().filter(is_day).peekable();
+    if days_a.peek().is_none() || !b.dates.iter().any(|d| is_day(&d)) {
+        return false;
+    }
+    !days_a.any(|x| {
+        b.dates
             .iter()
-            .filter(|d| d.date.day.is_some() && d.date.month.is_some())
-            .map(|d| d.date)
-            .collect()
-    };
-    let (da, db) = (days(a), days(b));
-    !da.is_empty() && !db.is_empty() && !da.iter().any(|x| db.iter().any(|y| x.compatible(y)))
+            .filter(is_day)
+            .any(|y| x.date.compatible(&y.date))
+    })
 }
 
 /// Groups the passages of the corpus into events.
@@ -252,47 +254,78 @@ pub fn align(
         .collect();
     progress.check()?;
 
-    // Inverted index, skipping features so common that they say nothing.
+    let started = std::time::Instant::now();
+    // Inverted index with weights, skipping features so common that they say nothing.
     let max_postings = (nodes.len() / 20).max(64);
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); feature_count];
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); feature_count];
     for (node_index, vector) in vectors.iter().enumerate() {
-        for &(id, _) in vector {
-            postings[id as usize].push(node_index as u32);
+        for &(id, weight) in vector {
+            postings[id as usize].push((node_index as u32, weight));
         }
+    }
+    // Impact order: the passages that lean hardest on a feature come first, and a query
+    // reads at most POSTINGS_READ of them. This keeps the search linear in the corpus size
+    // when a word is shared by thousands of passages.
+    for list in &mut postings {
+        list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     }
     let k = settings.candidates_per_passage.max(1);
     progress.begin(crate::progress::Stage::Aligning, nodes.len());
+    const POSTINGS_READ: usize = 128;
+    // Each passage queries with its strongest features only; the weak ones rarely decide
+    // who its best partners are, and they are what makes the search slow.
+    const QUERY_FEATURES: usize = 16;
     let candidate_lists: Vec<Result<Vec<(u32, f32)>, Cancelled>> = (0..nodes.len())
         .into_par_iter()
-        .map(|node_index| {
-            if node_index % 256 == 0 {
-                progress.check()?;
-            }
-            let own_document = nodes[node_index].document;
-            let mut scores: HashMap<u32, f32> = HashMap::new();
-            for &(id, weight) in &vectors[node_index] {
-                let list = &postings[id as usize];
-                if list.len() > max_postings {
-                    continue;
+        .map_init(
+            || (vec![0.0f32; nodes.len()], Vec::<u32>::new()),
+            |(scores, touched), node_index| {
+                if node_index % 256 == 0 {
+                    progress.check()?;
                 }
-                for &other in list {
-                    if nodes[other as usize].document == own_document {
+                let own_document = nodes[node_index].document;
+                let mut query: Vec<(u32, f32)> = vectors[node_index].clone();
+                query.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                query.truncate(QUERY_FEATURES);
+                for &(id, weight) in &query {
+                    let list = &postings[id as usize];
+                    if list.len() > max_postings {
                         continue;
                     }
-                    let other_weight = vectors[other as usize]
-                        .binary_search_by_key(&id, |(f, _)| *f)
-                        .map(|at| vectors[other as usize][at].1)
-                        .unwrap_or(0.0);
-                    *scores.entry(other).or_default() += weight * other_weight;
+                    for &(other, other_weight) in list.iter().take(POSTINGS_READ) {
+                        if nodes[other as usize].document == own_document {
+                            continue;
+                        }
+                        let slot = &mut scores[other as usize];
+                        if *slot == 0.0 {
+                            touched.push(other);
+                        }
+                        *slot += weight * other_weight;
+                    }
                 }
-            }
-            let mut ranked: Vec<(u32, f32)> = scores.into_iter().collect();
-            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            ranked.truncate(k);
-            progress.advance();
-            Ok(ranked)
-        })
+                let mut ranked: Vec<(u32, f32)> = touched
+                    .iter()
+                    .map(|&other| (other, scores[other as usize]))
+                    .collect();
+                for &other in touched.iter() {
+                    scores[other as usize] = 0.0;
+                }
+                touched.clear();
+                // Keep the top k; rescore them exactly with the full vectors.
+                ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                ranked.truncate(k);
+                for entry in &mut ranked {
+                    entry.1 = dot(&vectors[node_index], &vectors[entry.0 as usize]);
+                }
+                ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                progress.advance();
+                Ok(ranked)
+            },
+        )
         .collect();
+    if std::env::var_os("PARALLAX_TIMINGS").is_some() {
+        eprintln!("  candidate lists in {:?}", started.elapsed());
+    }
     let mut candidate_lists_ok = Vec::with_capacity(candidate_lists.len());
     for list in candidate_lists {
         candidate_lists_ok.push(list?);
@@ -336,14 +369,31 @@ pub fn align(
     edges.dedup_by_key(|e| (e.a.min(e.b), e.a.max(e.b)));
     progress.check()?;
 
+    if std::env::var_os("PARALLAX_TIMINGS").is_some() {
+        eprintln!(
+            "  candidates and edges done: {} edges in {:?}",
+            edges.len(),
+            started.elapsed()
+        );
+    }
     let groups: Vec<usize> = nodes.iter().map(|n| n.document.get()).collect();
     let prior = document_prior(&document_vectors, mu);
     let clusters = cluster::average_link(&groups, &edges, settings.link_threshold, prior.as_ref());
+    if std::env::var_os("PARALLAX_TIMINGS").is_some() {
+        eprintln!("  clustering done in {:?}", started.elapsed());
+    }
     let clusters = attach_leftovers(clusters, &groups, &edges, settings.attach_threshold);
-    let edge_weight: HashMap<(usize, usize), f32> = edges
-        .iter()
-        .map(|e| ((e.a.min(e.b), e.a.max(e.b)), e.weight))
-        .collect();
+    let mut adjacency: HashMap<usize, Vec<(usize, f32)>> = HashMap::new();
+    for edge in &edges {
+        adjacency
+            .entry(edge.a)
+            .or_default()
+            .push((edge.b, edge.weight));
+        adjacency
+            .entry(edge.b)
+            .or_default()
+            .push((edge.a, edge.weight));
+    }
     let mut events = Vec::new();
     for members in clusters {
         let documents: std::collections::BTreeSet<DocId> =
@@ -352,20 +402,23 @@ pub fn align(
             continue;
         }
         let passages: Vec<PassageRef> = members.iter().map(|&m| nodes[m]).collect();
-        // Cohesion: the mean weight over the cross-document pairs.
+        // Cohesion: the mean weight over the cross-document pairs (pairs without an edge
+        // count as zero), summed over the edges inside the event.
+        let member_set: std::collections::HashSet<usize> = members.iter().copied().collect();
         let mut sum = 0.0;
-        let mut pairs = 0usize;
-        for (i, &x) in members.iter().enumerate() {
-            for &y in &members[i + 1..] {
-                if nodes[x].document != nodes[y].document {
-                    pairs += 1;
-                    sum += edge_weight
-                        .get(&(x.min(y), x.max(y)))
-                        .copied()
-                        .unwrap_or(0.0);
+        for &x in &members {
+            for &(y, weight) in adjacency.get(&x).into_iter().flatten() {
+                if x < y && member_set.contains(&y) {
+                    sum += weight;
                 }
             }
         }
+        let mut per_document: BTreeMap<DocId, usize> = BTreeMap::new();
+        for &m in &members {
+            *per_document.entry(nodes[m].document).or_default() += 1;
+        }
+        let same: usize = per_document.values().map(|c| c * (c - 1) / 2).sum();
+        let pairs = members.len() * (members.len() - 1) / 2 - same;
         let evidence = evidence(
             &members,
             &raw,
@@ -503,33 +556,36 @@ fn paragraph_smoothing(
 /// is near zero everywhere and events come from passage similarity alone.
 fn document_prior(document_vectors: &[Sparse], mu: f32) -> Option<cluster::Prior> {
     let groups = document_vectors.len();
-    if mu <= 0.0 || groups < 6 || groups > 3000 {
+    if mu <= 0.0 || groups < 6 {
         return None;
     }
-    let mut weights = vec![0.0f32; groups * groups];
-    let mut similarities = Vec::with_capacity(groups * (groups - 1) / 2);
-    for a in 0..groups {
-        for b in a + 1..groups {
-            let similarity = dot(&document_vectors[a], &document_vectors[b]);
-            weights[a * groups + b] = similarity;
-            weights[b * groups + a] = similarity;
-            similarities.push(similarity);
-        }
-    }
+    let pairs: Vec<(usize, usize, f32)> = (0..groups)
+        .into_par_iter()
+        .flat_map_iter(|a| {
+            (a + 1..groups).map(move |b| (a, b, dot(&document_vectors[a], &document_vectors[b])))
+        })
+        .collect();
+    let mut similarities: Vec<f32> = pairs.iter().map(|p| p.2).collect();
     similarities.sort_by(f32::total_cmp);
     let median = similarities[similarities.len() / 2];
-    for a in 0..groups {
-        for b in 0..groups {
-            let slot = &mut weights[a * groups + b];
-            *slot = if a == b {
-                0.0
-            } else {
-                mu * ((*slot - median) / (1.0 - median).max(1e-6)).max(0.0)
-            };
+    let mut rows: Vec<Vec<(usize, f32)>> = vec![Vec::new(); groups];
+    for (a, b, similarity) in pairs {
+        // Documents only a little more alike than usual get nothing: that is noise.
+        let lift = similarity - median - PRIOR_NOISE;
+        if lift > 0.0 {
+            let weight = mu * lift / (1.0 - median).max(1e-6);
+            rows[a].push((b, weight));
+            rows[b].push((a, weight));
         }
     }
-    Some(cluster::Prior { groups, weights })
+    for row in &mut rows {
+        row.sort_by_key(|(g, _)| *g);
+    }
+    Some(cluster::Prior { rows })
 }
+
+/// How much more alike than the median two documents must be before the prior counts.
+const PRIOR_NOISE: f32 = 0.02;
 
 /// The features shared by the most documents of an event, weighted by rarity.
 fn evidence(

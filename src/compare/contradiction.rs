@@ -8,6 +8,7 @@
 
 use super::{Context, FindingDraft};
 use crate::model::{EventId, FindingKind, PassageRef};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Content words (other than the contested one) two passages must share.
 const MIN_SHARED: usize = 2;
@@ -31,10 +32,31 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let lexicon = context.lexicon;
     let mut out = Vec::new();
     for (event_index, event) in context.alignment.events.iter().enumerate() {
-        let passages = &event.passages;
-        for (i, &a) in passages.iter().enumerate() {
-            for &b in &passages[i + 1..] {
-                if a.document == b.document {
+        // Which passages of the event use each stem: contradictions are looked up through
+        // the contested word, never by trying every pair of passages.
+        let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (position, &at) in event.passages.iter().enumerate() {
+            for stem in context.features(at).term_set() {
+                by_stem.entry(stem).or_default().push(position);
+            }
+        }
+        let mut seen: HashSet<(usize, usize)> = HashSet::new();
+        for (position, &a) in event.passages.iter().enumerate() {
+            let features = context.features(a);
+            let mut partners: BTreeSet<usize> = BTreeSet::new();
+            for negation in &features.negated {
+                partners.extend(by_stem.get(negation.stem.as_str()).into_iter().flatten());
+            }
+            for (_, stem) in &features.terms {
+                for opposite in lexicon.antonyms.get(stem).into_iter().flatten() {
+                    partners.extend(by_stem.get(opposite.as_str()).into_iter().flatten());
+                }
+            }
+            for other in partners {
+                let b = event.passages[other];
+                if b.document == a.document
+                    || !seen.insert((position.min(other), position.max(other)))
+                {
                     continue;
                 }
                 for (x, y) in [(a, b), (b, a)] {

@@ -149,13 +149,23 @@ pub fn shared_context(
 /// Runs every detector and returns the findings in a stable order.
 pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut findings = Vec::new();
-    findings.extend(numbers::find(context));
-    findings.extend(dates::find(context));
-    findings.extend(names::find(context));
-    findings.extend(quotes::find(context));
-    findings.extend(contradiction::find(context));
-    findings.extend(wording::find(context));
-    findings.extend(unique::find(context));
+    let detectors: [(&str, fn(&Context<'_>) -> Vec<FindingDraft>); 7] = [
+        ("numbers", numbers::find),
+        ("dates", dates::find),
+        ("names", names::find),
+        ("quotes", quotes::find),
+        ("contradiction", contradiction::find),
+        ("wording", wording::find),
+        ("unique", unique::find),
+    ];
+    let timings = std::env::var_os("PARALLAX_TIMINGS").is_some();
+    for (name, detector) in detectors {
+        let started = std::time::Instant::now();
+        findings.extend(detector(context));
+        if timings {
+            eprintln!("  {name}: {:?}", started.elapsed());
+        }
+    }
     if !context.settings.report_agreements {
         findings.retain(|f| f.kind != FindingKind::Agreement);
     }

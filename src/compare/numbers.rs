@@ -73,12 +73,23 @@ fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
         }
     }
     let event_of = |at: PassageRef| context.event_of[at.document.get()][at.passage.get()];
+    // Which documents already give a number of each unit inside each event: such a
+    // document's loose number of that unit is about something else.
+    let mut reported: std::collections::HashSet<(crate::model::DocId, EventId, &str)> =
+        Default::default();
+    for (unit, items) in &by_unit {
+        for item in items {
+            if let Some(event) = event_of(item.at) {
+                reported.insert((item.at.document, event, unit));
+            }
+        }
+    }
     let mut seen = std::collections::HashSet::new();
     for items in by_unit.values() {
         if items.len() > 400 {
             continue;
         }
-        for (i, a) in items.iter().enumerate() {
+        for a in items {
             if event_of(a.at).is_some() {
                 continue;
             }
@@ -87,6 +98,11 @@ fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
                 Default::default();
             for (j, b) in items.iter().enumerate() {
                 if b.at.document == a.at.document || comparable(a.quantity, b.quantity).is_none() {
+                    continue;
+                }
+                if let Some(event) = event_of(b.at)
+                    && reported.contains(&(a.at.document, event, a.quantity.unit.as_str()))
+                {
                     continue;
                 }
                 let shared = shared_context(
@@ -110,8 +126,21 @@ fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
                     }
                 }
             }
+            // A loose number states one fact: keep the partners of the best-supported event.
+            let mut support: std::collections::BTreeMap<Option<EventId>, usize> =
+                Default::default();
+            for (score, j) in best.values() {
+                *support.entry(event_of(items[*j].at)).or_default() += score;
+            }
+            let chosen = support
+                .iter()
+                .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
+                .map(|(event, _)| *event);
             for (_, (_, j)) in best {
                 let b = &items[j];
+                if Some(event_of(b.at)) != chosen {
+                    continue;
+                }
                 let key = (a.at, a.quantity.start, b.at, b.quantity.start);
                 if !seen.insert(key) {
                     continue;

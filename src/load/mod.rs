@@ -209,14 +209,24 @@ pub fn load_bytes(
         Format::Text | Format::Markdown => (decoded.text, PageMetadata::default()),
     };
     let meta = metadata::read(&text, format == Format::Markdown);
-    let date = page.date.as_deref().and_then(Date::parse_iso).or(meta.date);
+    // Page bylines often carry the date too: "By Ann Berg | Saturday 15 March 2025, 18:40".
+    let (page_author, byline_date) = match page.author.as_deref() {
+        Some(byline) => split_byline(byline),
+        None => (None, None),
+    };
+    let date = page
+        .date
+        .as_deref()
+        .and_then(Date::parse_iso)
+        .or(meta.date)
+        .or(byline_date);
     Ok(LoadedDocument {
         path: name.to_string(),
         format,
         encoding: decoded.encoding.to_string(),
         title: page.title.or(meta.title),
         date,
-        author: meta.author.or(page.author),
+        author: meta.author.or(page_author),
         outlet: meta.outlet.or(page.outlet),
         header_ranges: meta.header_ranges,
         title_range: meta.title_range,
@@ -224,9 +234,36 @@ pub fn load_bytes(
     })
 }
 
+/// Splits a byline into the author's name and a date, dropping "By" and separators.
+fn split_byline(byline: &str) -> (Option<String>, Option<Date>) {
+    let date = crate::calendar::first_date(byline).map(|(date, _, _)| date);
+    let first = byline
+        .split(['|', '•', '·', '\n'])
+        .next()
+        .unwrap_or(byline)
+        .trim();
+    let first = match crate::calendar::first_date(first) {
+        Some((_, start, _)) => first[..start].trim_end_matches([',', ' ', '-']),
+        None => first,
+    };
+    let name = first
+        .strip_prefix("By ")
+        .or_else(|| first.strip_prefix("by "))
+        .unwrap_or(first)
+        .trim();
+    ((!name.is_empty()).then(|| name.to_string()), date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bylines_split_into_name_and_date() {
+        let (name, date) = split_byline("By Tobiasz Remer | Saturday 15 March 2025, 18:40");
+        assert_eq!(name.as_deref(), Some("Tobiasz Remer"));
+        assert_eq!(date, Some(Date::ymd(2025, 3, 15)));
+    }
 
     #[test]
     fn unsupported_extensions_are_named() {
