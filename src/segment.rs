@@ -256,8 +256,9 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         let opens = next.is_uppercase()
             || next.is_ascii_digit()
             || matches!(next, '"' | '“' | '‘' | '«' | '(' | '[' | '\'' | '—' | '-');
-        let single_dot = c == '.' && j == i + 1
-            || (c == '.' && matches!(chars[i + 1..j].first().map(|p| p.1), Some('"' | '”' | ')')));
+        let single_dot = c == '.'
+            && (j == i + 1
+                || matches!(chars[i + 1..j].first().map(|p| p.1), Some('"' | '”' | ')')));
         if opens && !(single_dot && is_abbreviation(slice, chars[i].0, next)) {
             out.push(range.start + sentence_start..range.start + chars[j].0);
             sentence_start = chars[k].0;

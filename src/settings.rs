@@ -31,7 +31,7 @@ impl Default for Settings {
             max_file_bytes: 50 * 1024 * 1024,
             link_threshold: 0.15,
             attach_threshold: 0.2,
-            candidates_per_passage: 24,
+            candidates_per_passage: 12,
             document_context: 6.0,
             extra_lexicons: Vec::new(),
             report_agreements: true,

@@ -210,20 +210,27 @@ pub fn average_link(
                 continue;
             };
             let pairs = cross_pairs(&clusters[a], &clusters[b]);
-            if pairs > 0.0 {
-                let average = (sum + prior_sum(&clusters[a], &clusters[b], prior)) / pairs;
-                if average >= threshold {
-                    let (x, y) = (a.min(b), a.max(b));
-                    heap.push(Candidate {
-                        average,
-                        a: x,
-                        b: y,
-                        stamp_a: clusters[x].stamp,
-                        stamp_b: clusters[y].stamp,
-                    });
-                }
+            if pairs <= 0.0 {
+                continue;
             }
-            continue;
+            let average = (sum + prior_sum(&clusters[a], &clusters[b], prior)) / pairs;
+            if average < threshold {
+                continue;
+            }
+            // Heap keys are upper bounds: if the fresh value still tops them, it is the best
+            // merge now, and pushing it back would only pop it again.
+            let best_remaining = heap.peek().map_or(f32::NEG_INFINITY, |c| c.average);
+            if average < best_remaining {
+                let (x, y) = (a.min(b), a.max(b));
+                heap.push(Candidate {
+                    average,
+                    a: x,
+                    b: y,
+                    stamp_a: clusters[x].stamp,
+                    stamp_b: clusters[y].stamp,
+                });
+                continue;
+            }
         }
         // Merge the smaller cluster into the larger one.
         let (keep, gone) = if clusters[a].members.len() >= clusters[b].members.len() {

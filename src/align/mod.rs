@@ -278,8 +278,12 @@ pub fn align(
     let candidate_lists: Vec<Result<Vec<(u32, f32)>, Cancelled>> = (0..nodes.len())
         .into_par_iter()
         .map_init(
-            || (vec![0.0f32; nodes.len()], Vec::<u32>::new()),
+            || (Vec::<f32>::new(), Vec::<u32>::new()),
             |(scores, touched), node_index| {
+                // rayon may call the initialiser once per split: grow lazily, once per thread.
+                if scores.len() != nodes.len() {
+                    *scores = vec![0.0f32; nodes.len()];
+                }
                 if node_index % 256 == 0 {
                     progress.check()?;
                 }
@@ -332,7 +336,6 @@ pub fn align(
     }
 
     // Edge weights.
-    let mut document_similarity: HashMap<(usize, usize), f32> = HashMap::new();
     let mut edges = Vec::new();
     let mut best_partner: Vec<Vec<f32>> = corpus
         .documents
@@ -343,12 +346,6 @@ pub fn align(
     for (a, list) in candidate_lists_ok.iter().enumerate() {
         for &(b, cosine) in list {
             let b = b as usize;
-            let (da, db) = (nodes[a].document.get(), nodes[b].document.get());
-            let key = (da.min(db), da.max(db));
-            let doc_sim = *document_similarity
-                .entry(key)
-                .or_insert_with(|| dot(&document_vectors[da], &document_vectors[db]));
-            let _ = doc_sim;
             let mut weight = cosine;
             if dates_conflict(features_of(&nodes[a]), features_of(&nodes[b])) {
                 weight -= 0.5 * weight + 0.1;
@@ -377,7 +374,7 @@ pub fn align(
         );
     }
     let groups: Vec<usize> = nodes.iter().map(|n| n.document.get()).collect();
-    let prior = document_prior(&document_vectors, mu);
+    let prior = document_prior(&document_vectors, &edges, &nodes, mu);
     let clusters = cluster::average_link(&groups, &edges, settings.link_threshold, prior.as_ref());
     if std::env::var_os("PARALLAX_TIMINGS").is_some() {
         eprintln!("  clustering done in {:?}", started.elapsed());
@@ -554,22 +551,54 @@ fn paragraph_smoothing(
 /// report the same specific event, so every pair of their passages gets a little weight.
 /// When all documents are about equally alike (one story told several times), the prior
 /// is near zero everywhere and events come from passage similarity alone.
-fn document_prior(document_vectors: &[Sparse], mu: f32) -> Option<cluster::Prior> {
+fn document_prior(
+    document_vectors: &[Sparse],
+    edges: &[cluster::Edge],
+    nodes: &[PassageRef],
+    mu: f32,
+) -> Option<cluster::Prior> {
     let groups = document_vectors.len();
     if mu <= 0.0 || groups < 6 {
         return None;
     }
-    let pairs: Vec<(usize, usize, f32)> = (0..groups)
-        .into_par_iter()
-        .flat_map_iter(|a| {
-            (a + 1..groups).map(move |b| (a, b, dot(&document_vectors[a], &document_vectors[b])))
-        })
+    // The distribution of document similarity, from all pairs or an even sample of them.
+    let total_pairs = groups * (groups - 1) / 2;
+    let stride = (total_pairs / 20_000).max(1);
+    let sample: Vec<(usize, usize)> = (0..groups)
+        .flat_map(|a| (a + 1..groups).map(move |b| (a, b)))
+        .step_by(stride)
         .collect();
-    let mut similarities: Vec<f32> = pairs.iter().map(|p| p.2).collect();
+    let mut similarities: Vec<f32> = sample
+        .par_iter()
+        .map(|&(a, b)| dot(&document_vectors[a], &document_vectors[b]))
+        .collect();
     similarities.sort_by(f32::total_cmp);
     let median = similarities[similarities.len() / 2];
+    let p90 = similarities[similarities.len() * 9 / 10];
+    if std::env::var_os("PARALLAX_TIMINGS").is_some() {
+        eprintln!("  document similarity: median {median:.3}, p90 {p90:.3}");
+    }
+    // Only a corpus that mixes distinct stories has pairs of documents far more alike than
+    // the typical pair. Articles on one story are all about equally alike: no prior.
+    if p90 < 2.0 * median {
+        return None;
+    }
+    // Weights for the pairs of documents that passages link at all.
+    let mut linked: Vec<(usize, usize)> = edges
+        .iter()
+        .map(|e| {
+            let (a, b) = (nodes[e.a].document.get(), nodes[e.b].document.get());
+            (a.min(b), a.max(b))
+        })
+        .collect();
+    linked.sort_unstable();
+    linked.dedup();
+    let weighted: Vec<(usize, usize, f32)> = linked
+        .par_iter()
+        .map(|&(a, b)| (a, b, dot(&document_vectors[a], &document_vectors[b])))
+        .collect();
     let mut rows: Vec<Vec<(usize, f32)>> = vec![Vec::new(); groups];
-    for (a, b, similarity) in pairs {
+    for (a, b, similarity) in weighted {
         // Documents only a little more alike than usual get nothing: that is noise.
         let lift = similarity - median - PRIOR_NOISE;
         if lift > 0.0 {

@@ -146,10 +146,13 @@ pub fn shared_context(
         .count()
 }
 
+/// One finding detector.
+type Detector = fn(&Context<'_>) -> Vec<FindingDraft>;
+
 /// Runs every detector and returns the findings in a stable order.
 pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut findings = Vec::new();
-    let detectors: [(&str, fn(&Context<'_>) -> Vec<FindingDraft>); 7] = [
+    let detectors: [(&str, Detector); 7] = [
         ("numbers", numbers::find),
         ("dates", dates::find),
         ("names", names::find),

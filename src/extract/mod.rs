@@ -253,6 +253,9 @@ pub fn lowercase_vocabulary(texts: &[&str]) -> HashSet<String> {
     vocabulary
 }
 
+/// What extraction finds in one document: passage features and raw name mentions.
+type DocumentExtraction = (Vec<PassageFeatures>, Vec<(PassageId, RawMention)>);
+
 /// Extracts the features of every passage and resolves entities across documents.
 pub fn extract(
     documents: Vec<(LoadedDocument, Vec<Passage>)>,
@@ -261,16 +264,15 @@ pub fn extract(
 ) -> Result<Corpus, crate::progress::Cancelled> {
     let texts: Vec<&str> = documents.iter().map(|(d, _)| d.text.as_str()).collect();
     let vocabulary = lowercase_vocabulary(&texts);
-    let per_document: Vec<Result<(Vec<PassageFeatures>, Vec<(PassageId, RawMention)>), _>> =
-        documents
-            .par_iter()
-            .map(|(doc, passages)| {
-                progress.check()?;
-                let result = extract_document(doc, passages, lexicon, &vocabulary);
-                progress.advance();
-                Ok(result)
-            })
-            .collect();
+    let per_document: Vec<Result<DocumentExtraction, _>> = documents
+        .par_iter()
+        .map(|(doc, passages)| {
+            progress.check()?;
+            let result = extract_document(doc, passages, lexicon, &vocabulary);
+            progress.advance();
+            Ok(result)
+        })
+        .collect();
     let mut corpus_documents = Vec::with_capacity(documents.len());
     let mut mentions = Vec::new();
     for (doc_index, ((loaded, passages), result)) in
@@ -430,6 +432,8 @@ fn assign_speakers(corpus: &mut Corpus) {
                     .push(m);
             }
         }
+        // Indexing, because each passage's quotes are updated while other fields are read.
+        #[allow(clippy::needless_range_loop)]
         for passage_index in 0..document.features.len() {
             let paragraph = paragraph_of[passage_index];
             let candidates = paragraph_mentions

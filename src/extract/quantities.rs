@@ -330,7 +330,7 @@ pub fn find_quantities(
         }
         // The counted noun: the next content word(s), skipping modifiers and capitalised
         // adjectives ("5,100 French soldiers").
-        if unit.is_none() && !is_ordinal || is_ordinal {
+        if unit.is_none() || is_ordinal {
             let mut k = j;
             let mut candidates: Vec<usize> = Vec::new();
             while k < tokens.len() && k < j + 4 {
@@ -382,8 +382,6 @@ pub fn find_quantities(
                 end = tokens[noun].end;
                 j = noun + 1;
             }
-        } else if unit.is_some() {
-            // "$5 million" already has its unit.
         }
         if let Some(u) = &unit
             && let Some(group) = lexicon.unit_group(u)
@@ -501,7 +499,9 @@ mod tests {
     use super::*;
     use crate::text::tokens;
 
-    fn quantities(text: &str) -> Vec<(String, f64, String, Option<String>, Option<String>)> {
+    type Found = (String, f64, String, Option<String>, Option<String>);
+
+    fn quantities(text: &str) -> Vec<Found> {
         let lexicon = Lexicon::bundled();
         find_quantities(text, &tokens(text), &[], &lexicon)
             .into_iter()
