@@ -5,8 +5,12 @@ use parallax::cli::{Cli, Command, CompareArgs, OutputFormat, run_bench, run_comp
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // A bug must not greet the user with a backtrace: say what happened in one line.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("parallax: internal error: {info}. Please report this with the input files.");
+    }));
     let cli = Cli::parse();
-    match cli.command {
+    let outcome = std::panic::catch_unwind(|| match cli.command {
         Some(Command::Compare(args)) => run_compare(&args),
         Some(Command::Bench(args)) => run_bench(&args),
         None => {
@@ -18,5 +22,6 @@ fn main() -> ExitCode {
                 files: vec![samples_dir()],
             })
         }
-    }
+    });
+    outcome.unwrap_or(ExitCode::from(2))
 }

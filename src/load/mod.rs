@@ -266,6 +266,20 @@ mod tests {
     }
 
     #[test]
+    fn io_errors_name_the_problem() {
+        use std::io::{Error, ErrorKind};
+        assert_eq!(
+            io_error(&Error::from(ErrorKind::PermissionDenied)),
+            LoadError::PermissionDenied
+        );
+        assert_eq!(
+            io_error(&Error::from(ErrorKind::NotFound)),
+            LoadError::NotFound
+        );
+        assert_eq!(LoadError::PermissionDenied.to_string(), "permission denied");
+    }
+
+    #[test]
     fn unsupported_extensions_are_named() {
         let error = load_bytes("photo.png", b"x", &Settings::default()).unwrap_err();
         assert_eq!(
