@@ -95,7 +95,18 @@ pub fn samples_dir() -> PathBuf {
 }
 
 /// Writes a file atomically: a temporary file in the same folder, synced, then renamed.
+/// A symbolic link is followed, so the file it points to is replaced and the link stays.
+/// Anything that is not a regular file (`/dev/null`, a pipe, a terminal) is written to
+/// directly: renaming over it would replace the device with a file.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if let Ok(metadata) = std::fs::metadata(&resolved)
+        && !metadata.is_file()
+    {
+        let mut file = std::fs::OpenOptions::new().write(true).open(&resolved)?;
+        return file.write_all(contents);
+    }
+    let path = resolved.as_path();
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

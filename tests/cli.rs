@@ -301,3 +301,55 @@ fn legacy_encodings_are_read() {
     assert!(report["failures"].as_array().unwrap().is_empty());
     assert_eq!(report["documents"][1]["encoding"], "windows-1252");
 }
+
+#[test]
+fn writing_to_a_device_keeps_the_device() {
+    // Regression: the atomic writer once renamed its temporary file over /dev/null, which
+    // turned the device into a regular file for the whole machine.
+    use std::os::unix::fs::FileTypeExt;
+    let null = Path::new("/dev/null");
+    if !std::fs::metadata(null).is_ok_and(|m| m.file_type().is_char_device()) {
+        eprintln!("skipped: /dev/null is not a character device here");
+        return;
+    }
+    parallax()
+        .arg("compare")
+        .arg("-o")
+        .arg(null)
+        .args(samples())
+        .assert()
+        .success();
+    assert!(
+        std::fs::metadata(null)
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+}
+
+#[test]
+fn output_through_a_symlink_replaces_the_target_and_keeps_the_link() {
+    let folder = tempfile::tempdir().unwrap();
+    let target = folder.path().join("real.md");
+    std::fs::write(&target, "old").unwrap();
+    let link = folder.path().join("link.md");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    parallax()
+        .arg("compare")
+        .arg("-o")
+        .arg(&link)
+        .args(samples())
+        .assert()
+        .success();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("# Parallax comparison")
+    );
+}
