@@ -108,6 +108,34 @@ pub enum Format {
     Html,
 }
 
+/// The name a reader knows a source by: its outlet, else a tidy form of its file name
+/// ("01_state_herald.txt" becomes "State Herald").
+pub fn display_name(outlet: Option<&str>, path: &str) -> String {
+    if let Some(outlet) = outlet {
+        return outlet.to_string();
+    }
+    let stem = std::path::Path::new(path)
+        .file_stem()
+        .map_or_else(|| path.to_string(), |s| s.to_string_lossy().into_owned());
+    let trimmed =
+        stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_' || c == '-' || c == ' ');
+    let words: Vec<String> = trimmed
+        .split(['_', '-', ' '])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().collect::<String>() + chars.as_str()
+            })
+        })
+        .collect();
+    if words.is_empty() {
+        stem
+    } else {
+        words.join(" ")
+    }
+}
+
 /// One loaded article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -129,6 +157,13 @@ pub struct Document {
     /// claims quote their own text.
     #[serde(skip)]
     pub text: String,
+}
+
+impl Document {
+    /// The name a reader knows this source by (see [`display_name`]).
+    pub fn display_name(&self) -> String {
+        display_name(self.outlet.as_deref(), &self.path)
+    }
 }
 
 /// What role a passage plays in its document.

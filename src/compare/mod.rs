@@ -18,7 +18,6 @@ use crate::align::Alignment;
 use crate::extract::{Corpus, PassageFeatures};
 use crate::model::{Claim, DocId, EventId, FindingKind, PassageId, PassageRef};
 use crate::settings::Settings;
-use std::path::Path;
 
 /// A finding before it is numbered.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,15 +118,9 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The name a reader knows a source by: its outlet, else its file name.
+/// The name a reader knows a source by.
 pub fn source_name(document: &crate::load::LoadedDocument) -> String {
-    if let Some(outlet) = &document.outlet {
-        return outlet.clone();
-    }
-    Path::new(&document.path).file_name().map_or_else(
-        || document.path.clone(),
-        |n| n.to_string_lossy().into_owned(),
-    )
+    crate::model::display_name(document.outlet.as_deref(), &document.path)
 }
 
 /// Words near a span that two claims share, a measure of "about the same thing".

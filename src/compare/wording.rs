@@ -113,14 +113,16 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 }
             }
         }
-        let mut in_event_pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+        // Uses already reported inside an event are not reported again across events.
+        let mut reported: BTreeSet<usize> = BTreeSet::new();
         for (event, list) in &per_event {
             let mut links = Vec::new();
             for (x, &i) in list.iter().enumerate() {
                 for &j in &list[x + 1..] {
                     if uses[i].at.document != uses[j].at.document && compete(&uses[i], &uses[j]) {
                         links.push((x, x + list[x..].iter().position(|&k| k == j).unwrap_or(0)));
-                        in_event_pairs.insert((i, j));
+                        reported.insert(i);
+                        reported.insert(j);
                     }
                 }
             }
@@ -139,7 +141,12 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             for j in i + 1..uses.len() {
                 let (a, b) = (&uses[i], &uses[j]);
                 let same_event = event_of(a.at).is_some() && event_of(a.at) == event_of(b.at);
-                if a.at.document == b.at.document || same_event || !compete(a, b) {
+                if a.at.document == b.at.document
+                    || same_event
+                    || !compete(a, b)
+                    || reported.contains(&i)
+                    || reported.contains(&j)
+                {
                     continue;
                 }
                 let own: BTreeSet<&String> = a.stems.iter().chain(&b.stems).collect();

@@ -41,10 +41,28 @@ pub fn extract(html: &str) -> Result<(String, PageMetadata), LoadError> {
         PageMetadata {
             title,
             author: article.byline.as_deref().and_then(clean),
-            outlet: article.site_name.as_deref().and_then(clean),
+            outlet: article
+                .site_name
+                .as_deref()
+                .and_then(clean)
+                .or_else(|| title_suffix(html)),
             date,
         },
     ))
+}
+
+/// The site name that many pages append to their `<title>`: "Headline | Sarnovec Courier".
+fn title_suffix(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let open = lower.find("<title")?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start + lower[start..].find("</title")?;
+    let title = html.get(start..end)?;
+    let (_, suffix) = title
+        .rsplit_once(" | ")
+        .or_else(|| title.rsplit_once(" – "))?;
+    let suffix = suffix.trim();
+    (!suffix.is_empty() && suffix.len() <= 40).then(|| suffix.to_string())
 }
 
 fn clean(text: &str) -> Option<String> {

@@ -79,15 +79,7 @@ pub fn to_json(report: &Report) -> String {
     text
 }
 
-/// The display name of a document: its outlet, else its file name.
+/// The display name of a document (see [`crate::model::display_name`]).
 pub fn document_name(document: &Document) -> String {
-    if let Some(outlet) = &document.outlet {
-        return outlet.clone();
-    }
-    std::path::Path::new(&document.path)
-        .file_name()
-        .map_or_else(
-            || document.path.clone(),
-            |n| n.to_string_lossy().into_owned(),
-        )
+    document.display_name()
 }
