@@ -23,19 +23,25 @@ use std::process::ExitCode;
     long_about = "Parallax aligns the passages of several articles that report the same events \
 and marks where the accounts differ: numbers, dates, spellings of names, who said a quote, \
 loaded wording, contradictions, and what only one source reports.\n\nWith no command, it \
-compares the bundled sample articles and prints the Markdown report.",
-    after_help = "Examples:\n  parallax compare a.txt b.md c.html\n  parallax compare --format json -o report.json articles/\n  parallax compare --format markdown assets/samples/*"
+opens the viewer: `parallax FILE…` shows those articles side by side, and `parallax` alone \
+reopens the last ones (the bundled samples the first time).",
+    after_help = "Examples:\n  parallax a.txt b.md c.html           (open them in the viewer)\n  parallax compare a.txt b.md c.html\n  parallax compare --format json -o report.json articles/\n  parallax compare --format markdown assets/samples/*"
 )]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Articles to open in the viewer (with no command). With none, the viewer reopens the
+    /// last articles, or shows the bundled samples the first time.
+    #[arg(value_name = "FILES")]
+    pub files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Compare articles and print the report.
     #[command(
-        after_help = "Examples:\n  parallax compare a.txt b.md c.html\n  parallax compare --format json -o report.json articles/\n\nExit codes: 0 success; 1 some file failed but a report was written; 2 usage error or nothing could be read."
+        after_help = "Examples:\n  parallax a.txt b.md c.html           (open them in the viewer)\n  parallax compare a.txt b.md c.html\n  parallax compare --format json -o report.json articles/\n\nExit codes: 0 success; 1 some file failed but a report was written; 2 usage error or nothing could be read."
     )]
     Compare(CompareArgs),
     /// Time the engine on a synthetic corpus (deterministic, seeded).

@@ -1,7 +1,11 @@
-//! The `parallax` binary: parses arguments and dispatches. Everything else is in the library.
+//! The `parallax` binary: parses arguments and dispatches, to the command line (`compare`,
+//! `bench`) or to the viewer. The engine is the library; the viewer is the `app` module tree,
+//! which only calls the library's public API.
+
+mod app;
 
 use clap::Parser;
-use parallax::cli::{Cli, Command, CompareArgs, OutputFormat, run_bench, run_compare, samples_dir};
+use parallax::cli::{Cli, Command, run_bench, run_compare};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -10,18 +14,16 @@ fn main() -> ExitCode {
         eprintln!("parallax: internal error: {info}. Please report this with the input files.");
     }));
     let cli = Cli::parse();
-    let outcome = std::panic::catch_unwind(|| match cli.command {
+    let outcome = std::panic::catch_unwind(move || match cli.command {
         Some(Command::Compare(args)) => run_compare(&args),
         Some(Command::Bench(args)) => run_bench(&args),
-        None => {
-            // Until the viewer exists, the default action compares the bundled samples.
-            run_compare(&CompareArgs {
-                format: OutputFormat::Markdown,
-                output: None,
-                lexicon: Vec::new(),
-                files: vec![samples_dir()],
-            })
-        }
+        None => match app::run(cli.files) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("parallax: {message}");
+                ExitCode::from(2)
+            }
+        },
     });
     outcome.unwrap_or(ExitCode::from(2))
 }

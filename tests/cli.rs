@@ -353,3 +353,22 @@ fn output_through_a_symlink_replaces_the_target_and_keeps_the_link() {
             .starts_with("# Parallax comparison")
     );
 }
+
+#[test]
+fn the_viewer_without_a_display_points_to_compare() {
+    let output = parallax()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no display") && stderr.contains("parallax compare"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("backtrace"),
+        "{stderr}"
+    );
+}

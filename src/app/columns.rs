@@ -1,0 +1,421 @@
+//! The document columns: headers, marked text, selection, hover details, and the connector
+//! curves between neighbouring columns.
+//!
+//! Each column scrolls on its own; selecting an event scrolls every column to its passages
+//! (animated, through `scroll_to_rect`). Only the paragraphs inside a column's viewport are
+//! painted. Connectors are drawn last, on a foreground layer clipped to the columns, so they
+//! follow scrolling and may cross where sources tell events in a different order.
+
+use super::layout::DocumentLayout;
+use super::palette;
+use super::{Command, ParallaxApp};
+use egui::{
+    Align, Color32, CornerRadius, Id, LayerId, Order, Pos2, Rect, RichText, ScrollArea, Sense,
+    Stroke, StrokeKind, Vec2,
+};
+use parallax::model::{DocId, FindingKind};
+
+/// Where one column was drawn this frame.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ColumnGeometry {
+    pub document: DocId,
+    /// The visible text area, in screen coordinates.
+    pub clip: Rect,
+    /// The screen position of the content's top-left corner (moves with scrolling).
+    pub origin: Pos2,
+}
+
+/// Widths of one column, chosen for a readable line length.
+const MAX_COLUMN_WIDTH: f32 = 640.0;
+const MIN_COLUMN_WIDTH: f32 = 300.0;
+/// The gap between columns, where connectors run.
+const GAP: f32 = 36.0;
+
+/// Draws all visible columns side by side.
+pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    app.geometry.clear();
+    let Some(analysis) = &app.analysis else {
+        ui.centered_and_justified(|ui| {
+            if app.is_busy() {
+                ui.spinner();
+            } else {
+                ui.label("Open articles (Ctrl+O) or drop them here to compare them.");
+            }
+        });
+        return;
+    };
+    let visible: Vec<DocId> = app
+        .column_order
+        .iter()
+        .copied()
+        .filter(|d| !app.hidden.contains(d))
+        .collect();
+    if visible.is_empty() {
+        ui.label("Every column is hidden. Show one from View → Columns.");
+        return;
+    }
+    let _ = analysis;
+    let available = ui.available_width();
+    let count = visible.len() as f32;
+    // Columns share the width; below a readable minimum they keep it and scroll sideways.
+    let fit = (available - GAP * (count - 1.0)) / count;
+    let width = fit.clamp(MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH);
+    let dark = ui.visuals().dark_mode;
+    ScrollArea::horizontal()
+        .id_salt("columns")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.horizontal_top(|ui| {
+                ui.spacing_mut().item_spacing.x = GAP;
+                for (position, &document) in visible.iter().enumerate() {
+                    ui.vertical(|ui| {
+                        ui.set_width(width);
+                        column(app, ui, document, position, visible.len(), width, dark);
+                    });
+                }
+            });
+        });
+    if app.remembered.show_connectors {
+        connectors(app, ui, dark);
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // One call site; the arguments are the column's place.
+fn column(
+    app: &mut ParallaxApp,
+    ui: &mut egui::Ui,
+    document: DocId,
+    position: usize,
+    count: usize,
+    width: f32,
+    dark: bool,
+) {
+    header(app, ui, document, position, count);
+    ui.separator();
+    let Some(analysis) = &mut app.analysis else {
+        return;
+    };
+    let text_width = width - 14.0;
+    // The layout is cached; it is rebuilt only for a new width or theme.
+    let stale = analysis.layouts[document.get()]
+        .as_ref()
+        .is_none_or(|l| (l.width - text_width).abs() > 0.5 || l.dark != dark);
+    if stale {
+        let layout = ui.ctx().fonts_mut(|fonts| {
+            DocumentLayout::new(
+                fonts,
+                &analysis.report.documents[document.get()],
+                &analysis.marks[document.get()],
+                text_width,
+                dark,
+            )
+        });
+        analysis.layouts[document.get()] = Some(layout);
+    }
+    let requests: Vec<_> = app
+        .scroll_requests
+        .iter()
+        .filter(|r| r.document == document)
+        .copied()
+        .collect();
+    app.scroll_requests.retain(|r| r.document != document);
+    let analysis = app.analysis.as_ref().expect("checked above");
+    let layout = analysis.layouts[document.get()]
+        .as_ref()
+        .expect("laid out above");
+    let report = &analysis.report;
+    let doc = &report.documents[document.get()];
+    let marks = &analysis.marks[document.get()];
+    let selected = app.selected_event;
+    let selected_finding = app.selected_finding;
+    let search = &app.search;
+    let mut clicked_event = None;
+    let mut clicked = false;
+    let output = ScrollArea::vertical()
+        .id_salt(("column", doc.path.as_str()))
+        .auto_shrink([false, false])
+        .content_margin(0.0)
+        .show_viewport(ui, |ui, viewport| {
+            ui.set_height(layout.height.max(viewport.height()));
+            ui.set_width(width);
+            let origin = ui.max_rect().min + Vec2::new(10.0, 0.0);
+            let painter = ui.painter();
+            let to_screen = |r: Rect| r.translate(origin.to_vec2());
+            // Unique passages: a side bar in the margin.
+            for passage in &marks.unique {
+                let rect = to_screen(layout.passage_rects[passage.get()]);
+                painter.rect_filled(
+                    Rect::from_min_max(
+                        Pos2::new(origin.x - 9.0, rect.min.y),
+                        Pos2::new(origin.x - 5.0, rect.max.y),
+                    ),
+                    CornerRadius::same(2),
+                    palette::kind_color(FindingKind::Unique),
+                );
+            }
+            for paragraph in layout.visible(viewport.min.y, viewport.max.y) {
+                painter.galley(
+                    origin + Vec2::new(0.0, paragraph.top),
+                    paragraph.galley.clone(),
+                    ui.visuals().text_color(),
+                );
+            }
+            // The selected event's passages are outlined.
+            if let Some(event) = selected.and_then(|e| report.events.get(e.get())) {
+                let stroke = Stroke::new(2.0, palette::event_color(event.index.get(), dark));
+                for at in event.passages.iter().filter(|p| p.document == document) {
+                    let rect = to_screen(layout.passage_rects[at.passage.get()]).expand(3.0);
+                    painter.rect_stroke(rect, CornerRadius::same(4), stroke, StrokeKind::Outside);
+                }
+            }
+            // The selected finding's claims are boxed.
+            if let Some(finding) = selected_finding.and_then(|f| report.findings.get(f.get())) {
+                for (index, mark) in marks.marks.iter().enumerate() {
+                    if mark.finding == finding.index {
+                        for rect in &layout.mark_rects[index] {
+                            painter.rect_stroke(
+                                to_screen(*rect).expand(2.0),
+                                CornerRadius::same(2),
+                                Stroke::new(2.0, palette::kind_color(finding.kind)),
+                                StrokeKind::Outside,
+                            );
+                        }
+                    }
+                }
+            }
+            // Search hits.
+            for (index, &(hit_document, start, end)) in search.matches.iter().enumerate() {
+                if hit_document != document {
+                    continue;
+                }
+                let current = index == search.current;
+                let text = &doc.text;
+                let first = layout_rect(layout, text, start, end);
+                for rect in first {
+                    painter.rect_stroke(
+                        to_screen(rect).expand(1.0),
+                        CornerRadius::same(2),
+                        Stroke::new(
+                            if current { 2.5 } else { 1.5 },
+                            if current {
+                                Color32::from_rgb(240, 200, 0)
+                            } else {
+                                Color32::from_rgb(200, 170, 40)
+                            },
+                        ),
+                        StrokeKind::Outside,
+                    );
+                }
+            }
+            // Scroll requests for this column, animated.
+            for request in &requests {
+                let rects = layout_rect(layout, &doc.text, request.start, request.end);
+                if let Some(rect) = rects.first() {
+                    ui.scroll_to_rect(to_screen(*rect), Some(Align::Center));
+                }
+            }
+            // Clicks select the event of the passage under the pointer; hovering a mark
+            // shows the finding.
+            let area = ui.max_rect();
+            let response = ui.interact(
+                area,
+                Id::unique(("column-text", document.get())),
+                Sense::click(),
+            );
+            let pointer = response.hover_pos();
+            if let Some(pointer) = pointer {
+                let local = (pointer - origin).to_pos2();
+                let hovered: Vec<usize> = layout
+                    .mark_rects
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, rects)| rects.iter().any(|r| r.contains(local)))
+                    .map(|(i, _)| i)
+                    .collect();
+                if !hovered.is_empty() {
+                    response.clone().on_hover_ui_at_pointer(|ui| {
+                        ui.set_max_width(420.0);
+                        let mut shown = Vec::new();
+                        for index in hovered {
+                            let finding = &report.findings[marks.marks[index].finding.get()];
+                            if shown.contains(&finding.index) {
+                                continue;
+                            }
+                            shown.push(finding.index);
+                            ui.label(
+                                RichText::new(format!(
+                                    "{} {}",
+                                    palette::kind_symbol(finding.kind),
+                                    finding.kind.title()
+                                ))
+                                .strong()
+                                .color(palette::kind_color(finding.kind)),
+                            );
+                            ui.label(&finding.summary);
+                            for claim in &finding.claims {
+                                let source = report.documents[claim.document.get()].display_name();
+                                let value = claim
+                                    .value
+                                    .as_deref()
+                                    .filter(|v| *v != claim.text)
+                                    .map(|v| format!(" = {v}"))
+                                    .unwrap_or_default();
+                                ui.label(format!("• {source}: “{}”{value}", claim.text));
+                            }
+                        }
+                    });
+                }
+                if response.clicked() {
+                    clicked = true;
+                    if let Some(byte) = layout.byte_at(&doc.text, local)
+                        && let Some(passage) = doc
+                            .passages
+                            .iter()
+                            .find(|p| p.start <= byte && byte < p.end)
+                    {
+                        clicked_event = Some(marks.passage_event[passage.index.get()]);
+                    }
+                }
+            }
+            origin
+        });
+    let origin = output.inner;
+    app.geometry.push(ColumnGeometry {
+        document,
+        clip: output.inner_rect,
+        origin,
+    });
+    if clicked && let Some(event) = clicked_event {
+        app.commands.push(Command::SelectEvent(event));
+    }
+}
+
+/// The rectangles of a span (delegates to the layout).
+fn layout_rect(layout: &DocumentLayout, text: &str, start: usize, end: usize) -> Vec<Rect> {
+    layout.span_rects(text, start, end)
+}
+
+fn header(
+    app: &mut ParallaxApp,
+    ui: &mut egui::Ui,
+    document: DocId,
+    position: usize,
+    count: usize,
+) {
+    let Some(analysis) = &app.analysis else {
+        return;
+    };
+    let doc = &analysis.report.documents[document.get()];
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(doc.display_name()).strong().size(16.0));
+        ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+            if ui
+                .small_button("×")
+                .on_hover_text("Close this article")
+                .clicked()
+            {
+                app.commands.push(Command::CloseDocument(document));
+            }
+            if ui
+                .add_enabled(position + 1 < count, egui::Button::new(">").small())
+                .on_hover_text("Move this column right")
+                .clicked()
+            {
+                app.commands.push(Command::MoveColumn(document, 1));
+            }
+            if ui
+                .add_enabled(position > 0, egui::Button::new("<").small())
+                .on_hover_text("Move this column left")
+                .clicked()
+            {
+                app.commands.push(Command::MoveColumn(document, -1));
+            }
+        });
+    });
+    if let Some(title) = &doc.title {
+        ui.label(RichText::new(title).italics());
+    }
+    let details: Vec<String> = [doc.date.clone(), doc.author.clone()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let path = std::path::Path::new(&doc.path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    ui.label(
+        RichText::new(if details.is_empty() {
+            path
+        } else {
+            format!("{} · {path}", details.join(" · "))
+        })
+        .weak()
+        .small(),
+    );
+}
+
+/// Curves between the passages of each event in neighbouring columns.
+fn connectors(app: &ParallaxApp, ui: &mut egui::Ui, dark: bool) {
+    let Some(analysis) = &app.analysis else {
+        return;
+    };
+    let report = &analysis.report;
+    let painter = ui
+        .ctx()
+        .layer_painter(LayerId::new(Order::Middle, Id::unique("connectors")))
+        .with_clip_rect(ui.max_rect());
+    for pair in app.geometry.windows(2) {
+        let (left, right) = (pair[0], pair[1]);
+        let (Some(left_layout), Some(right_layout)) = (
+            analysis.layouts[left.document.get()].as_ref(),
+            analysis.layouts[right.document.get()].as_ref(),
+        ) else {
+            continue;
+        };
+        for event in &report.events {
+            let first = |document: DocId| event.passages.iter().find(|p| p.document == document);
+            let (Some(a), Some(b)) = (first(left.document), first(right.document)) else {
+                continue;
+            };
+            let ya = left.origin.y + left_layout.passage_rects[a.passage.get()].center().y;
+            let yb = right.origin.y + right_layout.passage_rects[b.passage.get()].center().y;
+            // Only where at least one end is in view.
+            let visible_a = ya >= left.clip.min.y && ya <= left.clip.max.y;
+            let visible_b = yb >= right.clip.min.y && yb <= right.clip.max.y;
+            if !visible_a && !visible_b {
+                continue;
+            }
+            let start = Pos2::new(
+                left.clip.max.x - 2.0,
+                ya.clamp(left.clip.min.y, left.clip.max.y),
+            );
+            let end = Pos2::new(
+                right.clip.min.x + 2.0,
+                yb.clamp(right.clip.min.y, right.clip.max.y),
+            );
+            let selected = app.selected_event == Some(event.index);
+            let color = palette::event_color(event.index.get(), dark);
+            let stroke = Stroke::new(
+                if selected { 3.0 } else { 1.5 },
+                if selected {
+                    color
+                } else {
+                    color.gamma_multiply(0.7)
+                },
+            );
+            let bend = (end.x - start.x) * 0.5;
+            let shape = egui::epaint::CubicBezierShape::from_points_stroke(
+                [
+                    start,
+                    start + Vec2::new(bend, 0.0),
+                    end - Vec2::new(bend, 0.0),
+                    end,
+                ],
+                false,
+                Color32::TRANSPARENT,
+                stroke,
+            );
+            painter.add(shape);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! Text layout of one document column, cached.
+//!
+//! A document is laid out paragraph by paragraph, each paragraph into its own galley, so that
+//! painting can skip everything outside the visible part of the column and a resize only
+//! re-lays out what is needed. The layout of a document is rebuilt only when the report,
+//! the column width or the theme changes, never per frame. Event tints and finding marks are
+//! part of the layout; the selection, search hits and hover are drawn over it.
+
+use super::marks::DocumentMarks;
+use super::palette;
+use egui::text::{CCursor, LayoutJob, TextFormat};
+use egui::{Color32, FontFamily, FontId, Galley, Pos2, Rect, Stroke, Vec2};
+use parallax::model::{Document, FindingKind, PassageRole};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// Body text size in points.
+pub const BODY_SIZE: f32 = 15.0;
+/// Space between paragraphs in points.
+const PARAGRAPH_GAP: f32 = 10.0;
+
+/// One laid-out paragraph.
+pub struct ParagraphLayout {
+    /// Byte range of the paragraph in the document text.
+    pub range: Range<usize>,
+    /// Offset of the paragraph's top from the top of the column content.
+    pub top: f32,
+    pub galley: Arc<Galley>,
+}
+
+/// A laid-out document column.
+pub struct DocumentLayout {
+    pub width: f32,
+    pub dark: bool,
+    pub paragraphs: Vec<ParagraphLayout>,
+    pub height: f32,
+    /// For each passage, its rectangle in content coordinates (spanning the column width).
+    pub passage_rects: Vec<Rect>,
+    /// For each finding mark (same order as [`DocumentMarks::marks`]), its rectangles.
+    pub mark_rects: Vec<Vec<Rect>>,
+}
+
+fn char_index(text: &str, byte: usize) -> usize {
+    let byte = byte.min(text.len());
+    let byte = text.floor_char_boundary(byte);
+    text[..byte].chars().count()
+}
+
+impl DocumentLayout {
+    /// Lays out a document for a column of `width` points.
+    pub fn new(
+        fonts: &mut egui::epaint::text::FontsView<'_>,
+        document: &Document,
+        marks: &DocumentMarks,
+        width: f32,
+        dark: bool,
+    ) -> DocumentLayout {
+        let text = &document.text;
+        let text_color = if dark {
+            Color32::from_gray(225)
+        } else {
+            Color32::from_gray(30)
+        };
+        let heading_color = if dark {
+            Color32::from_gray(245)
+        } else {
+            Color32::from_gray(10)
+        };
+        let muted = if dark {
+            Color32::from_gray(140)
+        } else {
+            Color32::from_gray(120)
+        };
+        let mut paragraphs = Vec::new();
+        let mut top = 0.0;
+        for range in parallax::segment::paragraphs(text) {
+            // The role of the paragraph decides its style; its passages decide tints.
+            let passages: Vec<&parallax::model::Passage> = document
+                .passages
+                .iter()
+                .filter(|p| p.start >= range.start && p.end <= range.end)
+                .collect();
+            let role = passages
+                .first()
+                .map_or(PassageRole::Boilerplate, |p| p.role);
+            let (size, color) = match role {
+                PassageRole::Heading => (BODY_SIZE * 1.25, heading_color),
+                PassageRole::Boilerplate => (BODY_SIZE * 0.85, muted),
+                PassageRole::Body => (BODY_SIZE, text_color),
+            };
+            let base = TextFormat {
+                font_id: FontId::new(size, FontFamily::Proportional),
+                color,
+                line_height: Some(size * 1.5),
+                ..TextFormat::default()
+            };
+            // Boundaries: passage edges and mark edges inside the paragraph.
+            let mut cuts: Vec<usize> = vec![range.start, range.end];
+            for passage in &passages {
+                cuts.push(passage.start);
+                cuts.push(passage.end);
+            }
+            for mark in &marks.marks {
+                if mark.end > range.start && mark.start < range.end {
+                    cuts.push(mark.start.clamp(range.start, range.end));
+                    cuts.push(mark.end.clamp(range.start, range.end));
+                }
+            }
+            cuts.sort_unstable();
+            cuts.dedup();
+            let mut job = LayoutJob {
+                text: text[range.clone()].to_string(),
+                ..LayoutJob::default()
+            };
+            job.wrap.max_width = width;
+            for window in cuts.windows(2) {
+                let (start, end) = (window[0], window[1]);
+                if start >= end {
+                    continue;
+                }
+                let mut format = base.clone();
+                if let Some(passage) = passages.iter().find(|p| p.start <= start && end <= p.end)
+                    && let Some(event) = marks.passage_event[passage.index.get()]
+                {
+                    format.background = palette::event_tint(event.get(), dark);
+                }
+                // The most specific mark wins: a difference over an agreement.
+                let mark = marks
+                    .marks
+                    .iter()
+                    .filter(|m| m.start <= start && end <= m.end)
+                    .max_by_key(|m| (m.kind != FindingKind::Agreement, m.start));
+                if let Some(mark) = mark {
+                    let color = palette::kind_color(mark.kind);
+                    format.underline = Stroke::new(2.0, color);
+                    format.background = color.gamma_multiply(if dark { 0.35 } else { 0.22 });
+                }
+                job.sections.push(egui::text::LayoutSection {
+                    leading_space: 0.0,
+                    byte_range: egui::text::ByteIndex(start - range.start)
+                        ..egui::text::ByteIndex(end - range.start),
+                    format,
+                });
+            }
+            let galley = fonts.layout_job(job);
+            let height = galley.size().y;
+            paragraphs.push(ParagraphLayout { range, top, galley });
+            top += height + PARAGRAPH_GAP;
+        }
+        let mut layout = DocumentLayout {
+            width,
+            dark,
+            paragraphs,
+            height: top,
+            passage_rects: Vec::new(),
+            mark_rects: Vec::new(),
+        };
+        layout.passage_rects = document
+            .passages
+            .iter()
+            .map(|p| layout.span_bounds(text, p.start, p.end))
+            .collect();
+        layout.mark_rects = marks
+            .marks
+            .iter()
+            .map(|m| layout.span_rects(text, m.start, m.end))
+            .collect();
+        layout
+    }
+
+    fn paragraph_of(&self, byte: usize) -> Option<&ParagraphLayout> {
+        let index = self.paragraphs.partition_point(|p| p.range.end <= byte);
+        self.paragraphs.get(index).filter(|p| p.range.start <= byte)
+    }
+
+    /// The rectangle of a cursor at a byte offset, in content coordinates.
+    fn cursor_rect(&self, text: &str, byte: usize) -> Option<Rect> {
+        let paragraph = self.paragraph_of(byte)?;
+        let slice = &text[paragraph.range.clone()];
+        let index = char_index(slice, byte - paragraph.range.start);
+        let rect = paragraph.galley.pos_from_cursor(CCursor::new(index));
+        Some(rect.translate(Vec2::new(0.0, paragraph.top)))
+    }
+
+    /// The full-width band covering a span.
+    fn span_bounds(&self, text: &str, start: usize, end: usize) -> Rect {
+        match (
+            self.cursor_rect(text, start),
+            self.cursor_rect(text, end.saturating_sub(1).max(start)),
+        ) {
+            (Some(a), Some(b)) => {
+                Rect::from_min_max(Pos2::new(0.0, a.min.y), Pos2::new(self.width, b.max.y))
+            }
+            _ => Rect::NOTHING,
+        }
+    }
+
+    /// The rectangles a span covers, one per row.
+    pub fn span_rects(&self, text: &str, start: usize, end: usize) -> Vec<Rect> {
+        let (Some(a), Some(b)) = (self.cursor_rect(text, start), self.cursor_rect(text, end))
+        else {
+            return Vec::new();
+        };
+        if (a.min.y - b.min.y).abs() < 1.0 {
+            return vec![Rect::from_min_max(a.min, Pos2::new(b.max.x, a.max.y))];
+        }
+        let mut rects = vec![Rect::from_min_max(a.min, Pos2::new(self.width, a.max.y))];
+        if b.min.y > a.max.y + 1.0 {
+            rects.push(Rect::from_min_max(
+                Pos2::new(0.0, a.max.y),
+                Pos2::new(self.width, b.min.y),
+            ));
+        }
+        rects.push(Rect::from_min_max(Pos2::new(0.0, b.min.y), b.max));
+        rects
+    }
+
+    /// The byte offset under a point in content coordinates.
+    pub fn byte_at(&self, text: &str, point: Pos2) -> Option<usize> {
+        let index = self
+            .paragraphs
+            .partition_point(|p| p.top + p.galley.size().y < point.y);
+        let paragraph = self.paragraphs.get(index)?;
+        if point.y < paragraph.top {
+            return None;
+        }
+        let local = point - Pos2::new(0.0, paragraph.top);
+        let cursor = paragraph.galley.cursor_from_pos(local);
+        let slice = &text[paragraph.range.clone()];
+        let chars: usize = cursor.index.into();
+        let byte: usize = slice
+            .char_indices()
+            .nth(chars)
+            .map_or(slice.len(), |(b, _)| b);
+        Some(paragraph.range.start + byte)
+    }
+
+    /// Paragraphs that intersect the vertical range `[top, bottom]`.
+    pub fn visible(&self, top: f32, bottom: f32) -> impl Iterator<Item = &ParagraphLayout> {
+        let first = self
+            .paragraphs
+            .partition_point(|p| p.top + p.galley.size().y < top);
+        self.paragraphs[first..]
+            .iter()
+            .take_while(move |p| p.top <= bottom)
+    }
+}

@@ -1,0 +1,789 @@
+//! The panels around the columns: menu bar, status bar with progress, events panel,
+//! inspector, coverage overview, search bar, help windows, notices and the drop overlay.
+
+use super::palette;
+use super::worker::DialogPurpose;
+use super::{Command, EventSort, MainView, ParallaxApp};
+use egui::{Align2, Color32, Grid, Id, RichText, ScrollArea, Sense, Stroke};
+use parallax::model::{DocId, EventId, FindingKind, PassageRef, Report};
+
+/// File, View and Help menus.
+pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    egui::Panel::top("menu").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button("Open articles…  Ctrl+O").clicked() {
+                    app.commands.push(Command::ShowDialog(DialogPurpose::Open));
+                    ui.close();
+                }
+                if ui.button("Add articles…").clicked() {
+                    app.commands.push(Command::ShowDialog(DialogPurpose::Add));
+                    ui.close();
+                }
+                ui.menu_button("Close article", |ui| {
+                    if let Some(analysis) = &app.analysis {
+                        for document in &analysis.report.documents {
+                            if ui.button(document.display_name()).clicked() {
+                                app.commands.push(Command::CloseDocument(document.index));
+                                ui.close();
+                            }
+                        }
+                    }
+                });
+                ui.menu_button("Recent", |ui| {
+                    if app.remembered.recent_files.is_empty() {
+                        ui.label("Nothing yet");
+                    }
+                    for file in app.remembered.recent_files.clone() {
+                        if ui.button(file.display().to_string()).clicked() {
+                            app.commands.push(Command::Add(vec![file]));
+                            ui.close();
+                        }
+                    }
+                });
+                if ui.button("Open the sample articles").clicked() {
+                    app.commands.push(Command::Open(super::sample_files()));
+                    ui.close();
+                }
+                ui.separator();
+                if ui.button("Quit  Ctrl+Q").clicked() {
+                    app.commands.push(Command::Quit);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                if ui
+                    .checkbox(&mut app.remembered.dark, "Dark theme")
+                    .changed()
+                {
+                    ui.close();
+                }
+                ui.checkbox(&mut app.remembered.show_connectors, "Show connectors");
+                ui.checkbox(
+                    &mut app.remembered.only_differences,
+                    "Only events with differences",
+                );
+                ui.checkbox(&mut app.show_inspector, "Inspector");
+                ui.separator();
+                ui.radio_value(&mut app.view, MainView::Columns, "Columns");
+                ui.radio_value(&mut app.view, MainView::Overview, "Overview (coverage)");
+                ui.separator();
+                ui.label("Zoom: Ctrl+= / Ctrl+- / Ctrl+0");
+                if let Some(analysis) = &app.analysis {
+                    ui.menu_button("Columns", |ui| {
+                        for document in &analysis.report.documents {
+                            let mut shown = !app.hidden.contains(&document.index);
+                            if ui.checkbox(&mut shown, document.display_name()).changed() {
+                                if shown {
+                                    app.hidden.remove(&document.index);
+                                } else {
+                                    app.hidden.insert(document.index);
+                                }
+                            }
+                        }
+                    });
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                if ui.button("Legend of the marks").clicked() {
+                    app.show_legend = true;
+                    ui.close();
+                }
+                if ui.button("Keyboard shortcuts").clicked() {
+                    app.show_shortcuts = true;
+                    ui.close();
+                }
+                if ui.button("About Parallax").clicked() {
+                    app.show_about = true;
+                    ui.close();
+                }
+            });
+            ui.separator();
+            ui.selectable_value(&mut app.view, MainView::Columns, "Columns");
+            ui.selectable_value(&mut app.view, MainView::Overview, "Overview");
+            ui.separator();
+            if ui.button("Legend").clicked() {
+                app.show_legend = !app.show_legend;
+            }
+        });
+    });
+}
+
+/// Progress of the background analysis, and the summary of what is open.
+pub fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    egui::Panel::bottom("status").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            if let Some(progress) = app.job_progress() {
+                let (stage, done, total) = progress;
+                let fraction = if total > 0 {
+                    done as f32 / total as f32
+                } else {
+                    0.0
+                };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(220.0)
+                        .text(format!("{} {done}/{total}", stage.name())),
+                );
+                if ui.button("Cancel").clicked() {
+                    app.commands.push(Command::CancelAnalysis);
+                }
+            } else if let Some(analysis) = &app.analysis {
+                let report = &analysis.report;
+                let differences = analysis.differences.len();
+                ui.label(format!(
+                    "{} articles · {} shared events · {} differences · {} not loaded",
+                    report.documents.len(),
+                    report.events.len(),
+                    differences,
+                    report.failures.len()
+                ));
+            }
+        });
+    });
+}
+
+fn finding_counts(report: &Report, event: EventId) -> Vec<(FindingKind, usize)> {
+    FindingKind::ALL
+        .iter()
+        .map(|kind| {
+            (
+                *kind,
+                report
+                    .findings
+                    .iter()
+                    .filter(|f| f.event == Some(event) && f.kind == *kind)
+                    .count(),
+            )
+        })
+        .filter(|(_, count)| *count > 0)
+        .collect()
+}
+
+/// The events panel: every event with its sources and finding badges; filter, search, sort.
+pub fn events_panel(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    egui::Panel::left("events")
+        .resizable(true)
+        .default_size(280.0)
+        .min_size(200.0)
+        .max_size(460.0)
+        .show(ui, |ui| {
+            ui.heading("Events");
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::TextEdit::singleline(&mut app.event_filter_text)
+                        .hint_text("Filter events")
+                        .desired_width(150.0),
+                );
+                egui::ComboBox::from_label("Sort")
+                    .selected_text(match app.event_sort {
+                        EventSort::DocumentOrder => "Document order",
+                        EventSort::MostSources => "Most sources",
+                        EventSort::MostDifferences => "Most differences",
+                    })
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(
+                            &mut app.event_sort,
+                            EventSort::DocumentOrder,
+                            "Document order",
+                        );
+                        ui.selectable_value(
+                            &mut app.event_sort,
+                            EventSort::MostSources,
+                            "Most sources",
+                        );
+                        ui.selectable_value(
+                            &mut app.event_sort,
+                            EventSort::MostDifferences,
+                            "Most differences",
+                        );
+                    });
+            });
+            ui.horizontal_wrapped(|ui| {
+                for kind in FindingKind::ALL {
+                    if kind == FindingKind::Unique {
+                        continue;
+                    }
+                    let active = app.event_filter_kinds.contains(&kind);
+                    let text =
+                        RichText::new(palette::kind_symbol(kind)).color(palette::kind_color(kind));
+                    if ui
+                        .selectable_label(active, text)
+                        .on_hover_text(format!("Only events with: {}", kind.title()))
+                        .clicked()
+                    {
+                        if active {
+                            app.event_filter_kinds.remove(&kind);
+                        } else {
+                            app.event_filter_kinds.insert(kind);
+                        }
+                    }
+                }
+            });
+            ui.separator();
+            let events = app.visible_events();
+            let Some(analysis) = &app.analysis else {
+                return;
+            };
+            let report = &analysis.report;
+            let dark = ui.visuals().dark_mode;
+            let mut clicked = None;
+            let mut clicked_finding = None;
+            ScrollArea::vertical()
+                .id_salt("events-list")
+                .show(ui, |ui| {
+                    for event_id in &events {
+                        let event = &report.events[event_id.get()];
+                        let selected = app.selected_event == Some(*event_id);
+                        let color = palette::event_color(event.index.get(), dark);
+                        let response = ui
+                            .horizontal(|ui| {
+                                let (rect, _) =
+                                    ui.allocate_exact_size(egui::vec2(10.0, 10.0), Sense::hover());
+                                ui.painter().circle_filled(rect.center(), 5.0, color);
+                                let date = event
+                                    .date
+                                    .as_deref()
+                                    .map(|d| format!(" ({d})"))
+                                    .unwrap_or_default();
+                                ui.selectable_label(selected, format!("{}{date}", event.label))
+                            })
+                            .inner;
+                        if response.clicked() {
+                            clicked = Some(*event_id);
+                        }
+                        if selected && app.scroll_requests.iter().any(|_| true) {
+                            response.scroll_to_me(None);
+                        }
+                        ui.horizontal_wrapped(|ui| {
+                            ui.add_space(16.0);
+                            for document in event.documents() {
+                                let name = report.documents[document.get()].display_name();
+                                ui.label(RichText::new("•").color(source_color(document, dark)))
+                                    .on_hover_text(name);
+                            }
+                            for (kind, count) in finding_counts(report, event.index) {
+                                ui.label(
+                                    RichText::new(format!("{}{count}", palette::kind_symbol(kind)))
+                                        .small()
+                                        .color(palette::kind_color(kind)),
+                                )
+                                .on_hover_text(format!("{count} × {}", kind.title()));
+                            }
+                        });
+                    }
+                    ui.separator();
+                    egui::CollapsingHeader::new("Reported by one source only")
+                        .default_open(false)
+                        .show(ui, |ui| {
+                            for finding in report
+                                .findings
+                                .iter()
+                                .filter(|f| f.kind == FindingKind::Unique)
+                            {
+                                let Some(first) = finding.claims.first() else {
+                                    continue;
+                                };
+                                let source = report.documents[first.document.get()].display_name();
+                                let preview: String = first.text.chars().take(70).collect();
+                                if ui
+                                    .selectable_label(
+                                        app.selected_finding == Some(finding.index),
+                                        format!("{source}: {preview}…"),
+                                    )
+                                    .clicked()
+                                {
+                                    clicked_finding = Some(finding.index);
+                                }
+                            }
+                        });
+                    if !report.failures.is_empty() {
+                        egui::CollapsingHeader::new(format!(
+                            "Not loaded ({})",
+                            report.failures.len()
+                        ))
+                        .default_open(true)
+                        .show(ui, |ui| {
+                            for failure in &report.failures {
+                                ui.label(
+                                    RichText::new(format!("{}: {}", failure.path, failure.error))
+                                        .color(ui.visuals().error_fg_color),
+                                );
+                            }
+                        });
+                    }
+                });
+            if let Some(event) = clicked {
+                app.commands.push(Command::SelectEvent(Some(event)));
+            }
+            if let Some(finding) = clicked_finding {
+                app.commands.push(Command::SelectFinding(finding));
+            }
+        });
+}
+
+/// A colour per source, for the coverage dots.
+pub fn source_color(document: DocId, dark: bool) -> Color32 {
+    palette::event_color(document.get() * 7 + 3, dark)
+}
+
+/// Content words of a passage that no other source's passages of the event use: a
+/// word-level difference that suits prose, where word order differs from source to source.
+fn word_differences(text: &str, others: &[&str]) -> Vec<(usize, usize, bool)> {
+    let other_words: std::collections::HashSet<String> = others
+        .iter()
+        .flat_map(|other| parallax::text::tokens(other))
+        .map(|t| parallax::text::fold(t.text))
+        .collect();
+    parallax::text::tokens(text)
+        .iter()
+        .map(|t| {
+            let folded = parallax::text::fold(t.text);
+            let content = folded.chars().count() > 3 || t.is_numeric() || t.is_capitalised();
+            (t.start, t.end, content && !other_words.contains(&folded))
+        })
+        .collect()
+}
+
+fn diff_label(ui: &mut egui::Ui, text: &str, others: &[&str]) {
+    let mut job = egui::text::LayoutJob::default();
+    let base = egui::TextFormat {
+        color: ui.visuals().text_color(),
+        font_id: egui::FontId::proportional(14.0),
+        ..Default::default()
+    };
+    let changed = egui::TextFormat {
+        background: Color32::from_rgba_unmultiplied(230, 159, 0, 70),
+        underline: Stroke::new(1.0, Color32::from_rgb(230, 159, 0)),
+        ..base.clone()
+    };
+    let mut at = 0;
+    for (start, end, different) in word_differences(text, others) {
+        if start > at {
+            job.append(&text[at..start], 0.0, base.clone());
+        }
+        job.append(
+            &text[start..end],
+            0.0,
+            if different {
+                changed.clone()
+            } else {
+                base.clone()
+            },
+        );
+        at = end;
+    }
+    if at < text.len() {
+        job.append(&text[at..], 0.0, base);
+    }
+    job.wrap.max_width = ui.available_width();
+    ui.label(job);
+}
+
+/// The inspector: the selected event's passages side by side with word differences, its
+/// findings as a table, and why the passages were aligned.
+pub fn inspector(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    egui::Panel::right("inspector")
+        .resizable(true)
+        .default_size(380.0)
+        .min_size(240.0)
+        .max_size(520.0)
+        .show(ui, |ui| {
+            ui.heading("Inspector");
+            let Some(analysis) = &app.analysis else {
+                return;
+            };
+            let report = &analysis.report;
+            let Some(event) = app.selected_event.and_then(|e| report.events.get(e.get())) else {
+                ui.label("Select an event in the list, or click a passage.");
+                return;
+            };
+            let mut command = None;
+            ScrollArea::vertical()
+                .id_salt("inspector-scroll")
+                .show(ui, |ui| {
+                    ui.label(RichText::new(&event.label).strong().size(15.0));
+                    if let Some(date) = &event.date {
+                        ui.label(RichText::new(date).weak());
+                    }
+                    ui.separator();
+                    ui.label(RichText::new("Passages").strong());
+                    let documents = event.documents();
+                    let texts: Vec<(DocId, String)> = documents
+                        .iter()
+                        .map(|d| {
+                            let text: Vec<&str> = event
+                                .passages
+                                .iter()
+                                .filter(|p| p.document == *d)
+                                .map(|p| report.passage_text(*p))
+                                .collect();
+                            (*d, text.join(" "))
+                        })
+                        .collect();
+                    ui.label(
+                        RichText::new("Words that no other source uses here are shaded.")
+                            .weak()
+                            .small(),
+                    );
+                    for (index, (document, text)) in texts.iter().enumerate() {
+                        let others: Vec<&str> = texts
+                            .iter()
+                            .enumerate()
+                            .filter(|(other, _)| *other != index)
+                            .map(|(_, (_, t))| t.as_str())
+                            .collect();
+                        ui.label(
+                            RichText::new(report.documents[document.get()].display_name())
+                                .color(source_color(*document, ui.visuals().dark_mode))
+                                .strong(),
+                        );
+                        diff_label(ui, text, &others);
+                        ui.add_space(4.0);
+                    }
+                    ui.separator();
+                    ui.label(RichText::new("Findings").strong());
+                    let findings: Vec<_> = report
+                        .findings
+                        .iter()
+                        .filter(|f| f.event == Some(event.index))
+                        .collect();
+                    if findings.is_empty() {
+                        ui.label("No differences found.");
+                    }
+                    // The table may be wider than the panel: it scrolls sideways inside it.
+                    ScrollArea::horizontal()
+                        .id_salt("findings-table-scroll")
+                        .show(ui, |ui| {
+                            Grid::new("findings-table").striped(true).show(ui, |ui| {
+                                ui.label(RichText::new("Kind").strong());
+                                for document in &documents {
+                                    ui.label(
+                                        RichText::new(
+                                            report.documents[document.get()].display_name(),
+                                        )
+                                        .strong(),
+                                    );
+                                }
+                                ui.end_row();
+                                for finding in &findings {
+                                    ui.label(
+                                        RichText::new(format!(
+                                            "{} {}",
+                                            palette::kind_symbol(finding.kind),
+                                            finding.kind.title()
+                                        ))
+                                        .color(palette::kind_color(finding.kind)),
+                                    )
+                                    .on_hover_text(&finding.summary);
+                                    for document in &documents {
+                                        let claims: Vec<_> = finding
+                                            .claims
+                                            .iter()
+                                            .filter(|c| c.document == *document)
+                                            .collect();
+                                        ui.vertical(|ui| {
+                                            for claim in claims {
+                                                let value = claim
+                                                    .value
+                                                    .as_deref()
+                                                    .filter(|v| *v != claim.text)
+                                                    .map(|v| format!(" ({v})"))
+                                                    .unwrap_or_default();
+                                                if ui
+                                                    .link(format!("“{}”{value}", claim.text))
+                                                    .on_hover_text("Show it in its column")
+                                                    .clicked()
+                                                {
+                                                    command = Some(Command::ScrollTo {
+                                                        document: claim.document,
+                                                        start: claim.start,
+                                                        end: claim.end,
+                                                    });
+                                                }
+                                            }
+                                        });
+                                    }
+                                    ui.end_row();
+                                }
+                            });
+                        });
+                    ui.separator();
+                    ui.label(RichText::new("Why these passages were aligned").strong());
+                    for evidence in &event.evidence {
+                        ui.label(format!(
+                            "{:?}: {} (weight {:.2})",
+                            evidence.kind, evidence.text, evidence.weight
+                        ));
+                    }
+                    ui.label(RichText::new(format!("Cohesion {:.2}", event.cohesion)).weak());
+                });
+            if let Some(command) = command {
+                app.commands.push(command);
+            }
+        });
+}
+
+/// How a source covers an event in the overview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coverage {
+    Silent,
+    Covered,
+    Agrees,
+    Differs,
+}
+
+/// The coverage of every event by every source, read from the report's findings.
+pub fn coverage(report: &Report, event: EventId, document: DocId) -> Coverage {
+    let event_data = &report.events[event.get()];
+    if !event_data
+        .passages
+        .iter()
+        .any(|p: &PassageRef| p.document == document)
+    {
+        return Coverage::Silent;
+    }
+    let findings = report
+        .findings
+        .iter()
+        .filter(|f| f.event == Some(event) && f.claims.iter().any(|c| c.document == document));
+    let mut agrees = false;
+    for finding in findings {
+        if finding.kind.is_difference() && finding.kind != FindingKind::Unique {
+            return Coverage::Differs;
+        }
+        agrees |= finding.kind == FindingKind::Agreement;
+    }
+    if agrees {
+        Coverage::Agrees
+    } else {
+        Coverage::Covered
+    }
+}
+
+/// The overview: events as rows, sources as columns; click a cell to open the event.
+pub fn overview(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    let Some(analysis) = &app.analysis else {
+        return;
+    };
+    let report = &analysis.report;
+    let dark = ui.visuals().dark_mode;
+    let events = app.visible_events();
+    let mut clicked = None;
+    ui.label("Coverage: which source reports which event, and whether it agrees or differs.");
+    ui.horizontal(|ui| {
+        for (coverage, text) in [
+            (Coverage::Covered, "covers"),
+            (Coverage::Agrees, "agrees"),
+            (Coverage::Differs, "differs"),
+            (Coverage::Silent, "silent"),
+        ] {
+            let (fill, symbol) = coverage_style(coverage, dark);
+            ui.label(RichText::new(format!(" {symbol} ")).background_color(fill));
+            ui.label(text);
+        }
+    });
+    ScrollArea::both().id_salt("overview").show(ui, |ui| {
+        Grid::new("overview-grid")
+            .striped(true)
+            .spacing([8.0, 4.0])
+            .show(ui, |ui| {
+                ui.label(RichText::new("Event").strong());
+                for document in &report.documents {
+                    ui.label(RichText::new(document.display_name()).strong());
+                }
+                ui.end_row();
+                for event in &events {
+                    let data = &report.events[event.get()];
+                    if ui
+                        .selectable_label(app.selected_event == Some(*event), &data.label)
+                        .clicked()
+                    {
+                        clicked = Some(*event);
+                    }
+                    for document in &report.documents {
+                        let coverage = coverage(report, *event, document.index);
+                        let (fill, symbol) = coverage_style(coverage, dark);
+                        let label = format!("{:?}", coverage).to_lowercase();
+                        let response = ui
+                            .add(
+                                egui::Button::new(RichText::new(symbol).color(Color32::WHITE))
+                                    .fill(fill)
+                                    .min_size(egui::vec2(64.0, 20.0)),
+                            )
+                            .on_hover_text(format!("{}: {label}", document.display_name()));
+                        if response.clicked() {
+                            clicked = Some(*event);
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+    });
+    if let Some(event) = clicked {
+        app.view = MainView::Columns;
+        app.commands.push(Command::SelectEvent(Some(event)));
+    }
+}
+
+fn coverage_style(coverage: Coverage, dark: bool) -> (Color32, &'static str) {
+    match coverage {
+        Coverage::Covered => (Color32::from_rgb(86, 140, 190), "•"),
+        Coverage::Agrees => (palette::kind_color(FindingKind::Agreement), "="),
+        Coverage::Differs => (palette::kind_color(FindingKind::NumberMismatch), "≠"),
+        Coverage::Silent => (
+            if dark {
+                Color32::from_gray(60)
+            } else {
+                Color32::from_gray(200)
+            },
+            "·",
+        ),
+    }
+}
+
+/// Search across all columns (Ctrl+F; Enter and Shift+Enter step through the matches).
+pub fn search_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Search all columns:");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut app.search.query)
+                    .id(Id::unique("search-field"))
+                    .desired_width(260.0),
+            )
+            .labelled_by(label.id);
+        if app.search.focus {
+            response.request_focus();
+            app.search.focus = false;
+        }
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            let back = ui.input(|i| i.modifiers.shift);
+            app.step_search(if back { -1 } else { 1 });
+            response.request_focus();
+        }
+        let count = app.search.matches.len();
+        ui.label(if count == 0 {
+            "no matches".to_string()
+        } else {
+            format!("{} of {count}", app.search.current + 1)
+        });
+        if ui
+            .button("×")
+            .on_hover_text("Close the search (Esc)")
+            .clicked()
+        {
+            app.search.open = false;
+        }
+    });
+    ui.separator();
+}
+
+/// Help windows: legend, shortcuts, about.
+pub fn windows(app: &mut ParallaxApp, ctx: &egui::Context) {
+    egui::Window::new("Legend")
+        .open(&mut app.show_legend)
+        .resizable(false)
+        .show(ctx, |ui| {
+            for kind in FindingKind::ALL {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(format!(" {} ", palette::kind_symbol(kind)))
+                            .color(Color32::WHITE)
+                            .background_color(palette::kind_color(kind)),
+                    );
+                    ui.label(match kind {
+                        FindingKind::NumberMismatch => "Number: the same quantity, a different value",
+                        FindingKind::DateMismatch => "Date: the same event, dated differently",
+                        FindingKind::NameVariant => "Name: one person or place, spelled differently",
+                        FindingKind::QuoteAttribution => "Quote: the same words, a different speaker",
+                        FindingKind::Contradiction => "Contradiction: one asserts what another denies",
+                        FindingKind::Wording => "Wording: loaded terms for the same thing",
+                        FindingKind::Agreement => "Agreement: sources give the same value",
+                        FindingKind::Unique => "Bar in the margin: only this source reports it",
+                    });
+                });
+            }
+            ui.label("A soft tint shows which event a passage belongs to; curves link it to the same event in the next column.");
+        });
+    egui::Window::new("Keyboard shortcuts")
+        .open(&mut app.show_shortcuts)
+        .resizable(false)
+        .show(ctx, |ui| {
+            Grid::new("shortcuts").show(ui, |ui| {
+                for (keys, action) in [
+                    ("J / Alt+Down", "Next event"),
+                    ("K / Alt+Up", "Previous event"),
+                    ("F7 / Shift+F7", "Next / previous difference"),
+                    ("Ctrl+F", "Search all columns"),
+                    ("Enter / Shift+Enter", "Next / previous match"),
+                    ("Ctrl+O", "Open articles"),
+                    ("Ctrl+= / Ctrl+- / Ctrl+0", "Zoom in / out / reset"),
+                    ("Ctrl+Q", "Quit"),
+                ] {
+                    ui.label(RichText::new(keys).monospace());
+                    ui.label(action);
+                    ui.end_row();
+                }
+            });
+        });
+    egui::Window::new("About Parallax")
+        .open(&mut app.show_about)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.label(format!("Parallax {}", env!("CARGO_PKG_VERSION")));
+            ui.label("Compare how different sources report the same story. Everything runs on this machine.");
+            ui.label("Fonts: Noto Sans, under the SIL Open Font License.");
+        });
+}
+
+/// Notices in the corner; each can be dismissed.
+pub fn notices(app: &mut ParallaxApp, ctx: &egui::Context) {
+    if app.notices.is_empty() {
+        return;
+    }
+    let mut dismissed = None;
+    egui::Area::new(Id::unique("notices"))
+        .anchor(Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -40.0))
+        .show(ctx, |ui| {
+            for (index, notice) in app.notices.iter().enumerate().rev().take(5) {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(420.0);
+                    ui.horizontal(|ui| {
+                        let color = if notice.error {
+                            ui.visuals().error_fg_color
+                        } else {
+                            ui.visuals().text_color()
+                        };
+                        ui.label(RichText::new(&notice.text).color(color));
+                        if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                            dismissed = Some(index);
+                        }
+                    });
+                });
+            }
+        });
+    if let Some(index) = dismissed {
+        app.notices.remove(index);
+    }
+}
+
+/// A hint over the window while files are dragged over it.
+pub fn drop_overlay(ctx: &egui::Context) {
+    let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+    if !hovering {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        Id::unique("drop"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        Align2::CENTER_CENTER,
+        "Drop articles to add them to the comparison",
+        egui::FontId::proportional(24.0),
+        Color32::WHITE,
+    );
+}
