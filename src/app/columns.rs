@@ -61,19 +61,40 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     let fit = (available - GAP * (count - 1.0)) / count;
     let width = fit.clamp(MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH);
     let dark = ui.visuals().dark_mode;
+    // Only the columns inside the horizontal viewport are drawn: with twenty articles open,
+    // the others cost nothing.
     ScrollArea::horizontal()
         .id_salt("columns")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.horizontal_top(|ui| {
-                ui.spacing_mut().item_spacing.x = GAP;
-                for (position, &document) in visible.iter().enumerate() {
-                    ui.vertical(|ui| {
-                        ui.set_width(width);
-                        column(app, ui, document, position, visible.len(), width, dark);
-                    });
+        .show_viewport(ui, |ui, viewport| {
+            let total = width * count + GAP * (count - 1.0);
+            let height = ui.available_height();
+            ui.set_width(total);
+            ui.set_height(height);
+            let origin = ui.max_rect().min;
+            for (position, &document) in visible.iter().enumerate() {
+                let left = position as f32 * (width + GAP);
+                if left + width < viewport.min.x || left > viewport.max.x {
+                    continue;
                 }
-            });
+                let rect =
+                    Rect::from_min_size(origin + Vec2::new(left, 0.0), Vec2::new(width, height));
+                let mut child = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(rect)
+                        .id_salt(("column-ui", document.get()))
+                        .layout(egui::Layout::top_down(Align::Min)),
+                );
+                column(
+                    app,
+                    &mut child,
+                    document,
+                    position,
+                    visible.len(),
+                    width,
+                    dark,
+                );
+            }
         });
     if app.remembered.show_connectors {
         connectors(app, ui, dark);

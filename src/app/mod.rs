@@ -620,7 +620,16 @@ impl ParallaxApp {
             && let Some(result) = dialog.poll()
         {
             let purpose = dialog.purpose;
+            let quick = dialog.started.elapsed() < std::time::Duration::from_millis(400);
             self.dialog = None;
+            // rfd answers `None` at once when no dialog could be shown at all; a person
+            // takes longer than that to cancel one.
+            if result.is_none() && quick {
+                self.notices.push(Notice {
+                    text: "No file dialog could be shown (no desktop portal and no zenity). Drag articles onto the window, or name them on the command line: parallax FILE…".into(),
+                    error: true,
+                });
+            }
             if let Some(files) = result
                 && !files.is_empty()
             {

@@ -61,6 +61,8 @@ pub enum DialogPurpose {
 /// A native file dialog shown from a worker thread.
 pub struct DialogJob {
     pub purpose: DialogPurpose,
+    /// When the dialog was asked for: an answer within a blink means no dialog was shown.
+    pub started: std::time::Instant,
     receiver: Receiver<Option<Vec<PathBuf>>>,
 }
 
@@ -93,15 +95,20 @@ impl DialogJob {
             let _ = sender.send(dialog.pick_files());
             ctx.request_repaint();
         });
-        DialogJob { purpose, receiver }
+        DialogJob {
+            purpose,
+            started: std::time::Instant::now(),
+            receiver,
+        }
     }
 
-    /// `Some(files)` once the dialog closed (`None` inside when it was cancelled).
+    /// `Some(answer)` once the dialog closed: the chosen files (empty when cancelled), or
+    /// `None` inside when no dialog could be shown.
     pub fn poll(&self) -> Option<Option<Vec<PathBuf>>> {
         match self.receiver.try_recv() {
             Ok(result) => Some(result),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(None),
+            Err(TryRecvError::Disconnected) => Some(Some(Vec::new())),
         }
     }
 }
