@@ -680,6 +680,9 @@ impl ParallaxApp {
         if !self.fonts_installed {
             ctx.set_fonts(fonts::definitions());
             self.fonts_installed = true;
+            if std::env::var_os("PARALLAX_TIMINGS").is_some() {
+                eprintln!("first frame {:?} after start", started().elapsed());
+            }
         }
         self.apply_theme(&ctx);
         self.poll_workers(&ctx);
@@ -721,6 +724,12 @@ impl eframe::App for ParallaxApp {
     }
 }
 
+/// When the process started (for the startup figure in the README).
+pub fn started() -> std::time::Instant {
+    static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    *STARTED.get_or_init(std::time::Instant::now)
+}
+
 /// The bundled sample articles.
 pub fn sample_files() -> Vec<PathBuf> {
     let (files, _) = parallax::load::expand_inputs(&[parallax::cli::samples_dir()]);
@@ -729,6 +738,7 @@ pub fn sample_files() -> Vec<PathBuf> {
 
 /// Opens the viewer window. Returns a message when no window can be shown.
 pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
+    started();
     if cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none()
         && std::env::var_os("WAYLAND_DISPLAY").is_none()
