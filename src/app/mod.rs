@@ -170,6 +170,7 @@ pub struct ParallaxApp {
     pub search: Search,
     pub view: MainView,
     pub show_inspector: bool,
+    pub show_events: bool,
     pub show_legend: bool,
     pub show_shortcuts: bool,
     pub show_about: bool,
@@ -221,6 +222,7 @@ impl ParallaxApp {
             search: Search::default(),
             view: MainView::Columns,
             show_inspector: true,
+            show_events: true,
             show_legend: false,
             show_shortcuts: false,
             show_about: false,
@@ -690,7 +692,9 @@ impl ParallaxApp {
         self.update_search();
         panels::menu_bar(self, ui);
         panels::status_bar(self, ui);
-        panels::events_panel(self, ui);
+        if self.show_events {
+            panels::events_panel(self, ui);
+        }
         if self.show_inspector {
             panels::inspector(self, ui);
         }

@@ -67,7 +67,17 @@ pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 ui.radio_value(&mut app.view, MainView::Columns, "Columns");
                 ui.radio_value(&mut app.view, MainView::Overview, "Overview (coverage)");
                 ui.separator();
-                ui.label("Zoom: Ctrl+= / Ctrl+- / Ctrl+0");
+                ui.checkbox(&mut app.show_events, "Events panel");
+                ui.separator();
+                if ui.button("Zoom in  Ctrl+=").clicked() {
+                    egui::gui_zoom::zoom_in(ui.ctx());
+                }
+                if ui.button("Zoom out  Ctrl+-").clicked() {
+                    egui::gui_zoom::zoom_out(ui.ctx());
+                }
+                if ui.button("Actual size  Ctrl+0").clicked() {
+                    ui.ctx().set_zoom_factor(1.0);
+                }
                 if let Some(analysis) = &app.analysis {
                     ui.menu_button("Columns", |ui| {
                         for document in &analysis.report.documents {
