@@ -151,14 +151,16 @@ fn finding(
             )
         })
         .collect();
-    let listing: Vec<String> = claims
-        .iter()
-        .map(|c| format!("{} ({})", c.text, context.source_name(c.document)))
-        .collect();
     let summary = if kind == FindingKind::DateMismatch {
-        format!("Sources date this differently: {}", listing.join(" vs "))
+        format!(
+            "Sources date this differently: {}",
+            context.listing(&claims, " vs ")
+        )
     } else {
-        format!("Sources agree on the date: {}", listing.join(", "))
+        format!(
+            "Sources agree on the date: {}",
+            context.listing(&claims, ", ")
+        )
     };
     FindingDraft {
         kind,

@@ -99,6 +99,15 @@ impl<'a> Context<'a> {
         source_name(&self.corpus.documents[document.get()].loaded)
     }
 
+    /// "text (source)" for each claim, joined by `separator`: the body of most summaries.
+    pub fn listing(&self, claims: &[Claim], separator: &str) -> String {
+        claims
+            .iter()
+            .map(|c| format!("{} ({})", c.text, self.source_name(c.document)))
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+
     /// The referent name of a wording-lexicon entry.
     pub fn corpus_lexicon_referent(&self, entry: usize) -> String {
         self.lexicon

@@ -151,23 +151,23 @@ fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
                 } else {
                     FindingKind::NumberMismatch
                 };
-                let claims: Vec<_> = [a, b]
-                    .iter()
-                    .map(|item| {
-                        let q = item.quantity;
-                        context.claim(
-                            item.at,
-                            q.start,
-                            q.end,
-                            Some(format_value(q.value)),
-                            q.approximation.as_ref().map(|a| a.to_lowercase()),
-                        )
-                    })
-                    .collect();
+                let claims: Vec<_> = [a, b].iter().map(|item| claim_of(context, item)).collect();
                 out.push(summarise(context, kind, event_of(b.at), claims, a.quantity));
             }
         }
     }
+}
+
+/// The claim for one quantity: its span, its value and its approximation marker.
+fn claim_of(context: &Context<'_>, item: &Item<'_>) -> crate::model::Claim {
+    let q = item.quantity;
+    context.claim(
+        item.at,
+        q.start,
+        q.end,
+        Some(format_value(q.value)),
+        q.approximation.as_ref().map(|a| a.to_lowercase()),
+    )
 }
 
 fn summarise(
@@ -182,17 +182,16 @@ fn summarise(
         (Some(q), true) => q.clone(),
         (None, _) => thing.unit.clone(),
     };
-    let listing: Vec<String> = claims
-        .iter()
-        .map(|c| format!("{} ({})", c.text, context.source_name(c.document)))
-        .collect();
     let summary = if kind == FindingKind::NumberMismatch {
         format!(
             "Sources give different numbers of {what}: {}",
-            listing.join(" vs ")
+            context.listing(&claims, " vs ")
         )
     } else {
-        format!("Sources agree on {}: {}", what, listing.join(", "))
+        format!(
+            "Sources agree on {what}: {}",
+            context.listing(&claims, ", ")
+        )
     };
     FindingDraft {
         kind,
@@ -297,16 +296,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             };
             let claims: Vec<_> = group
                 .iter()
-                .map(|&i| {
-                    let q = items[i].quantity;
-                    context.claim(
-                        items[i].at,
-                        q.start,
-                        q.end,
-                        Some(format_value(q.value)),
-                        q.approximation.as_ref().map(|a| a.to_lowercase()),
-                    )
-                })
+                .map(|&i| claim_of(context, &items[i]))
                 .collect();
             out.push(summarise(
                 context,
