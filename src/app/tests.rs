@@ -250,3 +250,48 @@ fn frame_times() {
     );
     assert!(median < 4.0 && p95 < 10.0 && selection_max < 16.0);
 }
+
+/// A file dropped on the window, as winit would report it.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_adds_it_to_the_comparison() {
+    let samples = super::sample_files();
+    let mut harness = harness(app_with(samples[..2].to_vec(), false));
+    assert_eq!(
+        harness
+            .state()
+            .analysis
+            .as_ref()
+            .unwrap()
+            .report
+            .documents
+            .len(),
+        2
+    );
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(samples[2].clone())));
+    harness.step();
+    assert!(
+        harness.state().is_busy(),
+        "dropping starts a new comparison"
+    );
+    let ctx = harness.ctx.clone();
+    harness.state_mut().wait_for_analysis(&ctx);
+    harness.run();
+    let report = &harness.state().analysis.as_ref().unwrap().report;
+    assert_eq!(report.documents.len(), 3);
+    harness.get_by_label(&report.documents[2].display_name());
+}
