@@ -295,3 +295,23 @@ fn dropping_a_file_adds_it_to_the_comparison() {
     assert_eq!(report.documents.len(), 3);
     harness.get_by_label(&report.documents[2].display_name());
 }
+
+#[test]
+fn ctrl_o_without_a_dialog_backend_says_so() {
+    if super::worker::dialogs_available() {
+        // A portal or zenity is present: Ctrl+O would open a real dialog.
+        eprintln!("skipped: a file dialog backend is available here");
+        return;
+    }
+    let mut harness = harness(app_with(super::sample_files()[..2].to_vec(), false));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::O);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .notices
+            .iter()
+            .any(|n| n.text.starts_with("No file dialog can be shown"))
+    );
+    harness.get_by_label_contains("No file dialog can be shown");
+}
