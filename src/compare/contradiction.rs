@@ -73,6 +73,27 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     out
 }
 
+/// A contradiction between the two claims: "A says … where B says …".
+fn finding(
+    context: &Context<'_>,
+    claims: Vec<crate::model::Claim>,
+    event_index: usize,
+) -> FindingDraft {
+    let summary = format!(
+        "{} says “{}” where {} says “{}”",
+        context.source_name(claims[0].document),
+        claims[0].text,
+        context.source_name(claims[1].document),
+        claims[1].text
+    );
+    FindingDraft {
+        kind: FindingKind::Contradiction,
+        event: Some(EventId(event_index)),
+        summary,
+        claims,
+    }
+}
+
 fn negation(
     context: &Context<'_>,
     negating: PassageRef,
@@ -104,19 +125,7 @@ fn negation(
             ),
             context.claim(asserting, start, end, None, Some("asserts".into())),
         ];
-        let summary = format!(
-            "{} says “{}” where {} says “{}”",
-            context.source_name(negating.document),
-            claims[0].text,
-            context.source_name(asserting.document),
-            claims[1].text
-        );
-        return Some(FindingDraft {
-            kind: FindingKind::Contradiction,
-            event: Some(EventId(event_index)),
-            summary,
-            claims,
-        });
+        return Some(finding(context, claims, event_index));
     }
     None
 }
@@ -160,19 +169,7 @@ fn antonym(
                 context.claim(a, sa, ea, None, None),
                 context.claim(b, sb, eb, None, None),
             ];
-            let summary = format!(
-                "{} says “{}” where {} says “{}”",
-                context.source_name(a.document),
-                claims[0].text,
-                context.source_name(b.document),
-                claims[1].text
-            );
-            return Some(FindingDraft {
-                kind: FindingKind::Contradiction,
-                event: Some(EventId(event_index)),
-                summary,
-                claims,
-            });
+            return Some(finding(context, claims, event_index));
         }
     }
     None
