@@ -119,6 +119,17 @@ pub struct Analysis {
     pub layouts: Vec<Option<DocumentLayout>>,
     /// Finding indices that are differences, in report order (for F7).
     pub differences: Vec<FindingId>,
+    /// The findings of each event, so that panels never scan all findings per frame.
+    pub event_findings: Vec<Vec<FindingId>>,
+}
+
+impl Analysis {
+    /// The findings of an event.
+    pub fn findings_of(&self, event: EventId) -> impl Iterator<Item = &parallax::model::Finding> {
+        self.event_findings[event.get()]
+            .iter()
+            .map(|f| &self.report.findings[f.get()])
+    }
 }
 
 impl Analysis {
@@ -131,11 +142,18 @@ impl Analysis {
             .map(|f| f.index)
             .collect();
         let layouts = report.documents.iter().map(|_| None).collect();
+        let mut event_findings = vec![Vec::new(); report.events.len()];
+        for finding in &report.findings {
+            if let Some(event) = finding.event {
+                event_findings[event.get()].push(finding.index);
+            }
+        }
         Analysis {
             report,
             marks,
             layouts,
             differences,
+            event_findings,
         }
     }
 }
@@ -451,12 +469,8 @@ impl ParallaxApp {
             .events
             .iter()
             .filter(|event| {
-                let findings: Vec<FindingKind> = report
-                    .findings
-                    .iter()
-                    .filter(|f| f.event == Some(event.index))
-                    .map(|f| f.kind)
-                    .collect();
+                let findings: Vec<FindingKind> =
+                    analysis.findings_of(event.index).map(|f| f.kind).collect();
                 let differs = findings.iter().any(|k| k.is_difference());
                 (!self.remembered.only_differences || differs)
                     && (self.event_filter_kinds.is_empty()
@@ -477,10 +491,9 @@ impl ParallaxApp {
             }
             EventSort::MostDifferences => events.sort_by_key(|e| {
                 std::cmp::Reverse(
-                    report
-                        .findings
-                        .iter()
-                        .filter(|f| f.event == Some(*e) && f.kind.is_difference())
+                    analysis
+                        .findings_of(*e)
+                        .filter(|f| f.kind.is_difference())
                         .count(),
                 )
             }),

@@ -5,7 +5,7 @@ use super::palette;
 use super::worker::DialogPurpose;
 use super::{Command, EventSort, MainView, ParallaxApp};
 use egui::{Align2, Color32, Grid, Id, RichText, ScrollArea, Sense, Stroke};
-use parallax::model::{DocId, EventId, FindingKind, PassageRef, Report};
+use parallax::model::{DocId, EventId, FindingKind, PassageRef};
 
 /// File, View and Help menus.
 pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
@@ -152,16 +152,15 @@ pub fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     });
 }
 
-fn finding_counts(report: &Report, event: EventId) -> Vec<(FindingKind, usize)> {
+fn finding_counts(analysis: &super::Analysis, event: EventId) -> Vec<(FindingKind, usize)> {
     FindingKind::ALL
         .iter()
         .map(|kind| {
             (
                 *kind,
-                report
-                    .findings
-                    .iter()
-                    .filter(|f| f.event == Some(event) && f.kind == *kind)
+                analysis
+                    .findings_of(event)
+                    .filter(|f| f.kind == *kind)
                     .count(),
             )
         })
@@ -271,7 +270,7 @@ pub fn events_panel(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                                 ui.label(RichText::new("•").color(source_color(document, dark)))
                                     .on_hover_text(name);
                             }
-                            for (kind, count) in finding_counts(report, event.index) {
+                            for (kind, count) in finding_counts(analysis, event.index) {
                                 ui.label(
                                     RichText::new(format!("{}{count}", palette::kind_symbol(kind)))
                                         .small()
@@ -543,8 +542,8 @@ pub enum Coverage {
 }
 
 /// The coverage of every event by every source, read from the report's findings.
-pub fn coverage(report: &Report, event: EventId, document: DocId) -> Coverage {
-    let event_data = &report.events[event.get()];
+pub fn coverage(analysis: &super::Analysis, event: EventId, document: DocId) -> Coverage {
+    let event_data = &analysis.report.events[event.get()];
     if !event_data
         .passages
         .iter()
@@ -552,10 +551,9 @@ pub fn coverage(report: &Report, event: EventId, document: DocId) -> Coverage {
     {
         return Coverage::Silent;
     }
-    let findings = report
-        .findings
-        .iter()
-        .filter(|f| f.event == Some(event) && f.claims.iter().any(|c| c.document == document));
+    let findings = analysis
+        .findings_of(event)
+        .filter(|f| f.claims.iter().any(|c| c.document == document));
     let mut agrees = false;
     for finding in findings {
         if finding.kind.is_difference() && finding.kind != FindingKind::Unique {
@@ -611,7 +609,7 @@ pub fn overview(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                         clicked = Some(*event);
                     }
                     for document in &report.documents {
-                        let coverage = coverage(report, *event, document.index);
+                        let coverage = coverage(analysis, *event, document.index);
                         let (fill, symbol) = coverage_style(coverage, dark);
                         let label = format!("{:?}", coverage).to_lowercase();
                         let response = ui
