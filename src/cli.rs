@@ -71,6 +71,8 @@ pub struct BenchArgs {
 pub enum OutputFormat {
     Json,
     Markdown,
+    /// One row per finding claim; with `-o FOLDER`, also `coverage.csv`.
+    Csv,
 }
 
 #[derive(Debug, clap::Args)]
@@ -78,7 +80,8 @@ pub struct CompareArgs {
     /// Report format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Markdown)]
     pub format: OutputFormat,
-    /// Write the report to FILE instead of standard output.
+    /// Write the report to FILE instead of standard output. With `--format csv`, a folder
+    /// receives both `findings.csv` and `coverage.csv`.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Extra wording lexicon (RON) to add to the bundled one. May be repeated.
@@ -169,6 +172,21 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
     }
     let text = render(&report, args.format);
     match &args.output {
+        Some(folder) if args.format == OutputFormat::Csv && folder.is_dir() => {
+            for (name, contents) in [
+                ("findings.csv", text),
+                ("coverage.csv", report::csv::coverage_matrix(&report)),
+            ] {
+                let path = folder.join(name);
+                if let Err(error) = write_atomically(&path, contents.as_bytes()) {
+                    eprintln!(
+                        "parallax: {}: could not write the report: {error}",
+                        path.display()
+                    );
+                    return ExitCode::from(2);
+                }
+            }
+        }
         Some(path) => {
             if let Err(error) = write_atomically(path, text.as_bytes()) {
                 eprintln!(
@@ -245,5 +263,6 @@ pub fn render(report: &Report, format: OutputFormat) -> String {
     match format {
         OutputFormat::Json => report::to_json(report),
         OutputFormat::Markdown => report::markdown::render(report),
+        OutputFormat::Csv => report::csv::claims(report),
     }
 }

@@ -372,3 +372,35 @@ fn the_viewer_without_a_display_points_to_compare() {
         "{stderr}"
     );
 }
+
+#[test]
+fn csv_has_one_row_per_claim_and_a_coverage_matrix() {
+    let folder = tempfile::tempdir().unwrap();
+    parallax()
+        .args(["compare", "--format", "csv", "-o"])
+        .arg(folder.path())
+        .args(samples())
+        .assert()
+        .success();
+    let report = json_report(&samples().iter().map(PathBuf::as_path).collect::<Vec<_>>());
+    let claims: usize = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["claims"].as_array().unwrap().len())
+        .sum();
+    let mut reader = csv::Reader::from_path(folder.path().join("findings.csv")).unwrap();
+    assert_eq!(reader.headers().unwrap().len(), 12);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), claims);
+    assert!(rows.iter().any(|r| &r[1] == "number_mismatch"));
+    let mut coverage = csv::Reader::from_path(folder.path().join("coverage.csv")).unwrap();
+    let cells: Vec<csv::StringRecord> = coverage.records().map(Result::unwrap).collect();
+    let events = report["events"].as_array().unwrap().len();
+    assert_eq!(cells.len(), events * samples().len());
+    assert!(
+        cells
+            .iter()
+            .all(|c| ["covers", "agrees", "differs", "silent"].contains(&&c[4]))
+    );
+}

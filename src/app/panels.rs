@@ -5,7 +5,7 @@ use super::palette;
 use super::worker::DialogPurpose;
 use super::{Command, EventSort, MainView, ParallaxApp};
 use egui::{Align2, Color32, Grid, Id, RichText, ScrollArea, Sense, Stroke};
-use parallax::model::{DocId, EventId, FindingKind, PassageRef};
+use parallax::model::{DocId, EventId, FindingKind};
 
 /// File, View and Help menus.
 pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
@@ -532,40 +532,15 @@ pub fn inspector(app: &mut ParallaxApp, ui: &mut egui::Ui) {
         });
 }
 
-/// How a source covers an event in the overview.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Coverage {
-    Silent,
-    Covered,
-    Agrees,
-    Differs,
-}
+use parallax::report::Coverage;
 
-/// The coverage of every event by every source, read from the report's findings.
-pub fn coverage(analysis: &super::Analysis, event: EventId, document: DocId) -> Coverage {
-    let event_data = &analysis.report.events[event.get()];
-    if !event_data
-        .passages
-        .iter()
-        .any(|p: &PassageRef| p.document == document)
-    {
-        return Coverage::Silent;
-    }
-    let findings = analysis
-        .findings_of(event)
-        .filter(|f| f.claims.iter().any(|c| c.document == document));
-    let mut agrees = false;
-    for finding in findings {
-        if finding.kind.is_difference() && finding.kind != FindingKind::Unique {
-            return Coverage::Differs;
-        }
-        agrees |= finding.kind == FindingKind::Agreement;
-    }
-    if agrees {
-        Coverage::Agrees
-    } else {
-        Coverage::Covered
-    }
+/// How a source covers an event, from the event's findings.
+fn coverage(analysis: &super::Analysis, event: EventId, document: DocId) -> Coverage {
+    parallax::report::coverage(
+        &analysis.report.events[event.get()],
+        analysis.findings_of(event),
+        document,
+    )
 }
 
 /// The overview: events as rows, sources as columns; click a cell to open the event.

@@ -4,13 +4,15 @@
 //! exports read it; none of them recomputes anything. Ordering is fixed at every step, so the
 //! same input gives the same report byte for byte.
 
+pub mod csv;
 pub mod markdown;
 
 use crate::align::Alignment;
 use crate::compare::FindingDraft;
 use crate::extract::Corpus;
 use crate::model::{
-    DocId, Document, Event, EventId, Failure, Finding, FindingId, REPORT_SCHEMA, Report,
+    DocId, Document, Event, EventId, Failure, Finding, FindingId, FindingKind, REPORT_SCHEMA,
+    Report,
 };
 
 /// Assembles the report from the stages' outputs.
@@ -82,4 +84,55 @@ pub fn to_json(report: &Report) -> String {
 /// The display name of a document (see [`crate::model::display_name`]).
 pub fn document_name(document: &Document) -> String {
     document.display_name()
+}
+
+/// How one source covers one event: the cell of the coverage matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coverage {
+    /// The source does not report the event.
+    Silent,
+    /// It reports it, with no agreement or difference found.
+    Covered,
+    /// It agrees with another source on a value.
+    Agrees,
+    /// It differs from another source.
+    Differs,
+}
+
+impl Coverage {
+    /// The word used in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Coverage::Silent => "silent",
+            Coverage::Covered => "covers",
+            Coverage::Agrees => "agrees",
+            Coverage::Differs => "differs",
+        }
+    }
+}
+
+/// How `document` covers `event`, given the event's findings.
+pub fn coverage<'a>(
+    event: &Event,
+    findings: impl IntoIterator<Item = &'a Finding>,
+    document: DocId,
+) -> Coverage {
+    if !event.passages.iter().any(|p| p.document == document) {
+        return Coverage::Silent;
+    }
+    let mut agrees = false;
+    for finding in findings {
+        if !finding.claims.iter().any(|c| c.document == document) {
+            continue;
+        }
+        if finding.kind.is_difference() && finding.kind != FindingKind::Unique {
+            return Coverage::Differs;
+        }
+        agrees |= finding.kind == FindingKind::Agreement;
+    }
+    if agrees {
+        Coverage::Agrees
+    } else {
+        Coverage::Covered
+    }
 }
