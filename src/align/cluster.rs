@@ -308,47 +308,23 @@ pub fn average_link(
 mod tests {
     use super::*;
 
+    fn edge(a: usize, b: usize, weight: f32) -> Edge {
+        Edge { a, b, weight }
+    }
+
     #[test]
     fn average_link_keeps_weakly_bridged_groups_apart() {
         // Two tight triangles across three documents, joined by one weak bridge.
         let groups = [0, 1, 2, 0, 1, 2];
         let mut edges = vec![
-            Edge {
-                a: 0,
-                b: 1,
-                weight: 0.9,
-            },
-            Edge {
-                a: 1,
-                b: 2,
-                weight: 0.8,
-            },
-            Edge {
-                a: 0,
-                b: 2,
-                weight: 0.85,
-            },
-            Edge {
-                a: 3,
-                b: 4,
-                weight: 0.9,
-            },
-            Edge {
-                a: 4,
-                b: 5,
-                weight: 0.7,
-            },
-            Edge {
-                a: 3,
-                b: 5,
-                weight: 0.8,
-            },
+            edge(0, 1, 0.9),
+            edge(1, 2, 0.8),
+            edge(0, 2, 0.85),
+            edge(3, 4, 0.9),
+            edge(4, 5, 0.7),
+            edge(3, 5, 0.8),
         ];
-        edges.push(Edge {
-            a: 2,
-            b: 3,
-            weight: 0.5,
-        });
+        edges.push(edge(2, 3, 0.5));
         let clusters = average_link(&groups, &edges, 0.3, None);
         assert_eq!(clusters, vec![vec![0, 1, 2], vec![3, 4, 5]]);
     }
@@ -356,23 +332,7 @@ mod tests {
     #[test]
     fn negative_weights_block_merges() {
         let groups = [0, 1, 2];
-        let edges = vec![
-            Edge {
-                a: 0,
-                b: 1,
-                weight: 0.9,
-            },
-            Edge {
-                a: 1,
-                b: 2,
-                weight: 0.9,
-            },
-            Edge {
-                a: 0,
-                b: 2,
-                weight: -1.0,
-            },
-        ];
+        let edges = vec![edge(0, 1, 0.9), edge(1, 2, 0.9), edge(0, 2, -1.0)];
         let clusters = average_link(&groups, &edges, 0.5, None);
         assert_eq!(clusters.len(), 1);
         assert_eq!(clusters[0].len(), 2);

@@ -58,6 +58,32 @@ fn same_fact(
     (ga == gb && (shared >= 2 || shared_entity)) || (shared_quantity && shared >= 2) || shared >= 4
 }
 
+/// Whether two dates of the same precision state the same fact, and how many words around
+/// them the passages share. Days need `day_minimum` shared words; years and months need the
+/// stricter [`same_fact`].
+fn about_the_same(
+    context: &Context<'_>,
+    at_a: PassageRef,
+    a: &DateFeature,
+    at_b: PassageRef,
+    b: &DateFeature,
+    day_minimum: usize,
+) -> (bool, usize) {
+    let shared = shared_context(
+        context.features(at_a),
+        (a.start, a.end),
+        context.features(at_b),
+        (b.start, b.end),
+        60,
+    );
+    let enough = if precision(&a.date) == 3 {
+        shared >= day_minimum
+    } else {
+        same_fact(context, at_a, a, at_b, b, shared)
+    };
+    (enough, shared)
+}
+
 fn precision(date: &Date) -> u8 {
     match (date.month, date.day) {
         (Some(_), Some(_)) => 3,
@@ -96,18 +122,7 @@ fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
             if at_b.document == at_a.document || precision(&a.date) != precision(&b.date) {
                 continue;
             }
-            let shared = shared_context(
-                context.features(*at_a),
-                (a.start, a.end),
-                context.features(*at_b),
-                (b.start, b.end),
-                60,
-            );
-            let enough = if precision(&a.date) == 3 {
-                shared >= 2
-            } else {
-                same_fact(context, *at_a, a, *at_b, b, shared)
-            };
+            let (enough, shared) = about_the_same(context, *at_a, a, *at_b, b, 2);
             if enough {
                 let entry = best.entry(at_b.document).or_insert((0, j));
                 if shared > entry.0 {
@@ -193,20 +208,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                             continue;
                         }
                         let equal = a.date.compatible(&b.date);
-                        let shared = shared_context(
-                            context.features(*at_a),
-                            (a.start, a.end),
-                            context.features(*at_b),
-                            (b.start, b.end),
-                            60,
-                        );
-                        // Years are mentioned in passing far more often than days: they need
-                        // two shared words to be about the same thing.
-                        let enough = if precision(&a.date) == 3 {
-                            shared >= 1
-                        } else {
-                            same_fact(context, *at_a, a, *at_b, b, shared)
-                        };
+                        let (enough, shared) = about_the_same(context, *at_a, a, *at_b, b, 1);
                         if equal || enough {
                             scored.push((equal, shared, i, j));
                         }
