@@ -69,6 +69,13 @@ pub struct Report {
     pub entities: Vec<Entity>,
     pub events: Vec<Event>,
     pub findings: Vec<Finding>,
+    /// The user's notes from a session, placed in the current texts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// Session items (corrections, reviews, notes) that could not be placed in the current
+    /// texts. They stay in the session; this list says which and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub orphans: Vec<Orphan>,
 }
 
 impl Report {
@@ -147,6 +154,9 @@ pub struct Document {
     pub date: Option<String>,
     pub author: Option<String>,
     pub outlet: Option<String>,
+    /// A display name the user gave this source in a session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     pub format: Format,
     /// The character encoding the bytes were decoded from.
     pub encoding: String,
@@ -160,9 +170,10 @@ pub struct Document {
 }
 
 impl Document {
-    /// The name a reader knows this source by (see [`display_name`]).
+    /// The name a reader knows this source by: the name the user gave it, else as
+    /// [`display_name`] says.
     pub fn display_name(&self) -> String {
-        display_name(self.outlet.as_deref(), &self.path)
+        display_name(self.name.as_deref().or(self.outlet.as_deref()), &self.path)
     }
 }
 
@@ -238,6 +249,9 @@ pub struct Event {
     pub evidence: Vec<Evidence>,
     /// Mean pairwise alignment score of the passages (0 to 1).
     pub cohesion: f32,
+    /// Whether a user correction (link, unlink, split, rename) changed this event.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub edited: bool,
 }
 
 impl Event {
@@ -346,6 +360,93 @@ pub struct Finding {
     pub event: Option<EventId>,
     pub summary: String,
     pub claims: Vec<Claim>,
+    /// What the user decided about this finding, if anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+}
+
+impl Finding {
+    /// Whether the user dismissed this finding.
+    pub fn is_dismissed(&self) -> bool {
+        self.review
+            .as_ref()
+            .is_some_and(|r| r.status == ReviewStatus::Dismissed)
+    }
+
+    /// The review status as written in exports: `unreviewed`, `confirmed` or `dismissed`.
+    pub fn review_status(&self) -> &'static str {
+        self.review.as_ref().map_or("unreviewed", |r| r.status.as_str())
+    }
+}
+
+/// A user's decision about a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    Confirmed,
+    Dismissed,
+}
+
+impl ReviewStatus {
+    /// The word used in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewStatus::Confirmed => "confirmed",
+            ReviewStatus::Dismissed => "dismissed",
+        }
+    }
+}
+
+/// A review as it appears in a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    pub status: ReviewStatus,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment: String,
+}
+
+/// A user's note, placed in the current texts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    /// Position of the note in the session's list of notes.
+    pub index: usize,
+    pub text: String,
+    /// The event the note is about: the one it was attached to, or the one its span lies in.
+    pub event: Option<EventId>,
+    /// The span of text the note is attached to, when it is attached to text.
+    pub span: Option<NoteSpan>,
+}
+
+/// Where a note stands in a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoteSpan {
+    pub document: DocId,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// Which kind of session item an orphan is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Correction,
+    Review,
+    Note,
+}
+
+/// A session item that could not be placed, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Orphan {
+    pub item: ItemKind,
+    /// Position of the item in its session list.
+    pub index: usize,
+    /// What the item was, in a few words ("note: ‘…’").
+    pub description: String,
+    pub reason: String,
+    /// Whether the item waits for a document that is not loaded (it comes back once the
+    /// document is found), rather than having lost its place in the text.
+    pub waiting: bool,
 }
 
 /// One source's side of a finding: a marked span and its normalised value.

@@ -31,6 +31,8 @@ pub struct AlignedEvent {
     pub cohesion: f32,
     pub label: String,
     pub date: Option<String>,
+    /// Whether a user correction changed this event.
+    pub edited: bool,
 }
 
 impl AlignedEvent {
@@ -433,6 +435,7 @@ pub fn align(
             cohesion: if pairs > 0 { sum / pairs as f32 } else { 0.0 },
             label,
             date,
+            edited: false,
         });
     }
     Ok(Alignment {

@@ -129,7 +129,10 @@ impl<'a> Context<'a> {
 
 /// The name a reader knows a source by.
 pub fn source_name(document: &crate::load::LoadedDocument) -> String {
-    crate::model::display_name(document.outlet.as_deref(), &document.path)
+    crate::model::display_name(
+        document.name.as_deref().or(document.outlet.as_deref()),
+        &document.path,
+    )
 }
 
 /// Words near a span that two claims share, a measure of "about the same thing".

@@ -93,6 +93,8 @@ pub struct LoadedDocument {
     pub date: Option<Date>,
     pub author: Option<String>,
     pub outlet: Option<String>,
+    /// A display name the user gave the source (from a session).
+    pub name: Option<String>,
     /// Header text (dates, bylines) that segmentation marks as boilerplate.
     pub header_ranges: Vec<std::ops::Range<usize>>,
     /// The title line, which segmentation marks as a heading.
@@ -228,6 +230,7 @@ pub fn load_bytes(
         date,
         author: meta.author.or(page_author),
         outlet: meta.outlet.or(page.outlet),
+        name: None,
         header_ranges: meta.header_ranges,
         title_range: meta.title_range,
         text,

@@ -55,9 +55,12 @@ pub fn claims(report: &Report) -> String {
                 claim.end.to_string(),
                 claim.text.clone(),
                 claim.value.clone().unwrap_or_default(),
-                // Reviews come with sessions; until then every finding is unreviewed.
-                "unreviewed".to_string(),
-                String::new(),
+                finding.review_status().to_string(),
+                finding
+                    .review
+                    .as_ref()
+                    .map(|r| r.comment.clone())
+                    .unwrap_or_default(),
             ]);
         }
     }

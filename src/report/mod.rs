@@ -33,6 +33,7 @@ pub fn build(
             date: document.loaded.date.map(|d| d.iso()),
             author: document.loaded.author,
             outlet: document.loaded.outlet,
+            name: document.loaded.name,
             format: document.loaded.format,
             encoding: document.loaded.encoding,
             passages: document.passages,
@@ -50,6 +51,7 @@ pub fn build(
             passages: event.passages,
             evidence: event.evidence,
             cohesion: (event.cohesion * 1000.0).round() / 1000.0,
+            edited: event.edited,
         })
         .collect();
     let findings = findings
@@ -61,6 +63,7 @@ pub fn build(
             event: draft.event,
             summary: draft.summary,
             claims: draft.claims,
+            review: None,
         })
         .collect();
     Report {
@@ -70,6 +73,8 @@ pub fn build(
         entities: corpus.entities,
         events,
         findings,
+        notes: Vec::new(),
+        orphans: Vec::new(),
     }
 }
 
