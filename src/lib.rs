@@ -16,11 +16,12 @@ pub mod model;
 pub mod progress;
 pub mod report;
 pub mod segment;
+pub mod session;
 pub mod settings;
 pub mod synth;
 pub mod text;
 
-use model::{Failure, Report};
+use model::{DocId, Failure, Report};
 use progress::{Cancelled, Progress, Stage};
 use rayon::prelude::*;
 
@@ -37,6 +38,32 @@ pub fn compare(
     settings: &Settings,
     progress: &Progress,
 ) -> Result<Report, Cancelled> {
+    compare_edited(inputs, &[], settings, &session::Edits::default(), progress)
+        .map(|edited| edited.report)
+}
+
+/// A report with the user's edits applied, and the edits re-anchored in the current texts.
+#[derive(Debug, Clone)]
+pub struct Edited {
+    pub report: Report,
+    /// The edits with every anchor that could be placed moved to where its text is now.
+    /// Saving these keeps the anchors current; items that could not be placed are kept
+    /// unchanged and listed in [`Report::orphans`].
+    pub edits: session::Edits,
+}
+
+/// Compares the inputs with the user's edits applied: corrections change the alignment
+/// before findings are computed, and reviews and notes are attached to the report.
+///
+/// Anchors in `edits` name documents by their position in `inputs`; `labels` (by the same
+/// positions, possibly shorter) holds the user's names and outlets for the sources.
+pub fn compare_edited(
+    inputs: &[Input],
+    labels: &[session::SourceLabel],
+    settings: &Settings,
+    edits: &session::Edits,
+    progress: &Progress,
+) -> Result<Edited, Cancelled> {
     // A broken user lexicon is reported like a broken article; the bundled one still works.
     let mut failures = Vec::new();
     let lexicon = lexicon::Lexicon::with_extra(&settings.extra_lexicons).unwrap_or_else(|error| {
@@ -46,48 +73,54 @@ pub fn compare(
         });
         lexicon::Lexicon::bundled()
     });
-    compare_with_lexicon(inputs, settings, &lexicon, failures, progress)
+    run(inputs, labels, settings, edits, &lexicon, failures, progress)
 }
 
-fn compare_with_lexicon(
+fn run(
     inputs: &[Input],
+    labels: &[session::SourceLabel],
     settings: &Settings,
+    edits: &session::Edits,
     lexicon: &lexicon::Lexicon,
     mut failures: Vec<Failure>,
     progress: &Progress,
-) -> Result<Report, Cancelled> {
+) -> Result<Edited, Cancelled> {
     progress.begin(Stage::Loading, inputs.len());
-    let loaded: Vec<Result<load::LoadedDocument, Cancelled>> = inputs
+    let loaded: Vec<Result<Result<load::LoadedDocument, Failure>, Cancelled>> = inputs
         .par_iter()
         .map(|input| {
             progress.check()?;
             let result = load::load(input, settings);
             progress.advance();
-            Ok(result.map_err(|error| (input.name(), error)))
-        })
-        .map(|r: Result<Result<_, _>, Cancelled>| match r {
-            Ok(Ok(doc)) => Ok(Ok(doc)),
-            Ok(Err((name, error))) => Ok(Err(Failure {
-                path: name,
+            Ok(result.map_err(|error| Failure {
+                path: input.name(),
                 error: error.to_string(),
-            })),
-            Err(c) => Err(c),
-        })
-        .collect::<Vec<Result<Result<_, Failure>, Cancelled>>>()
-        .into_iter()
-        .filter_map(|r| match r {
-            Ok(Ok(doc)) => Some(Ok(doc)),
-            Ok(Err(failure)) => {
-                failures.push(failure);
-                None
-            }
-            Err(c) => Some(Err(c)),
+            }))
         })
         .collect();
+    // Which loaded document each input became, for the anchors of the edits.
+    let mut doc_of = Vec::with_capacity(inputs.len());
     let mut documents = Vec::with_capacity(loaded.len());
-    for document in loaded {
-        documents.push(document?);
+    for (position, result) in loaded.into_iter().enumerate() {
+        match result? {
+            Ok(mut document) => {
+                if let Some(label) = labels.get(position) {
+                    document.name = label.name.clone().or(document.name);
+                    document.outlet = label.outlet.clone().or(document.outlet);
+                }
+                doc_of.push(Some(DocId(documents.len())));
+                documents.push(document);
+            }
+            Err(failure) => {
+                doc_of.push(None);
+                failures.push(failure);
+            }
+        }
     }
+    let placed = {
+        let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+        session::apply::Placed::new(edits, &doc_of, &texts)
+    };
     progress.begin(Stage::Segmenting, documents.len());
     let segmented: Vec<(load::LoadedDocument, Vec<model::Passage>)> = documents
         .into_par_iter()
@@ -104,7 +137,8 @@ fn compare_with_lexicon(
     if std::env::var_os("PARALLAX_TIMINGS").is_some() {
         eprintln!("extract {:?}", timer.elapsed());
     }
-    let alignment = align::align(&corpus, settings, progress)?;
+    let mut alignment = align::align(&corpus, settings, progress)?;
+    placed.correct(&mut alignment, &corpus);
     if std::env::var_os("PARALLAX_TIMINGS").is_some() {
         eprintln!("align {:?}", timer.elapsed());
     }
@@ -118,7 +152,11 @@ fn compare_with_lexicon(
         eprintln!("compare {:?}", timer.elapsed());
     }
     progress.begin(Stage::Reporting, 1);
-    let report = report::build(corpus, alignment, findings, failures);
+    let mut report = report::build(corpus, alignment, findings, failures);
+    placed.annotate(&mut report);
     progress.begin(Stage::Done, 0);
-    Ok(report)
+    Ok(Edited {
+        report,
+        edits: placed.edits,
+    })
 }

@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
 /// An event before it is numbered: its passages and why they were grouped.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct AlignedEvent {
     pub passages: Vec<PassageRef>,
     pub evidence: Vec<Evidence>,
@@ -699,7 +699,8 @@ fn surface_of(stem: &str, members: &[usize], nodes: &[PassageRef], corpus: &Corp
         .map_or_else(|| stem.to_string(), |(word, _)| word)
 }
 
-fn label(evidence: &[Evidence], _corpus: &Corpus) -> String {
+/// A short label for an event from its strongest evidence: entities, then terms.
+pub fn label(evidence: &[Evidence], _corpus: &Corpus) -> String {
     let entities: Vec<&str> = evidence
         .iter()
         .filter(|e| e.kind == EvidenceKind::Entity)
@@ -721,7 +722,7 @@ fn label(evidence: &[Evidence], _corpus: &Corpus) -> String {
 }
 
 /// The date most of the event's documents give, if any.
-fn event_date(passages: &[PassageRef], corpus: &Corpus) -> Option<String> {
+pub fn event_date(passages: &[PassageRef], corpus: &Corpus) -> Option<String> {
     let mut counts: BTreeMap<String, std::collections::BTreeSet<DocId>> = BTreeMap::new();
     for at in passages {
         let features = &corpus.documents[at.document.get()].features[at.passage.get()];

@@ -1,0 +1,216 @@
+//! Reading and writing `.parallax.ron` files.
+//!
+//! Reading never trusts the file: every failure (unreadable, not UTF-8, empty, corrupt, a
+//! wrong type, truncated, written by a newer program) is a [`SessionError`] that names the
+//! file and, for syntax and type errors, the line and column. Older versions are migrated.
+//! Writing is atomic: a temporary file in the same folder is written and synced, the
+//! previous version is kept as `NAME.bak`, and the temporary file is renamed over the
+//! target, so a crash at any moment leaves either the old or the new file whole.
+
+use super::{Edits, SESSION_VERSION, Session, SessionDocument};
+use serde::Deserialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Session files larger than this are refused (a session is a few kilobytes).
+const MAX_SESSION_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a session file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SessionError {
+    #[error("{path}: {message}")]
+    Unreadable { path: String, message: String },
+    #[error("{path}: line {line}, column {column}: {message}")]
+    Invalid {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "{path}: this session was written by a newer version of Parallax (session version {found}; this program reads versions up to {SESSION_VERSION}). The file was left as it is."
+    )]
+    Newer { path: String, found: u32 },
+}
+
+/// The header comment written at the top of every session file.
+const HEADER: &str = "// A Parallax session. It is plain RON and may be edited by hand.\n// Paths are relative to this file. Anchors quote the text they point to, so they survive\n// edits to the articles.\n";
+
+/// The session as RON text, in the stable field order of [`Session`].
+pub fn to_ron(session: &Session) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .indentor("    ".to_string());
+    // Plain data with string keys always serialises.
+    let body = ron::ser::to_string_pretty(session, config).unwrap_or_default();
+    format!("{HEADER}{body}\n")
+}
+
+/// Reads a session from RON text; `path` is only used in messages.
+pub fn from_ron(text: &str, path: &str) -> Result<Session, SessionError> {
+    if text.trim().is_empty() {
+        return Err(SessionError::Unreadable {
+            path: path.to_string(),
+            message: "the file is empty".into(),
+        });
+    }
+    #[derive(Deserialize)]
+    struct Probe {
+        version: u32,
+    }
+    let probe: Probe = ron::from_str(text).map_err(|e| invalid(path, &e))?;
+    match probe.version {
+        v if v > SESSION_VERSION => Err(SessionError::Newer {
+            path: path.to_string(),
+            found: v,
+        }),
+        1 => {
+            let old: SessionV1 = ron::from_str(text).map_err(|e| invalid(path, &e))?;
+            Ok(old.migrate())
+        }
+        0 => Err(SessionError::Invalid {
+            path: path.to_string(),
+            line: 1,
+            column: 1,
+            message: "version 0 is not a session version".into(),
+        }),
+        _ => ron::from_str(text).map_err(|e| invalid(path, &e)),
+    }
+}
+
+fn invalid(path: &str, error: &ron::error::SpannedError) -> SessionError {
+    SessionError::Invalid {
+        path: path.to_string(),
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: error.code.to_string(),
+    }
+}
+
+/// Reads a session file.
+pub fn read(path: &Path) -> Result<Session, SessionError> {
+    let name = path.display().to_string();
+    let unreadable = |message: String| SessionError::Unreadable {
+        path: name.clone(),
+        message,
+    };
+    let metadata = std::fs::metadata(path).map_err(|e| unreadable(io_message(&e)))?;
+    if metadata.is_dir() {
+        return Err(unreadable("this is a folder, not a session file".into()));
+    }
+    if metadata.len() > MAX_SESSION_BYTES {
+        return Err(unreadable(format!(
+            "the file is {} MB, too large to be a session",
+            metadata.len() / 1_000_000
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| unreadable(io_message(&e)))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        unreadable(format!(
+            "not a session file: it is not UTF-8 text (bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    from_ron(&text, &name)
+}
+
+fn io_message(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => error.to_string(),
+    }
+}
+
+/// The path of the backup kept next to a session file: `NAME.parallax.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Writes a session atomically, keeping the previous file as a `.bak`.
+pub fn save(path: &Path, session: &Session) -> std::io::Result<()> {
+    save_bytes(path, to_ron(session).as_bytes(), || Ok(()))
+}
+
+/// Writes `bytes` to `path` atomically. `before_rename` runs after the temporary file is
+/// written and synced and before anything else changes; a failure there (tests simulate
+/// one) leaves the old file and its backup untouched.
+pub fn save_bytes(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce() -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "session".into());
+    let temporary = folder.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        before_rename()?;
+        if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+            let backup = backup_path(path);
+            let backup_temporary = folder.join(format!(".{name}.bak-tmp-{}", std::process::id()));
+            std::fs::copy(path, &backup_temporary)?;
+            std::fs::rename(&backup_temporary, &backup)?;
+        }
+        std::fs::rename(&temporary, path)?;
+        // Make the rename itself durable; not every platform can open a folder.
+        if let Ok(folder) = std::fs::File::open(folder) {
+            let _ = folder.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
+}
+
+/// Version 1, the first development format: documents were bare paths and the edits stood
+/// at the top level, with no settings or view state.
+#[derive(Deserialize)]
+struct SessionV1 {
+    documents: Vec<String>,
+    #[serde(default)]
+    corrections: Vec<super::Correction>,
+    #[serde(default)]
+    reviews: Vec<super::FindingReview>,
+    #[serde(default)]
+    notes: Vec<super::SessionNote>,
+}
+
+impl SessionV1 {
+    fn migrate(self) -> Session {
+        Session {
+            documents: self
+                .documents
+                .into_iter()
+                .map(|path| SessionDocument {
+                    path,
+                    absolute: String::new(),
+                    name: None,
+                    outlet: None,
+                    hash: String::new(),
+                    size: 0,
+                })
+                .collect(),
+            edits: Edits {
+                corrections: self.corrections,
+                reviews: self.reviews,
+                notes: self.notes,
+            },
+            ..Session::default()
+        }
+    }
+}
