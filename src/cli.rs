@@ -8,7 +8,7 @@
 use crate::model::Report;
 use crate::progress::Progress;
 use crate::settings::Settings;
-use crate::{Input, load, report};
+use crate::{Input, load, report, session};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -87,8 +87,12 @@ pub struct CompareArgs {
     /// Extra wording lexicon (RON) to add to the bundled one. May be repeated.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
+    /// A session (`.parallax.ron`): its articles, settings, corrections, reviews and notes.
+    /// FILES given as well are compared after the session's articles.
+    #[arg(long, value_name = "SESSION")]
+    pub session: Option<PathBuf>,
     /// Articles (.txt, .md, .html) or folders of articles.
-    #[arg(required = true, value_name = "FILES")]
+    #[arg(required_unless_present = "session", value_name = "FILES")]
     pub files: Vec<PathBuf>,
 }
 
@@ -139,21 +143,50 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
 
 /// Runs `compare` and returns the exit code.
 pub fn run_compare(args: &CompareArgs) -> ExitCode {
-    let (files, expansion_errors) = load::expand_inputs(&args.files);
-    let settings = Settings {
-        extra_lexicons: args
-            .lexicon
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect(),
-        ..Settings::default()
+    let session = match &args.session {
+        Some(path) => match session::file::read(path) {
+            Ok(session) => Some((path.as_path(), session)),
+            Err(error) => {
+                eprintln!("parallax: {error}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
     };
-    let inputs: Vec<Input> = files.into_iter().map(Input::Path).collect();
+    let (files, expansion_errors) = load::expand_inputs(&args.files);
+    let mut settings = session
+        .as_ref()
+        .map_or_else(Settings::default, |(_, s)| s.settings.clone());
+    settings
+        .extra_lexicons
+        .extend(args.lexicon.iter().map(|p| p.display().to_string()));
+    let mut inputs: Vec<Input> = Vec::new();
+    let mut labels = Vec::new();
+    let mut edits = session::Edits::default();
+    if let Some((path, session)) = &session {
+        inputs = session.inputs(Some(path));
+        labels = session.labels();
+        edits = session.edits.clone();
+    }
+    inputs.extend(files.into_iter().map(Input::Path));
     let progress = Progress::new();
-    let Ok(mut report) = crate::compare(&inputs, &settings, &progress) else {
+    let Ok(edited) = crate::compare_edited(&inputs, &labels, &settings, &edits, &progress) else {
         eprintln!("parallax: the comparison was cancelled");
         return ExitCode::from(2);
     };
+    let mut report = edited.report;
+    for orphan in &report.orphans {
+        eprintln!(
+            "parallax: {}: {} {} ({}) could not be placed: {}",
+            args.session
+                .as_deref()
+                .map_or_else(String::new, |p| p.display().to_string()),
+            orphan.item.as_str(),
+            orphan.index,
+            orphan.description,
+            orphan.reason
+        );
+    }
     for (path, error) in expansion_errors {
         report.failures.push(crate::model::Failure {
             path: path.display().to_string(),

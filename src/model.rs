@@ -435,6 +435,17 @@ pub enum ItemKind {
     Note,
 }
 
+impl ItemKind {
+    /// The word used in messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Correction => "correction",
+            ItemKind::Review => "review",
+            ItemKind::Note => "note",
+        }
+    }
+}
+
 /// A session item that could not be placed, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Orphan {
