@@ -73,6 +73,8 @@ pub enum OutputFormat {
     Markdown,
     /// One row per finding claim; with `-o FOLDER`, also `coverage.csv`.
     Csv,
+    /// One self-contained page to read, share or print (dated today, or `PARALLAX_DATE`).
+    Html,
 }
 
 #[derive(Debug, clap::Args)]
@@ -297,5 +299,12 @@ pub fn render(report: &Report, format: OutputFormat) -> String {
         OutputFormat::Json => report::to_json(report),
         OutputFormat::Markdown => report::markdown::render(report),
         OutputFormat::Csv => report::csv::claims(report),
+        OutputFormat::Html => report::html::render(
+            report,
+            &report::html::HtmlOptions {
+                generated: Some(report::today()),
+                ..Default::default()
+            },
+        ),
     }
 }

@@ -5,6 +5,7 @@
 //! same input gives the same report byte for byte.
 
 pub mod csv;
+pub mod html;
 pub mod markdown;
 
 use crate::align::Alignment;
@@ -140,4 +141,109 @@ pub fn coverage<'a>(
     } else {
         Coverage::Covered
     }
+}
+
+/// The findings of each event, by event index, in report order.
+pub fn findings_by_event(report: &Report) -> Vec<Vec<&Finding>> {
+    let mut table: Vec<Vec<&Finding>> = vec![Vec::new(); report.events.len()];
+    for finding in &report.findings {
+        if let Some(event) = finding.event
+            && let Some(list) = table.get_mut(event.get())
+        {
+            list.push(finding);
+        }
+    }
+    table
+}
+
+/// A short symbol for each finding kind, shown next to its colour so that colour is never the
+/// only cue. The same symbols as the viewer's (`kind_symbol` in `src/app/palette.rs`).
+pub fn kind_symbol(kind: FindingKind) -> &'static str {
+    match kind {
+        FindingKind::NumberMismatch => "#",
+        FindingKind::DateMismatch => "d",
+        FindingKind::NameVariant => "Aa",
+        FindingKind::QuoteAttribution => "“”",
+        FindingKind::Contradiction => "≠",
+        FindingKind::Wording => "~",
+        FindingKind::Agreement => "=",
+        FindingKind::Unique => "1",
+    }
+}
+
+/// What the exports for people (HTML, Markdown) say about the comparison as a whole.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// The name of the story. Without it, the title that several documents share, if any.
+    pub story: Option<String>,
+    /// The date of the comparison (`2026-11-21`), given by the caller; `None` leaves it out,
+    /// so that the same report always renders to the same bytes.
+    pub generated: Option<String>,
+}
+
+/// The name of the story: the one given, else the title most documents share (the earliest
+/// on a tie), when at least two documents share it or there is only one document. A title
+/// that only one of several sources uses is that source's framing, not the story's name.
+pub fn story_title(report: &Report, options: &ExportOptions) -> Option<String> {
+    if let Some(story) = options.story.as_deref().map(str::trim)
+        && !story.is_empty()
+    {
+        return Some(story.to_string());
+    }
+    let titles: Vec<&str> = report
+        .documents
+        .iter()
+        .filter_map(|d| d.title.as_deref().map(str::trim))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut best: Option<(&str, usize)> = None;
+    for title in &titles {
+        let count = titles.iter().filter(|t| *t == title).count();
+        if best.is_none_or(|(_, most)| count > most) {
+            best = Some((title, count));
+        }
+    }
+    best.filter(|(_, count)| *count >= 2 || report.documents.len() == 1)
+        .map(|(title, _)| title.to_string())
+}
+
+/// The figures a reader sees first. Dismissed findings are counted apart from the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub documents: usize,
+    pub events: usize,
+    /// Differences between sources (not agreements, not one-source passages), not dismissed.
+    pub differences: usize,
+    /// Passages reported by one source only, not dismissed.
+    pub unique: usize,
+    /// Findings of any kind the user dismissed.
+    pub dismissed: usize,
+}
+
+/// Counts the report's documents, events and findings.
+pub fn counts(report: &Report) -> Counts {
+    let live = || report.findings.iter().filter(|f| !f.is_dismissed());
+    Counts {
+        documents: report.documents.len(),
+        events: report.events.len(),
+        differences: live()
+            .filter(|f| f.kind.is_difference() && f.kind != FindingKind::Unique)
+            .count(),
+        unique: live().filter(|f| f.kind == FindingKind::Unique).count(),
+        dismissed: report.findings.iter().filter(|f| f.is_dismissed()).count(),
+    }
+}
+
+/// Today's date in UTC (`2026-11-21`), for the date of a comparison. The environment
+/// variable `PARALLAX_DATE`, when set, is used instead, so that tests are reproducible.
+pub fn today() -> String {
+    if let Ok(date) = std::env::var("PARALLAX_DATE")
+        && !date.trim().is_empty()
+    {
+        return date.trim().to_string();
+    }
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    crate::calendar::Date::from_day_number((seconds / 86_400) as i64).iso()
 }
