@@ -73,7 +73,9 @@ pub fn compare_edited(
         });
         lexicon::Lexicon::bundled()
     });
-    run(inputs, labels, settings, edits, &lexicon, failures, progress)
+    run(
+        inputs, labels, settings, edits, &lexicon, failures, progress,
+    )
 }
 
 fn run(

@@ -375,7 +375,9 @@ impl Finding {
 
     /// The review status as written in exports: `unreviewed`, `confirmed` or `dismissed`.
     pub fn review_status(&self) -> &'static str {
-        self.review.as_ref().map_or("unreviewed", |r| r.status.as_str())
+        self.review
+            .as_ref()
+            .map_or("unreviewed", |r| r.status.as_str())
     }
 }
 

@@ -182,12 +182,23 @@ fn the_committed_example_round_trips_byte_for_byte() {
     let text = std::fs::read_to_string(&path).expect("example");
     let session = file::read(&path).expect("reads");
     assert_eq!(session.version, SESSION_VERSION);
-    assert_eq!(file::to_ron(&session), text, "stable field order and format");
-    assert_eq!(file::from_ron(&file::to_ron(&session), "again"), Ok(session.clone()));
+    assert_eq!(
+        file::to_ron(&session),
+        text,
+        "stable field order and format"
+    );
+    assert_eq!(
+        file::from_ron(&file::to_ron(&session), "again"),
+        Ok(session.clone())
+    );
     // Its relative paths point at the samples, and every item is placed.
     assert!(session.locate(Some(&path)).iter().all(|l| l.found));
     let edited = run(&session, Some(&path));
-    assert!(edited.report.orphans.is_empty(), "{:?}", edited.report.orphans);
+    assert!(
+        edited.report.orphans.is_empty(),
+        "{:?}",
+        edited.report.orphans
+    );
     assert_eq!(edited.report.notes.len(), 2);
     assert_eq!(
         edited.report.documents[1].display_name(),
@@ -254,7 +265,11 @@ fn the_engine_applies_every_edit() {
         "Renamed by the reader"
     );
     // Reviews: one dismissed with its comment, one confirmed.
-    let dismissed: Vec<_> = edited.findings.iter().filter(|f| f.is_dismissed()).collect();
+    let dismissed: Vec<_> = edited
+        .findings
+        .iter()
+        .filter(|f| f.is_dismissed())
+        .collect();
     assert_eq!(dismissed.len(), 1);
     assert_eq!(dismissed[0].kind, FindingKind::NumberMismatch);
     assert_eq!(
@@ -359,7 +374,11 @@ fn a_note_survives_a_word_changed_inside_its_quote() {
     let changed = quote.replacen(words[words.len() / 2], "altered", 1);
     std::fs::write(&article, text.replacen(&quote, &changed, 1)).expect("write");
     let edited = run(&session, None);
-    assert!(edited.report.orphans.is_empty(), "{:?}", edited.report.orphans);
+    assert!(
+        edited.report.orphans.is_empty(),
+        "{:?}",
+        edited.report.orphans
+    );
     let span = edited.report.notes[0].span.as_ref().expect("span");
     assert_eq!(span.text, changed);
 }
@@ -431,7 +450,10 @@ fn a_corrupt_session_names_line_and_column() {
     let SessionError::Invalid { line, column, .. } = error else {
         panic!("{error:?}")
     };
-    assert_eq!(line, text.lines().position(|l| l.contains("[[[")).expect("line") + 1);
+    assert_eq!(
+        line,
+        text.lines().position(|l| l.contains("[[[")).expect("line") + 1
+    );
     assert!(column > 1);
 }
 

@@ -6,14 +6,16 @@
 //! painted. Connectors are drawn last, on a foreground layer clipped to the columns, so they
 //! follow scrolling and may cross where sources tell events in a different order.
 
+use super::edits;
 use super::layout::DocumentLayout;
 use super::palette;
+use super::session::EditAction;
 use super::{Command, ParallaxApp};
 use egui::{
     Align, Color32, CornerRadius, Id, LayerId, Order, Pos2, Rect, RichText, ScrollArea, Sense,
     Stroke, StrokeKind, Vec2,
 };
-use parallax::model::{DocId, FindingKind};
+use parallax::model::{DocId, EventId, FindingKind, PassageRef};
 
 /// Where one column was drawn this frame.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -150,8 +152,18 @@ fn column(
     let selected = app.selected_event;
     let selected_finding = app.selected_finding;
     let search = &app.search;
+    let selection = app.text_selection.filter(|(d, _, _)| *d == document);
+    let picked: Vec<PassageRef> = app
+        .picked
+        .iter()
+        .copied()
+        .filter(|p| p.document == document)
+        .collect();
+    let selected_passage = app.selected_passage.filter(|p| p.document == document);
+    let link_drag = app.link_drag;
     let mut clicked_event = None;
     let mut clicked = false;
+    let mut interaction = Interaction::default();
     let output = ScrollArea::vertical()
         .id_salt(("column", doc.path.as_str()))
         .auto_shrink([false, false])
@@ -204,6 +216,42 @@ fn column(
                     }
                 }
             }
+            // Text selected by dragging.
+            if let Some((_, start, end)) = selection {
+                for rect in layout_rect(layout, &doc.text, start, end) {
+                    painter.rect_filled(
+                        to_screen(rect),
+                        CornerRadius::ZERO,
+                        ui.visuals().selection.bg_fill.gamma_multiply(0.5),
+                    );
+                }
+            }
+            // The clicked passage (Ctrl+click another to link) and Shift-picked passages.
+            for at in selected_passage.iter().chain(&picked) {
+                let rect = to_screen(layout.passage_rects[at.passage.get()]).expand(1.0);
+                painter.rect_stroke(
+                    rect,
+                    CornerRadius::same(2),
+                    Stroke::new(1.0, ui.visuals().strong_text_color()),
+                    StrokeKind::Outside,
+                );
+            }
+            // Notes: a marker in the right margin beside their text.
+            for note in &report.notes {
+                if let Some(span) = note.span.as_ref().filter(|s| s.document == document) {
+                    for rect in layout_rect(layout, &doc.text, span.start, span.end) {
+                        let rect = to_screen(rect);
+                        painter.rect_filled(
+                            Rect::from_min_max(
+                                Pos2::new(origin.x + layout.width + 1.0, rect.min.y),
+                                Pos2::new(origin.x + layout.width + 4.0, rect.max.y),
+                            ),
+                            CornerRadius::same(1),
+                            palette::NOTE_COLOR,
+                        );
+                    }
+                }
+            }
             // Search hits.
             for (index, &(hit_document, start, end)) in search.matches.iter().enumerate() {
                 if hit_document != document {
@@ -241,8 +289,59 @@ fn column(
             let response = ui.interact(
                 area,
                 Id::unique(("column-text", document.get())),
-                Sense::click(),
+                Sense::click_and_drag(),
             );
+            let passage_at = |point: Pos2| -> Option<PassageRef> {
+                let byte = layout.byte_at(&doc.text, (point - origin).to_pos2())?;
+                let passage = doc
+                    .passages
+                    .iter()
+                    .find(|p| p.start <= byte && byte < p.end)?;
+                Some(PassageRef {
+                    document,
+                    passage: passage.index,
+                })
+            };
+            let modifiers = ui.input(|i| i.modifiers);
+            if let Some(press) = ui.input(|i| i.pointer.press_origin())
+                && response.drag_started()
+            {
+                if press.x < origin.x {
+                    // A drag from the margin carries the passage, to link it.
+                    interaction.link_drag = passage_at(Pos2::new(origin.x + 1.0, press.y));
+                } else if let Some(byte) = layout.byte_at(&doc.text, (press - origin).to_pos2()) {
+                    interaction.selection_start = Some(byte);
+                }
+            }
+            if response.dragged()
+                && link_drag.is_none()
+                && let (Some(press), Some(now)) = (
+                    ui.input(|i| i.pointer.press_origin()),
+                    response.interact_pointer_pos(),
+                )
+                && press.x >= origin.x
+                && let (Some(a), Some(b)) = (
+                    layout.byte_at(&doc.text, (press - origin).to_pos2()),
+                    layout.byte_at(&doc.text, (now - origin).to_pos2()),
+                )
+            {
+                interaction.selection = Some((a.min(b), a.max(b)));
+            }
+            // A passage dragged from another column is dropped here.
+            if let Some(from) = link_drag
+                && from.document != document
+                && ui.input(|i| i.pointer.any_released())
+                && let Some(pointer) = ui.input(|i| i.pointer.interact_pos())
+                && area.contains(pointer)
+                && let Some(to) = passage_at(pointer)
+            {
+                interaction.link = Some((from, to));
+            }
+            if response.secondary_clicked()
+                && let Some(pointer) = response.interact_pointer_pos()
+            {
+                interaction.context_at = layout.byte_at(&doc.text, (pointer - origin).to_pos2());
+            }
             let pointer = response.hover_pos();
             if let Some(pointer) = pointer {
                 let local = (pointer - origin).to_pos2();
@@ -288,6 +387,8 @@ fn column(
                 }
                 if response.clicked() {
                     clicked = true;
+                    interaction.clicked_passage = passage_at(pointer);
+                    interaction.modifiers = modifiers;
                     if let Some(byte) = layout.byte_at(&doc.text, local)
                         && let Some(passage) = doc
                             .passages
@@ -298,16 +399,86 @@ fn column(
                     }
                 }
             }
-            origin
+            (origin, response)
         });
-    let origin = output.inner;
+    let (origin, response) = output.inner;
     app.geometry.push(ColumnGeometry {
         document,
         clip: output.inner_rect,
         origin,
     });
-    if clicked && let Some(event) = clicked_event {
-        app.commands.push(Command::SelectEvent(event));
+    if let Some(byte) = interaction.context_at {
+        app.context_at = Some((document, byte));
+    }
+    interaction.apply(app, document, clicked, clicked_event);
+    if let Some((context_document, byte)) = app.context_at
+        && context_document == document
+    {
+        response.context_menu(|ui| edits::passage_menu(app, ui, document, byte));
+    }
+}
+
+/// What the pointer did in a column this frame.
+#[derive(Default)]
+struct Interaction {
+    clicked_passage: Option<PassageRef>,
+    modifiers: egui::Modifiers,
+    selection_start: Option<usize>,
+    selection: Option<(usize, usize)>,
+    link_drag: Option<PassageRef>,
+    link: Option<(PassageRef, PassageRef)>,
+    context_at: Option<usize>,
+}
+
+impl Interaction {
+    fn apply(
+        self,
+        app: &mut ParallaxApp,
+        document: DocId,
+        clicked: bool,
+        clicked_event: Option<Option<EventId>>,
+    ) {
+        if let Some(start) = self.selection_start {
+            app.text_selection = Some((document, start, start));
+        }
+        if let Some((start, end)) = self.selection {
+            app.text_selection = Some((document, start, end));
+        }
+        if self.link_drag.is_some() {
+            app.link_drag = self.link_drag;
+        }
+        if let Some((from, to)) = self.link {
+            app.link_drag = None;
+            app.commands.push(Command::Edit(EditAction::Link(from, to)));
+        }
+        if !clicked {
+            return;
+        }
+        let at = self.clicked_passage;
+        if self.modifiers.command {
+            // Ctrl+click: link the selected passage with this one.
+            if let (Some(selected), Some(at)) = (app.selected_passage, at)
+                && selected.document != at.document
+            {
+                app.commands
+                    .push(Command::Edit(EditAction::Link(selected, at)));
+            }
+            return;
+        }
+        if self.modifiers.shift {
+            if let Some(at) = at
+                && !app.picked.remove(&at)
+            {
+                app.picked.insert(at);
+            }
+            return;
+        }
+        app.picked.clear();
+        app.text_selection = None;
+        app.selected_passage = at;
+        if let Some(event) = clicked_event {
+            app.commands.push(Command::SelectEvent(event));
+        }
     }
 }
 
@@ -328,7 +499,18 @@ fn header(
     };
     let doc = &analysis.report.documents[document.get()];
     ui.horizontal(|ui| {
-        ui.label(RichText::new(doc.display_name()).strong().size(16.0));
+        let name = ui
+            .add(
+                egui::Label::new(RichText::new(doc.display_name()).strong().size(16.0))
+                    .sense(Sense::click()),
+            )
+            .on_hover_text("Right-click to rename this source");
+        name.context_menu(|ui| {
+            if ui.button("Rename source…").clicked() {
+                app.source_draft = Some((document, doc.display_name()));
+                ui.close();
+            }
+        });
         ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
             if ui
                 .small_button("×")

@@ -129,9 +129,13 @@ impl DocumentLayout {
                     .marks
                     .iter()
                     .filter(|m| m.start <= start && end <= m.end)
-                    .max_by_key(|m| (m.kind != FindingKind::Agreement, m.start));
+                    .max_by_key(|m| (!m.dismissed, m.kind != FindingKind::Agreement, m.start));
                 if let Some(mark) = mark {
-                    let color = palette::kind_color(mark.kind);
+                    let color = if mark.dismissed {
+                        Color32::from_gray(150)
+                    } else {
+                        palette::kind_color(mark.kind)
+                    };
                     format.underline = Stroke::new(2.0, color);
                     format.background = color.gamma_multiply(if dark { 0.35 } else { 0.22 });
                 }
@@ -168,8 +172,10 @@ impl DocumentLayout {
         layout
     }
 
+    /// The paragraph holding a byte offset; an offset at a paragraph's end (the cursor after
+    /// its last character) belongs to that paragraph.
     fn paragraph_of(&self, byte: usize) -> Option<&ParagraphLayout> {
-        let index = self.paragraphs.partition_point(|p| p.range.end <= byte);
+        let index = self.paragraphs.partition_point(|p| p.range.end < byte);
         self.paragraphs.get(index).filter(|p| p.range.start <= byte)
     }
 

@@ -12,6 +12,8 @@ pub struct Mark {
     pub end: usize,
     pub kind: FindingKind,
     pub finding: FindingId,
+    /// The user dismissed the finding: drawn greyed out.
+    pub dismissed: bool,
 }
 
 /// Marks of one document.
@@ -48,6 +50,7 @@ pub fn marks(report: &Report) -> Vec<DocumentMarks> {
                     end: claim.end,
                     kind: finding.kind,
                     finding: finding.index,
+                    dismissed: finding.is_dismissed(),
                 });
             }
         }

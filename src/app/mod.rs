@@ -6,11 +6,13 @@
 //! threads (`worker`), and text layout is cached per document (`layout`).
 
 mod columns;
+mod edits;
 mod fonts;
 mod layout;
 mod marks;
 mod palette;
 mod panels;
+pub mod session;
 mod worker;
 
 #[cfg(test)]
@@ -18,11 +20,12 @@ mod tests;
 
 use layout::DocumentLayout;
 use marks::DocumentMarks;
-use parallax::model::{DocId, EventId, FindingId, FindingKind, Report};
+use parallax::model::{DocId, EventId, FindingId, FindingKind, PassageRef, Report};
 use serde::{Deserialize, Serialize};
+use session::{EditAction, Workspace};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use worker::{AnalysisJob, DialogJob, DialogPurpose};
+use worker::{AnalysisJob, AnalysisRequest, DialogJob, DialogPurpose, DiskJobs};
 
 /// What the viewer remembers between runs (eframe's persistence, stored as RON).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -32,6 +35,7 @@ pub struct Remembered {
     pub show_connectors: bool,
     pub only_differences: bool,
     pub recent_files: Vec<PathBuf>,
+    pub recent_sessions: Vec<PathBuf>,
     pub last_folder: Option<PathBuf>,
     /// The articles open when the viewer last closed.
     pub open_files: Vec<PathBuf>,
@@ -46,6 +50,7 @@ impl Default for Remembered {
             show_connectors: true,
             only_differences: false,
             recent_files: Vec::new(),
+            recent_sessions: Vec::new(),
             last_folder: None,
             open_files: Vec::new(),
             has_run: false,
@@ -94,6 +99,30 @@ pub enum Command {
     StepDifference(isize),
     CancelAnalysis,
     Quit,
+    /// A change to the user's work (corrections, reviews, notes).
+    Edit(EditAction),
+    Undo,
+    Redo,
+    SaveSession,
+    SaveSessionAs(PathBuf),
+    OpenSession(PathBuf),
+    /// Point a missing session document at a file.
+    Locate(usize, PathBuf),
+    /// Rerun the comparison on the articles as they are on disk now.
+    ReloadChanged,
+    Export(parallax::cli::OutputFormat, PathBuf),
+}
+
+/// A note being written, before it joins the session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteDraft {
+    pub document: DocId,
+    pub start: usize,
+    pub end: usize,
+    pub event: bool,
+    pub text: String,
+    /// Re-attaching an orphaned note: its position in the session's notes.
+    pub reattach: Option<usize>,
 }
 
 /// A message shown in the corner until dismissed.
@@ -138,7 +167,9 @@ impl Analysis {
         let differences = report
             .findings
             .iter()
-            .filter(|f| f.kind.is_difference() && f.kind != FindingKind::Unique)
+            .filter(|f| {
+                f.kind.is_difference() && f.kind != FindingKind::Unique && !f.is_dismissed()
+            })
             .map(|f| f.index)
             .collect();
         let layouts = report.documents.iter().map(|_| None).collect();
@@ -200,6 +231,40 @@ pub struct ParallaxApp {
     pub(crate) geometry: Vec<columns::ColumnGeometry>,
     theme_applied: Option<bool>,
     fonts_installed: bool,
+    /// The session: documents, the user's edits, view state, undo history.
+    pub work: Workspace,
+    pub disk: DiskJobs,
+    /// Widths of the events panel and the inspector, as last drawn.
+    pub panel_widths: (Option<f32>, Option<f32>),
+    /// Apply the session's view state once the next analysis arrives.
+    restore_view: bool,
+    last_watch: std::time::Instant,
+    /// The passage clicked last (Ctrl+click on another links the two).
+    pub selected_passage: Option<PassageRef>,
+    /// Passages picked with Shift+click, to split off together.
+    pub picked: BTreeSet<PassageRef>,
+    /// Text selected by dragging in a column.
+    pub text_selection: Option<(DocId, usize, usize)>,
+    /// A passage dragged from the margin, to link with the one it is dropped on.
+    pub link_drag: Option<PassageRef>,
+    /// Where the last context menu was opened: document and byte.
+    pub context_at: Option<(DocId, usize)>,
+    pub note_draft: Option<NoteDraft>,
+    pub rename_draft: Option<(EventId, String)>,
+    /// A note being edited: its position in the session and the new text.
+    pub note_edit: Option<(usize, String)>,
+    /// A source being renamed, and the name typed so far.
+    pub source_draft: Option<(DocId, String)>,
+    pub show_notes: bool,
+    pub show_export: bool,
+    pub export_format: parallax::cli::OutputFormat,
+    /// Review comments being typed in the inspector, per finding.
+    pub comment_drafts: std::collections::BTreeMap<FindingId, String>,
+    title: String,
+    /// The last export written, for its "Open folder" button.
+    pub exported: Option<PathBuf>,
+    /// The egui context, kept for autosaves started from eframe's callbacks.
+    ctx: Option<egui::Context>,
 }
 
 impl ParallaxApp {
@@ -211,6 +276,14 @@ impl ParallaxApp {
             .and_then(|storage| eframe::get_value(storage, STORAGE_KEY))
             .unwrap_or_default();
         let mut app = ParallaxApp::with_state(remembered);
+        app.work = Workspace::new(eframe::storage_dir("Parallax"));
+        if let [file] = files.as_slice()
+            && parallax::session::is_session_path(file)
+        {
+            app.remembered.has_run = true;
+            app.open_session(file.clone(), &cc.egui_ctx);
+            return app;
+        }
         let files = if !files.is_empty() {
             files
         } else if app.remembered.has_run && !app.remembered.open_files.is_empty() {
@@ -251,22 +324,97 @@ impl ParallaxApp {
             geometry: Vec::new(),
             theme_applied: None,
             fonts_installed: false,
+            work: Workspace::new(None),
+            disk: DiskJobs::default(),
+            panel_widths: (None, None),
+            restore_view: false,
+            last_watch: std::time::Instant::now(),
+            selected_passage: None,
+            picked: BTreeSet::new(),
+            text_selection: None,
+            link_drag: None,
+            context_at: None,
+            note_draft: None,
+            rename_draft: None,
+            note_edit: None,
+            source_draft: None,
+            show_notes: false,
+            show_export: false,
+            export_format: parallax::cli::OutputFormat::Html,
+            comment_drafts: std::collections::BTreeMap::new(),
+            title: String::new(),
+            exported: None,
+            ctx: None,
         }
     }
 
-    /// Starts comparing `files` in the background, replacing what is open.
+    /// Starts comparing `files` in the background in a new, untitled session.
     pub fn open(&mut self, files: Vec<PathBuf>, ctx: &egui::Context) {
+        let session = parallax::session::Session::for_files(&files, None);
+        self.adopt_session(session, None, ctx);
+    }
+
+    /// Adds articles to the open session (an undoable change).
+    pub fn add(&mut self, files: Vec<PathBuf>, ctx: &egui::Context) {
+        let known: Vec<PathBuf> = self
+            .work
+            .session
+            .locate(self.work.path.as_deref())
+            .into_iter()
+            .map(|l| std::path::absolute(&l.path).unwrap_or(l.path))
+            .collect();
+        let fresh: Vec<PathBuf> = files
+            .into_iter()
+            .filter(|f| !known.contains(&std::path::absolute(f).unwrap_or_else(|_| f.clone())))
+            .collect();
+        if fresh.is_empty() {
+            return;
+        }
+        self.work.undo.push(self.work.session.clone());
+        self.work.redo.clear();
+        self.work.generation += 1;
+        for file in &fresh {
+            self.work
+                .session
+                .documents
+                .push(parallax::session::SessionDocument::for_file(
+                    file,
+                    self.work.path.as_deref(),
+                ));
+        }
+        self.start_analysis(ctx);
+    }
+
+    /// Starts comparing the session's articles, with its edits, in the background.
+    pub fn start_analysis(&mut self, ctx: &egui::Context) {
         if let Some(job) = self.job.take() {
             job.progress.cancel();
         }
-        self.files = files.clone();
+        let session = &self.work.session;
+        let located = session.locate(self.work.path.as_deref());
+        self.work.missing = located
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.found)
+            .map(|(i, _)| i)
+            .collect();
+        self.work.stamps = located.iter().map(|l| session::stamp(&l.path)).collect();
+        self.work.changed.clear();
+        let files: Vec<PathBuf> = located.iter().map(|l| l.path.clone()).collect();
         for file in &files {
             self.remembered.recent_files.retain(|f| f != file);
             self.remembered.recent_files.insert(0, file.clone());
         }
         self.remembered.recent_files.truncate(12);
         self.remembered.open_files = files.clone();
-        self.job = Some(AnalysisJob::start(files, ctx.clone()));
+        self.files = files;
+        let request = AnalysisRequest {
+            inputs: session.inputs(self.work.path.as_deref()),
+            labels: session.labels(),
+            settings: session.settings.clone(),
+            edits: session.edits.clone(),
+        };
+        self.job = Some(AnalysisJob::start(request, ctx.clone()));
     }
 
     /// Whether an analysis is running.
@@ -292,9 +440,51 @@ impl ParallaxApp {
         }
     }
 
-    fn finish_analysis(&mut self, result: Result<Report, String>, _ctx: &egui::Context) {
+    /// Blocks until disk tasks and the analysis they start are done (tests only).
+    #[cfg(test)]
+    pub fn wait_for_disk(&mut self, ctx: &egui::Context) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while self.disk.running > 0 && std::time::Instant::now() < deadline {
+            for done in self.disk.poll() {
+                self.disk_done(done, ctx);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        self.run_commands(ctx);
+        self.wait_for_analysis(ctx);
+    }
+
+    fn finish_analysis(&mut self, result: Result<parallax::Edited, String>, _ctx: &egui::Context) {
         match result {
-            Ok(report) => {
+            Ok(edited) => {
+                let report = edited.report;
+                // Anchors that moved with their text are saved where they are now.
+                if edited.edits != self.work.session.edits {
+                    self.work.session.edits = edited.edits;
+                    self.work.generation += 1;
+                }
+                let paths: Vec<String> = self
+                    .work
+                    .session
+                    .inputs(self.work.path.as_deref())
+                    .iter()
+                    .map(parallax::Input::name)
+                    .collect();
+                let mut next = 0;
+                let failed: BTreeSet<&str> =
+                    report.failures.iter().map(|f| f.path.as_str()).collect();
+                self.work.report_doc = paths
+                    .iter()
+                    .map(|path| {
+                        let loaded = next < report.documents.len()
+                            && report.documents[next].path == *path
+                            && !failed.contains(path.as_str());
+                        loaded.then(|| {
+                            next += 1;
+                            DocId(next - 1)
+                        })
+                    })
+                    .collect();
                 // Keep the selection where possible: the event holding the same passage.
                 let previous = self.selected_event.and_then(|event| {
                     let analysis = self.analysis.as_ref()?;
@@ -302,7 +492,11 @@ impl ParallaxApp {
                     let path = analysis.report.documents[first.document.get()].path.clone();
                     Some((path, first.passage))
                 });
-                for failure in &report.failures {
+                for failure in report
+                    .failures
+                    .iter()
+                    .filter(|f| !self.work.missing.iter().any(|m| paths[*m] == f.path))
+                {
                     self.notices.push(Notice {
                         text: format!("Not loaded: {}: {}", failure.path, failure.error),
                         error: true,
@@ -322,7 +516,13 @@ impl ParallaxApp {
                     report.event_of_passages()[document.index.get()][passage.get()]
                 });
                 self.selected_finding = None;
+                self.selected_passage = None;
+                self.picked.clear();
+                self.text_selection = None;
                 self.analysis = Some(Analysis::new(report));
+                if std::mem::take(&mut self.restore_view) {
+                    self.apply_view();
+                }
             }
             Err(message) => self.notices.push(Notice {
                 text: message,
@@ -342,15 +542,16 @@ impl ParallaxApp {
     fn run_command(&mut self, command: Command, ctx: &egui::Context) {
         match command {
             Command::Open(files) => self.open(files, ctx),
-            Command::Add(files) => {
-                let mut all = self.files.clone();
-                for file in files {
-                    if !all.contains(&file) {
-                        all.push(file);
-                    }
-                }
-                self.open(all, ctx);
-            }
+            Command::Add(files) => self.add(files, ctx),
+            Command::Edit(action) => self.edit(action, ctx),
+            Command::Undo => self.undo(ctx),
+            Command::Redo => self.redo(ctx),
+            Command::SaveSession => self.save_session(ctx),
+            Command::SaveSessionAs(path) => self.save_session_to(path, ctx),
+            Command::OpenSession(path) => self.open_session(path, ctx),
+            Command::Locate(index, path) => self.locate(index, path, ctx),
+            Command::ReloadChanged => self.start_analysis(ctx),
+            Command::Export(format, path) => self.export(format, path, ctx),
             Command::ShowDialog(purpose) => {
                 if !worker::dialogs_available() {
                     self.notices.push(Notice {
@@ -366,11 +567,8 @@ impl ParallaxApp {
                 }
             }
             Command::CloseDocument(document) => {
-                if let Some(analysis) = &self.analysis {
-                    let path = PathBuf::from(&analysis.report.documents[document.get()].path);
-                    let remaining: Vec<PathBuf> =
-                        self.files.iter().filter(|f| **f != path).cloned().collect();
-                    self.open(remaining, ctx);
+                if let Some(index) = self.work.session_doc(document) {
+                    self.close_session_document(index, ctx);
                 }
             }
             Command::MoveColumn(document, step) => {
@@ -400,6 +598,106 @@ impl ParallaxApp {
                 }
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// Closes one article of the session; its notes and corrections go with it, and Undo
+    /// brings all of it back.
+    fn close_session_document(&mut self, index: usize, ctx: &egui::Context) {
+        self.work.undo.push(self.work.session.clone());
+        self.work.redo.clear();
+        self.work.generation += 1;
+        let removed = self.work.session.remove_document(index);
+        if removed > 0 {
+            self.notices.push(Notice {
+                text: format!(
+                    "Closed the article with {removed} correction(s), review(s) or note(s) on it. Edit → Undo brings them back."
+                ),
+                error: false,
+            });
+        }
+        self.start_analysis(ctx);
+    }
+
+    /// Applies the session's view state (column order, hidden columns, selected event).
+    fn apply_view(&mut self) {
+        let view = self.work.session.view.clone();
+        let report_doc = self.work.report_doc.clone();
+        let to_doc = |index: &usize| report_doc.get(*index).copied().flatten();
+        let mut order: Vec<DocId> = view.column_order.iter().filter_map(to_doc).collect();
+        for document in &self.column_order {
+            if !order.contains(document) {
+                order.push(*document);
+            }
+        }
+        self.column_order = order;
+        self.hidden = view.hidden_columns.iter().filter_map(to_doc).collect();
+        self.selected_event = None;
+        if let Some(anchor) = &view.selected_event
+            && let Some(document) = to_doc(&anchor.document)
+            && let Some(analysis) = &self.analysis
+        {
+            let report = &analysis.report;
+            let passage = report.documents[document.get()]
+                .passages
+                .iter()
+                .find(|p| p.start <= anchor.start && anchor.start < p.end);
+            if let Some(passage) = passage {
+                self.selected_event =
+                    report.event_of_passages()[document.get()][passage.index.get()];
+            }
+        }
+    }
+
+    /// Writes an export in the background; a notice with "Open folder" says when it is done.
+    pub fn export(
+        &mut self,
+        format: parallax::cli::OutputFormat,
+        path: PathBuf,
+        ctx: &egui::Context,
+    ) {
+        let Some(analysis) = &self.analysis else {
+            self.notices.push(Notice {
+                text: "There is no report to export yet.".into(),
+                error: true,
+            });
+            return;
+        };
+        let report = analysis.report.clone();
+        let target = path.clone();
+        self.disk.spawn(ctx, move || {
+            let result = (|| {
+                let text = parallax::cli::render(&report, format);
+                parallax::cli::write_atomically(&target, text.as_bytes())?;
+                if format == parallax::cli::OutputFormat::Csv {
+                    let coverage = target.with_extension("coverage.csv");
+                    parallax::cli::write_atomically(
+                        &coverage,
+                        parallax::report::csv::coverage_matrix(&report).as_bytes(),
+                    )?;
+                }
+                Ok::<(), std::io::Error>(())
+            })();
+            worker::DiskDone::Exported(target, result.map_err(|e| e.to_string()))
+        });
+    }
+
+    fn export_done(&mut self, path: PathBuf, result: Result<(), String>) {
+        match result {
+            Ok(()) => {
+                self.exported = Some(path.clone());
+                self.notices.push(Notice {
+                    text: format!("Exported {}", path.display()),
+                    error: false,
+                });
+            }
+            Err(message) => self.notices.push(Notice {
+                text: format!(
+                    "{}: the export could not be written ({message})",
+                    path.display()
+                ),
+                error: true,
+            }),
         }
     }
 
@@ -596,6 +894,23 @@ impl ParallaxApp {
             self.search.open = true;
             self.search.focus = true;
         }
+        if consume(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
+            self.commands
+                .push(Command::ShowDialog(DialogPurpose::SaveSessionAs));
+        }
+        if consume(Modifiers::COMMAND, Key::S) {
+            self.commands.push(Command::SaveSession);
+        }
+        if !typing {
+            if consume(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
+                || consume(Modifiers::COMMAND, Key::Y)
+            {
+                self.commands.push(Command::Redo);
+            }
+            if consume(Modifiers::COMMAND, Key::Z) {
+                self.commands.push(Command::Undo);
+            }
+        }
         if consume(Modifiers::COMMAND, Key::Q) {
             self.commands.push(Command::Quit);
         }
@@ -645,15 +960,29 @@ impl ParallaxApp {
                     error: true,
                 });
             }
-            if let Some(files) = result
+            if let Some(mut files) = result
                 && !files.is_empty()
             {
                 self.remembered.last_folder = files[0].parent().map(PathBuf::from);
+                let first = files.remove(0);
                 self.commands.push(match purpose {
-                    DialogPurpose::Open => Command::Open(files),
-                    DialogPurpose::Add => Command::Add(files),
+                    DialogPurpose::Open => {
+                        files.insert(0, first);
+                        Command::Open(files)
+                    }
+                    DialogPurpose::Add => {
+                        files.insert(0, first);
+                        Command::Add(files)
+                    }
+                    DialogPurpose::OpenSession => Command::OpenSession(first),
+                    DialogPurpose::SaveSessionAs => Command::SaveSessionAs(first),
+                    DialogPurpose::Locate(index) => Command::Locate(index, first),
+                    DialogPurpose::Export(format) => Command::Export(format, first),
                 });
             }
+        }
+        for done in self.disk.poll() {
+            self.disk_done(done, ctx);
         }
         // Files dropped on the window are added.
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -664,7 +993,12 @@ impl ParallaxApp {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
-        if !dropped.is_empty() {
+        if let Some(session) = dropped
+            .iter()
+            .find(|p| parallax::session::is_session_path(p))
+        {
+            self.commands.push(Command::OpenSession(session.clone()));
+        } else if !dropped.is_empty() {
             let (files, errors) = parallax::load::expand_inputs(&dropped);
             for (path, error) in errors {
                 self.notices.push(Notice {
@@ -692,6 +1026,9 @@ impl ParallaxApp {
     /// Draws the whole window into `ui` (the root `Ui` eframe gives each frame).
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if self.ctx.is_none() {
+            self.ctx = Some(ctx.clone());
+        }
         if !self.fonts_installed {
             ctx.set_fonts(fonts::definitions());
             self.fonts_installed = true;
@@ -701,7 +1038,13 @@ impl ParallaxApp {
         }
         self.apply_theme(&ctx);
         self.poll_workers(&ctx);
+        self.watch_files(&ctx);
         self.shortcuts(&ctx);
+        let title = self.work.title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
         self.update_search();
         panels::menu_bar(self, ui);
         panels::status_bar(self, ui);
@@ -711,6 +1054,10 @@ impl ParallaxApp {
         if self.show_inspector {
             panels::inspector(self, ui);
         }
+        if self.show_notes {
+            edits::notes_panel(self, ui);
+        }
+        edits::session_bar(self, ui);
         egui::CentralPanel::default().show(ui, |ui| {
             if self.search.open {
                 panels::search_bar(self, ui);
@@ -721,10 +1068,15 @@ impl ParallaxApp {
             }
         });
         panels::windows(self, &ctx);
+        edits::windows(self, &ctx);
         panels::notices(self, &ctx);
         panels::drop_overlay(&ctx);
+        // A passage dragged from the margin is dropped on release, on a passage or not.
+        if ctx.input(|i| i.pointer.any_released() || !i.pointer.any_down()) {
+            self.link_drag = None;
+        }
         self.run_commands(&ctx);
-        if self.job.is_some() || self.dialog.is_some() {
+        if self.job.is_some() || self.dialog.is_some() || self.disk.running > 0 {
             // Progress moves without input: look again soon.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -738,6 +1090,28 @@ impl eframe::App for ParallaxApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.remembered);
+        // eframe calls this every 30 s: unsaved work goes to the autosave.
+        let ctx = self.ctx.clone();
+        if let Some(ctx) = ctx {
+            self.autosave(&ctx, false);
+        }
+    }
+
+    fn on_exit(&mut self) {
+        // The last chance: write unsaved work on this thread before the process ends.
+        if let Some(ctx) = self.ctx.clone() {
+            self.autosave(&ctx, true);
+        }
+    }
+}
+
+/// The file name extension of an export format.
+pub fn export_extension(format: parallax::cli::OutputFormat) -> &'static str {
+    match format {
+        parallax::cli::OutputFormat::Json => "json",
+        parallax::cli::OutputFormat::Markdown => "md",
+        parallax::cli::OutputFormat::Csv => "csv",
+        parallax::cli::OutputFormat::Html => "html",
     }
 }
 

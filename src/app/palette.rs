@@ -64,3 +64,6 @@ fn hsl_to_rgb(hue: f32, saturation: f32, lightness: f32) -> (u8, u8, u8) {
     let to = |v: f32| ((v + m) * 255.0).round().clamp(0.0, 255.0) as u8;
     (to(r), to(g), to(b))
 }
+
+/// The colour of note markers in the margin.
+pub const NOTE_COLOR: Color32 = Color32::from_rgb(120, 94, 240);

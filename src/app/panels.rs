@@ -2,10 +2,11 @@
 //! inspector, coverage overview, search bar, help windows, notices and the drop overlay.
 
 use super::palette;
+use super::session::EditAction;
 use super::worker::DialogPurpose;
 use super::{Command, EventSort, MainView, ParallaxApp};
 use egui::{Align2, Color32, Grid, Id, RichText, ScrollArea, Sense, Stroke};
-use parallax::model::{DocId, EventId, FindingKind};
+use parallax::model::{DocId, EventId, FindingKind, ReviewStatus};
 
 /// File, View and Help menus.
 pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
@@ -46,9 +47,66 @@ pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                     ui.close();
                 }
                 ui.separator();
+                if ui.button("Open session…").clicked() {
+                    app.commands
+                        .push(Command::ShowDialog(DialogPurpose::OpenSession));
+                    ui.close();
+                }
+                ui.menu_button("Recent sessions", |ui| {
+                    if app.remembered.recent_sessions.is_empty() {
+                        ui.label("Nothing yet");
+                    }
+                    for file in app.remembered.recent_sessions.clone() {
+                        if ui.button(file.display().to_string()).clicked() {
+                            app.commands.push(Command::OpenSession(file));
+                            ui.close();
+                        }
+                    }
+                });
+                if ui.button("Save session  Ctrl+S").clicked() {
+                    app.commands.push(Command::SaveSession);
+                    ui.close();
+                }
+                if ui.button("Save session as…  Ctrl+Shift+S").clicked() {
+                    app.commands
+                        .push(Command::ShowDialog(DialogPurpose::SaveSessionAs));
+                    ui.close();
+                }
+                ui.separator();
+                if ui.button("Export…").clicked() {
+                    app.show_export = true;
+                    ui.close();
+                }
+                ui.separator();
                 if ui.button("Quit  Ctrl+Q").clicked() {
                     app.commands.push(Command::Quit);
                 }
+            });
+            ui.menu_button("Edit", |ui| {
+                if ui
+                    .add_enabled(!app.work.undo.is_empty(), egui::Button::new("Undo  Ctrl+Z"))
+                    .clicked()
+                {
+                    app.commands.push(Command::Undo);
+                    ui.close();
+                }
+                if ui
+                    .add_enabled(
+                        !app.work.redo.is_empty(),
+                        egui::Button::new("Redo  Ctrl+Shift+Z"),
+                    )
+                    .clicked()
+                {
+                    app.commands.push(Command::Redo);
+                    ui.close();
+                }
+                ui.separator();
+                ui.label(
+                    RichText::new(
+                        "Link: click a passage, then Ctrl+click one in another column, or drag a passage from the margin onto another. Right-click a passage or a mark for more.",
+                    )
+                    .weak(),
+                );
             });
             ui.menu_button("View", |ui| {
                 if ui
@@ -63,6 +121,7 @@ pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                     "Only events with differences",
                 );
                 ui.checkbox(&mut app.show_inspector, "Inspector");
+                ui.checkbox(&mut app.show_notes, "Notes panel");
                 ui.separator();
                 ui.radio_value(&mut app.view, MainView::Columns, "Columns");
                 ui.radio_value(&mut app.view, MainView::Overview, "Overview (coverage)");
@@ -139,14 +198,24 @@ pub fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 }
             } else if let Some(analysis) = &app.analysis {
                 let report = &analysis.report;
+                let dismissed = report.findings.iter().filter(|f| f.is_dismissed()).count();
                 let differences = analysis.differences.len();
                 ui.label(format!(
-                    "{} articles · {} shared events · {} differences · {} not loaded",
+                    "{} articles · {} shared events · {} differences · {} dismissed · {} notes · {} not loaded",
                     report.documents.len(),
                     report.events.len(),
                     differences,
+                    dismissed,
+                    report.notes.len(),
                     report.failures.len()
                 ));
+                if !report.orphans.is_empty()
+                    && ui
+                        .link(format!("{} orphaned", report.orphans.len()))
+                        .clicked()
+                {
+                    app.show_notes = true;
+                }
             }
         });
     });
@@ -160,7 +229,7 @@ fn finding_counts(analysis: &super::Analysis, event: EventId) -> Vec<(FindingKin
                 *kind,
                 analysis
                     .findings_of(event)
-                    .filter(|f| f.kind == *kind)
+                    .filter(|f| f.kind == *kind && !f.is_dismissed())
                     .count(),
             )
         })
@@ -170,9 +239,9 @@ fn finding_counts(analysis: &super::Analysis, event: EventId) -> Vec<(FindingKin
 
 /// The events panel: every event with its sources and finding badges; filter, search, sort.
 pub fn events_panel(app: &mut ParallaxApp, ui: &mut egui::Ui) {
-    egui::Panel::left("events")
+    let shown = egui::Panel::left("events")
         .resizable(true)
-        .default_size(280.0)
+        .default_size(app.panel_widths.0.unwrap_or(280.0))
         .min_size(200.0)
         .max_size(460.0)
         .show(ui, |ui| {
@@ -236,6 +305,7 @@ pub fn events_panel(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             let report = &analysis.report;
             let dark = ui.visuals().dark_mode;
             let mut clicked = None;
+            let mut rename = None;
             let mut clicked_finding = None;
             ScrollArea::vertical()
                 .id_salt("events-list")
@@ -254,9 +324,19 @@ pub fn events_panel(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                                     .as_deref()
                                     .map(|d| format!(" ({d})"))
                                     .unwrap_or_default();
-                                ui.selectable_label(selected, format!("{}{date}", event.label))
+                                let edited = if event.edited { "  · edited" } else { "" };
+                                ui.selectable_label(
+                                    selected,
+                                    format!("{}{date}{edited}", event.label),
+                                )
                             })
                             .inner;
+                        response.context_menu(|ui| {
+                            if ui.button("Rename event…").clicked() {
+                                rename = Some((event.index, event.label.clone()));
+                                ui.close();
+                            }
+                        });
                         if response.clicked() {
                             clicked = Some(*event_id);
                         }
@@ -327,7 +407,11 @@ pub fn events_panel(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             if let Some(finding) = clicked_finding {
                 app.commands.push(Command::SelectFinding(finding));
             }
+            if rename.is_some() {
+                app.rename_draft = rename;
+            }
         });
+    app.panel_widths.0 = Some(shown.response.rect.width());
 }
 
 /// A colour per source, for the coverage dots.
@@ -391,9 +475,9 @@ fn diff_label(ui: &mut egui::Ui, text: &str, others: &[&str]) {
 /// The inspector: the selected event's passages side by side with word differences, its
 /// findings as a table, and why the passages were aligned.
 pub fn inspector(app: &mut ParallaxApp, ui: &mut egui::Ui) {
-    egui::Panel::right("inspector")
+    let shown = egui::Panel::right("inspector")
         .resizable(true)
-        .default_size(380.0)
+        .default_size(app.panel_widths.1.unwrap_or(380.0))
         .min_size(240.0)
         .max_size(520.0)
         .show(ui, |ui| {
@@ -407,10 +491,21 @@ pub fn inspector(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 return;
             };
             let mut command = None;
+            let mut rename = None;
+            let mut review = None;
             ScrollArea::vertical()
                 .id_salt("inspector-scroll")
                 .show(ui, |ui| {
-                    ui.label(RichText::new(&event.label).strong().size(15.0));
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(&event.label).strong().size(15.0));
+                        if event.edited {
+                            ui.label(RichText::new("edited").small().weak())
+                                .on_hover_text("You corrected this event (link, unlink, split or rename). Edit → Undo reverts it.");
+                        }
+                        if ui.small_button("Rename…").clicked() {
+                            rename = Some((event.index, event.label.clone()));
+                        }
+                    });
                     if let Some(date) = &event.date {
                         ui.label(RichText::new(date).weak());
                     }
@@ -465,6 +560,7 @@ pub fn inspector(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                         .show(ui, |ui| {
                             Grid::new("findings-table").striped(true).show(ui, |ui| {
                                 ui.label(RichText::new("Kind").strong());
+                                ui.label(RichText::new("Review").strong());
                                 for document in &documents {
                                     ui.label(
                                         RichText::new(
@@ -475,15 +571,74 @@ pub fn inspector(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                                 }
                                 ui.end_row();
                                 for finding in &findings {
-                                    ui.label(
-                                        RichText::new(format!(
-                                            "{} {}",
-                                            palette::kind_symbol(finding.kind),
-                                            finding.kind.title()
-                                        ))
-                                        .color(palette::kind_color(finding.kind)),
-                                    )
-                                    .on_hover_text(&finding.summary);
+                                    let dismissed = finding.is_dismissed();
+                                    let mut title = RichText::new(format!(
+                                        "{} {}",
+                                        palette::kind_symbol(finding.kind),
+                                        finding.kind.title()
+                                    ));
+                                    title = if dismissed {
+                                        title.strikethrough().weak()
+                                    } else {
+                                        title.color(palette::kind_color(finding.kind))
+                                    };
+                                    ui.label(title).on_hover_text(&finding.summary);
+                                    ui.vertical(|ui| {
+                                        let status = finding.review.as_ref().map(|r| r.status);
+                                        let mut comment = app
+                                            .comment_drafts
+                                            .get(&finding.index)
+                                            .cloned()
+                                            .or_else(|| {
+                                                finding.review.as_ref().map(|r| r.comment.clone())
+                                            })
+                                            .unwrap_or_default();
+                                        ui.horizontal(|ui| {
+                                            let confirmed = status == Some(ReviewStatus::Confirmed);
+                                            if ui
+                                                .selectable_label(confirmed, "Confirm")
+                                                .on_hover_text("You checked it: the sources really differ here.")
+                                                .clicked()
+                                            {
+                                                review = Some((
+                                                    finding.index,
+                                                    (!confirmed).then_some(ReviewStatus::Confirmed),
+                                                    comment.clone(),
+                                                ));
+                                            }
+                                            let is_dismissed = status == Some(ReviewStatus::Dismissed);
+                                            if ui
+                                                .selectable_label(is_dismissed, "Dismiss")
+                                                .on_hover_text("Not a real difference. It stays visible, greyed out.")
+                                                .clicked()
+                                            {
+                                                review = Some((
+                                                    finding.index,
+                                                    (!is_dismissed).then_some(ReviewStatus::Dismissed),
+                                                    comment.clone(),
+                                                ));
+                                            }
+                                        });
+                                        if status.is_some() {
+                                            let edit = ui.add(
+                                                egui::TextEdit::singleline(&mut comment)
+                                                    .hint_text("Comment")
+                                                    .desired_width(140.0),
+                                            );
+                                            if edit.changed() {
+                                                app.comment_drafts
+                                                    .insert(finding.index, comment.clone());
+                                            }
+                                            if edit.lost_focus() {
+                                                app.comment_drafts.remove(&finding.index);
+                                                if finding.review.as_ref().map(|r| &r.comment)
+                                                    != Some(&comment)
+                                                {
+                                                    review = Some((finding.index, status, comment));
+                                                }
+                                            }
+                                        }
+                                    });
                                     for document in &documents {
                                         let claims: Vec<_> = finding
                                             .claims
@@ -529,7 +684,14 @@ pub fn inspector(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             if let Some(command) = command {
                 app.commands.push(command);
             }
+            if rename.is_some() {
+                app.rename_draft = rename;
+            }
+            if let Some((finding, status, comment)) = review {
+                app.commands.push(Command::Edit(EditAction::Review(finding, status, comment)));
+            }
         });
+    app.panel_widths.1 = Some(shown.response.rect.width());
 }
 
 use parallax::report::Coverage;

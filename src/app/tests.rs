@@ -315,3 +315,287 @@ fn ctrl_o_without_a_dialog_backend_says_so() {
     );
     harness.get_by_label_contains("No file dialog can be shown");
 }
+
+/// Presses and releases the primary button at a point, with modifiers.
+fn click_at(
+    harness: &mut Harness<'static, ParallaxApp>,
+    pos: egui::Pos2,
+    modifiers: egui::Modifiers,
+) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event_modifiers(
+            egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers,
+            },
+            modifiers,
+        );
+    }
+    harness.run_steps(2);
+}
+
+/// Where a passage is on screen now, if its column is drawn.
+fn passage_point(app: &ParallaxApp, at: parallax::model::PassageRef) -> Option<egui::Pos2> {
+    let analysis = app.analysis.as_ref()?;
+    let column = app.geometry.iter().find(|c| c.document == at.document)?;
+    let layout = analysis.layouts[at.document.get()].as_ref()?;
+    let passage = analysis.report.passage(at);
+    let text = &analysis.report.documents[at.document.get()].text;
+    // The middle of the passage's first characters (a line may hold two sentences).
+    let first = *layout
+        .span_rects(text, passage.start, passage.start + 3)
+        .first()?;
+    let point = first.translate(column.origin.to_vec2()).center();
+    column.clip.contains(point).then_some(point)
+}
+
+/// Waits for the analysis the last edit started, drawing frames meanwhile.
+fn settle(harness: &mut Harness<'static, ParallaxApp>) {
+    let ctx = harness.ctx.clone();
+    harness.state_mut().wait_for_analysis(&ctx);
+    harness.run_steps(4);
+}
+
+#[test]
+fn link_dismiss_note_save_and_reopen() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for sample in super::sample_files() {
+        let copy = folder.path().join(sample.file_name().unwrap());
+        std::fs::copy(&sample, &copy).unwrap();
+        files.push(copy);
+    }
+    let mut app = app_with(files, false);
+    app.work.data_dir = Some(folder.path().join("data"));
+    let session_path = folder.path().join("story.parallax.ron");
+    app.work.path = Some(session_path.clone());
+    // Two body passages, in the first two columns, in no event: near the top so that they
+    // are on screen.
+    let report = app.analysis.as_ref().unwrap().report.clone();
+    let event_of = report.event_of_passages();
+    let free = |d: usize| {
+        report.documents[d]
+            .passages
+            .iter()
+            .find(|p| {
+                p.role == parallax::model::PassageRole::Body && event_of[d][p.index.get()].is_none()
+            })
+            .map(|p| parallax::model::PassageRef {
+                document: report.documents[d].index,
+                passage: p.index,
+            })
+    };
+    let (a, b) = (
+        free(0).expect("free passage"),
+        free(1).expect("free passage"),
+    );
+    let mut harness = harness(app);
+    for at in [a, b] {
+        let passage = report.passage(at).clone();
+        harness
+            .state_mut()
+            .scroll_requests
+            .push(super::ScrollRequest {
+                document: at.document,
+                start: passage.start,
+                end: passage.end,
+            });
+    }
+    harness.run();
+    let point_a = passage_point(harness.state(), a).expect("first passage on screen");
+    click_at(&mut harness, point_a, egui::Modifiers::NONE);
+    assert_eq!(harness.state().selected_passage, Some(a));
+    let point_b = passage_point(harness.state(), b).expect("second passage on screen");
+    click_at(&mut harness, point_b, egui::Modifiers::COMMAND);
+    settle(&mut harness);
+    {
+        let report = &harness.state().analysis.as_ref().unwrap().report;
+        let event_of = report.event_of_passages();
+        let linked = event_of[0][a.passage.get()];
+        assert!(linked.is_some(), "the Ctrl+click linked the passages");
+        assert_eq!(linked, event_of[1][b.passage.get()]);
+        assert!(report.events[linked.unwrap().get()].edited);
+    }
+    // Dismiss a finding from the inspector's table.
+    let (event, finding) = {
+        let report = &harness.state().analysis.as_ref().unwrap().report;
+        let finding = report
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::NumberMismatch)
+            .unwrap();
+        (finding.event.unwrap(), finding.clone())
+    };
+    harness.state_mut().select_event(Some(event));
+    harness.run_steps(3);
+    harness.get_all_by_label("Dismiss").next().unwrap().click();
+    harness.run_steps(2);
+    settle(&mut harness);
+    let dismissed: Vec<_> = harness
+        .state()
+        .analysis
+        .as_ref()
+        .unwrap()
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.is_dismissed())
+        .map(|f| (f.kind, f.claims.len()))
+        .collect();
+    assert_eq!(dismissed.len(), 1);
+    let _ = finding;
+    // A note through the context menu of a passage.
+    let passage = report.passage(a).clone();
+    harness
+        .state_mut()
+        .scroll_requests
+        .push(super::ScrollRequest {
+            document: a.document,
+            start: passage.start,
+            end: passage.end,
+        });
+    harness.run();
+    let point = passage_point(harness.state(), a).expect("passage on screen");
+    harness.hover_at(point);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: point,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run_steps(3);
+    harness.get_by_label("Add note to this sentence").click();
+    harness.run_steps(3);
+    harness
+        .get_by_role(egui::accesskit::Role::MultilineTextInput)
+        .type_text("Ask the ministry which figure is right.");
+    harness.run_steps(2);
+    harness.get_by_label("Save note").click();
+    harness.run_steps(2);
+    settle(&mut harness);
+    assert_eq!(
+        harness
+            .state()
+            .analysis
+            .as_ref()
+            .unwrap()
+            .report
+            .notes
+            .len(),
+        1
+    );
+    assert!(harness.state().work.dirty());
+    // Save with Ctrl+S, then open the session in a fresh app.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().wait_for_disk(&ctx);
+    assert!(session_path.is_file());
+    assert!(!harness.state().work.dirty());
+    let mut fresh = ParallaxApp::with_state(Remembered {
+        has_run: true,
+        ..Remembered::default()
+    });
+    let ctx = egui::Context::default();
+    fresh.open_session(session_path.clone(), &ctx);
+    fresh.wait_for_disk(&ctx);
+    let report = &fresh.analysis.as_ref().unwrap().report;
+    let event_of = report.event_of_passages();
+    assert!(event_of[0][a.passage.get()].is_some());
+    assert_eq!(event_of[0][a.passage.get()], event_of[1][b.passage.get()]);
+    assert_eq!(
+        report.findings.iter().filter(|f| f.is_dismissed()).count(),
+        1
+    );
+    assert_eq!(report.notes.len(), 1);
+    assert_eq!(
+        report.notes[0].text,
+        "Ask the ministry which figure is right."
+    );
+    assert!(report.orphans.is_empty());
+}
+
+#[test]
+fn undo_and_redo_cover_edits() {
+    let mut app = app_with(super::sample_files(), false);
+    let ctx = egui::Context::default();
+    let event = app.analysis.as_ref().unwrap().report.events[0].index;
+    app.edit(
+        super::session::EditAction::Rename(event, "My label".into()),
+        &ctx,
+    );
+    app.wait_for_analysis(&ctx);
+    let label = |app: &ParallaxApp| {
+        app.analysis.as_ref().unwrap().report.events[0]
+            .label
+            .clone()
+    };
+    assert_eq!(label(&app), "My label");
+    app.undo(&ctx);
+    app.wait_for_analysis(&ctx);
+    assert_ne!(label(&app), "My label");
+    app.redo(&ctx);
+    app.wait_for_analysis(&ctx);
+    assert_eq!(label(&app), "My label");
+}
+
+#[test]
+fn unsaved_work_is_autosaved_and_offered_at_the_next_start() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = folder.path().join("data");
+    let mut app = app_with(super::sample_files(), false);
+    app.work.data_dir = Some(data.clone());
+    let ctx = egui::Context::default();
+    let event = app.analysis.as_ref().unwrap().report.events[0].index;
+    app.edit(
+        super::session::EditAction::Rename(event, "Kept".into()),
+        &ctx,
+    );
+    app.wait_for_analysis(&ctx);
+    // What eframe does on exit.
+    app.autosave(&ctx, true);
+    app.wait_for_disk(&ctx);
+    // A "crash": the next start finds the autosave and offers it.
+    let mut next = ParallaxApp::with_state(Remembered::default());
+    next.work = super::session::Workspace::new(Some(data.clone()));
+    assert!(next.work.restore_offer.is_some());
+    next.restore_autosave(&ctx);
+    next.wait_for_analysis(&ctx);
+    assert_eq!(
+        next.analysis.as_ref().unwrap().report.events[0].label,
+        "Kept"
+    );
+    assert!(next.work.dirty(), "restored work is not saved yet");
+}
+
+#[test]
+fn a_bad_session_gives_a_notice_and_is_left_alone() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("broken.parallax.ron");
+    std::fs::write(&path, "(version: 2, documents: [ (path: ").unwrap();
+    let mut app = app_with(super::sample_files(), false);
+    let ctx = egui::Context::default();
+    app.open_session(path.clone(), &ctx);
+    app.wait_for_disk(&ctx);
+    let notice = app.notices.last().expect("a notice");
+    assert!(notice.error);
+    assert!(
+        notice.text.contains("broken.parallax.ron"),
+        "{}",
+        notice.text
+    );
+    assert!(notice.text.contains("line 1"), "{}", notice.text);
+    assert!(
+        app.work.path.is_none(),
+        "the bad file is not adopted, so never overwritten"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "(version: 2, documents: [ (path: "
+    );
+}

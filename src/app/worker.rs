@@ -3,33 +3,46 @@
 //! The UI never waits. It starts a job, keeps a handle, and polls the handle once per frame;
 //! the worker asks for a repaint when it is done, so an idle window does not spin.
 
-use parallax::model::Report;
 use parallax::progress::{Cancelled, Progress};
-use parallax::{Input, Settings};
+use parallax::session::{Edits, Session, SourceLabel};
+use parallax::{Edited, Input, Settings};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 /// A comparison running on a worker thread.
 pub struct AnalysisJob {
     pub progress: Arc<Progress>,
-    receiver: Receiver<Result<Report, String>>,
+    receiver: Receiver<Result<Edited, String>>,
+}
+
+/// What a comparison needs: the session's inputs, names, settings and edits.
+pub struct AnalysisRequest {
+    pub inputs: Vec<Input>,
+    pub labels: Vec<SourceLabel>,
+    pub settings: Settings,
+    pub edits: Edits,
 }
 
 impl AnalysisJob {
-    /// Starts comparing `files` on a new thread.
-    pub fn start(files: Vec<PathBuf>, ctx: egui::Context) -> AnalysisJob {
+    /// Starts a comparison on a new thread.
+    pub fn start(request: AnalysisRequest, ctx: egui::Context) -> AnalysisJob {
         let progress = Arc::new(Progress::new());
         let (sender, receiver) = channel();
         let worker_progress = Arc::clone(&progress);
         std::thread::spawn(move || {
-            let inputs: Vec<Input> = files.into_iter().map(Input::Path).collect();
             // A bug in the engine must not take the window down with it.
             let outcome = std::panic::catch_unwind(|| {
-                parallax::compare(&inputs, &Settings::default(), &worker_progress)
+                parallax::compare_edited(
+                    &request.inputs,
+                    &request.labels,
+                    &request.settings,
+                    &request.edits,
+                    &worker_progress,
+                )
             });
             let message = match outcome {
-                Ok(Ok(report)) => Ok(report),
+                Ok(Ok(edited)) => Ok(edited),
                 Ok(Err(Cancelled)) => Err("The comparison was cancelled.".to_string()),
                 Err(_) => Err("The comparison failed with an internal error.".to_string()),
             };
@@ -40,7 +53,7 @@ impl AnalysisJob {
     }
 
     /// The result, once the worker is done.
-    pub fn poll(&self) -> Option<Result<Report, String>> {
+    pub fn poll(&self) -> Option<Result<Edited, String>> {
         match self.receiver.try_recv() {
             Ok(result) => Some(result),
             Err(TryRecvError::Empty) => None,
@@ -51,11 +64,83 @@ impl AnalysisJob {
     }
 }
 
+/// What a disk task reports when it is done.
+pub enum DiskDone {
+    SessionRead(PathBuf, Result<Box<Session>, String>),
+    /// A session or autosave was written (the path, and the generation of the edits saved).
+    SessionSaved(PathBuf, u64, Result<(), String>),
+    AutosaveWritten(Result<(), String>),
+    Exported(PathBuf, Result<(), String>),
+}
+
+/// Disk work (reading and writing sessions, exports) on worker threads, so the UI never
+/// waits for a disk.
+pub struct DiskJobs {
+    sender: Sender<DiskDone>,
+    receiver: Receiver<DiskDone>,
+    pub running: usize,
+}
+
+impl Default for DiskJobs {
+    fn default() -> Self {
+        let (sender, receiver) = channel();
+        DiskJobs {
+            sender,
+            receiver,
+            running: 0,
+        }
+    }
+}
+
+impl DiskJobs {
+    /// Runs `task` on a new thread; its answer comes back through [`DiskJobs::poll`].
+    pub fn spawn(&mut self, ctx: &egui::Context, task: impl FnOnce() -> DiskDone + Send + 'static) {
+        let sender = self.sender.clone();
+        let ctx = ctx.clone();
+        self.running += 1;
+        std::thread::spawn(move || {
+            let _ = sender.send(task());
+            ctx.request_repaint();
+        });
+    }
+
+    /// Runs `task` at once on this thread (tests, and writes on exit, which must finish).
+    pub fn run_now(&mut self, task: impl FnOnce() -> DiskDone) {
+        self.running += 1;
+        let _ = self.sender.send(task());
+    }
+
+    /// Answers that arrived since the last poll.
+    pub fn poll(&mut self) -> Vec<DiskDone> {
+        let done: Vec<DiskDone> = self.receiver.try_iter().collect();
+        self.running = self.running.saturating_sub(done.len());
+        done
+    }
+}
+
 /// What a file dialog is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DialogPurpose {
     Open,
     Add,
+    OpenSession,
+    SaveSessionAs,
+    /// Find a session document that moved (its position in the session).
+    Locate(usize),
+    Export(parallax::cli::OutputFormat),
+}
+
+impl DialogPurpose {
+    fn title(self) -> &'static str {
+        match self {
+            DialogPurpose::Open => "Open articles",
+            DialogPurpose::Add => "Add articles",
+            DialogPurpose::OpenSession => "Open session",
+            DialogPurpose::SaveSessionAs => "Save session as",
+            DialogPurpose::Locate(_) => "Locate the missing article",
+            DialogPurpose::Export(_) => "Export the report",
+        }
+    }
 }
 
 /// A native file dialog shown from a worker thread.
@@ -82,17 +167,35 @@ impl DialogJob {
     pub fn start(purpose: DialogPurpose, folder: Option<PathBuf>, ctx: egui::Context) -> DialogJob {
         let (sender, receiver) = channel();
         std::thread::spawn(move || {
-            let mut dialog = rfd::FileDialog::new()
-                .set_title(match purpose {
-                    DialogPurpose::Open => "Open articles",
-                    DialogPurpose::Add => "Add articles",
-                })
-                .add_filter("Articles", &["txt", "md", "markdown", "html", "htm"])
-                .add_filter("All files", &["*"]);
+            let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
             if let Some(folder) = folder {
                 dialog = dialog.set_directory(folder);
             }
-            let _ = sender.send(dialog.pick_files());
+            let answer = match purpose {
+                DialogPurpose::Open | DialogPurpose::Add => dialog
+                    .add_filter("Articles", &["txt", "md", "markdown", "html", "htm"])
+                    .add_filter("All files", &["*"])
+                    .pick_files(),
+                DialogPurpose::Locate(_) => dialog
+                    .add_filter("Articles", &["txt", "md", "markdown", "html", "htm"])
+                    .add_filter("All files", &["*"])
+                    .pick_file()
+                    .map(|f| vec![f]),
+                DialogPurpose::OpenSession => dialog
+                    .add_filter("Parallax sessions", &["ron"])
+                    .pick_file()
+                    .map(|f| vec![f]),
+                DialogPurpose::SaveSessionAs => dialog
+                    .add_filter("Parallax sessions", &["ron"])
+                    .set_file_name("comparison.parallax.ron")
+                    .save_file()
+                    .map(|f| vec![f]),
+                DialogPurpose::Export(format) => dialog
+                    .set_file_name(format!("report.{}", super::export_extension(format)))
+                    .save_file()
+                    .map(|f| vec![f]),
+            };
+            let _ = sender.send(answer);
             ctx.request_repaint();
         });
         DialogJob {

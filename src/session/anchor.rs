@@ -213,10 +213,7 @@ fn common_suffix(a: &str, b: &str) -> usize {
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
-    a.chars()
-        .zip(b.chars())
-        .take_while(|(x, y)| x == y)
-        .count()
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
 /// The last `n` characters.

@@ -155,10 +155,8 @@ impl Placed {
                         continue;
                     };
                     let moved: Vec<PassageRef> = moved.iter().map(passage_of).collect();
-                    let (out, kept): (Vec<PassageRef>, Vec<PassageRef>) = events[x]
-                        .passages
-                        .iter()
-                        .partition(|p| moved.contains(p));
+                    let (out, kept): (Vec<PassageRef>, Vec<PassageRef>) =
+                        events[x].passages.iter().partition(|p| moved.contains(p));
                     if out.is_empty() || kept.is_empty() {
                         continue;
                     }

@@ -367,9 +367,7 @@ impl Session {
         edits
             .reviews
             .retain(|r| r.finding.claims.iter().all(|a| a.document != index));
-        edits
-            .notes
-            .retain(|n| n.target.anchor().document != index);
+        edits.notes.retain(|n| n.target.anchor().document != index);
         let after = edits.corrections.len() + edits.reviews.len() + edits.notes.len();
         for anchor in edits.anchors_mut() {
             if anchor.document > index {
@@ -472,11 +470,7 @@ fn relative_path(base: &Path, target: &Path) -> Option<PathBuf> {
     if base.first() != target.first() {
         return None;
     }
-    let common = base
-        .iter()
-        .zip(&target)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let common = base.iter().zip(&target).take_while(|(a, b)| a == b).count();
     let mut out = PathBuf::new();
     for _ in common..base.len() {
         out.push("..");
