@@ -141,6 +141,32 @@ fn planted_script_does_not_run_and_the_page_renders() {
     assert!(dom.contains("1,200 bookings"));
     assert!(dom.contains("2,100 bookings"));
 
+    // The filter: with the number-mismatch box unticked when the page loads, the script hides
+    // that kind's rows and unmarks its spans, and leaves the other kinds alone.
+    let unticked = folder.path().join("unticked.html");
+    let ticked = "checked data-filter=\"number_mismatch\"";
+    assert!(source.contains(ticked));
+    std::fs::write(
+        &unticked,
+        source.replace(ticked, "data-filter=\"number_mismatch\""),
+    )
+    .unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let filtered = chromium(
+        browser,
+        profile.path(),
+        &["--dump-dom".to_string()],
+        &unticked,
+    );
+    let filtered = String::from_utf8(filtered).unwrap();
+    assert!(filtered.contains("class=\"finding k-number_mismatch filtered\""));
+    assert!(filtered.contains("<mark class=\"k-number_mismatch filtered\""));
+    assert!(!filtered.contains("k-agreement filtered"));
+    assert!(
+        !dom.contains(" filtered\""),
+        "nothing is filtered with every box ticked"
+    );
+
     // A screenshot: present, of some size, and not blank.
     let profile = tempfile::tempdir().unwrap();
     let png_path = folder.path().join("page.png");
