@@ -307,8 +307,15 @@ fn column(
                 && response.drag_started()
             {
                 if press.x < origin.x {
-                    // A drag from the margin carries the passage, to link it.
-                    interaction.link_drag = passage_at(Pos2::new(origin.x + 1.0, press.y));
+                    // A drag from the margin carries a passage, to link it: the selected
+                    // one when it is on this line, else the one the line starts with.
+                    let y = press.y - origin.y;
+                    interaction.link_drag = selected_passage
+                        .filter(|p| {
+                            let band = layout.passage_rects[p.passage.get()];
+                            band.min.y <= y && y <= band.max.y
+                        })
+                        .or_else(|| passage_at(Pos2::new(origin.x + 1.0, press.y)));
                 } else if let Some(byte) = layout.byte_at(&doc.text, (press - origin).to_pos2()) {
                     interaction.selection_start = Some(byte);
                 }

@@ -599,3 +599,123 @@ fn a_bad_session_gives_a_notice_and_is_left_alone() {
         "(version: 2, documents: [ (path: "
     );
 }
+
+#[test]
+fn export_from_the_viewer_carries_reviews_and_notes() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = app_with(super::sample_files(), false);
+    let ctx = egui::Context::default();
+    let (finding, claim) = {
+        let report = &app.analysis.as_ref().unwrap().report;
+        let finding = report
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::NumberMismatch)
+            .unwrap();
+        (finding.index, finding.claims[0].clone())
+    };
+    app.edit(
+        super::session::EditAction::Review(
+            finding,
+            Some(parallax::model::ReviewStatus::Dismissed),
+            "Different days".into(),
+        ),
+        &ctx,
+    );
+    app.wait_for_analysis(&ctx);
+    app.edit(
+        super::session::EditAction::AddNote {
+            document: claim.document,
+            start: claim.start,
+            end: claim.end,
+            event: false,
+            text: "Call the press office".into(),
+        },
+        &ctx,
+    );
+    app.wait_for_analysis(&ctx);
+    for format in [
+        parallax::cli::OutputFormat::Html,
+        parallax::cli::OutputFormat::Markdown,
+        parallax::cli::OutputFormat::Csv,
+        parallax::cli::OutputFormat::Json,
+    ] {
+        let path = folder
+            .path()
+            .join(format!("report.{}", super::export_extension(format)));
+        app.export(format, path.clone(), &ctx);
+        app.wait_for_disk(&ctx);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("dismissed"), "{format:?}");
+        assert!(text.contains("Different days"), "{format:?}");
+        if format != parallax::cli::OutputFormat::Csv {
+            assert!(text.contains("Call the press office"), "{format:?}");
+        }
+        assert_eq!(app.exported.as_deref(), Some(path.as_path()));
+    }
+    assert!(folder.path().join("report.coverage.csv").is_file());
+}
+
+#[test]
+fn dragging_a_passage_from_the_margin_onto_another_links_them() {
+    let app = app_with(super::sample_files(), false);
+    let report = app.analysis.as_ref().unwrap().report.clone();
+    let event_of = report.event_of_passages();
+    let free = |d: usize| {
+        report.documents[d]
+            .passages
+            .iter()
+            .find(|p| {
+                p.role == parallax::model::PassageRole::Body && event_of[d][p.index.get()].is_none()
+            })
+            .map(|p| parallax::model::PassageRef {
+                document: report.documents[d].index,
+                passage: p.index,
+            })
+            .unwrap()
+    };
+    let (a, b) = (free(0), free(1));
+    let mut harness = harness(app);
+    for at in [a, b] {
+        let passage = report.passage(at).clone();
+        harness
+            .state_mut()
+            .scroll_requests
+            .push(super::ScrollRequest {
+                document: at.document,
+                start: passage.start,
+                end: passage.end,
+            });
+    }
+    harness.run();
+    let from = passage_point(harness.state(), a).unwrap();
+    let origin_x = harness
+        .state()
+        .geometry
+        .iter()
+        .find(|c| c.document == a.document)
+        .unwrap()
+        .origin
+        .x;
+    let grip = egui::pos2(origin_x - 4.0, from.y);
+    let to = passage_point(harness.state(), b).unwrap();
+    // Select the passage, then drag it by the margin beside it.
+    click_at(&mut harness, from, egui::Modifiers::NONE);
+    harness.hover_at(grip);
+    harness.run_steps(1);
+    harness.drag_at(grip);
+    harness.run_steps(1);
+    for step in 1..=6 {
+        let t = step as f32 / 6.0;
+        harness.hover_at(grip + (to - grip) * t);
+        harness.run_steps(1);
+    }
+    assert_eq!(harness.state().link_drag, Some(a));
+    harness.drop_at(to);
+    harness.run_steps(2);
+    settle(&mut harness);
+    let report = &harness.state().analysis.as_ref().unwrap().report;
+    let event_of = report.event_of_passages();
+    assert!(event_of[0][a.passage.get()].is_some());
+    assert_eq!(event_of[0][a.passage.get()], event_of[1][b.passage.get()]);
+}
