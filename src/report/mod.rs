@@ -128,7 +128,8 @@ pub fn coverage<'a>(
     }
     let mut agrees = false;
     for finding in findings {
-        if !finding.claims.iter().any(|c| c.document == document) {
+        // A finding the user dismissed is not a difference (nor an agreement) any more.
+        if finding.is_dismissed() || !finding.claims.iter().any(|c| c.document == document) {
             continue;
         }
         if finding.kind.is_difference() && finding.kind != FindingKind::Unique {
