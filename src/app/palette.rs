@@ -19,19 +19,8 @@ pub fn kind_color(kind: FindingKind) -> Color32 {
 }
 
 /// A short symbol for each kind, shown next to its colour so that colour is never the only
-/// cue.
-pub fn kind_symbol(kind: FindingKind) -> &'static str {
-    match kind {
-        FindingKind::NumberMismatch => "#",
-        FindingKind::DateMismatch => "d",
-        FindingKind::NameVariant => "Aa",
-        FindingKind::QuoteAttribution => "“”",
-        FindingKind::Contradiction => "≠",
-        FindingKind::Wording => "~",
-        FindingKind::Agreement => "=",
-        FindingKind::Unique => "1",
-    }
-}
+/// cue. The engine owns the list, so the viewer and the exports show the same symbols.
+pub use parallax::report::kind_symbol;
 
 /// A soft tint for an event, stable for its index, readable under text in either theme.
 pub fn event_tint(event: usize, dark: bool) -> Color32 {

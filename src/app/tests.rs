@@ -352,6 +352,41 @@ fn passage_point(app: &ParallaxApp, at: parallax::model::PassageRef) -> Option<e
     column.clip.contains(point).then_some(point)
 }
 
+/// The first body passage in no event of each of the first two documents, scrolled into view.
+fn two_free_passages(
+    harness: &mut Harness<'static, ParallaxApp>,
+) -> (parallax::model::PassageRef, parallax::model::PassageRef) {
+    let report = harness.state().analysis.as_ref().unwrap().report.clone();
+    let event_of = report.event_of_passages();
+    let free = |d: usize| {
+        report.documents[d]
+            .passages
+            .iter()
+            .find(|p| {
+                p.role == parallax::model::PassageRole::Body && event_of[d][p.index.get()].is_none()
+            })
+            .map(|p| parallax::model::PassageRef {
+                document: report.documents[d].index,
+                passage: p.index,
+            })
+            .expect("a passage in no event")
+    };
+    let (a, b) = (free(0), free(1));
+    for at in [a, b] {
+        let passage = report.passage(at).clone();
+        harness
+            .state_mut()
+            .scroll_requests
+            .push(super::ScrollRequest {
+                document: at.document,
+                start: passage.start,
+                end: passage.end,
+            });
+    }
+    harness.run();
+    (a, b)
+}
+
 /// Waits for the analysis the last edit started, drawing frames meanwhile.
 fn settle(harness: &mut Harness<'static, ParallaxApp>) {
     let ctx = harness.ctx.clone();
@@ -372,39 +407,9 @@ fn link_dismiss_note_save_and_reopen() {
     app.work.data_dir = Some(folder.path().join("data"));
     let session_path = folder.path().join("story.parallax.ron");
     app.work.path = Some(session_path.clone());
-    // Two body passages, in the first two columns, in no event: near the top so that they
-    // are on screen.
     let report = app.analysis.as_ref().unwrap().report.clone();
-    let event_of = report.event_of_passages();
-    let free = |d: usize| {
-        report.documents[d]
-            .passages
-            .iter()
-            .find(|p| {
-                p.role == parallax::model::PassageRole::Body && event_of[d][p.index.get()].is_none()
-            })
-            .map(|p| parallax::model::PassageRef {
-                document: report.documents[d].index,
-                passage: p.index,
-            })
-    };
-    let (a, b) = (
-        free(0).expect("free passage"),
-        free(1).expect("free passage"),
-    );
     let mut harness = harness(app);
-    for at in [a, b] {
-        let passage = report.passage(at).clone();
-        harness
-            .state_mut()
-            .scroll_requests
-            .push(super::ScrollRequest {
-                document: at.document,
-                start: passage.start,
-                end: passage.end,
-            });
-    }
-    harness.run();
+    let (a, b) = two_free_passages(&mut harness);
     let point_a = passage_point(harness.state(), a).expect("first passage on screen");
     click_at(&mut harness, point_a, egui::Modifiers::NONE);
     assert_eq!(harness.state().selected_passage, Some(a));
@@ -659,35 +664,8 @@ fn export_from_the_viewer_carries_reviews_and_notes() {
 #[test]
 fn dragging_a_passage_from_the_margin_onto_another_links_them() {
     let app = app_with(super::sample_files(), false);
-    let report = app.analysis.as_ref().unwrap().report.clone();
-    let event_of = report.event_of_passages();
-    let free = |d: usize| {
-        report.documents[d]
-            .passages
-            .iter()
-            .find(|p| {
-                p.role == parallax::model::PassageRole::Body && event_of[d][p.index.get()].is_none()
-            })
-            .map(|p| parallax::model::PassageRef {
-                document: report.documents[d].index,
-                passage: p.index,
-            })
-            .unwrap()
-    };
-    let (a, b) = (free(0), free(1));
     let mut harness = harness(app);
-    for at in [a, b] {
-        let passage = report.passage(at).clone();
-        harness
-            .state_mut()
-            .scroll_requests
-            .push(super::ScrollRequest {
-                document: at.document,
-                start: passage.start,
-                end: passage.end,
-            });
-    }
-    harness.run();
+    let (a, b) = two_free_passages(&mut harness);
     let from = passage_point(harness.state(), a).unwrap();
     let origin_x = harness
         .state()

@@ -158,7 +158,7 @@ pub fn findings_by_event(report: &Report) -> Vec<Vec<&Finding>> {
 }
 
 /// A short symbol for each finding kind, shown next to its colour so that colour is never the
-/// only cue. The same symbols as the viewer's (`kind_symbol` in `src/app/palette.rs`).
+/// only cue. The viewer shows the same ones (it re-exports this function).
 pub fn kind_symbol(kind: FindingKind) -> &'static str {
     match kind {
         FindingKind::NumberMismatch => "#",
