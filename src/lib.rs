@@ -6,6 +6,7 @@
 //! exports all read. The engine knows nothing of any user interface.
 
 pub mod align;
+pub mod atomic;
 pub mod calendar;
 pub mod cli;
 pub mod compare;

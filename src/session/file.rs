@@ -9,7 +9,6 @@
 
 use super::{Edits, SESSION_VERSION, Session, SessionDocument};
 use serde::Deserialize;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Session files larger than this are refused (a session is a few kilobytes).
@@ -143,38 +142,7 @@ pub fn save_bytes(
     bytes: &[u8],
     before_rename: impl FnOnce() -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "session".into());
-    let temporary = folder.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        before_rename()?;
-        if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-            let backup = backup_path(path);
-            let backup_temporary = folder.join(format!(".{name}.bak-tmp-{}", std::process::id()));
-            std::fs::copy(path, &backup_temporary)?;
-            std::fs::rename(&backup_temporary, &backup)?;
-        }
-        std::fs::rename(&temporary, path)?;
-        // Make the rename itself durable; not every platform can open a folder.
-        if let Ok(folder) = std::fs::File::open(folder) {
-            let _ = folder.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
+    crate::atomic::replace(path, bytes, Some(&backup_path(path)), before_rename)
 }
 
 /// Version 1, the first development format: documents were bare paths and the edits stood
