@@ -239,6 +239,8 @@ pub struct ParallaxApp {
     /// Apply the session's view state once the next analysis arrives.
     restore_view: bool,
     last_watch: std::time::Instant,
+    /// Whether the file watcher's stat task is running.
+    watching: bool,
     /// The passage clicked last (Ctrl+click on another links the two).
     pub selected_passage: Option<PassageRef>,
     /// Passages picked with Shift+click, to split off together.
@@ -329,6 +331,7 @@ impl ParallaxApp {
             panel_widths: (None, None),
             restore_view: false,
             last_watch: std::time::Instant::now(),
+            watching: false,
             selected_passage: None,
             picked: BTreeSet::new(),
             text_selection: None,

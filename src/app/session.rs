@@ -471,6 +471,7 @@ impl ParallaxApp {
             }),
             DiskDone::AutosaveWritten(Ok(())) => {}
             DiskDone::Exported(path, result) => self.export_done(path, result),
+            DiskDone::Stamps(stamps) => self.compare_stamps(stamps),
         }
     }
 
@@ -555,19 +556,39 @@ impl ParallaxApp {
         }
     }
 
-    /// Looks for articles that changed on disk since they were analysed (a cheap stat of
-    /// each file, at most once a second).
+    /// Looks for articles that changed on disk since they were analysed: once a second, a
+    /// worker thread stats each file, and [`ParallaxApp::compare_stamps`] reads the answer.
     pub fn watch_files(&mut self, ctx: &egui::Context) {
         let now = std::time::Instant::now();
-        if now.duration_since(self.last_watch) < Duration::from_secs(1) || self.job.is_some() {
-            ctx.request_repaint_after(Duration::from_secs(1));
+        ctx.request_repaint_after(Duration::from_secs(1));
+        if self.watching
+            || self.job.is_some()
+            || now.duration_since(self.last_watch) < Duration::from_secs(1)
+        {
             return;
         }
         self.last_watch = now;
-        let located = self.work.session.locate(self.work.path.as_deref());
-        for (index, located) in located.iter().enumerate() {
-            let current = stamp(&located.path);
-            let before = self.work.stamps.get(index).copied().flatten();
+        self.watching = true;
+        let session = self.work.session.clone();
+        let path = self.work.path.clone();
+        self.disk.spawn(ctx, move || {
+            let stamps = session
+                .locate(path.as_deref())
+                .iter()
+                .map(|l| stamp(&l.path))
+                .collect();
+            DiskDone::Stamps(stamps)
+        });
+    }
+
+    /// Marks the articles whose stamps differ from those of the last analysis.
+    pub fn compare_stamps(&mut self, stamps: Vec<Option<(SystemTime, u64)>>) {
+        self.watching = false;
+        if self.job.is_some() || stamps.len() != self.work.stamps.len() {
+            return;
+        }
+        for (index, current) in stamps.into_iter().enumerate() {
+            let before = self.work.stamps[index];
             let was_missing = self.work.missing.contains(&index);
             let changed = match (before, current) {
                 (Some(a), Some(b)) => a != b,
@@ -579,7 +600,6 @@ impl ParallaxApp {
                 self.work.changed.push(index);
             }
         }
-        ctx.request_repaint_after(Duration::from_secs(1));
     }
 }
 

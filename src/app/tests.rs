@@ -697,3 +697,32 @@ fn dragging_a_passage_from_the_margin_onto_another_links_them() {
     assert!(event_of[0][a.passage.get()].is_some());
     assert_eq!(event_of[0][a.passage.get()], event_of[1][b.passage.get()]);
 }
+
+#[test]
+fn an_article_changed_on_disk_is_noticed_and_reloads() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for sample in super::sample_files() {
+        let copy = folder.path().join(sample.file_name().unwrap());
+        std::fs::copy(&sample, &copy).unwrap();
+        files.push(copy);
+    }
+    let mut app = app_with(files.clone(), false);
+    let ctx = egui::Context::default();
+    let check = |app: &mut ParallaxApp| {
+        app.last_watch = std::time::Instant::now() - std::time::Duration::from_secs(2);
+        app.watch_files(&ctx);
+        app.wait_for_disk(&ctx);
+    };
+    check(&mut app);
+    assert!(app.work.changed.is_empty(), "nothing changed yet");
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    std::fs::write(&files[0], format!("An added first line.\n\n{text}")).unwrap();
+    check(&mut app);
+    assert_eq!(app.work.changed, vec![0]);
+    app.run_command(super::Command::ReloadChanged, &ctx);
+    app.wait_for_analysis(&ctx);
+    assert!(app.work.changed.is_empty());
+    let document = &app.analysis.as_ref().unwrap().report.documents[0];
+    assert!(document.text.starts_with("An added first line."));
+}

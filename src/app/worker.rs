@@ -71,6 +71,8 @@ pub enum DiskDone {
     SessionSaved(PathBuf, u64, Result<(), String>),
     AutosaveWritten(Result<(), String>),
     Exported(PathBuf, Result<(), String>),
+    /// The stamps (modified time, size) of the session's articles, for the file watcher.
+    Stamps(Vec<Option<(std::time::SystemTime, u64)>>),
 }
 
 /// Disk work (reading and writing sessions, exports) on worker threads, so the UI never
