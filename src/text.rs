@@ -177,6 +177,17 @@ pub fn format_value(value: f64) -> String {
     }
 }
 
+/// The first `words` words of a text, with "…" when some were left out (for lists and
+/// messages).
+pub fn first_words(text: &str, words: usize) -> String {
+    let all: Vec<&str> = text.split_whitespace().collect();
+    if all.len() <= words {
+        all.join(" ")
+    } else {
+        format!("{}…", all[..words].join(" "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,5 +235,11 @@ mod tests {
         assert_eq!(parse_number("2,5"), Some(2.5));
         assert_eq!(format_value(2.4e9), "2400000000");
         assert_eq!(format_value(2.45), "2.45");
+    }
+
+    #[test]
+    fn first_words_cuts_long_texts_only() {
+        assert_eq!(super::first_words("one two  three", 3), "one two three");
+        assert_eq!(super::first_words("one two three four", 2), "one two…");
     }
 }

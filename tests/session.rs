@@ -282,6 +282,20 @@ fn the_engine_applies_every_edit() {
             .iter()
             .any(|f| f.review_status() == "confirmed")
     );
+    // A dismissed difference no longer makes its sources "differ" in the overview.
+    let finding = dismissed[0];
+    let event = &edited.events[finding.event.expect("in an event").get()];
+    let document = finding.claims[0].document;
+    let mut undecided = finding.clone();
+    undecided.review = None;
+    assert_eq!(
+        parallax::report::coverage(event, [&undecided], document),
+        parallax::report::Coverage::Differs
+    );
+    assert_ne!(
+        parallax::report::coverage(event, [finding], document),
+        parallax::report::Coverage::Differs
+    );
     // Notes: both placed, the span note with its quoted text.
     assert_eq!(edited.notes.len(), 2);
     let span = edited.notes[0].span.as_ref().expect("span note");

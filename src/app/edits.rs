@@ -8,6 +8,7 @@ use super::{Command, NoteDraft, ParallaxApp};
 use egui::{RichText, ScrollArea};
 use parallax::cli::OutputFormat;
 use parallax::model::{DocId, ItemKind, PassageRef, ReviewStatus};
+use parallax::text::first_words;
 
 /// The context menu of a column at byte `byte` of `document`.
 pub fn passage_menu(app: &mut ParallaxApp, ui: &mut egui::Ui, document: DocId, byte: usize) {
@@ -172,7 +173,7 @@ pub fn notes_panel(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                             (Some(span), _) => format!(
                                 "{}: “{}”",
                                 report.documents[span.document.get()].display_name(),
-                                short(&span.text)
+                                first_words(&span.text, 10)
                             ),
                             (None, Some(event)) => {
                                 format!("Event: {}", report.events[event.get()].label)
@@ -265,7 +266,7 @@ pub fn session_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 }
             });
         }
-        let located = app.work.session.locate(app.work.path.as_deref());
+        let located = &app.work.located;
         for index in app.work.missing.clone() {
             ui.horizontal(|ui| {
                 ui.label(
@@ -300,10 +301,7 @@ pub fn session_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 }
                 if ui.button("Not now").clicked() {
                     app.work.changed.clear();
-                    app.work.stamps = located
-                        .iter()
-                        .map(|l| super::session::stamp(&l.path))
-                        .collect();
+                    app.work.stamps = app.work.seen_stamps.clone();
                 }
             });
         }
@@ -324,7 +322,7 @@ pub fn windows(app: &mut ParallaxApp, ctx: &egui::Context) {
                     ui.label(
                         RichText::new(format!(
                             "“{}”",
-                            short(text.get(draft.start..draft.end).unwrap_or(""))
+                            first_words(text.get(draft.start..draft.end).unwrap_or(""), 10)
                         ))
                         .italics(),
                     );
@@ -335,14 +333,8 @@ pub fn windows(app: &mut ParallaxApp, ctx: &egui::Context) {
                         .desired_rows(4),
                 );
                 edit.request_focus();
-                ui.horizontal(|ui| {
-                    if ui.button("Save note").clicked() && !draft.text.trim().is_empty() {
-                        done = Some(true);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        done = Some(false);
-                    }
-                });
+                // An empty note is not saved.
+                done = ok_cancel(ui, "Save note").filter(|ok| !ok || !draft.text.trim().is_empty());
             });
         match done {
             Some(true) => {
@@ -371,14 +363,7 @@ pub fn windows(app: &mut ParallaxApp, ctx: &egui::Context) {
             .collapsible(false)
             .show(ctx, |ui| {
                 ui.add(egui::TextEdit::multiline(&mut text).desired_rows(4));
-                ui.horizontal(|ui| {
-                    if ui.button("Save").clicked() {
-                        done = Some(true);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        done = Some(false);
-                    }
-                });
+                done = ok_cancel(ui, "Save");
             });
         match done {
             Some(true) => app
@@ -394,16 +379,8 @@ pub fn windows(app: &mut ParallaxApp, ctx: &egui::Context) {
             .collapsible(false)
             .show(ctx, |ui| {
                 ui.text_edit_singleline(&mut label).request_focus();
-                ui.horizontal(|ui| {
-                    if ui.button("Rename").clicked()
-                        || ui.input(|i| i.key_pressed(egui::Key::Enter))
-                    {
-                        done = Some(true);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        done = Some(false);
-                    }
-                });
+                let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+                done = ok_cancel(ui, "Rename").or(enter.then_some(true));
             });
         match done {
             Some(true) if !label.trim().is_empty() => app.commands.push(Command::Edit(
@@ -422,14 +399,7 @@ pub fn windows(app: &mut ParallaxApp, ctx: &egui::Context) {
                     "The name shown for this source here and in exports (empty: the detected one).",
                 );
                 ui.text_edit_singleline(&mut name).request_focus();
-                ui.horizontal(|ui| {
-                    if ui.button("Rename").clicked() {
-                        done = Some(true);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        done = Some(false);
-                    }
-                });
+                done = ok_cancel(ui, "Rename");
             });
         match done {
             Some(true) => app
@@ -507,11 +477,13 @@ fn open_folder(folder: &std::path::Path) {
         .spawn();
 }
 
-fn short(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= 10 {
-        words.join(" ")
-    } else {
-        format!("{}…", words[..10].join(" "))
-    }
+/// An OK button (with `label`) and Cancel, side by side: `Some(true)` for OK, `Some(false)`
+/// for Cancel, none when neither was clicked.
+fn ok_cancel(ui: &mut egui::Ui, label: &str) -> Option<bool> {
+    ui.horizontal(|ui| {
+        let ok = ui.button(label).clicked();
+        let cancel = ui.button("Cancel").clicked();
+        (ok || cancel).then_some(ok)
+    })
+    .inner
 }

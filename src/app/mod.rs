@@ -361,10 +361,9 @@ impl ParallaxApp {
     pub fn add(&mut self, files: Vec<PathBuf>, ctx: &egui::Context) {
         let known: Vec<PathBuf> = self
             .work
-            .session
-            .locate(self.work.path.as_deref())
-            .into_iter()
-            .map(|l| std::path::absolute(&l.path).unwrap_or(l.path))
+            .located
+            .iter()
+            .map(|l| std::path::absolute(&l.path).unwrap_or_else(|_| l.path.clone()))
             .collect();
         let fresh: Vec<PathBuf> = files
             .into_iter()
@@ -402,7 +401,9 @@ impl ParallaxApp {
             .map(|(i, _)| i)
             .collect();
         self.work.stamps = located.iter().map(|l| session::stamp(&l.path)).collect();
+        self.work.seen_stamps = self.work.stamps.clone();
         self.work.changed.clear();
+        self.work.located = located.clone();
         let files: Vec<PathBuf> = located.iter().map(|l| l.path.clone()).collect();
         for file in &files {
             self.remembered.recent_files.retain(|f| f != file);
@@ -412,7 +413,10 @@ impl ParallaxApp {
         self.remembered.open_files = files.clone();
         self.files = files;
         let request = AnalysisRequest {
-            inputs: session.inputs(self.work.path.as_deref()),
+            inputs: located
+                .iter()
+                .map(|l| parallax::Input::Path(l.path.clone()))
+                .collect(),
             labels: session.labels(),
             settings: session.settings.clone(),
             edits: session.edits.clone(),
@@ -466,12 +470,12 @@ impl ParallaxApp {
                     self.work.session.edits = edited.edits;
                     self.work.generation += 1;
                 }
+                // The inputs' names, as the engine wrote them into the report.
                 let paths: Vec<String> = self
                     .work
-                    .session
-                    .inputs(self.work.path.as_deref())
+                    .located
                     .iter()
-                    .map(parallax::Input::name)
+                    .map(|l| parallax::Input::Path(l.path.clone()).name())
                     .collect();
                 let mut next = 0;
                 let failed: BTreeSet<&str> =

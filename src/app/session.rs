@@ -42,6 +42,11 @@ pub struct Workspace {
     pub changed: Vec<usize>,
     /// The modification stamps of the files when they were last analysed.
     pub stamps: Vec<Option<(SystemTime, u64)>>,
+    /// The stamps the watcher saw last ("Not now" accepts them without reloading).
+    pub seen_stamps: Vec<Option<(SystemTime, u64)>>,
+    /// Where each session document was found when the analysis started (so that panels
+    /// never touch the disk while drawing).
+    pub located: Vec<parallax::session::Located>,
     /// Where unsaved work is written every 30 s and on exit.
     pub data_dir: Option<PathBuf>,
     /// An autosave found at start, offered for restoring.
@@ -65,6 +70,8 @@ impl Workspace {
             missing: Vec::new(),
             changed: Vec::new(),
             stamps: Vec::new(),
+            seen_stamps: Vec::new(),
+            located: Vec::new(),
             data_dir,
             restore_offer,
         }
@@ -274,14 +281,7 @@ impl ParallaxApp {
                     .push(SessionNote { target, text });
             }
             EditAction::EditNote(index, text) => {
-                let note = self
-                    .work
-                    .session
-                    .edits
-                    .notes
-                    .get_mut(index)
-                    .ok_or_else(missing)?;
-                note.text = text;
+                self.note_mut(index).ok_or_else(missing)?.text = text;
             }
             EditAction::DeleteNote(index) => {
                 if index < self.work.session.edits.notes.len() {
@@ -290,14 +290,11 @@ impl ParallaxApp {
             }
             EditAction::ReattachNote(index, document, start, end) => {
                 let anchor = self.anchor(document, start, end).ok_or_else(missing)?;
-                let note = self
-                    .work
-                    .session
-                    .edits
-                    .notes
-                    .get_mut(index)
-                    .ok_or_else(missing)?;
-                *note.target.anchor_mut() = anchor;
+                *self
+                    .note_mut(index)
+                    .ok_or_else(missing)?
+                    .target
+                    .anchor_mut() = anchor;
             }
             EditAction::DeleteItem(kind, index) => {
                 let edits = &mut self.work.session.edits;
@@ -321,6 +318,10 @@ impl ParallaxApp {
             }
         }
         Ok(())
+    }
+
+    fn note_mut(&mut self, index: usize) -> Option<&mut SessionNote> {
+        self.work.session.edits.notes.get_mut(index)
     }
 
     pub fn undo(&mut self, ctx: &egui::Context) {
@@ -587,6 +588,7 @@ impl ParallaxApp {
         if self.job.is_some() || stamps.len() != self.work.stamps.len() {
             return;
         }
+        self.work.seen_stamps = stamps.clone();
         for (index, current) in stamps.into_iter().enumerate() {
             let before = self.work.stamps[index];
             let was_missing = self.work.missing.contains(&index);

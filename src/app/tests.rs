@@ -387,6 +387,18 @@ fn two_free_passages(
     (a, b)
 }
 
+/// Copies of the sample articles in `folder`, so that a test may change them.
+fn copied_samples(folder: &std::path::Path) -> Vec<PathBuf> {
+    super::sample_files()
+        .into_iter()
+        .map(|sample| {
+            let copy = folder.join(sample.file_name().unwrap());
+            std::fs::copy(&sample, &copy).unwrap();
+            copy
+        })
+        .collect()
+}
+
 /// Waits for the analysis the last edit started, drawing frames meanwhile.
 fn settle(harness: &mut Harness<'static, ParallaxApp>) {
     let ctx = harness.ctx.clone();
@@ -397,12 +409,7 @@ fn settle(harness: &mut Harness<'static, ParallaxApp>) {
 #[test]
 fn link_dismiss_note_save_and_reopen() {
     let folder = tempfile::tempdir().unwrap();
-    let mut files = Vec::new();
-    for sample in super::sample_files() {
-        let copy = folder.path().join(sample.file_name().unwrap());
-        std::fs::copy(&sample, &copy).unwrap();
-        files.push(copy);
-    }
+    let files = copied_samples(folder.path());
     let mut app = app_with(files, false);
     app.work.data_dir = Some(folder.path().join("data"));
     let session_path = folder.path().join("story.parallax.ron");
@@ -701,12 +708,7 @@ fn dragging_a_passage_from_the_margin_onto_another_links_them() {
 #[test]
 fn an_article_changed_on_disk_is_noticed_and_reloads() {
     let folder = tempfile::tempdir().unwrap();
-    let mut files = Vec::new();
-    for sample in super::sample_files() {
-        let copy = folder.path().join(sample.file_name().unwrap());
-        std::fs::copy(&sample, &copy).unwrap();
-        files.push(copy);
-    }
+    let files = copied_samples(folder.path());
     let mut app = app_with(files.clone(), false);
     let ctx = egui::Context::default();
     let check = |app: &mut ParallaxApp| {

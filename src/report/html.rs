@@ -891,12 +891,8 @@ fn findings_table(out: &mut String, report: &Report) {
 }
 
 fn unique(out: &mut String, report: &Report) {
-    let unique: Vec<&Finding> = report
-        .findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::Unique)
-        .collect();
-    if unique.is_empty() {
+    let by_source = super::unique_by_source(report);
+    if by_source.is_empty() {
         return;
     }
     let _ = writeln!(
@@ -907,18 +903,7 @@ fn unique(out: &mut String, report: &Report) {
         out,
         "<p class=\"lead\">Passages no other source reports, by source.</p>"
     );
-    for document in &report.documents {
-        let mine: Vec<&&Finding> = unique
-            .iter()
-            .filter(|f| {
-                f.claims
-                    .first()
-                    .is_some_and(|c| c.document == document.index)
-            })
-            .collect();
-        if mine.is_empty() {
-            continue;
-        }
+    for (document, mine) in by_source {
         let _ = writeln!(out, "<h3>{}</h3>", escape(&document.display_name()));
         let _ = writeln!(
             out,
@@ -959,28 +944,19 @@ fn notes(out: &mut String, report: &Report) {
         "<section id=\"notes\">\n<h2>Notes</h2>\n<ol class=\"notes\">"
     );
     for note in &report.notes {
+        let where_ = super::note_place(report, note);
         let mut place = Vec::new();
-        if let Some(event) = note.event {
+        if let Some((number, label)) = where_.event {
             place.push(format!(
-                "on event <a href=\"#event-{0}\">{0}</a> {1}",
-                event.get() + 1,
-                escape(
-                    report
-                        .events
-                        .get(event.get())
-                        .map_or("", |e| e.label.as_str())
-                )
+                "on event <a href=\"#event-{number}\">{number}</a> {}",
+                escape(label)
             ));
         }
-        if let Some(span) = &note.span {
-            let source = report.documents.get(span.document.get()).map_or_else(
-                || format!("document {}", span.document),
-                Document::display_name,
-            );
+        if let Some((source, quoted)) = &where_.span {
             place.push(format!(
                 "<span class=\"who\">{}</span>: <span class=\"quote\">“{}”</span>",
-                escape(&source),
-                escape(&span.text)
+                escape(source),
+                escape(quoted)
             ));
         }
         if place.is_empty() {

@@ -400,27 +400,12 @@ fn findings_table(out: &mut String, report: &Report) {
 }
 
 fn unique(out: &mut String, report: &Report) {
-    let unique: Vec<&Finding> = report
-        .findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::Unique)
-        .collect();
-    if unique.is_empty() {
+    let by_source = super::unique_by_source(report);
+    if by_source.is_empty() {
         return;
     }
     let _ = writeln!(out, "## Reported by one source only\n");
-    for document in &report.documents {
-        let mine: Vec<&&Finding> = unique
-            .iter()
-            .filter(|f| {
-                f.claims
-                    .first()
-                    .is_some_and(|c| c.document == document.index)
-            })
-            .collect();
-        if mine.is_empty() {
-            continue;
-        }
+    for (document, mine) in by_source {
         let _ = writeln!(out, "### {}\n", quote(&document.display_name()));
         for finding in mine {
             let text: Vec<String> = finding.claims.iter().map(|c| quote(&c.text)).collect();
@@ -448,20 +433,18 @@ fn notes(out: &mut String, report: &Report) {
     }
     let _ = writeln!(out, "## Notes\n");
     for note in &report.notes {
+        let where_ = super::note_place(report, note);
         let mut place = Vec::new();
-        if let Some(event) = note.event {
-            let label = report
-                .events
-                .get(event.get())
-                .map_or_else(String::new, |e| format!(" ({})", quote(&e.label)));
-            place.push(format!("on event {}{label}", event.get() + 1));
+        if let Some((number, label)) = where_.event {
+            let label = if label.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", quote(label))
+            };
+            place.push(format!("on event {number}{label}"));
         }
-        if let Some(span) = &note.span {
-            let source = report.documents.get(span.document.get()).map_or_else(
-                || format!("document {}", span.document),
-                |d| d.display_name(),
-            );
-            place.push(format!("{}: “{}”", quote(&source), quote(&span.text)));
+        if let Some((source, quoted)) = &where_.span {
+            place.push(format!("{}: “{}”", quote(source), quote(quoted)));
         }
         if place.is_empty() {
             place.push("on the whole story".to_string());

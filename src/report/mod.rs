@@ -157,6 +157,58 @@ pub fn findings_by_event(report: &Report) -> Vec<Vec<&Finding>> {
     table
 }
 
+/// One-source-only findings grouped by the source that reports them, sources in report
+/// order; sources with none are left out.
+pub fn unique_by_source(report: &Report) -> Vec<(&Document, Vec<&Finding>)> {
+    report
+        .documents
+        .iter()
+        .map(|document| {
+            let mine: Vec<&Finding> = report
+                .findings
+                .iter()
+                .filter(|f| f.kind == FindingKind::Unique)
+                .filter(|f| {
+                    f.claims
+                        .first()
+                        .is_some_and(|c| c.document == document.index)
+                })
+                .collect();
+            (document, mine)
+        })
+        .filter(|(_, mine)| !mine.is_empty())
+        .collect()
+}
+
+/// Where a note stands, for the exports: its event (numbered from 1, with its label) and
+/// its source and quoted span, whichever it has.
+pub struct NotePlace<'a> {
+    pub event: Option<(usize, &'a str)>,
+    pub span: Option<(String, &'a str)>,
+}
+
+/// Where a note stands (see [`NotePlace`]).
+pub fn note_place<'a>(report: &'a Report, note: &'a crate::model::Note) -> NotePlace<'a> {
+    NotePlace {
+        event: note.event.map(|event| {
+            (
+                event.get() + 1,
+                report
+                    .events
+                    .get(event.get())
+                    .map_or("", |e| e.label.as_str()),
+            )
+        }),
+        span: note.span.as_ref().map(|span| {
+            let source = report.documents.get(span.document.get()).map_or_else(
+                || format!("document {}", span.document),
+                Document::display_name,
+            );
+            (source, span.text.as_str())
+        }),
+    }
+}
+
 /// A short symbol for each finding kind, shown next to its colour so that colour is never the
 /// only cue. The viewer shows the same ones (it re-exports this function).
 pub fn kind_symbol(kind: FindingKind) -> &'static str {

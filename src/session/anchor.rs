@@ -55,12 +55,7 @@ impl Anchor {
 
     /// The first words of the quote, for lists and messages.
     pub fn short_quote(&self) -> String {
-        let words: Vec<&str> = self.quote.split_whitespace().collect();
-        if words.len() <= 8 {
-            words.join(" ")
-        } else {
-            format!("{}…", words[..8].join(" "))
-        }
+        crate::text::first_words(&self.quote, 8)
     }
 }
 

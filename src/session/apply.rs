@@ -12,6 +12,7 @@ use crate::extract::Corpus;
 use crate::model::{
     DocId, EventId, ItemKind, Note, NoteSpan, Orphan, PassageId, PassageRef, Report, Review,
 };
+use crate::text::first_words;
 
 /// The user's edits with every anchor placed in the current texts where possible.
 #[derive(Debug, Clone)]
@@ -261,7 +262,7 @@ impl Placed {
                 orphan(
                     ItemKind::Note,
                     index,
-                    format!("note “{}”", short(&note.text)),
+                    format!("note “{}”", first_words(&note.text, 8)),
                     lost.reason(),
                     *lost == Lost::DocumentMissing,
                 );
@@ -352,13 +353,4 @@ fn matching_finding(
         }
     }
     best.map(|(_, index)| index)
-}
-
-fn short(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= 8 {
-        words.join(" ")
-    } else {
-        format!("{}…", words[..8].join(" "))
-    }
 }
