@@ -11,6 +11,10 @@ use std::collections::{HashMap, HashSet};
 pub struct WordingEntry {
     pub referent: String,
     pub terms: Vec<String>,
+    /// The entry's terms that name the referent without judging it ("protesters",
+    /// "demonstrators"): two neutral terms are not a wording difference.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub neutral: Vec<String>,
 }
 
 /// A wording term split into folded words, ready for matching.
@@ -33,6 +37,24 @@ pub struct Lexicon {
     pub antonyms: HashMap<String, Vec<String>>,
     pub wording: Vec<WordingEntry>,
     pub wording_terms: Vec<WordingTerm>,
+    /// Loaded words (`assets/lexicon/loaded_en.txt`): terms that judge while they report.
+    /// `entry` is the term's position in the list.
+    pub loaded_terms: Vec<WordingTerm>,
+}
+
+impl Lexicon {
+    /// Whether a wording-lexicon term is one of its entry's neutral terms.
+    pub fn is_neutral(&self, entry: usize, term: &str) -> bool {
+        let folded = fold(term);
+        self.wording.get(entry).is_some_and(|e| {
+            e.neutral.iter().any(|n| {
+                let n = fold(n);
+                n == folded
+                    || n.strip_suffix('s') == Some(folded.as_str())
+                    || folded.strip_suffix('s') == Some(n.as_str())
+            })
+        })
+    }
 }
 
 const STOPWORDS: &str = include_str!("../assets/lexicon/stopwords_en.txt");
@@ -40,6 +62,7 @@ const TITLES: &str = include_str!("../assets/lexicon/titles.txt");
 const UNITS: &str = include_str!("../assets/lexicon/units.ron");
 const ANTONYMS: &str = include_str!("../assets/lexicon/antonyms.ron");
 const WORDING: &str = include_str!("../assets/lexicon/wording.ron");
+const LOADED: &str = include_str!("../assets/lexicon/loaded_en.txt");
 
 /// A lexicon file that could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -78,7 +101,22 @@ impl Lexicon {
             antonyms: HashMap::new(),
             wording: Vec::new(),
             wording_terms: Vec::new(),
+            loaded_terms: lines(LOADED)
+                .enumerate()
+                .map(|(entry, line)| WordingTerm {
+                    entry,
+                    words: crate::text::tokens(&fold(line))
+                        .iter()
+                        .map(|t| t.text.to_string())
+                        .collect(),
+                    text: line.to_string(),
+                })
+                .filter(|t| !t.words.is_empty())
+                .collect(),
         };
+        lexicon
+            .loaded_terms
+            .sort_by(|a, b| b.words.len().cmp(&a.words.len()).then(a.text.cmp(&b.text)));
         for group in units {
             let Some(name) = group.first().map(|n| fold(n)) else {
                 continue;

@@ -252,6 +252,28 @@ pub struct Event {
     /// Whether a user correction (link, unlink, split, rename) changed this event.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub edited: bool,
+    /// How sure the engine is that every passage reports this one happening or fact (0 to
+    /// 1), from how many specific anchors its passages share and how alike they are. An
+    /// event the user linked by hand has 1.
+    #[serde(default)]
+    pub confidence: f32,
+    /// The specific anchors the passages share (rare words, names, numbers with their
+    /// counted thing, dates, quotes), each with its strength (0 to 1; 2 for a shared quote)
+    /// and the number of sources that carry it: why these passages are one event.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub anchors: Vec<Anchor>,
+}
+
+/// One specific feature shared by the passages of an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Anchor {
+    pub kind: EvidenceKind,
+    pub text: String,
+    /// How specific the anchor is (0 to 1: common English words and the story's
+    /// protagonist score low; a shared quote of several words scores 2).
+    pub strength: f32,
+    /// How many of the event's sources carry it.
+    pub sources: usize,
 }
 
 impl Event {
@@ -363,6 +385,20 @@ pub struct Finding {
     /// What the user decided about this finding, if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
+    /// How sure the engine is that the finding is true (0 to 1): for a difference, that
+    /// both claims speak of the same referent and really differ. Findings below the
+    /// calibrated default ([`crate::settings::DEFAULT_MIN_CONFIDENCE`]) are shown only on
+    /// request. Reports written before this field existed read as 1.
+    #[serde(default = "full_confidence")]
+    pub confidence: f32,
+    /// The referent evidence in words: why the engine believes the claims are about the
+    /// same thing ("both about the Barkhane force", "both count troops").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+}
+
+fn full_confidence() -> f32 {
+    1.0
 }
 
 impl Finding {

@@ -46,6 +46,43 @@ const BOILERPLATE_STARTS: &[&str] = &[
     "advertisement",
     "all rights reserved",
     "— ",
+    "more:",
+    "related coverage",
+    "related stories",
+    "related video",
+    "click here",
+    "watch:",
+    "watch the video",
+    "listen:",
+    "get the latest",
+    "like us on facebook",
+    "follow us on",
+    "share on",
+    "tweet this",
+    "email this",
+    "print this",
+    "this story has been updated",
+    "this article has been updated",
+    "(ap photo",
+    "(getty",
+    "(photo",
+    "[photo",
+    "[image",
+    "[video",
+    "video:",
+];
+
+/// Marks of photo captions and credits anywhere in a short line.
+const CREDIT_MARKS: &[&str] = &[
+    "getty images",
+    "ap photo",
+    "/reuters",
+    "/ reuters",
+    "(reuters photo",
+    "afp via getty",
+    "/afp",
+    "photo illustration",
+    "file photo",
 ];
 
 /// Splits a loaded document into passages.
@@ -206,6 +243,14 @@ fn is_boilerplate(line: &str, last_paragraph: bool) -> bool {
     if lower.contains("pic.twitter.com") || lower.contains("http://") || lower.contains("https://")
     {
         return line.split_whitespace().count() < 40;
+    }
+    // Captions and credits ("Senator X speaks in Ohio. (AP Photo/Jane Doe)").
+    if CREDIT_MARKS.iter().any(|m| lower.contains(m)) && line.split_whitespace().count() < 60 {
+        return true;
+    }
+    // An embedded social-media post's signature: "— Name (@handle) May 5, 2018".
+    if lower.contains("(@") && (lower.starts_with('—') || lower.starts_with("- ")) {
+        return true;
     }
     // A signature such as "Khaled" or "*Anna Berg is our correspondent.*" closing the text.
     let words = line.split_whitespace().count();

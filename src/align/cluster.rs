@@ -68,7 +68,8 @@ pub struct Prior {
 }
 
 impl Prior {
-    fn weight(&self, a: usize, b: usize) -> f32 {
+    /// The prior weight between two groups.
+    pub fn weight(&self, a: usize, b: usize) -> f32 {
         let row = &self.rows[a];
         row.binary_search_by_key(&b, |(g, _)| *g)
             .map(|at| row[at].1)

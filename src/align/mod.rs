@@ -15,6 +15,7 @@
 //!    still align.
 
 pub mod cluster;
+pub mod label;
 
 use crate::extract::{Corpus, PassageFeatures};
 use crate::model::{DocId, Evidence, EvidenceKind, PassageId, PassageRef, PassageRole};
@@ -33,6 +34,10 @@ pub struct AlignedEvent {
     pub date: Option<String>,
     /// Whether a user correction changed this event.
     pub edited: bool,
+    /// How sure alignment is that this is one event (0 to 1).
+    pub confidence: f32,
+    /// The specific anchors its passages share.
+    pub anchors: Vec<crate::model::Anchor>,
 }
 
 impl AlignedEvent {
@@ -49,8 +54,13 @@ impl AlignedEvent {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alignment {
     pub events: Vec<AlignedEvent>,
-    /// For every passage, its best weight with a passage of another document.
+    /// For every passage, its best weight with a passage of another document, whether or
+    /// not that pair had the anchors to be linked.
     pub best_partner: Vec<Vec<f32>>,
+    /// For every passage, the most anchor strength it shares with a passage of another
+    /// document (0 when none): a fact another source reports in other words still shares
+    /// its numbers, names or rare words.
+    pub best_support: Vec<Vec<f32>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -136,8 +146,198 @@ fn raw_features(features: &PassageFeatures, vocabulary: &mut Features) -> Vec<u3
                 crate::text::format_value(quantity.value)
             ),
         ));
+        // The counted thing alone: two sources that count the same thing with different
+        // numbers report the same fact (and disagree on it).
+        if !quantity.unit.is_empty() {
+            ids.push(vocabulary.id(FeatureKind::Quantity, format!("{}:*", quantity.unit)));
+        }
     }
     ids
+}
+
+/// A feature used in this many passages of a typical document is a member of the story's
+/// cast or its topic rather than a detail of one event: its anchor strength falls as
+/// `REPEATED_IN / uses`.
+const REPEATED_IN: f32 = 2.0;
+/// The weight a word common in English keeps in the passage vectors. Alignment needs its
+/// anchors from rare words and names; the common words still tell a paraphrase from an
+/// unrelated sentence that shares a name, so they are damped, not dropped.
+const COMMON_TERM_WEIGHT: f32 = 0.5;
+/// Anchors weaker than this are not anchors at all.
+const MIN_ANCHOR: f32 = 0.35;
+/// Two passages join only when their shared anchors add up to this much ...
+const ANCHOR_SUM: f32 = 1.5;
+/// ... over at least this many distinct anchors (a shared quote counts as one).
+const ANCHOR_COUNT: usize = 2;
+/// Passages this alike (cosine of their weighted vectors) count their likeness as one
+/// anchor.
+const ALIKE: f32 = 0.45;
+/// A shared quote this strong is enough on its own.
+const STRONG_QUOTE: f32 = 2.0;
+
+/// How much each feature can say about which event a passage reports, from general English
+/// alone: common words nothing, rare words and names everything.
+fn background_weights(vocabulary: &Features, common: f32) -> Vec<f32> {
+    let table = crate::extract::frequency::frequencies();
+    vocabulary
+        .names
+        .iter()
+        .map(|(kind, name)| match kind {
+            FeatureKind::Term => {
+                crate::extract::frequency::specificity(table.stem(name)).max(common)
+            }
+            FeatureKind::Entity => 1.0,
+            // Year-only dates ("in 2010") date many happenings of a story.
+            FeatureKind::Date if !name.contains('-') => 0.5,
+            FeatureKind::Date => 1.0,
+            FeatureKind::Quantity => {
+                let (unit, value) = name.split_once(':').unwrap_or(("", name));
+                if value == "*" {
+                    return 0.6;
+                }
+                let small = value.parse::<f64>().is_ok_and(|v| v.abs() <= 10.0);
+                match (unit.is_empty(), small) {
+                    (false, false) => 1.0,
+                    (true, false) | (false, true) => 0.6,
+                    (true, true) => 0.3,
+                }
+            }
+        })
+        .collect()
+}
+
+/// How specific a feature is to one part of this story: a name or word that most passages
+/// share (the story's protagonist, its topic) says nothing about which event a passage
+/// reports. 1 up to 15% of the passages, 0 from 40%.
+fn corpus_specificity(passage_df: u32, passages_total: f32, documents_total: f32) -> f32 {
+    // How many passages of a typical document use the feature: once is an event's detail,
+    // three times or more a member of the story's cast or its topic.
+    let per_document = passage_df as f32 / documents_total.max(1.0);
+    let by_repetition = (REPEATED_IN / per_document.max(1.0)).min(1.0);
+    let share = passage_df as f32 / passages_total;
+    let by_share = ((0.4 - share) / 0.25).clamp(0.0, 1.0);
+    by_repetition.min(by_share)
+}
+
+/// The anchors two passages share, with their strengths.
+fn shared_anchors(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The strength of the best quote two passages share: 2 for a shared quote of several
+/// words, 1 for two or more shared uncommon words inside quotes, else 0.
+fn quote_anchor(a: &PassageFeatures, b: &PassageFeatures) -> f32 {
+    let table = crate::extract::frequency::frequencies();
+    let mut best: f32 = 0.0;
+    for x in &a.quotes {
+        for y in &b.quotes {
+            let xs: std::collections::BTreeSet<&str> = x
+                .words
+                .iter()
+                .map(String::as_str)
+                .filter(|w| w.chars().count() >= 3)
+                .collect();
+            let ys: std::collections::BTreeSet<&str> = y
+                .words
+                .iter()
+                .map(String::as_str)
+                .filter(|w| w.chars().count() >= 3)
+                .collect();
+            let shared: Vec<&str> = xs.intersection(&ys).copied().collect();
+            let uncommon = shared
+                .iter()
+                .filter(|w| crate::extract::frequency::specificity(table.word(w)) > 0.3)
+                .count();
+            let smaller = xs.len().min(ys.len()).max(1);
+            let strength = if shared.len() >= 5 && shared.len() * 10 >= smaller * 6 && uncommon >= 2
+            {
+                STRONG_QUOTE
+            } else if uncommon >= 2 {
+                1.0
+            } else {
+                0.0
+            };
+            best = best.max(strength);
+        }
+    }
+    best
+}
+
+/// Hashes of the runs of four words of a passage (folded, punctuation ignored) that hold at
+/// least one uncommon word: a run of several such words in two sources is the same
+/// wording, quoted or copied.
+fn shingles(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let document = &corpus.documents[node.document.get()];
+    let passage = &document.passages[node.passage.get()];
+    let text = &document.loaded.text[passage.start..passage.end];
+    let table = crate::extract::frequency::frequencies();
+    let words: Vec<String> = crate::text::tokens(text)
+        .iter()
+        .map(|t| crate::text::fold(t.text).replace(['’', '.'], "'"))
+        .collect();
+    let uncommon: Vec<bool> = words
+        .iter()
+        .map(|w| crate::extract::frequency::specificity(table.word(w)) > 0.3)
+        .collect();
+    let mut out: Vec<u64> = words
+        .windows(4)
+        .zip(uncommon.windows(4))
+        .filter(|(_, u)| u.iter().any(|x| *x))
+        .map(|(w, _)| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut hasher);
+            hasher.finish()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The strength of shared wording: a run of six or more words (three shared four-word
+/// runs) is a strong anchor, a run of four or five one anchor.
+fn wording_anchor(a: &[u64], b: &[u64]) -> f32 {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    match shared {
+        0 => 0.0,
+        1 | 2 => 1.0,
+        _ => STRONG_QUOTE,
+    }
+}
+
+/// Whether shared anchors are event-level evidence: one strong quote, or at least two
+/// specific anchors that add up.
+fn enough_anchors(shared: &[(u32, f32)], quote: f32) -> bool {
+    if quote >= STRONG_QUOTE {
+        return true;
+    }
+    let count = shared.len() + usize::from(quote > 0.0);
+    let sum: f32 = shared.iter().map(|(_, s)| s).sum::<f32>() + quote;
+    count >= ANCHOR_COUNT && sum >= ANCHOR_SUM
 }
 
 /// Whether two passages date their content differently (full dates, none compatible).
@@ -210,6 +410,49 @@ pub fn align(
     let passages_total = nodes.len().max(1) as f32;
     let documents_total = corpus.documents.len().max(1) as f32;
     let idf = |df: u32, total: f32| ((total - df as f32 + 0.5) / (df as f32 + 0.5)).ln_1p();
+    // What each feature can say about an event, from general English and from this corpus.
+    let background = background_weights(&vocabulary, COMMON_TERM_WEIGHT);
+    // Anchors: a word common in English is never one.
+    let anchor_strength: Vec<f32> = background_weights(&vocabulary, 0.0)
+        .into_iter()
+        .enumerate()
+        .map(|(id, weight)| {
+            weight * corpus_specificity(passage_df[id], passages_total, documents_total)
+        })
+        .collect();
+    let node_shingles: Vec<Vec<u64>> = nodes.iter().map(|node| shingles(corpus, *node)).collect();
+    let stemmer = crate::extract::terms::Stemmer::new();
+    let node_anchors: Vec<Vec<(u32, f32)>> = raw
+        .iter()
+        .zip(&nodes)
+        .map(|(ids, node)| {
+            // A name is one anchor: its words do not count again as terms.
+            let name_stems: std::collections::HashSet<String> = features_of(node)
+                .entities
+                .iter()
+                .flat_map(|e| corpus.entities[e.get()].aliases.iter())
+                .flat_map(|alias| {
+                    alias
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(|w| stemmer.stem(&crate::text::fold(w)))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            let mut anchors: Vec<(u32, f32)> = ids
+                .iter()
+                .filter(|&&id| {
+                    let (kind, name) = &vocabulary.names[id as usize];
+                    *kind != FeatureKind::Term || !name_stems.contains(name)
+                })
+                .map(|&id| (id, anchor_strength[id as usize]))
+                .filter(|(_, strength)| *strength >= MIN_ANCHOR)
+                .collect();
+            anchors.sort_by_key(|(id, _)| *id);
+            anchors.dedup_by_key(|(id, _)| *id);
+            anchors
+        })
+        .collect();
 
     let passage_vectors: Vec<Sparse> = raw
         .iter()
@@ -224,7 +467,8 @@ pub fn align(
                     let kind = vocabulary.names[id as usize].0;
                     let weight = (1.0 + tf.ln())
                         * idf(passage_df[id as usize], passages_total)
-                        * kind_weight(kind);
+                        * kind_weight(kind)
+                        * background[id as usize];
                     (id, weight)
                 })
                 .collect();
@@ -246,7 +490,8 @@ pub fn align(
                         id,
                         (1.0 + tf.ln())
                             * idf(document_df[id as usize], documents_total)
-                            * kind_weight(kind),
+                            * kind_weight(kind)
+                            * background[id as usize],
                     )
                 })
                 .collect();
@@ -345,17 +590,57 @@ pub fn align(
         .map(|d| vec![0.0; d.passages.len()])
         .collect();
     let mu = settings.document_context.max(0.0);
+    // The summed anchor strength of every kept pair, for event confidence.
+    let mut edge_support: HashMap<(usize, usize), f32> = HashMap::new();
+    let mut best_support = best_partner.clone();
+    // The document prior, from every candidate pair: documents far more alike than the
+    // usual pair tell one story, which is itself an anchor for their passages.
+    let candidate_edges: Vec<cluster::Edge> = candidate_lists_ok
+        .iter()
+        .enumerate()
+        .flat_map(|(a, list)| {
+            list.iter().map(move |&(b, weight)| cluster::Edge {
+                a,
+                b: b as usize,
+                weight,
+            })
+        })
+        .collect();
+    let prior = document_prior(&document_vectors, &candidate_edges, &nodes, mu);
+    drop(candidate_edges);
+    let same_story = |a: usize, b: usize| {
+        prior
+            .as_ref()
+            .is_some_and(|p| p.weight(nodes[a].document.get(), nodes[b].document.get()) > 0.0)
+    };
     for (a, list) in candidate_lists_ok.iter().enumerate() {
         for &(b, cosine) in list {
             let b = b as usize;
-            let mut weight = cosine;
-            if dates_conflict(features_of(&nodes[a]), features_of(&nodes[b])) {
-                weight -= 0.5 * weight + 0.1;
-            }
+            let shared = shared_anchors(&node_anchors[a], &node_anchors[b]);
+            let quote = quote_anchor(features_of(&nodes[a]), features_of(&nodes[b]))
+                .max(wording_anchor(&node_shingles[a], &node_shingles[b]));
+            let support: f32 = shared.iter().map(|(_, s)| s).sum::<f32>() + quote;
             for node in [a, b] {
-                let slot = &mut best_partner[nodes[node].document.get()][nodes[node].passage.get()];
-                *slot = slot.max(weight);
+                let (d, p) = (nodes[node].document.get(), nodes[node].passage.get());
+                best_partner[d][p] = best_partner[d][p].max(cosine);
+                best_support[d][p] = best_support[d][p].max(support);
             }
+            // Event-level evidence: two independent specific anchors, or one shared quote.
+            let story: f32 = if same_story(a, b) { 1.0 } else { 0.0 };
+            // Passages alike in most of their wording need one specific anchor only.
+            let alike = if cosine >= ALIKE { 1.0 } else { 0.0 };
+            if !enough_anchors(&shared, quote + story.max(alike)) {
+                continue;
+            }
+            // A conflicting date keeps two passages apart even when they share a person:
+            // only a much stronger set of anchors says it is one event dated differently.
+            if dates_conflict(features_of(&nodes[a]), features_of(&nodes[b]))
+                && (support < 2.0 * ANCHOR_SUM || shared.len() < 2 * ANCHOR_COUNT)
+            {
+                continue;
+            }
+            let weight = cosine;
+            edge_support.insert((a.min(b), a.max(b)), support);
             edges.push(cluster::Edge { a, b, weight });
         }
     }
@@ -376,7 +661,6 @@ pub fn align(
         );
     }
     let groups: Vec<usize> = nodes.iter().map(|n| n.document.get()).collect();
-    let prior = document_prior(&document_vectors, &edges, &nodes, mu);
     let clusters = cluster::average_link(&groups, &edges, settings.link_threshold, prior.as_ref());
     if std::env::var_os("PARALLAX_TIMINGS").is_some() {
         eprintln!("  clustering done in {:?}", started.elapsed());
@@ -422,25 +706,62 @@ pub fn align(
             &members,
             &raw,
             &vocabulary,
-            &passage_df,
+            (&passage_df, &background),
             passages_total,
             &nodes,
             corpus,
         );
-        let label = label(&evidence, corpus);
+        let cohesion = if pairs > 0 { sum / pairs as f32 } else { 0.0 };
+        let anchors = event_anchors(
+            &members,
+            &node_anchors,
+            &vocabulary,
+            &nodes,
+            corpus,
+            features_of,
+        );
+        // Confidence: how well each passage is anchored to the rest of the event (its best
+        // anchored partner in another source), and how alike the passages are.
+        let mut anchored = 0.0;
+        let mut central = (members[0], f32::MIN);
+        for &x in &members {
+            let mut best: f32 = 0.0;
+            let mut total = 0.0;
+            for &(y, weight) in adjacency.get(&x).into_iter().flatten() {
+                if member_set.contains(&y) {
+                    let support = edge_support
+                        .get(&(x.min(y), x.max(y)))
+                        .copied()
+                        .unwrap_or(0.0);
+                    best = best.max(support);
+                    total += weight + 0.1 * support;
+                }
+            }
+            anchored += (best / 3.0).min(1.0);
+            if total > central.1 {
+                central = (x, total);
+            }
+        }
+        let anchored = anchored / members.len() as f32;
+        let confidence = (0.7 * anchored + 0.3 * (cohesion / 0.4).min(1.0)).clamp(0.0, 1.0);
+        let label = central_label(nodes[central.0], &anchors, corpus)
+            .unwrap_or_else(|| label(&evidence, corpus));
         let date = event_date(&passages, corpus);
         events.push(AlignedEvent {
             passages,
             evidence,
-            cohesion: if pairs > 0 { sum / pairs as f32 } else { 0.0 },
+            cohesion,
             label,
             date,
             edited: false,
+            confidence,
+            anchors,
         });
     }
     Ok(Alignment {
         events,
         best_partner,
+        best_support,
     })
 }
 
@@ -624,7 +945,7 @@ fn evidence(
     members: &[usize],
     raw: &[Vec<u32>],
     vocabulary: &Features,
-    passage_df: &[u32],
+    (passage_df, background): (&[u32], &[f32]),
     passages_total: f32,
     nodes: &[PassageRef],
     corpus: &Corpus,
@@ -648,8 +969,10 @@ fn evidence(
             let df = passage_df[id as usize] as f32;
             let rarity = ((passages_total + 1.0) / (df + 1.0)).ln();
             let kind = vocabulary.names[id as usize].0;
-            (rarity * kind_weight(kind) * docs.len() as f32 / total, id)
+            let weight = rarity * kind_weight(kind) * background[id as usize];
+            (weight * docs.len() as f32 / total, id)
         })
+        .filter(|(weight, _)| *weight > 0.05)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     scored
@@ -667,7 +990,7 @@ fn evidence(
                         .map_or_else(|| name.clone(), |e| e.name.clone()),
                 ),
                 FeatureKind::Date => (EvidenceKind::Date, name.clone()),
-                FeatureKind::Quantity => (EvidenceKind::Quantity, name.replacen(':', " ", 1)),
+                FeatureKind::Quantity => (EvidenceKind::Quantity, quantity_text(name)),
             };
             Evidence {
                 kind,
@@ -676,6 +999,108 @@ fn evidence(
             }
         })
         .collect()
+}
+
+/// The anchors that at least two sources of an event share, strongest first.
+fn event_anchors<'a>(
+    members: &[usize],
+    node_anchors: &[Vec<(u32, f32)>],
+    vocabulary: &Features,
+    nodes: &[PassageRef],
+    corpus: &'a Corpus,
+    features_of: impl Fn(&PassageRef) -> &'a PassageFeatures,
+) -> Vec<crate::model::Anchor> {
+    let mut sources: BTreeMap<u32, (f32, std::collections::BTreeSet<DocId>)> = BTreeMap::new();
+    for &m in members {
+        for &(id, strength) in &node_anchors[m] {
+            let entry = sources.entry(id).or_default();
+            entry.0 = strength;
+            entry.1.insert(nodes[m].document);
+        }
+    }
+    let mut anchors: Vec<crate::model::Anchor> = sources
+        .into_iter()
+        .filter(|(_, (_, documents))| documents.len() >= 2)
+        .map(|(id, (strength, documents))| {
+            let (kind, name) = &vocabulary.names[id as usize];
+            let (kind, text) = match kind {
+                FeatureKind::Term => (EvidenceKind::Term, surface_of(name, members, nodes, corpus)),
+                FeatureKind::Entity => (
+                    EvidenceKind::Entity,
+                    name.parse::<usize>()
+                        .ok()
+                        .and_then(|e| corpus.entities.get(e))
+                        .map_or_else(|| name.clone(), |e| e.name.clone()),
+                ),
+                FeatureKind::Date => (EvidenceKind::Date, name.clone()),
+                FeatureKind::Quantity => (EvidenceKind::Quantity, quantity_text(name)),
+            };
+            crate::model::Anchor {
+                kind,
+                text,
+                strength: (strength * 100.0).round() / 100.0,
+                sources: documents.len(),
+            }
+        })
+        .collect();
+    // A quote shared across sources.
+    let mut best_quote: Option<(f32, usize, PassageRef)> = None;
+    for (i, &x) in members.iter().enumerate() {
+        for &y in &members[i + 1..] {
+            if nodes[x].document == nodes[y].document {
+                continue;
+            }
+            let strength = quote_anchor(features_of(&nodes[x]), features_of(&nodes[y]));
+            if strength > 0.0 && best_quote.is_none_or(|(s, _, _)| strength > s) {
+                best_quote = Some((strength, 2, nodes[x]));
+            }
+        }
+    }
+    if let Some((strength, count, at)) = best_quote {
+        let features = features_of(&at);
+        if let Some(quote) = features.quotes.first() {
+            let text = &corpus.documents[at.document.get()].loaded.text[quote.start..quote.end];
+            anchors.push(crate::model::Anchor {
+                kind: EvidenceKind::Quote,
+                text: crate::text::first_words(text, 8),
+                strength,
+                sources: count,
+            });
+        }
+    }
+    anchors.sort_by(|a, b| {
+        (b.strength * b.sources as f32)
+            .total_cmp(&(a.strength * a.sources as f32))
+            .then_with(|| a.text.cmp(&b.text))
+    });
+    anchors.truncate(12);
+    anchors
+}
+
+/// "troops 5000" for a counted value, "a count of troops" for the counted thing alone.
+fn quantity_text(name: &str) -> String {
+    match name.split_once(':') {
+        Some((unit, "*")) => format!("a count of {unit}"),
+        Some((unit, value)) => format!("{value} {unit}").trim().to_string(),
+        None => name.to_string(),
+    }
+}
+
+/// A readable label from the event's most central passage, or `None` when it gives none.
+fn central_label(
+    at: PassageRef,
+    anchors: &[crate::model::Anchor],
+    corpus: &Corpus,
+) -> Option<String> {
+    let document = &corpus.documents[at.document.get()];
+    let passage = &document.passages[at.passage.get()];
+    let sentence = &document.loaded.text[passage.start..passage.end];
+    let words: std::collections::HashSet<String> = anchors
+        .iter()
+        .flat_map(|a| a.text.split_whitespace().map(crate::text::fold))
+        .collect();
+    let text = label::readable(sentence, &words);
+    (text.chars().count() >= 8).then_some(text)
 }
 
 /// The most frequent written form of a stem among the event's passages.

@@ -73,11 +73,87 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     out
 }
 
+/// Noun endings: "investigation" is not the predicate "investigated".
+const NOUN_ENDINGS: &[&str] = &[
+    "tion", "tions", "ment", "ments", "ance", "ence", "ness", "ity",
+];
+
+fn noun_like(word: &str) -> bool {
+    NOUN_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// The word at `start`, folded.
+fn word_at(text: &str, start: usize) -> String {
+    let (s, e) = word_span(text, start);
+    crate::text::fold(&text[s..e])
+}
+
+/// Whether a byte offset lies inside a quote of the passage, and whose.
+fn quoted_by(
+    features: &crate::extract::PassageFeatures,
+    offset: usize,
+) -> Option<Option<crate::model::EntityId>> {
+    features
+        .quotes
+        .iter()
+        .find(|q| q.start <= offset && offset < q.end)
+        .map(|q| q.speaker)
+}
+
+/// The subject both claims share: an entity named in both passages shortly before the
+/// contested word. Without one, the two claims may be about different people.
+fn shared_subject(
+    context: &Context<'_>,
+    a: PassageRef,
+    a_at: usize,
+    b: PassageRef,
+    b_at: usize,
+) -> Option<String> {
+    let before = |at: PassageRef, offset: usize| -> BTreeSet<usize> {
+        context
+            .features(at)
+            .mentions
+            .iter()
+            .filter(|&&m| {
+                let mention = &context.corpus.mentions[m].mention;
+                mention.end <= offset && offset - mention.end <= 80
+            })
+            .map(|&m| context.corpus.mention_entities[m].get())
+            .collect()
+    };
+    let (sa, sb) = (before(a, a_at), before(b, b_at));
+    sa.intersection(&sb)
+        .next()
+        .map(|&e| context.corpus.entities[e].name.clone())
+}
+
+/// Whether the claims are in the same voice: both outside quotes, or both quoting the same
+/// speaker. A quoted denial against the narrator's statement is two speakers, not a
+/// contradiction between sources.
+fn same_voice(
+    context: &Context<'_>,
+    a: PassageRef,
+    a_at: usize,
+    b: PassageRef,
+    b_at: usize,
+) -> bool {
+    match (
+        quoted_by(context.features(a), a_at),
+        quoted_by(context.features(b), b_at),
+    ) {
+        (None, None) => true,
+        (Some(Some(x)), Some(Some(y))) => x == y,
+        _ => false,
+    }
+}
+
 /// A contradiction between the two claims: "A says … where B says …".
 fn finding(
     context: &Context<'_>,
     claims: Vec<crate::model::Claim>,
     event_index: usize,
+    subject: &str,
+    shared: usize,
 ) -> FindingDraft {
     let summary = format!(
         "{} says “{}” where {} says “{}”",
@@ -86,11 +162,24 @@ fn finding(
         context.source_name(claims[1].document),
         claims[1].text
     );
+    let event = Some(EventId(event_index));
+    let mut evidence = Vec::new();
+    if let Some(line) = super::event_evidence(context, event) {
+        evidence.push(line);
+    }
+    evidence.push(format!(
+        "both about {subject}, named just before the contested word"
+    ));
+    evidence.push(format!("{shared} other content words shared"));
+    let confidence =
+        0.4 + 0.05 * shared.min(5) as f32 + 0.15 * super::event_confidence(context, event);
     FindingDraft {
         kind: FindingKind::Contradiction,
-        event: Some(EventId(event_index)),
+        event,
         summary,
         claims,
+        confidence: confidence.clamp(0.05, 0.9),
+        evidence,
     }
 }
 
@@ -111,9 +200,58 @@ fn negation(
         let Some((position, _)) = fb.terms.iter().find(|(_, t)| t == stem) else {
             continue;
         };
-        if shared_terms(&ta, &tb, &[stem]) < MIN_SHARED + 1 {
+        let shared = shared_terms(&ta, &tb, &[stem]);
+        if shared < MIN_SHARED + 1 {
             continue;
         }
+        // The negation must govern a predicate: "not the right candidate" negates a noun
+        // phrase, "but not Japan" a name, and "not only" or "rather than" nothing at all.
+        let text_a = context.text(negating.document);
+        let text_b = context.text(asserting.document);
+        let span = crate::text::fold(&text_a[negation.start..negation.end]);
+        let cue_words: Vec<&str> = span.split_whitespace().collect();
+        if cue_words
+            .iter()
+            .any(|w| matches!(*w, "the" | "a" | "an" | "any" | "to" | "only"))
+        {
+            continue;
+        }
+        let negated_word_start = negation.end
+            - text_a[negation.start..negation.end]
+                .split_whitespace()
+                .last()
+                .map_or(0, str::len);
+        if text_a[negated_word_start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        let (negated_word, asserted_word) = (
+            word_at(text_a, negated_word_start),
+            word_at(text_b, *position),
+        );
+        if noun_like(&negated_word) != noun_like(&asserted_word) {
+            continue;
+        }
+        let before = text_b[..*position].trim_end();
+        let previous = before.rsplit(' ').next().map(crate::text::fold);
+        if previous.as_deref().is_some_and(|w| {
+            matches!(
+                w,
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "my" | "our"
+            )
+        }) {
+            continue;
+        }
+        if !same_voice(context, negating, negation.start, asserting, *position) {
+            continue;
+        }
+        let Some(subject) = shared_subject(context, negating, negation.start, asserting, *position)
+        else {
+            continue;
+        };
         let (start, end) = word_span(context.text(asserting.document), *position);
         let claims = vec![
             context.claim(
@@ -125,7 +263,7 @@ fn negation(
             ),
             context.claim(asserting, start, end, None, Some("asserts".into())),
         ];
-        return Some(finding(context, claims, event_index));
+        return Some(finding(context, claims, event_index, &subject, shared));
     }
     None
 }
@@ -160,16 +298,23 @@ fn antonym(
             {
                 continue;
             }
-            if shared_terms(&ta, &tb, &[stem_a, opposite]) < MIN_SHARED + 1 {
+            let shared = shared_terms(&ta, &tb, &[stem_a, opposite]);
+            if shared < MIN_SHARED + 1 {
                 continue;
             }
+            if !same_voice(context, a, *position_a, b, *position_b) {
+                continue;
+            }
+            let Some(subject) = shared_subject(context, a, *position_a, b, *position_b) else {
+                continue;
+            };
             let (sa, ea) = word_span(context.text(a.document), *position_a);
             let (sb, eb) = word_span(context.text(b.document), *position_b);
             let claims = vec![
                 context.claim(a, sa, ea, None, None),
                 context.claim(b, sb, eb, None, None),
             ];
-            return Some(finding(context, claims, event_index));
+            return Some(finding(context, claims, event_index, &subject, shared));
         }
     }
     None

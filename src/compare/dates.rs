@@ -130,9 +130,15 @@ fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
                 }
             }
         }
-        for (_, (_, j)) in best {
+        for (_, (shared, j)) in best {
             let pair = [i, j];
-            out.push(finding(context, &items, &pair, event_of(items[j].0)));
+            out.push(finding(
+                context,
+                &items,
+                &pair,
+                event_of(items[j].0),
+                (shared, false),
+            ));
         }
     }
 }
@@ -142,6 +148,7 @@ fn finding(
     items: &[(PassageRef, &DateFeature)],
     group: &[usize],
     event: Option<EventId>,
+    (shared, in_event): (usize, bool),
 ) -> FindingDraft {
     let conflicting = group.iter().enumerate().any(|(n, &i)| {
         group[n + 1..]
@@ -177,11 +184,33 @@ fn finding(
             context.listing(&claims, ", ")
         )
     };
+    let mut evidence = Vec::new();
+    if in_event && let Some(line) = super::event_evidence(context, event) {
+        evidence.push(line);
+    }
+    evidence.push(format!("{shared} content words shared around the dates"));
+    let mut confidence = 0.4 + 0.08 * shared.min(4) as f32;
+    if in_event {
+        confidence += 0.15 * super::event_confidence(context, event);
+    } else {
+        confidence -= 0.1;
+    }
+    let coarse = items[group[0]].1.date.day.is_none();
+    if coarse {
+        // Years and months are mentioned in passing far more often than days.
+        confidence -= 0.15;
+        evidence.push("dates given only to the month or year".into());
+    }
+    if kind == FindingKind::Agreement {
+        confidence += 0.1;
+    }
     FindingDraft {
         kind,
         event,
         summary,
         claims,
+        confidence: confidence.clamp(0.05, 0.95),
+        evidence,
     }
 }
 
@@ -195,6 +224,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             .flat_map(|&at| context.features(at).dates.iter().map(move |d| (at, d)))
             .collect();
         let mut links = Vec::new();
+        let mut link_shared: std::collections::HashMap<(usize, usize), usize> = Default::default();
         let documents = event.documents();
         for (position, &doc_a) in documents.iter().enumerate() {
             for &doc_b in &documents[position + 1..] {
@@ -220,18 +250,31 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                         .then((x.2, x.3).cmp(&(y.2, y.3)))
                 });
                 let mut used = std::collections::HashSet::new();
-                for (_, _, i, j) in scored {
+                for (_, shared, i, j) in scored {
                     if used.contains(&i) || used.contains(&j) {
                         continue;
                     }
                     used.insert(i);
                     used.insert(j);
                     links.push((i, j));
+                    link_shared.insert((i, j), shared);
                 }
             }
         }
         for group in components(items.len(), &links) {
-            out.push(finding(context, &items, &group, Some(EventId(event_index))));
+            let shared = link_shared
+                .iter()
+                .filter(|((i, j), _)| group.contains(i) && group.contains(j))
+                .map(|(_, s)| *s)
+                .min()
+                .unwrap_or(0);
+            out.push(finding(
+                context,
+                &items,
+                &group,
+                Some(EventId(event_index)),
+                (shared, true),
+            ));
         }
     }
     out

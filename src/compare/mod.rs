@@ -26,6 +26,10 @@ pub struct FindingDraft {
     pub event: Option<EventId>,
     pub summary: String,
     pub claims: Vec<Claim>,
+    /// How sure the detector is (0 to 1).
+    pub confidence: f32,
+    /// Why the claims are about the same referent, in words.
+    pub evidence: Vec<String>,
 }
 
 /// What the detectors read.
@@ -143,12 +147,37 @@ pub fn shared_context(
     b_span: (usize, usize),
     radius: usize,
 ) -> usize {
+    shared_context_words(a, a_span, b, b_span, radius).len()
+}
+
+/// The stems near a span that two claims share.
+pub fn shared_context_words<'a>(
+    a: &'a PassageFeatures,
+    a_span: (usize, usize),
+    b: &PassageFeatures,
+    b_span: (usize, usize),
+    radius: usize,
+) -> Vec<&'a str> {
     let near_a = a.terms_near(a_span.0, a_span.1, radius);
     let near_b = b.terms_near(b_span.0, b_span.1, radius);
     near_a
-        .iter()
+        .into_iter()
         .filter(|t| near_b.binary_search(t).is_ok())
-        .count()
+        .collect()
+}
+
+/// "in the event “label”", the first line of most evidence lists.
+pub fn event_evidence(context: &Context<'_>, event: Option<EventId>) -> Option<String> {
+    let event = &context.alignment.events[event?.get()];
+    Some(format!(
+        "both in one event, “{}” (linked with confidence {:.2})",
+        event.label, event.confidence
+    ))
+}
+
+/// The alignment confidence of an event, 0 for none.
+pub fn event_confidence(context: &Context<'_>, event: Option<EventId>) -> f32 {
+    event.map_or(0.0, |e| context.alignment.events[e.get()].confidence)
 }
 
 /// One finding detector.
@@ -183,6 +212,32 @@ pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
             .claims
             .dedup_by_key(|c| (c.document, c.start, c.end));
     }
+    // One finding per set of claims: the same spans found twice (a date pair seen from both
+    // sides, a number seen inside and outside an event) keep the surer finding.
+    let mut best: std::collections::HashMap<Vec<(DocId, usize, usize)>, usize> = Default::default();
+    let mut keep = vec![true; findings.len()];
+    for (i, finding) in findings.iter().enumerate() {
+        let key: Vec<(DocId, usize, usize)> = finding
+            .claims
+            .iter()
+            .map(|c| (c.document, c.start, c.end))
+            .collect();
+        match best.get(&key) {
+            Some(&j) if findings[j].confidence >= finding.confidence => keep[i] = false,
+            Some(&j) => {
+                keep[j] = false;
+                best.insert(key, i);
+            }
+            None => {
+                best.insert(key, i);
+            }
+        }
+    }
+    let mut index = 0;
+    findings.retain(|_| {
+        index += 1;
+        keep[index - 1]
+    });
     findings.sort_by(|a, b| {
         let key = |f: &FindingDraft| {
             (

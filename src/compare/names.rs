@@ -1,26 +1,47 @@
-//! `name_variant`: one entity spelled differently across sources.
+//! `name_variant`: one person, organisation or place spelled differently across sources.
 //!
 //! Entity resolution already decided which mentions name the same entity. Here each mention
-//! is aligned word by word with the entity's fullest name; a word position written two ways
-//! (Goïta / Goita / Guetta, Sergey / Sergei) makes a variant. Partial names ("Goïta" for
-//! "Assimi Goïta") and differences of case only are not variants. One finding per entity,
-//! with one claim for each spelling.
+//! is aligned part by part with the entity's fullest name (hyphens separate parts, so "Kim
+//! Jong-un" and "Kim Jong Un" line up); a part written two ways by different sources
+//! (Goïta / Goita / Guetta, Sergey / Sergei) or joined differently (Jong-un / Jong Un) makes
+//! a variant. Only names of people, organisations and places count: "Democrats" and
+//! "Democratic" are forms of one word, not spellings of a name. Partial names ("Goïta" for
+//! "Assimi Goïta"), differences of case and typographic apostrophes are not variants. One
+//! finding per entity, with one claim for each spelling.
 
 use super::{Context, FindingDraft};
-use crate::model::{FindingKind, PassageRef};
+use crate::model::{DocId, EntityKind, FindingKind, PassageRef};
 use crate::text::fold;
 use std::collections::{BTreeMap, BTreeSet};
 
-fn words(text: &str) -> Vec<String> {
-    crate::text::tokens(text)
+/// The parts of a name as written: lower case, possessive removed, typographic apostrophes
+/// made plain, split at spaces and hyphens.
+fn parts(text: &str) -> Vec<String> {
+    let plain = text.replace(['’', '‘'], "'");
+    crate::text::tokens(&plain)
         .iter()
-        .map(|t| {
+        .flat_map(|t| {
             let lower = t.text.to_lowercase();
+            let lower = lower.strip_suffix("'s").unwrap_or(&lower).to_string();
             lower
-                .strip_suffix("'s")
-                .or_else(|| lower.strip_suffix("’s"))
-                .unwrap_or(&lower)
-                .to_string()
+                .split('-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// How a mention joins its parts: hyphen or space after each part but the last.
+fn joins(text: &str) -> Vec<bool> {
+    let plain = text.replace(['’', '‘'], "'");
+    crate::text::tokens(&plain)
+        .iter()
+        .flat_map(|t| {
+            let pieces = t.text.split('-').filter(|w| !w.is_empty()).count();
+            let mut marks = vec![true; pieces.saturating_sub(1)];
+            marks.push(false);
+            marks
         })
         .collect()
 }
@@ -28,15 +49,25 @@ fn words(text: &str) -> Vec<String> {
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut out = Vec::new();
     for entity in &context.corpus.entities {
-        if entity.aliases.len() < 2 {
+        if entity.aliases.len() < 2 || entity.kind == EntityKind::Other {
             continue;
         }
-        let canonical = words(&entity.name);
+        let canonical = parts(&entity.name);
         let canonical_folded: Vec<String> = canonical.iter().map(|w| fold(w)).collect();
-        // For each canonical position, the spellings seen and a mention for each.
-        let mut spellings: BTreeMap<usize, BTreeMap<String, usize>> = BTreeMap::new();
+        // For each canonical position, the spellings seen, with a mention and the documents.
+        let mut spellings: BTreeMap<usize, BTreeMap<String, (usize, BTreeSet<DocId>)>> =
+            BTreeMap::new();
+        // Hyphenation of the whole name, for names with all canonical parts.
+        let mut joinings: BTreeMap<Vec<bool>, (usize, BTreeSet<DocId>)> = BTreeMap::new();
         for (mention_index, mention) in entity.mentions.iter().enumerate() {
-            for word in words(&mention.text) {
+            let mention_parts = parts(&mention.text);
+            if mention_parts.len() == canonical.len() && canonical.len() >= 2 {
+                let entry = joinings
+                    .entry(joins(&mention.text))
+                    .or_insert((mention_index, BTreeSet::new()));
+                entry.1.insert(mention.document);
+            }
+            for word in mention_parts {
                 let folded = fold(&word);
                 let position = canonical_folded
                     .iter()
@@ -47,25 +78,42 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                             .then(b.0.cmp(&a.0))
                     })
                     .map_or(0, |(p, _)| p);
-                spellings
+                let entry = spellings
                     .entry(position)
                     .or_default()
                     .entry(word)
-                    .or_insert(mention_index);
+                    .or_insert((mention_index, BTreeSet::new()));
+                entry.1.insert(mention.document);
             }
         }
         let mut chosen: BTreeSet<usize> = BTreeSet::new();
-        let mut variant_words = Vec::new();
+        let mut differing = Vec::new();
+        // The spellings must come from different sources: one source writing a name two
+        // ways is a typo of that source, not a difference between sources.
+        let across_sources = |forms: &[&(usize, BTreeSet<DocId>)]| {
+            forms.iter().enumerate().any(|(i, a)| {
+                forms[i + 1..]
+                    .iter()
+                    .any(|b| a.1.iter().any(|x| b.1.iter().any(|y| x != y)))
+            })
+        };
         for forms in spellings.values() {
             if forms.len() < 2 {
                 continue;
             }
-            for (word, &mention_index) in forms {
-                chosen.insert(mention_index);
-                variant_words.push(word.clone());
+            let seen: Vec<&(usize, BTreeSet<DocId>)> = forms.values().collect();
+            if across_sources(&seen) {
+                chosen.extend(seen.iter().map(|(mention, _)| *mention));
+                let words: Vec<&str> = forms.keys().map(String::as_str).collect();
+                differing.push(words.join(" / "));
             }
         }
-        if chosen.len() < 2 {
+        let seen: Vec<&(usize, BTreeSet<DocId>)> = joinings.values().collect();
+        if across_sources(&seen) {
+            chosen.extend(seen.iter().map(|(mention, _)| *mention));
+            differing.push("hyphenation".to_string());
+        }
+        if chosen.len() < 2 || differing.is_empty() {
             continue;
         }
         let mut claims = Vec::new();
@@ -85,13 +133,38 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 None,
             ));
         }
-        if claims.len() < 2 {
+        let sources: BTreeSet<DocId> = claims.iter().map(|c| c.document).collect();
+        if claims.len() < 2 || sources.len() < 2 {
             continue;
         }
         let listing: Vec<String> = claims
             .iter()
             .map(|c| format!("{} ({})", c.text, context.source_name(c.document)))
             .collect();
+        let kind = match entity.kind {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            _ => "organisation",
+        };
+        let mut evidence = vec![format!(
+            "one {kind}, {}: {} mentions in {} sources resolved together",
+            entity.name,
+            entity.mentions.len(),
+            entity
+                .mentions
+                .iter()
+                .map(|m| m.document)
+                .collect::<BTreeSet<_>>()
+                .len()
+        )];
+        evidence.push(format!("spelled differently: {}", differing.join("; ")));
+        // A person whose other name parts agree is surest; a lone differing word less so.
+        let confidence = match (entity.kind, canonical.len() >= 2) {
+            (EntityKind::Person, true) => 0.85,
+            (EntityKind::Person, false) => 0.7,
+            (_, true) => 0.75,
+            (_, false) => 0.65,
+        };
         out.push(FindingDraft {
             kind: FindingKind::NameVariant,
             event: None,
@@ -101,6 +174,8 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 listing.join(", ")
             ),
             claims,
+            confidence,
+            evidence,
         });
     }
     out

@@ -6,7 +6,7 @@
 //! quantities are paired by how many words around them the two sources share. Matched pairs
 //! are joined into groups: a group with one value is an agreement, with several a mismatch.
 
-use super::{Context, FindingDraft, components, shared_context};
+use super::{Context, FindingDraft, components, shared_context, shared_context_words};
 use crate::extract::quantities::Quantity;
 use crate::model::{EventId, FindingKind, PassageRef};
 use crate::text::format_value;
@@ -152,7 +152,28 @@ fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
                     FindingKind::NumberMismatch
                 };
                 let claims: Vec<_> = [a, b].iter().map(|item| claim_of(context, item)).collect();
-                out.push(summarise(context, kind, event_of(b.at), claims, a.quantity));
+                let words = shared_context_words(
+                    context.features(a.at),
+                    (a.quantity.start, a.quantity.end),
+                    context.features(b.at),
+                    (b.quantity.start, b.quantity.end),
+                    70,
+                );
+                let support = Support {
+                    words: words.iter().map(|w| w.to_string()).collect(),
+                    same_qualifier: a.quantity.qualifier.is_some()
+                        && a.quantity.qualifier == b.quantity.qualifier,
+                    unambiguous: false,
+                    in_event: false,
+                };
+                out.push(summarise(
+                    context,
+                    kind,
+                    event_of(b.at),
+                    claims,
+                    (a.quantity, b.quantity),
+                    &support,
+                ));
             }
         }
     }
@@ -170,13 +191,101 @@ fn claim_of(context: &Context<'_>, item: &Item<'_>) -> crate::model::Claim {
     )
 }
 
+/// What says that two numbers count the same thing.
+#[derive(Default)]
+struct Support {
+    /// Content words around both numbers.
+    words: Vec<String>,
+    same_qualifier: bool,
+    /// Each source gives one number of this unit in the event.
+    unambiguous: bool,
+    /// Both passages are in one event.
+    in_event: bool,
+}
+
+impl Support {
+    fn score(&self) -> usize {
+        self.words.len() + 2 * usize::from(self.same_qualifier) + usize::from(self.unambiguous)
+    }
+}
+
+/// The confidence of a number finding and its evidence in words.
+fn assess(
+    context: &Context<'_>,
+    kind: FindingKind,
+    event: Option<EventId>,
+    (a, b): (&Quantity, &Quantity),
+    support: &Support,
+) -> (f32, Vec<String>) {
+    let mut evidence = Vec::new();
+    if support.in_event
+        && let Some(line) = super::event_evidence(context, event)
+    {
+        evidence.push(line);
+    }
+    let thing = if a.unit.is_empty() {
+        a.qualifier
+            .clone()
+            .unwrap_or_else(|| "a bare number".into())
+    } else {
+        a.unit.clone()
+    };
+    evidence.push(format!("both count {thing}"));
+    if support.same_qualifier
+        && let Some(q) = &a.qualifier
+    {
+        evidence.push(format!("both say what it measures: {q}"));
+    }
+    if !support.words.is_empty() {
+        evidence.push(format!(
+            "words around both numbers: {}",
+            support.words.join(", ")
+        ));
+    }
+    if support.unambiguous {
+        evidence.push(format!(
+            "the only {thing} figure each source gives for this event"
+        ));
+    }
+    let mut confidence = 0.35 + 0.08 * support.score().min(5) as f32;
+    if support.in_event {
+        confidence += 0.15 * super::event_confidence(context, event);
+    } else {
+        confidence -= 0.1;
+    }
+    if kind == FindingKind::NumberMismatch {
+        // Numbers far apart are more often two different quantities than one disputed one.
+        let (low, high) = (
+            a.value.abs().min(b.value.abs()),
+            a.value.abs().max(b.value.abs()),
+        );
+        if low > 0.0 && high / low > 3.0 {
+            confidence -= 0.2;
+            evidence.push("the values differ by more than three times".into());
+        }
+        if a.approximation.is_some() || b.approximation.is_some() {
+            confidence -= 0.05;
+            evidence.push("one figure is approximate".into());
+        }
+        if a.unit.is_empty() || MEASURES.contains(&a.unit.as_str()) && !support.same_qualifier {
+            confidence -= 0.15;
+        }
+    } else {
+        confidence += 0.1;
+    }
+    (confidence.clamp(0.05, 0.95), evidence)
+}
+
 fn summarise(
     context: &Context<'_>,
     kind: FindingKind,
     event: Option<EventId>,
     claims: Vec<crate::model::Claim>,
-    thing: &Quantity,
+    pair: (&Quantity, &Quantity),
+    support: &Support,
 ) -> FindingDraft {
+    let thing = pair.0;
+    let (confidence, evidence) = assess(context, kind, event, pair, support);
     let what = match (&thing.qualifier, thing.unit.is_empty()) {
         (Some(q), false) => format!("{} ({q})", thing.unit),
         (Some(q), true) => q.clone(),
@@ -198,6 +307,8 @@ fn summarise(
         event,
         summary,
         claims,
+        confidence,
+        evidence,
     }
 }
 
@@ -217,6 +328,8 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             })
             .collect();
         let mut links: Vec<(usize, usize)> = Vec::new();
+        let mut link_support: std::collections::HashMap<(usize, usize), Support> =
+            Default::default();
         let documents = event.documents();
         for (position, &doc_a) in documents.iter().enumerate() {
             for &doc_b in &documents[position + 1..] {
@@ -276,6 +389,25 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                     used_a.insert(i);
                     used_b.insert(j);
                     links.push((i, j));
+                    let (a, b) = (items[i].quantity, items[j].quantity);
+                    let words = shared_context_words(
+                        context.features(items[i].at),
+                        (a.start, a.end),
+                        context.features(items[j].at),
+                        (b.start, b.end),
+                        70,
+                    );
+                    link_support.insert(
+                        (i, j),
+                        Support {
+                            words: words.iter().map(|w| w.to_string()).collect(),
+                            same_qualifier: a.qualifier.is_some() && a.qualifier == b.qualifier,
+                            unambiguous: !a.unit.is_empty()
+                                && count_unit(&side_a, &a.unit) == 1
+                                && count_unit(&side_b, &b.unit) == 1,
+                            in_event: true,
+                        },
+                    );
                 }
             }
         }
@@ -298,12 +430,24 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 .iter()
                 .map(|&i| claim_of(context, &items[i]))
                 .collect();
+            // The weakest link of the group speaks for it.
+            let fallback = Support::default();
+            let (pair, support) = link_support
+                .iter()
+                .filter(|((i, j), _)| group.contains(i) && group.contains(j))
+                .min_by_key(|((i, j), support)| (support.score(), *i, *j))
+                .map(|((i, j), support)| ((items[*i].quantity, items[*j].quantity), support))
+                .unwrap_or((
+                    (items[group[0]].quantity, items[group[1]].quantity),
+                    &fallback,
+                ));
             out.push(summarise(
                 context,
                 kind,
                 Some(EventId(event_index)),
                 claims,
-                items[group[0]].quantity,
+                pair,
+                support,
             ));
         }
     }

@@ -7,7 +7,7 @@
 
 use super::{Context, FindingDraft, components};
 use crate::extract::QuoteFeature;
-use crate::model::{DocId, EntityId, FindingKind, PassageRef};
+use crate::model::{DocId, EntityId, EntityKind, FindingKind, PassageRef};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 const MIN_WORDS: usize = 5;
@@ -60,13 +60,36 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         let speakers: BTreeSet<Option<EntityId>> =
             group.iter().map(|&i| items[i].1.speaker).collect();
         let known: BTreeSet<EntityId> = speakers.iter().flatten().copied().collect();
-        let kind = if known.len() >= 2 {
+        // A misattribution needs every speaker named by an attribution pattern at the quote,
+        // each a person or organisation, in at least two sources.
+        let attributed = group.iter().all(|&i| {
+            let quote = items[i].1;
+            quote.speaker_confident
+                && quote.speaker.is_some_and(|e| {
+                    matches!(
+                        context.corpus.entities[e.get()].kind,
+                        EntityKind::Person | EntityKind::Organisation
+                    )
+                })
+        });
+        let documents: BTreeSet<DocId> = group.iter().map(|&i| items[i].0.document).collect();
+        let kind = if known.len() >= 2 && attributed && documents.len() >= 2 {
             FindingKind::QuoteAttribution
         } else if known.len() == 1 && !speakers.contains(&None) {
             FindingKind::Agreement
         } else {
             continue;
         };
+        // How much of the quote the sources share, word for word.
+        let overlap = group
+            .iter()
+            .flat_map(|&i| group.iter().map(move |&j| (i, j)))
+            .filter(|(i, j)| i < j && items[*i].0.document != items[*j].0.document)
+            .map(|(i, j)| {
+                let shared = items[i].2.intersection(&items[j].2).count();
+                shared as f32 / items[i].2.len().min(items[j].2.len()).max(1) as f32
+            })
+            .fold(0.0f32, f32::max);
         let mut claims = Vec::new();
         let mut listing = Vec::new();
         for &i in &group {
@@ -121,11 +144,27 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         let event = group
             .iter()
             .find_map(|&i| context.event_of[items[i].0.document.get()][items[i].0.passage.get()]);
+        let mut evidence = vec![format!(
+            "the same quote in {} sources ({:.0}% of its words shared)",
+            documents.len(),
+            overlap * 100.0
+        )];
+        let confidence = if kind == FindingKind::QuoteAttribution {
+            evidence.push(
+                "each source names its speaker next to the quote (\u{201c}…,\u{201d} X said)"
+                    .to_string(),
+            );
+            0.55 + 0.3 * overlap
+        } else {
+            0.7 + 0.2 * overlap
+        };
         out.push(FindingDraft {
             kind,
             event,
             summary,
             claims,
+            confidence,
+            evidence,
         });
     }
     out

@@ -10,6 +10,9 @@ use crate::model::{DocId, FindingKind, PassageRef, PassageRole};
 
 /// A passage whose best cross-document weight is below this has no counterpart.
 const NO_COUNTERPART: f32 = 0.2;
+/// A passage that shares this much anchor strength (a number, a name, a rare word) with a
+/// passage of another source may report the same fact in other words: not one-source-only.
+const SHARED_ANCHORS: f32 = 1.2;
 
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut out = Vec::new();
@@ -17,10 +20,10 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         return out;
     }
     for (d, document) in context.corpus.documents.iter().enumerate() {
-        let mut current: Option<(usize, Vec<PassageRef>)> = None;
-        let flush = |current: &mut Option<(usize, Vec<PassageRef>)>,
+        let mut current: Option<(usize, Vec<PassageRef>, f32)> = None;
+        let flush = |current: &mut Option<(usize, Vec<PassageRef>, f32)>,
                      out: &mut Vec<FindingDraft>| {
-            if let Some((_, passages)) = current.take() {
+            if let Some((_, passages, closest)) = current.take() {
                 let claims: Vec<_> = passages
                     .iter()
                     .map(|&at| {
@@ -43,6 +46,12 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                         context.source_name(passages[0].document)
                     ),
                     claims,
+                    // The less like anything elsewhere, the surer.
+                    confidence: (0.95 - closest).clamp(0.5, 0.95),
+                    evidence: vec![format!(
+                        "no passage of another source shares its names, numbers or rare words \
+                         (closest match {closest:.2})"
+                    )],
                 });
             }
         };
@@ -54,18 +63,23 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             let features = &document.features[passage.index.get()];
             let content = features.term_set().len() >= 5
                 || (!features.quantities.is_empty() && features.term_set().len() >= 3);
+            let closest = context.alignment.best_partner[d][passage.index.get()];
             let alone = passage.role == PassageRole::Body
                 && context.event_of[d][passage.index.get()].is_none()
-                && context.alignment.best_partner[d][passage.index.get()] < NO_COUNTERPART
+                && closest < NO_COUNTERPART
+                && context.alignment.best_support[d][passage.index.get()] < SHARED_ANCHORS
                 && content;
             if !alone {
                 continue;
             }
             match &mut current {
-                Some((paragraph, list)) if *paragraph == passage.paragraph => list.push(at),
+                Some((paragraph, list, worst)) if *paragraph == passage.paragraph => {
+                    list.push(at);
+                    *worst = worst.max(closest);
+                }
                 _ => {
                     flush(&mut current, &mut out);
-                    current = Some((passage.paragraph, vec![at]));
+                    current = Some((passage.paragraph, vec![at], closest));
                 }
             }
         }

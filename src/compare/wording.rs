@@ -59,7 +59,36 @@ fn finding(
     entry: usize,
     uses: &[&Use<'_>],
     event: Option<EventId>,
-) -> FindingDraft {
+    in_event: bool,
+) -> Option<FindingDraft> {
+    // One term per source: two terms of one source are not a difference between sources.
+    let mut seen = BTreeSet::new();
+    let uses: Vec<&Use<'_>> = uses
+        .iter()
+        .copied()
+        .filter(|u| seen.insert(u.at.document))
+        .collect();
+    // Two neutral names of one thing ("protesters", "demonstrators") are not loaded wording.
+    let loaded = uses
+        .iter()
+        .any(|u| !context.lexicon.is_neutral(entry, &u.hit.term));
+    if uses.len() < 2 || !loaded {
+        return None;
+    }
+    let mut evidence = Vec::new();
+    if in_event && let Some(line) = super::event_evidence(context, event) {
+        evidence.push(line);
+    }
+    evidence.push(format!(
+        "competing terms of one wording-lexicon entry ({})",
+        context.corpus_lexicon_referent(entry)
+    ));
+    let confidence = if in_event {
+        0.55 + 0.3 * super::event_confidence(context, event)
+    } else {
+        evidence.push("in passages of different events, with the same words around".into());
+        0.4
+    };
     let claims: Vec<_> = uses
         .iter()
         .map(|u| context.claim(u.at, u.hit.start, u.hit.end, Some(u.hit.term.clone()), None))
@@ -68,7 +97,7 @@ fn finding(
         .iter()
         .map(|c| format!("“{}” ({})", c.text, context.source_name(c.document)))
         .collect();
-    FindingDraft {
+    Some(FindingDraft {
         kind: FindingKind::Wording,
         event,
         summary: format!(
@@ -77,6 +106,75 @@ fn finding(
             listing.join(", ")
         ),
         claims,
+        confidence,
+        evidence,
+    })
+}
+
+/// One-sided loaded wording: within an event, a source that uses a loaded word
+/// (`assets/lexicon/loaded_en.txt`) where every other source's account of the same event
+/// uses none. One finding per source and word in each event.
+fn one_sided(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
+    for (event_index, event) in context.alignment.events.iter().enumerate() {
+        let documents = event.documents();
+        let loaded_in = |document: DocId| {
+            event
+                .passages
+                .iter()
+                .filter(|at| at.document == document)
+                .any(|&at| !context.features(at).loaded.is_empty())
+        };
+        let plain: Vec<DocId> = documents
+            .iter()
+            .copied()
+            .filter(|&d| !loaded_in(d))
+            .collect();
+        if plain.is_empty() {
+            continue;
+        }
+        let mut seen: BTreeSet<(DocId, String)> = BTreeSet::new();
+        for &at in &event.passages {
+            if plain.contains(&at.document) {
+                continue;
+            }
+            let features = context.features(at);
+            for hit in &features.loaded {
+                // A loaded word inside a quote is the speaker's, not the outlet's choice.
+                if features
+                    .quotes
+                    .iter()
+                    .any(|q| q.start <= hit.start && hit.end <= q.end)
+                {
+                    continue;
+                }
+                if !seen.insert((at.document, fold(&hit.term))) {
+                    continue;
+                }
+                let claim = context.claim(at, hit.start, hit.end, Some(hit.term.clone()), None);
+                let others: Vec<String> = plain.iter().map(|&d| context.source_name(d)).collect();
+                let mut evidence = Vec::new();
+                if let Some(line) = super::event_evidence(context, Some(EventId(event_index))) {
+                    evidence.push(line);
+                }
+                evidence.push(format!(
+                    "{} tell the same event without loaded words",
+                    others.join(" and ")
+                ));
+                out.push(FindingDraft {
+                    kind: FindingKind::Wording,
+                    event: Some(EventId(event_index)),
+                    summary: format!(
+                        "Only {} uses loaded wording here: “{}”; {} do not",
+                        context.source_name(at.document),
+                        claim.text,
+                        others.join(" and ")
+                    ),
+                    claims: vec![claim],
+                    confidence: 0.5 + 0.2 * event.confidence,
+                    evidence,
+                });
+            }
+        }
     }
 }
 
@@ -99,6 +197,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     }
     let event_of = |at: PassageRef| context.event_of[at.document.get()][at.passage.get()];
     let mut out = Vec::new();
+    one_sided(context, &mut out);
     for (entry, uses) in &by_entry {
         // Within events: the first use of each term in each document.
         let mut per_event: BTreeMap<EventId, Vec<usize>> = BTreeMap::new();
@@ -128,7 +227,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             }
             for group in components(list.len(), &links) {
                 let members: Vec<&Use<'_>> = group.iter().map(|&g| &uses[list[g]]).collect();
-                out.push(finding(context, *entry, &members, Some(*event)));
+                out.extend(finding(context, *entry, &members, Some(*event), true));
             }
         }
         // Across events: only where the surrounding words agree.
@@ -170,7 +269,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         for group in components(uses.len(), &links) {
             let members: Vec<&Use<'_>> = group.iter().map(|&g| &uses[g]).collect();
             let event = members.iter().find_map(|u| event_of(u.at));
-            out.push(finding(context, *entry, &members, event));
+            out.extend(finding(context, *entry, &members, event, false));
         }
     }
     out

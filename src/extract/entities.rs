@@ -424,9 +424,16 @@ pub fn find_mentions(
         let last_text = strip_possessive(last_token.text);
         let start = first_token.start;
         let end = last_token.start + last_text.len();
+        // "Kim Jong-un" and "Kim Jong Un" are one name: hyphens separate name parts.
         let words: Vec<String> = name_tokens
             .iter()
-            .map(|&t| fold(strip_possessive(tokens[t].text)))
+            .flat_map(|&t| {
+                fold(strip_possessive(tokens[t].text))
+                    .split('-')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
             .collect();
 
         let before = name_tokens[0]

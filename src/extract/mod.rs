@@ -6,6 +6,7 @@
 //! and runs in parallel; only entity resolution and quote speakers need the whole corpus.
 
 pub mod entities;
+pub mod frequency;
 pub mod quantities;
 pub mod quotes;
 pub mod resolve;
@@ -41,6 +42,9 @@ pub struct QuoteFeature {
     pub speaker: Option<EntityId>,
     /// The byte range of the speaker's name in the text, when it is in this paragraph.
     pub speaker_span: Option<(usize, usize)>,
+    /// Whether an attribution pattern names the speaker next to the quote ("…," X said;
+    /// X said: "…"; according to X), rather than the nearest name being a guess.
+    pub speaker_confident: bool,
 }
 
 /// A negated word: its stem and the span "not warned".
@@ -77,6 +81,8 @@ pub struct PassageFeatures {
     /// the negation cue to the end of the negated word.
     pub negated: Vec<Negation>,
     pub wording: Vec<WordingHit>,
+    /// Loaded words ([`Lexicon::loaded_terms`]); `entry` is the term's list position.
+    pub loaded: Vec<WordingHit>,
 }
 
 impl PassageFeatures {
@@ -204,11 +210,11 @@ fn negated_stems(
     out
 }
 
-fn wording_hits(toks: &[Token<'_>], lexicon: &Lexicon) -> Vec<WordingHit> {
+fn wording_hits(toks: &[Token<'_>], terms: &[crate::lexicon::WordingTerm]) -> Vec<WordingHit> {
     let folded: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
     let mut hits = Vec::new();
     let mut covered = vec![false; toks.len()];
-    for term in &lexicon.wording_terms {
+    for term in terms {
         let n = term.words.len();
         if n > toks.len() {
             continue;
@@ -334,8 +340,11 @@ fn extract_document(
             continue;
         }
         let slice = &text[passage.start..passage.end];
+        // A dateline ("WASHINGTON —") says where the outlet filed, not what happened.
+        let dateline = slice.len() - crate::align::label::strip_dateline(slice).len();
         let toks: Vec<Token<'_>> = tokens(slice)
             .into_iter()
+            .filter(|t| t.start >= dateline)
             .map(|t| Token {
                 start: t.start + passage.start,
                 end: t.end + passage.start,
@@ -376,7 +385,8 @@ fn extract_document(
             quantities,
             dates,
             negated: negated_stems(text, &toks, lexicon, &stemmer),
-            wording: wording_hits(&toks, lexicon),
+            wording: wording_hits(&toks, &lexicon.wording_terms),
+            loaded: wording_hits(&toks, &lexicon.loaded_terms),
             ..PassageFeatures::default()
         });
     }
@@ -406,6 +416,7 @@ fn extract_document(
                     words: quotes::quote_words(&text[quote.start..quote.end]),
                     speaker: None,
                     speaker_span: None,
+                    speaker_confident: false,
                 });
             }
         }
@@ -420,6 +431,7 @@ fn assign_speakers(corpus: &mut Corpus) {
     for document in &mut corpus.documents {
         let text = document.loaded.text.as_str();
         let mut last_speaker: Option<(EntityId, usize, (usize, usize))> = None;
+        let mut last_confident = false;
         let paragraph_of: Vec<usize> = document.passages.iter().map(|p| p.paragraph).collect();
         // Mentions by paragraph.
         let mut paragraph_mentions: std::collections::BTreeMap<usize, Vec<usize>> =
@@ -473,20 +485,220 @@ fn assign_speakers(corpus: &mut Corpus) {
                 ]
                 .iter()
                 .any(|cue| after.contains(cue));
-                let chosen = match best {
-                    Some(found) => Some(found),
-                    None if pronoun_cue => last_speaker
-                        .filter(|(_, at, _)| paragraph <= at + 2)
-                        .map(|(entity, _, span)| (entity, span)),
-                    None => None,
+                let patterned = attributed_speaker(
+                    text,
+                    (qs, qe),
+                    &candidates,
+                    (&corpus.mentions, &corpus.mention_entities, &corpus.entities),
+                );
+                let after_lower = after.trim_start_matches(|c: char| {
+                    matches!(c, ',' | '.' | '?' | '!' | '"' | '”' | '’' | '\'' | ' ')
+                });
+                let pronoun_next = [
+                    "he said",
+                    "she said",
+                    "he added",
+                    "she added",
+                    "he told",
+                    "she told",
+                    "he wrote",
+                    "she wrote",
+                    "he says",
+                    "she says",
+                ]
+                .iter()
+                .any(|cue| after_lower.starts_with(cue));
+                let (chosen, confident) = match (patterned, pronoun_next) {
+                    (Some(found), _) => (Some(found), true),
+                    (None, true) => match last_speaker.filter(|(_, at, _)| paragraph <= at + 1) {
+                        Some((entity, _, span)) => (Some((entity, span)), last_confident),
+                        None => (None, false),
+                    },
+                    (None, false) => (guess(best, pronoun_cue, last_speaker, paragraph), false),
                 };
                 if let Some((entity, span)) = chosen {
                     let quote = &mut document.features[passage_index].quotes[quote_index];
                     quote.speaker = Some(entity);
                     quote.speaker_span = Some(span);
+                    quote.speaker_confident = confident;
                     last_speaker = Some((entity, paragraph, span));
+                    last_confident = confident;
                 }
             }
         }
     }
+}
+
+/// The old rule, kept for agreements: the nearest person or cued name in the paragraph, or
+/// the previous speaker after "he said".
+fn guess(
+    best: Option<(EntityId, (usize, usize))>,
+    pronoun_cue: bool,
+    last_speaker: Option<(EntityId, usize, (usize, usize))>,
+    paragraph: usize,
+) -> Option<(EntityId, (usize, usize))> {
+    match best {
+        Some(found) => Some(found),
+        None if pronoun_cue => last_speaker
+            .filter(|(_, at, _)| paragraph <= at + 2)
+            .map(|(entity, _, span)| (entity, span)),
+        None => None,
+    }
+}
+
+/// Verbs that introduce a quote's speaker. "told" is one only before its object: in "X
+/// told Y", X speaks and Y listens.
+const ATTRIBUTION_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "stated",
+    "declared",
+    "insisted",
+    "noted",
+    "explained",
+    "warned",
+    "claimed",
+    "argued",
+    "tweeted",
+    "replied",
+    "responded",
+    "continued",
+    "recalled",
+    "acknowledged",
+    "admitted",
+    "asserted",
+    "remarked",
+    "countered",
+    "quipped",
+    "posted",
+];
+
+/// The speaker named by an attribution pattern right at the quote: `"…," X said`, `"…,"
+/// said X`, `X said: "…"`, `X told reporters, "…"`, `"…," according to X`. The speaker is a
+/// person or organisation, never a place, never the listener of "told", and there must be
+/// exactly one such name: a reporting chain with two candidates is left unattributed.
+fn attributed_speaker(
+    text: &str,
+    (quote_start, quote_end): (usize, usize),
+    candidates: &[usize],
+    (mentions, mention_entities, entities): (&[PlacedMention], &[EntityId], &[Entity]),
+) -> Option<(EntityId, (usize, usize))> {
+    let word_after = |at: usize| -> (String, usize) {
+        let rest = &text[at..];
+        let skipped = rest.len() - rest.trim_start().len();
+        let word: String = rest[skipped..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        (crate::text::fold(&word), at + skipped + word.len())
+    };
+    let word_before = |at: usize| -> (String, usize) {
+        let head = text[..at].trim_end();
+        let word: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        (crate::text::fold(&word), head.len() - word.len())
+    };
+    // Between a name and its verb: nothing, or an apposition ", R-Ariz.," / ", a spokesman,".
+    let gap_ok = |gap: &str| {
+        let gap = gap.trim();
+        gap.is_empty()
+            || (gap.starts_with(',')
+                && gap.ends_with(',')
+                && gap.len() <= 40
+                && !gap.contains(['"', '“', '”']))
+    };
+    // Only punctuation and at most three capitalised title words ("Minister", "Sen.",
+    // "Infrastructure Minister") between two points.
+    let close = |a: usize, b: usize| {
+        if a > b || b - a > 60 {
+            return false;
+        }
+        let gap = &text[a..b];
+        let words: Vec<&str> = gap
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.len() <= 3
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && gap.chars().filter(|c| !c.is_alphanumeric()).count() <= 8
+    };
+    // The word before a name, skipping the title words in front of it.
+    let verb_before = |start: usize| -> (String, usize) {
+        let mut at = start;
+        for _ in 0..4 {
+            let (word, word_start) = word_before(at);
+            let original = &text[word_start..at].trim();
+            if !word.is_empty() && original.chars().next().is_some_and(char::is_uppercase) {
+                at = word_start;
+                continue;
+            }
+            return (word, word_start);
+        }
+        word_before(at)
+    };
+    let mut found: Vec<(EntityId, (usize, usize))> = Vec::new();
+    for &m in candidates {
+        let placed = &mentions[m];
+        let entity = mention_entities[m];
+        if matches!(entities[entity.get()].kind, EntityKind::Place) {
+            continue;
+        }
+        let (start, end) = (placed.mention.start, placed.mention.end);
+        if start < quote_end && end > quote_start {
+            continue;
+        }
+        let span = (start, end);
+        if start >= quote_end {
+            // After the quote: `," X said` or `," said X` or `," according to X`.
+            let (before_word, before_at) = verb_before(start);
+            let verb_first = ATTRIBUTION_VERBS.contains(&before_word.as_str())
+                && before_word != "told"
+                && close(quote_end, before_at);
+            let according = before_word == "to"
+                && word_before(before_at).0 == "according"
+                && close(quote_end, word_before(before_at).1);
+            let name_first = close(quote_end, start) && {
+                let rest = &text[end..];
+                let comma_gap = if rest.trim_start().starts_with(',') {
+                    rest.find(|c: char| c.is_alphabetic())
+                        .and_then(|i| rest[i..].find(',').map(|j| i + j + 1))
+                        .unwrap_or(0)
+                } else {
+                    0
+                };
+                let (verb, _) = word_after(end + comma_gap);
+                gap_ok(&text[end..end + comma_gap]) && ATTRIBUTION_VERBS.contains(&verb.as_str())
+            };
+            if verb_first || according || name_first {
+                found.push((entity, span));
+            }
+        } else {
+            // Before the quote: `X said: "`, `X said, "`, `X said that "`, `X told Y: "`.
+            let rest = &text[end..quote_start];
+            let (verb, verb_end) = word_after(end);
+            let between = &text[verb_end.min(quote_start)..quote_start];
+            let verb_ok = ATTRIBUTION_VERBS.contains(&verb.as_str()) && verb_end <= quote_start;
+            let short = between.trim().len() <= 30 && !between.contains('.');
+            if verb_ok && short && rest.len() <= 60 {
+                found.push((entity, span));
+            }
+        }
+    }
+    found.sort_by_key(|(e, _)| *e);
+    found.dedup_by_key(|(e, _)| *e);
+    (found.len() == 1).then(|| found[0])
 }

@@ -53,6 +53,12 @@ pub fn build(
             evidence: event.evidence,
             cohesion: (event.cohesion * 1000.0).round() / 1000.0,
             edited: event.edited,
+            confidence: if event.edited {
+                1.0
+            } else {
+                (event.confidence * 100.0).round() / 100.0
+            },
+            anchors: event.anchors,
         })
         .collect();
     let findings = findings
@@ -65,6 +71,8 @@ pub fn build(
             summary: draft.summary,
             claims: draft.claims,
             review: None,
+            confidence: (draft.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+            evidence: draft.evidence,
         })
         .collect();
     Report {

@@ -1,0 +1,256 @@
+//! Readable event labels: a short phrase from the text of the event's most central passage.
+//!
+//! A bag of stems ("work, russia, mali") tells a reader nothing. The label is instead the
+//! clause of the central sentence that carries most of the event's anchors, with its subject
+//! put back when an apposition or attribution split it off ("Michael Steele, chairman of the
+//! party, drew criticism" gives "Michael Steele drew criticism"), cut to about 60 characters
+//! at a word boundary. Datelines, leading conjunctions and attribution tails are dropped.
+
+use std::collections::HashSet;
+
+/// The longest label, in characters (a word may end a little past it, never the phrase).
+pub const MAX_CHARS: usize = 60;
+
+const LEADING_FILLER: &[&str] = &[
+    "and",
+    "but",
+    "so",
+    "or",
+    "yet",
+    "also",
+    "meanwhile",
+    "however",
+    "still",
+    "then",
+    "now",
+    "that",
+    "which",
+    "who",
+    "while",
+    "as",
+    "because",
+];
+
+const TRAILING_FILLER: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "that", "his", "her", "their", "its", "was", "is", "were", "are", "be", "as", "said",
+    "says", "who", "which", "after", "before", "about", "into", "than", "this", "these", "has",
+    "have", "had", "not", "it", "he", "she", "they", "we", "i", "my", "our", "your", "would",
+    "will", "could", "should", "can", "may", "said.",
+];
+
+/// Words of an attribution clause ("he said", "according to officials").
+const ATTRIBUTION: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "according",
+    "added",
+    "wrote",
+    "reported",
+    "reports",
+    "stated",
+    "noted",
+    "explained",
+    "asked",
+];
+
+/// Splits a sentence into clauses at punctuation that separates them.
+fn clauses(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let split = match c {
+            // "4,000" is one number.
+            ',' => {
+                !(text[..i].ends_with(|p: char| p.is_ascii_digit())
+                    && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit()))
+            }
+            ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '–' => true,
+            // " - " as a dash, not inside a hyphenated word.
+            '-' => text[..i].ends_with(' ') && chars.peek().is_some_and(|(_, n)| *n == ' '),
+            _ => false,
+        };
+        if split {
+            out.push(&text[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(&text[start..]);
+    out.into_iter()
+        .map(str::trim)
+        .filter(|c| c.chars().any(char::is_alphanumeric))
+        .collect()
+}
+
+fn words(text: &str) -> Vec<&str> {
+    text.split_whitespace().collect()
+}
+
+fn fold(word: &str) -> String {
+    crate::text::fold(word.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+fn starts_capitalised(clause: &str) -> bool {
+    clause.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Strips a leading dateline ("WASHINGTON —", "KABUL, Afghanistan (AP) -").
+pub fn strip_dateline(text: &str) -> &str {
+    let head: String = text.chars().take(60).collect();
+    for dash in [" — ", " – ", " - ", "—", "(AP) "] {
+        if let Some(at) = head.find(dash) {
+            let before = &head[..at];
+            let letters: Vec<char> = before.chars().filter(|c| c.is_alphabetic()).collect();
+            let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+            // The place is written in capitals: "WASHINGTON", "LOS ANGELES, Calif."
+            let first_word = before.split([' ', ',']).next().unwrap_or("");
+            if !letters.is_empty()
+                && upper >= 2
+                && before.len() <= 40
+                && first_word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && first_word.chars().all(|c| !c.is_lowercase())
+            {
+                return text[at + dash.len()..].trim_start();
+            }
+        }
+    }
+    text
+}
+
+/// A readable label from the central sentence of an event. `anchors` holds the folded
+/// words of the event's anchors; the clause with most of them is the label's core.
+pub fn readable(sentence: &str, anchors: &HashSet<String>) -> String {
+    let sentence = strip_dateline(sentence.trim());
+    let parts = clauses(sentence);
+    if parts.is_empty() {
+        return String::new();
+    }
+    let score = |clause: &str| -> f32 {
+        let ws = words(clause);
+        let anchored = ws.iter().filter(|w| anchors.contains(&fold(w))).count() as f32;
+        let capitalised = ws.iter().skip(1).filter(|w| starts_capitalised(w)).count() as f32;
+        let attribution =
+            ws.len() <= 5 && ws.iter().any(|w| ATTRIBUTION.contains(&fold(w).as_str()));
+        let length = (ws.len().min(12) as f32) * 0.05;
+        anchored * 2.0 + capitalised * 0.3 + length - if attribution { 5.0 } else { 0.0 }
+    };
+    let (best, _) =
+        parts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i, score(c)))
+            .fold(
+                (0, f32::MIN),
+                |acc, (i, s)| if s > acc.1 { (i, s) } else { acc },
+            );
+    let mut phrase = parts[best].to_string();
+    // A predicate without its subject ("drew fierce criticism"): put back the subject, the
+    // nearest short capitalised clause before it.
+    if !starts_capitalised(&phrase)
+        && let Some(subject) = parts[..best]
+            .iter()
+            .rev()
+            .find(|c| starts_capitalised(c) && words(c).len() <= 5)
+    {
+        phrase = format!("{subject} {phrase}");
+    }
+    tidy(&phrase)
+}
+
+/// Drops filler at both ends, cuts at about [`MAX_CHARS`] on a word boundary and
+/// capitalises the first letter.
+fn tidy(phrase: &str) -> String {
+    let mut ws: Vec<&str> = words(phrase);
+    while ws
+        .first()
+        .is_some_and(|w| LEADING_FILLER.contains(&fold(w).as_str()))
+        && ws.len() > 2
+    {
+        ws.remove(0);
+    }
+    let mut out: Vec<&str> = Vec::new();
+    let mut length = 0;
+    for w in ws {
+        let added = w.chars().count() + usize::from(!out.is_empty());
+        if length + added > MAX_CHARS && !out.is_empty() {
+            break;
+        }
+        out.push(w);
+        length += added;
+    }
+    while out.len() > 2
+        && out
+            .last()
+            .is_some_and(|w| TRAILING_FILLER.contains(&fold(w).as_str()))
+    {
+        out.pop();
+    }
+    let joined = out.join(" ");
+    let joined = joined.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '$');
+    let joined = joined.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '$');
+    let mut chars = joined.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anchors(words: &[&str]) -> HashSet<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn apposition_gives_back_the_subject() {
+        let label = readable(
+            "WASHINGTON — Dana Kell, the mayor of Ostrava Falls, ordered the evacuation of 4,000 residents on Sunday after the levee broke.",
+            &anchors(&["evacuation", "4,000", "levee", "residents"]),
+        );
+        assert!(
+            label.starts_with("Dana Kell ordered the evacuation"),
+            "{label}"
+        );
+        assert!(label.chars().count() <= MAX_CHARS, "{label}");
+        assert!(!label.contains("WASHINGTON"), "{label}");
+    }
+
+    #[test]
+    fn attribution_clauses_are_not_labels() {
+        let label = readable(
+            "The bridge will reopen in March, the transport ministry said.",
+            &anchors(&["bridge", "reopen", "march"]),
+        );
+        assert_eq!(label, "The bridge will reopen in March");
+    }
+
+    #[test]
+    fn labels_are_short_and_end_on_a_word() {
+        let label = readable(
+            "Lawmakers in the lower chamber approved a sweeping package of farm subsidies and water rights reforms late on Thursday night after a marathon session",
+            &anchors(&["subsidies", "farm", "reforms"]),
+        );
+        assert!(label.chars().count() <= MAX_CHARS, "{label}");
+        assert!(
+            !label.ends_with(" and") && !label.ends_with(" of"),
+            "{label}"
+        );
+        assert!(label.starts_with("Lawmakers"), "{label}");
+    }
+
+    #[test]
+    fn datelines_are_stripped() {
+        assert_eq!(
+            strip_dateline("KABUL, Afghanistan — Troops left."),
+            "Troops left."
+        );
+        assert_eq!(
+            strip_dateline("Troops left - quickly."),
+            "Troops left - quickly."
+        );
+    }
+}
