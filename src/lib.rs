@@ -10,6 +10,7 @@ pub mod atomic;
 pub mod calendar;
 pub mod cli;
 pub mod compare;
+pub mod copies;
 pub mod extract;
 pub mod lexicon;
 pub mod load;
@@ -120,6 +121,38 @@ fn run(
             }
         }
     }
+    // Near-verbatim copies are set aside: only the first of each group is analysed, and the
+    // others rejoin the report at their places afterwards, marked as copies (see `copies`).
+    let copy_of = {
+        let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+        copies::find_copies(&texts)
+    };
+    let mut analysed_position = Vec::with_capacity(documents.len());
+    let mut set_aside = Vec::new();
+    let mut analysed = Vec::with_capacity(documents.len());
+    for (position, document) in documents.into_iter().enumerate() {
+        match copy_of[position] {
+            Some(_) => set_aside.push((position, document)),
+            None => {
+                analysed_position.push(position);
+                analysed.push(document);
+            }
+        }
+    }
+    let documents = analysed;
+    // Inputs that became copies have no analysed document: their session items wait, like
+    // those of a missing file.
+    let doc_of: Vec<Option<DocId>> = doc_of
+        .into_iter()
+        .map(|doc| {
+            doc.and_then(|d| {
+                analysed_position
+                    .binary_search(&d.get())
+                    .ok()
+                    .map(DocId)
+            })
+        })
+        .collect();
     let placed = {
         let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
         session::apply::Placed::new(edits, &doc_of, &texts)
@@ -157,9 +190,69 @@ fn run(
     progress.begin(Stage::Reporting, 1);
     let mut report = report::build(corpus, alignment, findings, failures);
     placed.annotate(&mut report);
+    if !set_aside.is_empty() {
+        restore_copies(&mut report, &analysed_position, set_aside, &copy_of);
+    }
     progress.begin(Stage::Done, 0);
     Ok(Edited {
         report,
         edits: placed.edits,
     })
+}
+
+/// Puts the documents set aside as copies back at their places in the report, renumbering
+/// every reference to an analysed document. `analysed_position[d]` is where analysed
+/// document `d` stood among all loaded documents; `copy_of` is by that same position.
+fn restore_copies(
+    report: &mut Report,
+    analysed_position: &[usize],
+    set_aside: Vec<(usize, load::LoadedDocument)>,
+    copy_of: &[Option<usize>],
+) {
+    let renumber = |doc: &mut DocId| *doc = DocId(analysed_position[doc.get()]);
+    for event in &mut report.events {
+        for at in &mut event.passages {
+            renumber(&mut at.document);
+        }
+    }
+    for entity in &mut report.entities {
+        for mention in &mut entity.mentions {
+            renumber(&mut mention.document);
+        }
+    }
+    for finding in &mut report.findings {
+        for claim in &mut finding.claims {
+            renumber(&mut claim.document);
+        }
+    }
+    for note in &mut report.notes {
+        if let Some(span) = &mut note.span {
+            renumber(&mut span.document);
+        }
+    }
+    let mut documents: Vec<Option<model::Document>> = (0..copy_of.len()).map(|_| None).collect();
+    for (analysed, position) in report.documents.drain(..).zip(analysed_position) {
+        documents[*position] = Some(analysed);
+    }
+    for (position, loaded) in set_aside {
+        let passages = segment::segment(&loaded);
+        documents[position] = Some(model::Document {
+            index: DocId(position),
+            path: loaded.path,
+            title: loaded.title,
+            date: loaded.date.map(|d| d.iso()),
+            author: loaded.author,
+            outlet: loaded.outlet,
+            name: loaded.name,
+            format: loaded.format,
+            encoding: loaded.encoding,
+            passages,
+            text: loaded.text,
+            copy_of: copy_of[position].map(DocId),
+        });
+    }
+    report.documents = documents.into_iter().flatten().collect();
+    for (index, document) in report.documents.iter_mut().enumerate() {
+        document.index = DocId(index);
+    }
 }

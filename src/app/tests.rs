@@ -728,3 +728,38 @@ fn an_article_changed_on_disk_is_noticed_and_reloads() {
     let document = &app.analysis.as_ref().unwrap().report.documents[0];
     assert!(document.text.starts_with("An added first line."));
 }
+
+/// Issue 12, case 6: a letter with 200 combining accents must not draw a line across the
+/// column. The marks beyond a few are drawn as invisible characters of the same length, so
+/// the galley is about as wide as the letter with a few accents, and offsets still match.
+#[test]
+fn case_6_combining_marks_do_not_draw_across_the_column() {
+    use super::layout::{MAX_COMBINING_MARKS, display_text};
+    let zalgo = format!("Z{}", "\u{0301}".repeat(200));
+    let shown = display_text(&zalgo);
+    assert_eq!(shown.len(), zalgo.len());
+    assert_eq!(shown.chars().count(), zalgo.chars().count());
+    assert_eq!(
+        display_text("Goïta, Nguyễn"),
+        "Goïta, Nguyễn",
+        "ordinary accents are kept"
+    );
+    let ctx = egui::Context::default();
+    ctx.set_fonts(super::fonts::definitions());
+    let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+    let width = |text: &str| {
+        ctx.fonts_mut(|fonts| {
+            fonts
+                .layout_no_wrap(
+                    text.to_string(),
+                    egui::FontId::proportional(15.0),
+                    egui::Color32::WHITE,
+                )
+                .size()
+                .x
+        })
+    };
+    let few = width(&format!("Z{}", "\u{0301}".repeat(MAX_COMBINING_MARKS)));
+    let many = width(&shown);
+    assert!(many <= few + 2.0, "{many} against {few}");
+}

@@ -293,6 +293,10 @@ fn header(
             }
             _ => String::new(),
         };
+        let outlet = match report.copy_note(document) {
+            Some(note) => format!("{outlet}<span class=\"sub\">{}</span>", escape(&note)),
+            None => outlet,
+        };
         let _ = writeln!(
             out,
             "<tr><td class=\"num\">{}</td><td><strong>{}</strong>{outlet}</td><td>{}</td>\

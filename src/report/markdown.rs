@@ -132,7 +132,10 @@ pub fn render_with(report: &Report, options: &ExportOptions) -> String {
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
             document.index.get() + 1,
-            quote(&document.display_name()),
+            match report.copy_note(document) {
+                Some(note) => quote(&format!("{} ({note})", document.display_name())),
+                None => quote(&document.display_name()),
+            },
             quote(document.title.as_deref().unwrap_or("")),
             quote(document.outlet.as_deref().unwrap_or("")),
             quote(document.date.as_deref().unwrap_or("")),
