@@ -183,8 +183,10 @@ fn write_error(path: &Path, error: &std::io::Error) -> String {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let reason = match error.kind() {
+        // The folder is there, yet creating a file in it says "not found": a system folder
+        // such as /proc or /sys, where files exist but none can be made.
         std::io::ErrorKind::NotFound if folder.is_dir() => format!(
-            "no new file can be created in the folder {} (it is a system folder or does not accept files: {error})",
+            "the folder {} does not accept new files (it is a system folder such as /proc or /sys)",
             folder.display()
         ),
         std::io::ErrorKind::NotFound => {

@@ -123,7 +123,15 @@ pub(crate) fn user_message(error: &ron::Error) -> String {
     let ours = |name: &str| -> String {
         match name {
             "Probe" | "Session" | "SessionV1" => "the session".into(),
-            "WordingEntry" => "a wording entry".into(),
+            "SessionDocument" => "a document entry (path: …)".into(),
+            "Settings" => "the settings".into(),
+            "ViewState" => "the view settings".into(),
+            "Edits" => "the edits".into(),
+            "Anchor" => "an anchor (document, start, end, quote)".into(),
+            "FindingReview" => "a review".into(),
+            "FindingKey" => "a finding".into(),
+            "SessionNote" => "a note".into(),
+            "WordingEntry" => "a wording entry (referent: …, terms: […])".into(),
             other => quoted(other),
         }
     };
@@ -185,12 +193,24 @@ pub(crate) fn user_message(error: &ron::Error) -> String {
 
 /// A message from elsewhere (serde's own), with internal names replaced and its length cut.
 fn quoted_message(text: &str) -> String {
-    let text = text
-        .replace("struct `Probe`", "the session")
-        .replace("struct `SessionV1`", "the session")
-        .replace("struct `Session`", "the session");
+    let mut text = text.to_string();
+    for (internal, user) in [
+        ("struct `Probe`", "the session"),
+        ("struct `SessionV1`", "the session"),
+        ("struct `SessionDocument`", "a document entry"),
+        ("struct `Session`", "the session"),
+        ("struct `Settings`", "the settings"),
+        ("struct `ViewState`", "the view settings"),
+        ("struct `Anchor`", "an anchor"),
+        ("struct `WordingEntry`", "a wording entry"),
+        ("`Probe`", "the session"),
+    ] {
+        text = text.replace(internal, user);
+    }
     let mut chars = text.chars();
-    let head: String = chars.by_ref().take(200).collect();
+    // RON's messages start with a capital ("Expected comma"); ours continue a sentence.
+    let mut head: String = chars.next().map(|c| c.to_lowercase().collect()).unwrap_or_default();
+    head.extend(chars.by_ref().take(200));
     if chars.next().is_some() {
         format!("{head}…")
     } else {
