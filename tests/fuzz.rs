@@ -255,8 +255,8 @@ fn fuzz(seed: u64, cases: usize, deadline: Option<std::time::Instant>) -> usize 
 
 #[test]
 fn fuzz_short() {
-    let run = fuzz(0x5eed_1234, 300, None);
-    assert_eq!(run, 300);
+    let run = fuzz(0x5eed_1234, 500, None);
+    assert_eq!(run, 500);
 }
 
 #[test]
