@@ -90,11 +90,25 @@ fn run(
     progress: &Progress,
 ) -> Result<Edited, Cancelled> {
     progress.begin(Stage::Loading, inputs.len());
-    let loaded: Vec<Result<Result<load::LoadedDocument, Failure>, Cancelled>> = inputs
+    // Documents are segmented as soon as they are loaded, so that a text too long to compare
+    // is refused here, as a failure of its file, before any costly stage sees it.
+    type Segmented = (load::LoadedDocument, Vec<model::Passage>);
+    let loaded: Vec<Result<Result<Segmented, Failure>, Cancelled>> = inputs
         .par_iter()
         .map(|input| {
             progress.check()?;
-            let result = load::load(input, settings);
+            let result = load::load(input, settings).and_then(|document| {
+                let passages = segment::segment(&document);
+                if passages.len() > segment::MAX_PASSAGES {
+                    return Err(load::LoadError::NoText(format!(
+                        "the text has {} sentences; Parallax compares articles of up to {} \
+                         sentences (split a longer text into its articles)",
+                        passages.len(),
+                        segment::MAX_PASSAGES
+                    )));
+                }
+                Ok((document, passages))
+            });
             progress.advance();
             Ok(result.map_err(|error| Failure {
                 path: input.name(),
@@ -107,13 +121,13 @@ fn run(
     let mut documents = Vec::with_capacity(loaded.len());
     for (position, result) in loaded.into_iter().enumerate() {
         match result? {
-            Ok(mut document) => {
+            Ok((mut document, passages)) => {
                 if let Some(label) = labels.get(position) {
                     document.name = label.name.clone().or(document.name);
                     document.outlet = label.outlet.clone().or(document.outlet);
                 }
                 doc_of.push(Some(DocId(documents.len())));
-                documents.push(document);
+                documents.push((document, passages));
             }
             Err(failure) => {
                 doc_of.push(None);
@@ -124,7 +138,7 @@ fn run(
     // Near-verbatim copies are set aside: only the first of each group is analysed, and the
     // others rejoin the report at their places afterwards, marked as copies (see `copies`).
     let copy_of = {
-        let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+        let texts: Vec<&str> = documents.iter().map(|(d, _)| d.text.as_str()).collect();
         copies::find_copies(&texts)
     };
     let mut analysed_position = Vec::with_capacity(documents.len());
@@ -154,18 +168,12 @@ fn run(
         })
         .collect();
     let placed = {
-        let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+        let texts: Vec<&str> = documents.iter().map(|(d, _)| d.text.as_str()).collect();
         session::apply::Placed::new(edits, &doc_of, &texts)
     };
-    progress.begin(Stage::Segmenting, documents.len());
-    let segmented: Vec<(load::LoadedDocument, Vec<model::Passage>)> = documents
-        .into_par_iter()
-        .map(|document| {
-            let passages = segment::segment(&document);
-            progress.advance();
-            (document, passages)
-        })
-        .collect();
+    // Segmentation happened while loading; the stage is still announced for the progress bar.
+    progress.begin(Stage::Segmenting, 0);
+    let segmented = documents;
     progress.check()?;
     progress.begin(Stage::Extracting, segmented.len());
     let timer = std::time::Instant::now();
@@ -206,7 +214,7 @@ fn run(
 fn restore_copies(
     report: &mut Report,
     analysed_position: &[usize],
-    set_aside: Vec<(usize, load::LoadedDocument)>,
+    set_aside: Vec<(usize, (load::LoadedDocument, Vec<model::Passage>))>,
     copy_of: &[Option<usize>],
 ) {
     let renumber = |doc: &mut DocId| *doc = DocId(analysed_position[doc.get()]);
@@ -234,8 +242,7 @@ fn restore_copies(
     for (analysed, position) in report.documents.drain(..).zip(analysed_position) {
         documents[*position] = Some(analysed);
     }
-    for (position, loaded) in set_aside {
-        let passages = segment::segment(&loaded);
+    for (position, (loaded, passages)) in set_aside {
         documents[position] = Some(model::Document {
             index: DocId(position),
             path: loaded.path,

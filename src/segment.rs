@@ -107,6 +107,11 @@ pub fn segment(doc: &LoadedDocument) -> Vec<Passage> {
     passages
 }
 
+/// Most passages in one document. A long article has a few hundred sentences and a long
+/// report a few thousand; a text with more is not an article (a 50 MB file of text has
+/// about 700,000), and is refused rather than analysed for minutes.
+pub const MAX_PASSAGES: usize = 20_000;
+
 /// The longest passage, in bytes. The longest sentences of real articles are a few hundred
 /// words; beyond this, text is not a sentence but a run without punctuation.
 pub const MAX_PASSAGE_BYTES: usize = 2000;

@@ -416,6 +416,18 @@ fn case_5_a_file_just_over_the_limit_is_refused_without_reading_it_all() {
     assert!(started.elapsed() < Duration::from_secs(1));
 }
 
+#[test]
+fn case_5_a_text_too_long_to_compare_is_refused_quickly() {
+    let sentences = parallax::segment::MAX_PASSAGES + 1000;
+    let text = "The dyke held for one more night. ".repeat(sentences);
+    let started = Instant::now();
+    let report = compare(&[memory("long.txt", &text), memory("a.txt", ARTICLE)]);
+    assert!(started.elapsed() < Duration::from_secs(20), "{:?}", started.elapsed());
+    assert_eq!(report.documents.len(), 1);
+    assert_eq!(report.failures[0].path, "long.txt");
+    assert!(report.failures[0].error.contains("sentences"), "{:?}", report.failures);
+}
+
 // ---------------------------------------------------------------------------------------
 // 6. Messages.
 
@@ -568,8 +580,14 @@ fn pathological_inputs_finish_in_bounds() {
         compare(&[memory("line.txt", &line), memory("a.txt", ARTICLE)]);
     });
     let big = ARTICLE.repeat(50 * 1024 * 1024 / ARTICLE.len());
-    time("a 50 MB article", 60.0, &|| {
-        compare(&[memory("big.txt", &big), memory("a.txt", ARTICLE)]);
+    time("a 50 MB text (refused: too many sentences)", 10.0, &|| {
+        let report = compare(&[memory("big.txt", &big), memory("a.txt", ARTICLE)]);
+        assert_eq!(report.failures.len(), 1);
+    });
+    let long_article = ARTICLE.repeat(parallax::segment::MAX_PASSAGES / 2 - 10);
+    time("a 2.9 MB text of 19,980 sentences (analysed)", 60.0, &|| {
+        let report = compare(&[memory("long.txt", &long_article), memory("a.txt", ARTICLE)]);
+        assert!(report.failures.is_empty());
     });
     let herald = std::fs::read_to_string(sample("01_state_herald.txt")).unwrap();
     let copies: Vec<Input> = (0..200)
