@@ -197,10 +197,7 @@ fn write_error(path: &Path, error: &std::io::Error) -> String {
         }
         _ => error.to_string(),
     };
-    format!(
-        "{}: could not write the report: {reason}",
-        path.display()
-    )
+    format!("{}: could not write the report: {reason}", path.display())
 }
 
 /// Runs `compare` and returns the exit code.

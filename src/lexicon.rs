@@ -107,11 +107,12 @@ impl Lexicon {
     pub fn with_extra(paths: &[String]) -> Result<Lexicon, LexiconError> {
         let mut lexicon = Lexicon::bundled();
         for path in paths {
-            let bytes = crate::load::read::read_capped(std::path::Path::new(path), MAX_LEXICON_BYTES)
-                .map_err(|e| LexiconError {
-                    path: path.clone(),
-                    message: e.to_string(),
-                })?;
+            let bytes =
+                crate::load::read::read_capped(std::path::Path::new(path), MAX_LEXICON_BYTES)
+                    .map_err(|e| LexiconError {
+                        path: path.clone(),
+                        message: e.to_string(),
+                    })?;
             let text = String::from_utf8(bytes).map_err(|e| LexiconError {
                 path: path.clone(),
                 message: format!(

@@ -158,14 +158,7 @@ fn run(
     // those of a missing file.
     let doc_of: Vec<Option<DocId>> = doc_of
         .into_iter()
-        .map(|doc| {
-            doc.and_then(|d| {
-                analysed_position
-                    .binary_search(&d.get())
-                    .ok()
-                    .map(DocId)
-            })
-        })
+        .map(|doc| doc.and_then(|d| analysed_position.binary_search(&d.get()).ok().map(DocId)))
         .collect();
     let placed = {
         let texts: Vec<&str> = documents.iter().map(|(d, _)| d.text.as_str()).collect();

@@ -55,8 +55,7 @@ impl Settings {
         };
         fraction("link_threshold", self.link_threshold)?;
         fraction("attach_threshold", self.attach_threshold)?;
-        if !(self.document_context.is_finite() && (0.0..=1000.0).contains(&self.document_context))
-        {
+        if !(self.document_context.is_finite() && (0.0..=1000.0).contains(&self.document_context)) {
             return Err(format!(
                 "the setting document_context is {}; it must be a number from 0 to 1000",
                 self.document_context

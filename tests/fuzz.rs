@@ -81,13 +81,18 @@ const TOKENS: &[&[u8]] = &[
 
 fn seeds() -> Vec<(String, Vec<u8>)> {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut seeds: Vec<(String, Vec<u8>)> = ["01_state_herald.txt", "02_free_kestrian.md", "03_sarnovec_courier.html", "04_continental_wire.txt"]
-        .iter()
-        .map(|name| {
-            let bytes = std::fs::read(repo.join("assets/samples").join(name)).unwrap();
-            (name.to_string(), bytes)
-        })
-        .collect();
+    let mut seeds: Vec<(String, Vec<u8>)> = [
+        "01_state_herald.txt",
+        "02_free_kestrian.md",
+        "03_sarnovec_courier.html",
+        "04_continental_wire.txt",
+    ]
+    .iter()
+    .map(|name| {
+        let bytes = std::fs::read(repo.join("assets/samples").join(name)).unwrap();
+        (name.to_string(), bytes)
+    })
+    .collect();
     seeds.push((
         "example.parallax.ron".into(),
         std::fs::read(repo.join("tests/data/session/example.parallax.ron")).unwrap(),
@@ -126,7 +131,12 @@ fn mutate(random: &mut Random, bytes: &mut Vec<u8>, other: &[u8]) {
                     bytes[start..end].to_vec()
                 };
                 let times = 1 + random.below(2000);
-                let repeated: Vec<u8> = token.iter().copied().cycle().take(token.len() * times).collect();
+                let repeated: Vec<u8> = token
+                    .iter()
+                    .copied()
+                    .cycle()
+                    .take(token.len() * times)
+                    .collect();
                 bytes.splice(at..at, repeated);
             }
             4 => bytes.truncate(at),
@@ -146,7 +156,13 @@ fn mutate(random: &mut Random, bytes: &mut Vec<u8>, other: &[u8]) {
 /// Checks that a message is for people: short, no internal type or library names.
 fn check_message(message: &str) {
     assert!(message.len() < 1000, "message of {} bytes", message.len());
-    for internal in ["Probe", "serde_stacker", "ron::", "recursion_limit", "panicked"] {
+    for internal in [
+        "Probe",
+        "serde_stacker",
+        "ron::",
+        "recursion_limit",
+        "panicked",
+    ] {
         assert!(!message.contains(internal), "{message}");
     }
 }
@@ -163,7 +179,7 @@ fn run_case(name: &str, bytes: &[u8], partner: &(String, Vec<u8>), case: usize) 
             Err(error) => check_message(&error.to_string()),
         }
         // The same bytes as a lexicon file, now and then (it goes through the disk).
-        if case % 8 == 0 {
+        if case.is_multiple_of(8) {
             let folder = tempfile::tempdir().unwrap();
             let path = folder.path().join("terms.ron");
             std::fs::write(&path, bytes).unwrap();

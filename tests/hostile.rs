@@ -105,8 +105,8 @@ fn case_1_attribute_bomb_and_deep_but_allowed_nesting_finish_quickly() {
         (0..1_000_000).map(|i| format!("a{i} ")).collect::<String>()
     ));
     let started = Instant::now();
-    let error = parallax::load::load_bytes("bomb.html", bomb.as_bytes(), &Settings::default())
-        .unwrap_err();
+    let error =
+        parallax::load::load_bytes("bomb.html", bomb.as_bytes(), &Settings::default()).unwrap_err();
     assert!(error.to_string().contains("attributes"), "{error}");
     // Just under the limit, inside rayon's small worker stacks: read, not aborted.
     let deep = page_with(&format!(
@@ -132,7 +132,11 @@ fn case_2_output_never_overwrites_an_article_session_or_lexicon() {
     std::fs::copy(sample("01_state_herald.txt"), &a).unwrap();
     std::fs::copy(sample("04_continental_wire.txt"), &b).unwrap();
     let lexicon = dir.join("terms.ron");
-    std::fs::write(&lexicon, "[(referent: \"x\", terms: [\"rebels\", \"fighters\"])]").unwrap();
+    std::fs::write(
+        &lexicon,
+        "[(referent: \"x\", terms: [\"rebels\", \"fighters\"])]",
+    )
+    .unwrap();
     let original = std::fs::read(&a).unwrap();
     let lexicon_text = std::fs::read(&lexicon).unwrap();
     // The article, directly, through a symbolic link and through a hard link.
@@ -204,7 +208,11 @@ fn case_2_output_never_overwrites_an_article_session_or_lexicon() {
         .arg(&b)
         .assert()
         .success();
-    assert!(std::fs::read_to_string(&report).unwrap().contains("State Herald"));
+    assert!(
+        std::fs::read_to_string(&report)
+            .unwrap()
+            .contains("State Herald")
+    );
 }
 
 #[test]
@@ -223,7 +231,10 @@ fn case_2_read_only_output_stays_read_only() {
         .unwrap();
     let stderr = stderr_of(&output);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("read-only") && stderr.contains("--force"), "{stderr}");
+    assert!(
+        stderr.contains("read-only") && stderr.contains("--force"),
+        "{stderr}"
+    );
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "old report");
     // With --force it is replaced, and stays read-only.
     parallax()
@@ -257,7 +268,11 @@ fn case_3_fifo_and_devices_are_refused_without_blocking() {
     make_fifo(&fifo);
     let good = folder.path().join("good.txt");
     std::fs::write(&good, ARTICLE).unwrap();
-    for special in [fifo.as_path(), Path::new("/dev/zero"), Path::new("/dev/urandom")] {
+    for special in [
+        fifo.as_path(),
+        Path::new("/dev/zero"),
+        Path::new("/dev/urandom"),
+    ] {
         let started = Instant::now();
         let output = parallax()
             .args(["compare", "--format", "json"])
@@ -307,8 +322,14 @@ fn case_3_fifo_and_devices_are_refused_without_blocking() {
         .output()
         .unwrap();
     let stderr = stderr_of(&output);
-    assert!(stderr.contains("pipe.txt: this is a named pipe"), "{stderr}");
-    assert!(stderr.contains("zero: this is a character device"), "{stderr}");
+    assert!(
+        stderr.contains("pipe.txt: this is a named pipe"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("zero: this is a character device"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -338,7 +359,12 @@ fn case_4_wire_copies_are_one_account_and_add_no_findings() {
     assert!(started.elapsed() < Duration::from_secs(30));
     assert_eq!(report.documents.len(), 53);
     for document in &report.documents[4..] {
-        assert_eq!(document.copy_of.map(|d| d.get()), Some(0), "{}", document.path);
+        assert_eq!(
+            document.copy_of.map(|d| d.get()),
+            Some(0),
+            "{}",
+            document.path
+        );
     }
     assert!(report.documents[..4].iter().all(|d| d.copy_of.is_none()));
     // The analysis is that of the four samples: same events, same findings.
@@ -353,8 +379,18 @@ fn case_4_wire_copies_are_one_account_and_add_no_findings() {
     };
     assert_eq!(agreements(&report), agreements(&base));
     // No finding and no event passage points into a copy.
-    assert!(report.findings.iter().all(|f| f.claims.iter().all(|c| c.document.get() < 4)));
-    assert!(report.events.iter().all(|e| e.passages.iter().all(|p| p.document.get() < 4)));
+    assert!(
+        report
+            .findings
+            .iter()
+            .all(|f| f.claims.iter().all(|c| c.document.get() < 4))
+    );
+    assert!(
+        report
+            .events
+            .iter()
+            .all(|e| e.passages.iter().all(|p| p.document.get() < 4))
+    );
     // The JSON says which document is a copy of which; the Markdown says it in words.
     let json = parallax::report::to_json(&report);
     assert!(json.contains("\"copy_of\": 0"), "copy_of missing");
@@ -393,7 +429,11 @@ fn case_5_one_long_line_without_punctuation_is_cut_and_fast() {
     let line = "word and more words ".repeat(50_000);
     let started = Instant::now();
     let report = compare(&[memory("line.txt", &line), memory("a.txt", ARTICLE)]);
-    assert!(started.elapsed() < Duration::from_secs(20), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
     let document = &report.documents[0];
     assert!(document.passages.len() >= 500);
     assert!(
@@ -409,7 +449,8 @@ fn case_5_a_file_just_over_the_limit_is_refused_without_reading_it_all() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("huge.txt");
     let file = std::fs::File::create(&path).unwrap();
-    file.set_len(Settings::default().max_file_bytes + 1).unwrap();
+    file.set_len(Settings::default().max_file_bytes + 1)
+        .unwrap();
     let started = Instant::now();
     let error = parallax::load::load_path(&path, &Settings::default()).unwrap_err();
     assert!(error.to_string().contains("too large"));
@@ -422,10 +463,18 @@ fn case_5_a_text_too_long_to_compare_is_refused_quickly() {
     let text = "The dyke held for one more night. ".repeat(sentences);
     let started = Instant::now();
     let report = compare(&[memory("long.txt", &text), memory("a.txt", ARTICLE)]);
-    assert!(started.elapsed() < Duration::from_secs(20), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
     assert_eq!(report.documents.len(), 1);
     assert_eq!(report.failures[0].path, "long.txt");
-    assert!(report.failures[0].error.contains("sentences"), "{:?}", report.failures);
+    assert!(
+        report.failures[0].error.contains("sentences"),
+        "{:?}",
+        report.failures
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -433,12 +482,8 @@ fn case_5_a_text_too_long_to_compare_is_refused_quickly() {
 
 #[test]
 fn case_6_utf16_without_bom_is_read_as_utf16() {
-    let bytes: Vec<u8> = ARTICLE
-        .encode_utf16()
-        .flat_map(u16::to_le_bytes)
-        .collect();
-    let document =
-        parallax::load::load_bytes("utf16.txt", &bytes, &Settings::default()).unwrap();
+    let bytes: Vec<u8> = ARTICLE.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let document = parallax::load::load_bytes("utf16.txt", &bytes, &Settings::default()).unwrap();
     assert_eq!(document.encoding, "UTF-16LE");
     assert_eq!(document.text, ARTICLE);
 }
@@ -448,10 +493,7 @@ fn case_6_session_errors_are_in_user_terms_and_short() {
     let long = "x".repeat(5_000_000);
     let cases = [
         ("(documents: [])", "version"),
-        (
-            &*format!("(version: 2, documents: \"{long}\")"),
-            "expected",
-        ),
+        (&*format!("(version: 2, documents: \"{long}\")"), "expected"),
         (&*format!("(version: 2, documents: [{long}])"), "line 1"),
         (
             &*format!(
@@ -461,7 +503,10 @@ fn case_6_session_errors_are_in_user_terms_and_short() {
             ),
             "nested",
         ),
-        (&*format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000)), "opening"),
+        (
+            &*format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000)),
+            "opening",
+        ),
     ];
     for (text, expected) in cases {
         let error = parallax::session::file::from_ron(text, "s.parallax.ron")
@@ -585,10 +630,14 @@ fn pathological_inputs_finish_in_bounds() {
         assert_eq!(report.failures.len(), 1);
     });
     let long_article = ARTICLE.repeat(parallax::segment::MAX_PASSAGES / 2 - 10);
-    time("a 2.9 MB text of 19,980 sentences (analysed)", 60.0, &|| {
-        let report = compare(&[memory("long.txt", &long_article), memory("a.txt", ARTICLE)]);
-        assert!(report.failures.is_empty());
-    });
+    time(
+        "a 2.9 MB text of 19,980 sentences (analysed)",
+        60.0,
+        &|| {
+            let report = compare(&[memory("long.txt", &long_article), memory("a.txt", ARTICLE)]);
+            assert!(report.failures.is_empty());
+        },
+    );
     let herald = std::fs::read_to_string(sample("01_state_herald.txt")).unwrap();
     let copies: Vec<Input> = (0..200)
         .map(|i| memory(&format!("copy_{i:03}.txt"), &herald))

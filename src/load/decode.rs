@@ -36,7 +36,7 @@ pub fn check_binary(bytes: &[u8]) -> Result<(), LoadError> {
 /// mostly zeros and the other almost never. Binary files have zeros in both.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let sample = &bytes[..bytes.len().min(64 * 1024) & !1];
-    if sample.len() < 4 || bytes.len() % 2 != 0 {
+    if sample.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let units = sample.len() / 2;
@@ -159,10 +159,16 @@ mod tests {
         let text = "Sergeï Lavrov arrived in Bamako on Tuesday.";
         let little: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
         let decoded = decode(&little).unwrap();
-        assert_eq!((decoded.text.as_str(), decoded.encoding), (text, "UTF-16LE"));
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (text, "UTF-16LE")
+        );
         let big: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
         let decoded = decode(&big).unwrap();
-        assert_eq!((decoded.text.as_str(), decoded.encoding), (text, "UTF-16BE"));
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (text, "UTF-16BE")
+        );
     }
 
     #[test]

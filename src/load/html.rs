@@ -37,9 +37,7 @@ pub fn extract(html: &str) -> Result<(String, PageMetadata), LoadError> {
             .name("parallax-html".into())
             .stack_size(EXTRACT_STACK_BYTES)
             .spawn_scoped(scope, || extract_checked(html))
-            .map_err(|error| {
-                LoadError::NoText(format!("the HTML could not be read ({error})"))
-            })?
+            .map_err(|error| LoadError::NoText(format!("the HTML could not be read ({error})")))?
             .join()
             .unwrap_or_else(|_| {
                 Err(LoadError::NoText(
@@ -51,8 +49,8 @@ pub fn extract(html: &str) -> Result<(String, PageMetadata), LoadError> {
 
 /// Tags that never have content, so they do not nest.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
 ];
 /// Tags the parser closes by itself when the next one opens (`<p>` then `<p>`), so that a
 /// page of unclosed paragraphs is not deep. Counting them not at all errs on the safe side
@@ -138,8 +136,8 @@ pub fn check_markup(html: &str) -> Result<(), LoadError> {
                  {MAX_ATTRIBUTES} attributes"
             )));
         }
-        let counted = !VOID.contains(&name.as_str())
-            && !SELF_CLOSING_SIBLINGS.contains(&name.as_str());
+        let counted =
+            !VOID.contains(&name.as_str()) && !SELF_CLOSING_SIBLINGS.contains(&name.as_str());
         if closing {
             if counted {
                 depth = depth.saturating_sub(1);
@@ -205,8 +203,7 @@ fn extract_checked(html: &str) -> Result<(String, PageMetadata), LoadError> {
         .any(|block| block.split_whitespace().count() >= MIN_PROSE_WORDS);
     if !has_prose {
         return Err(LoadError::NoText(
-            "no article text was found: the page holds only a title, navigation or links"
-                .into(),
+            "no article text was found: the page holds only a title, navigation or links".into(),
         ));
     }
     let date = article

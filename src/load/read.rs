@@ -130,10 +130,7 @@ mod tests {
             read_capped(&path, 9),
             Err(ReadError::TooLarge { size: 10, limit: 9 })
         ));
-        assert_eq!(
-            read_capped(folder.path(), 10),
-            Err(ReadError::Directory)
-        );
+        assert_eq!(read_capped(folder.path(), 10), Err(ReadError::Directory));
         assert_eq!(
             read_capped(&folder.path().join("missing"), 10),
             Err(ReadError::NotFound)

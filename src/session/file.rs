@@ -177,9 +177,7 @@ pub(crate) fn user_message(error: &ron::Error) -> String {
         E::ExpectedDifferentStructName { expected, found } => {
             format!("expected {} but found {}", ours(expected), quoted(found))
         }
-        E::ExpectedNamedStructLike(_) | E::ExpectedStructLike => {
-            "expected an opening “(”".into()
-        }
+        E::ExpectedNamedStructLike(_) | E::ExpectedStructLike => "expected an opening “(”".into(),
         E::ExpectedStructName(name) => format!("expected the name {}", ours(name)),
         E::InvalidIdentifier(found) | E::SuggestRawIdentifier(found) => {
             format!("{} is not a valid name here", quoted(found))
@@ -209,7 +207,10 @@ fn quoted_message(text: &str) -> String {
     }
     let mut chars = text.chars();
     // RON's messages start with a capital ("Expected comma"); ours continue a sentence.
-    let mut head: String = chars.next().map(|c| c.to_lowercase().collect()).unwrap_or_default();
+    let mut head: String = chars
+        .next()
+        .map(|c| c.to_lowercase().collect())
+        .unwrap_or_default();
     head.extend(chars.by_ref().take(200));
     if chars.next().is_some() {
         format!("{head}…")
@@ -230,7 +231,10 @@ pub fn read(path: &Path) -> Result<Session, SessionError> {
         unreadable(match error {
             ReadError::Directory => "this is a folder, not a session file".into(),
             ReadError::TooLarge { size, .. } => {
-                format!("the file is {} MB, too large to be a session", size / 1_000_000)
+                format!(
+                    "the file is {} MB, too large to be a session",
+                    size / 1_000_000
+                )
             }
             other => other.to_string(),
         })
