@@ -187,6 +187,12 @@ pub struct Document {
 }
 
 impl Document {
+    /// The document whose analysis stands for this one: its original when it is a copy
+    /// (a copy covers an event exactly as its original does), else itself.
+    pub fn account(&self) -> DocId {
+        self.copy_of.unwrap_or(self.index)
+    }
+
     /// The name a reader knows this source by: the name the user gave it, else as
     /// [`display_name`] says.
     pub fn display_name(&self) -> String {

@@ -396,6 +396,16 @@ fn case_4_wire_copies_are_one_account_and_add_no_findings() {
     assert!(json.contains("\"copy_of\": 0"), "copy_of missing");
     let markdown = parallax::report::markdown::render(&report);
     assert!(markdown.contains("copy of"), "copy note missing");
+    // In the overview a copy covers each event as its original does, not "silent".
+    let coverage = parallax::report::csv::coverage_matrix(&report);
+    let cells = |document: &str| -> Vec<String> {
+        coverage
+            .lines()
+            .filter(|l| l.contains(document))
+            .map(|l| l.rsplit(',').next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(cells("copy_07.txt"), cells("01_state_herald.txt"));
 }
 
 #[test]

@@ -768,3 +768,33 @@ fn case_6_combining_marks_do_not_draw_across_the_column() {
     let many = extent(&shown);
     assert!(many <= few + 2.0, "{many} against {few}");
 }
+
+/// Issue 12, case 2, in the viewer: an export never replaces an open article.
+#[test]
+fn case_2_export_from_the_viewer_never_replaces_an_open_article() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for file in super::sample_files().iter().take(2) {
+        let copy = folder.path().join(file.file_name().unwrap());
+        std::fs::copy(file, &copy).unwrap();
+        files.push(copy);
+    }
+    let original = std::fs::read(&files[0]).unwrap();
+    let mut app = app_with(files.clone(), false);
+    let ctx = egui::Context::default();
+    app.export(
+        parallax::cli::OutputFormat::Markdown,
+        files[0].clone(),
+        &ctx,
+    );
+    app.wait_for_disk(&ctx);
+    assert_eq!(std::fs::read(&files[0]).unwrap(), original);
+    assert!(app.exported.is_none());
+    assert!(
+        app.notices
+            .iter()
+            .any(|n| n.error && n.text.contains("input of the comparison")),
+        "{:?}",
+        app.notices.iter().map(|n| &n.text).collect::<Vec<_>>()
+    );
+}

@@ -419,7 +419,7 @@ fn overview(out: &mut String, report: &Report, by_event: &[Vec<&Finding>]) {
             let cell = coverage(
                 event,
                 by_event[event.index.get()].iter().copied(),
-                document.index,
+                document.account(),
             );
             let (_, symbol) = coverage_style(cell);
             let _ = write!(

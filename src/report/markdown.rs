@@ -206,7 +206,7 @@ fn overview(out: &mut String, report: &Report, by_event: &[Vec<&Finding>]) {
             let cell = coverage(
                 event,
                 by_event[event.index.get()].iter().copied(),
-                document.index,
+                document.account(),
             );
             let _ = write!(out, " {} |", cell.as_str());
         }
