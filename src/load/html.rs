@@ -26,8 +26,8 @@ pub const MAX_ATTRIBUTES: usize = 1000;
 pub const MAX_ELEMENTS: usize = 500_000;
 /// Words in the longest block below which a page is taken to hold no article text.
 const MIN_PROSE_WORDS: usize = 8;
-/// Stack of the extraction thread. Pages nested [`MAX_DEPTH`] levels deep were read with a
-/// 2 MB stack in tests; 64 MB leaves a wide margin and is only reserved, not used.
+/// Stack of the extraction thread. Pages nested 500 levels deep (near [`MAX_DEPTH`]) were
+/// read with a 2 MB stack in tests; 64 MB leaves a wide margin and is only reserved.
 const EXTRACT_STACK_BYTES: usize = 64 * 1024 * 1024;
 
 /// Article text (paragraphs separated by blank lines) and page metadata.
