@@ -5,6 +5,9 @@
 //! `case_4_…` wire copies, `case_5_…` degenerate text and `case_6_…` the messages. The
 //! timings of the largest inputs are in `pathological_inputs_finish_in_bounds` (ignored; run
 //! it in release, see the README).
+//!
+//! Named pipes, devices, permissions and links are Unix notions: the file is for Unix.
+#![cfg(unix)]
 
 use assert_cmd::Command;
 use parallax::model::{FindingKind, Report};

@@ -798,3 +798,29 @@ fn case_2_export_from_the_viewer_never_replaces_an_open_article() {
         app.notices.iter().map(|n| &n.text).collect::<Vec<_>>()
     );
 }
+
+/// Issue 12, case 3, in the viewer: opening a named pipe among the articles must not block
+/// (the window never opened). The pipe is reported as not loaded; the other article shows.
+#[cfg(unix)]
+#[test]
+fn case_3_a_named_pipe_among_the_articles_does_not_block_the_viewer() {
+    use std::os::unix::ffi::OsStrExt;
+    let folder = tempfile::tempdir().unwrap();
+    let article = folder.path().join("a.txt");
+    std::fs::copy(&super::sample_files()[0], &article).unwrap();
+    let fifo = folder.path().join("pipe.txt");
+    let name = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
+    // SAFETY: `name` is a valid NUL-terminated path that outlives the call.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let app = app_with(vec![article, fifo], false);
+        let report = &app.analysis.as_ref().unwrap().report;
+        let _ = sender.send((report.documents.len(), report.failures.clone()));
+    });
+    let (documents, failures) = receiver
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the viewer opened the articles without blocking");
+    assert_eq!(documents, 1);
+    assert!(failures[0].error.contains("named pipe"), "{failures:?}");
+}
