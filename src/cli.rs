@@ -86,6 +86,9 @@ pub struct CompareArgs {
     /// receives both `findings.csv` and `coverage.csv`.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace a read-only output file. (An input of the run is never overwritten.)
+    #[arg(long)]
+    pub force: bool,
     /// Extra wording lexicon (RON) to add to the bundled one. May be repeated.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
@@ -112,16 +115,89 @@ pub fn samples_dir() -> PathBuf {
 /// Writes a file atomically: a temporary file in the same folder, synced, then renamed.
 /// A symbolic link is followed, so the file it points to is replaced and the link stays.
 /// Anything that is not a regular file (`/dev/null`, a pipe, a terminal) is written to
-/// directly: renaming over it would replace the device with a file.
+/// directly: renaming over it would replace the device with a file. A replaced file keeps
+/// its permissions (a read-only file stays read-only).
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    if let Ok(metadata) = std::fs::metadata(&resolved)
+    let existing = std::fs::metadata(&resolved).ok();
+    if let Some(metadata) = &existing
         && !metadata.is_file()
     {
         let mut file = std::fs::OpenOptions::new().write(true).open(&resolved)?;
         return file.write_all(contents);
     }
-    crate::atomic::replace(&resolved, contents, None, || Ok(()))
+    crate::atomic::replace(&resolved, contents, None, || Ok(()))?;
+    if let Some(metadata) = existing {
+        std::fs::set_permissions(&resolved, metadata.permissions())?;
+    }
+    Ok(())
+}
+
+/// Whether two paths name the same file: the same device and inode (which also catches
+/// hard links and symbolic links), or the same canonical path.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
+    }
+}
+
+/// Checks an output file before anything is written: it must not be an input of this run
+/// (an article, the session, a lexicon) and, unless `force`, must not be read-only.
+pub fn check_output(target: &Path, inputs: &[PathBuf], force: bool) -> Result<(), String> {
+    if let Some(input) = inputs.iter().find(|input| same_file(target, input)) {
+        let what = if input.as_path() == target {
+            String::new()
+        } else {
+            format!(" (it is the same file as {})", input.display())
+        };
+        return Err(format!(
+            "{}: this is an input of the comparison{what}; Parallax does not write the report over it. Choose another output file.",
+            target.display()
+        ));
+    }
+    if let Ok(metadata) = std::fs::metadata(target)
+        && metadata.is_file()
+        && metadata.permissions().readonly()
+        && !force
+    {
+        return Err(format!(
+            "{}: the file is read-only, so Parallax leaves it as it is (use --force to replace it and keep it read-only)",
+            target.display()
+        ));
+    }
+    Ok(())
+}
+
+/// What went wrong writing `path`, in the user's terms.
+fn write_error(path: &Path, error: &std::io::Error) -> String {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let reason = match error.kind() {
+        // The folder is there, yet creating a file in it says "not found": a system folder
+        // such as /proc or /sys, where files exist but none can be made.
+        std::io::ErrorKind::NotFound if folder.is_dir() => format!(
+            "the folder {} does not accept new files (it is a system folder such as /proc or /sys)",
+            folder.display()
+        ),
+        std::io::ErrorKind::NotFound => {
+            format!("the folder {} does not exist", folder.display())
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            format!("permission denied (in the folder {})", folder.display())
+        }
+        _ => error.to_string(),
+    };
+    format!("{}: could not write the report: {reason}", path.display())
 }
 
 /// Runs `compare` and returns the exit code.
@@ -152,6 +228,29 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
         edits = session.edits.clone();
     }
     inputs.extend(files.into_iter().map(Input::Path));
+    // Every file this run reads, which the report must never be written over.
+    let mut read_paths: Vec<PathBuf> = inputs
+        .iter()
+        .filter_map(|input| match input {
+            Input::Path(path) => Some(path.clone()),
+            Input::Memory { .. } => None,
+        })
+        .collect();
+    read_paths.extend(args.session.iter().cloned());
+    read_paths.extend(settings.extra_lexicons.iter().map(PathBuf::from));
+    if let Some(output) = &args.output {
+        let targets = if args.format == OutputFormat::Csv && output.is_dir() {
+            vec![output.join("findings.csv"), output.join("coverage.csv")]
+        } else {
+            vec![output.clone()]
+        };
+        for target in targets {
+            if let Err(message) = check_output(&target, &read_paths, args.force) {
+                eprintln!("parallax: {message}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     let progress = Progress::new();
     let Ok(edited) = crate::compare_edited(&inputs, &labels, &settings, &edits, &progress) else {
         eprintln!("parallax: the comparison was cancelled");
@@ -183,8 +282,34 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
         eprintln!("parallax: no article could be read, so there is nothing to compare");
         return ExitCode::from(2);
     }
+    for document in &report.documents {
+        if let Some(note) = report.copy_note(document) {
+            eprintln!(
+                "parallax: {}: {note}; it is listed, but not compared as a separate account",
+                document.path
+            );
+        } else if !document
+            .passages
+            .iter()
+            .any(|p| p.role == crate::model::PassageRole::Body)
+        {
+            eprintln!(
+                "parallax: {}: no sentence of article text was found (only headings or boilerplate), so it adds nothing to the comparison",
+                document.path
+            );
+        }
+    }
+    let distinct = report
+        .documents
+        .iter()
+        .filter(|d| d.copy_of.is_none())
+        .count();
     if report.documents.len() == 1 {
         eprintln!("parallax: only one article was read; there is nothing to compare it with");
+    } else if distinct == 1 {
+        eprintln!(
+            "parallax: the articles read are all copies of one text; there is nothing to compare it with"
+        );
     }
     let text = render(&report, args.format);
     match &args.output {
@@ -195,20 +320,14 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
             ] {
                 let path = folder.join(name);
                 if let Err(error) = write_atomically(&path, contents.as_bytes()) {
-                    eprintln!(
-                        "parallax: {}: could not write the report: {error}",
-                        path.display()
-                    );
+                    eprintln!("parallax: {}", write_error(&path, &error));
                     return ExitCode::from(2);
                 }
             }
         }
         Some(path) => {
             if let Err(error) = write_atomically(path, text.as_bytes()) {
-                eprintln!(
-                    "parallax: {}: could not write the report: {error}",
-                    path.display()
-                );
+                eprintln!("parallax: {}", write_error(path, &error));
                 return ExitCode::from(2);
             }
         }

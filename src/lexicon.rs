@@ -64,6 +64,9 @@ const ANTONYMS: &str = include_str!("../assets/lexicon/antonyms.ron");
 const WORDING: &str = include_str!("../assets/lexicon/wording.ron");
 const LOADED: &str = include_str!("../assets/lexicon/loaded_en.txt");
 
+/// Lexicon files larger than this are refused (the bundled one is a few kilobytes).
+const MAX_LEXICON_BYTES: u64 = 16 * 1024 * 1024;
+
 /// A lexicon file that could not be read.
 #[derive(Debug, thiserror::Error)]
 #[error("{path}: {message}")]
@@ -142,13 +145,27 @@ impl Lexicon {
     pub fn with_extra(paths: &[String]) -> Result<Lexicon, LexiconError> {
         let mut lexicon = Lexicon::bundled();
         for path in paths {
-            let text = std::fs::read_to_string(path).map_err(|e| LexiconError {
+            let bytes =
+                crate::load::read::read_capped(std::path::Path::new(path), MAX_LEXICON_BYTES)
+                    .map_err(|e| LexiconError {
+                        path: path.clone(),
+                        message: e.to_string(),
+                    })?;
+            let text = String::from_utf8(bytes).map_err(|e| LexiconError {
                 path: path.clone(),
-                message: e.to_string(),
+                message: format!(
+                    "not a wording lexicon: it is not UTF-8 text (bad byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
             })?;
             let entries: Vec<WordingEntry> = ron::from_str(&text).map_err(|e| LexiconError {
                 path: path.clone(),
-                message: format!("not a wording lexicon: {e}"),
+                message: format!(
+                    "not a wording lexicon: line {}, column {}: {}",
+                    e.span.start.line,
+                    e.span.start.col,
+                    crate::session::file::user_message(&e.code)
+                ),
             })?;
             lexicon.add_wording(entries);
         }

@@ -10,6 +10,7 @@ pub mod atomic;
 pub mod calendar;
 pub mod cli;
 pub mod compare;
+pub mod copies;
 pub mod extract;
 pub mod lexicon;
 pub mod load;
@@ -89,11 +90,25 @@ fn run(
     progress: &Progress,
 ) -> Result<Edited, Cancelled> {
     progress.begin(Stage::Loading, inputs.len());
-    let loaded: Vec<Result<Result<load::LoadedDocument, Failure>, Cancelled>> = inputs
+    // Documents are segmented as soon as they are loaded, so that a text too long to compare
+    // is refused here, as a failure of its file, before any costly stage sees it.
+    type Segmented = (load::LoadedDocument, Vec<model::Passage>);
+    let loaded: Vec<Result<Result<Segmented, Failure>, Cancelled>> = inputs
         .par_iter()
         .map(|input| {
             progress.check()?;
-            let result = load::load(input, settings);
+            let result = load::load(input, settings).and_then(|document| {
+                let passages = segment::segment(&document);
+                if passages.len() > segment::MAX_PASSAGES {
+                    return Err(load::LoadError::NoText(format!(
+                        "the text has {} sentences; Parallax compares articles of up to {} \
+                         sentences (split a longer text into its articles)",
+                        passages.len(),
+                        segment::MAX_PASSAGES
+                    )));
+                }
+                Ok((document, passages))
+            });
             progress.advance();
             Ok(result.map_err(|error| Failure {
                 path: input.name(),
@@ -106,13 +121,13 @@ fn run(
     let mut documents = Vec::with_capacity(loaded.len());
     for (position, result) in loaded.into_iter().enumerate() {
         match result? {
-            Ok(mut document) => {
+            Ok((mut document, passages)) => {
                 if let Some(label) = labels.get(position) {
                     document.name = label.name.clone().or(document.name);
                     document.outlet = label.outlet.clone().or(document.outlet);
                 }
                 doc_of.push(Some(DocId(documents.len())));
-                documents.push(document);
+                documents.push((document, passages));
             }
             Err(failure) => {
                 doc_of.push(None);
@@ -120,19 +135,38 @@ fn run(
             }
         }
     }
+    // Near-verbatim copies are set aside: only the first of each group is analysed, and the
+    // others rejoin the report at their places afterwards, marked as copies (see `copies`).
+    let copy_of = {
+        let texts: Vec<&str> = documents.iter().map(|(d, _)| d.text.as_str()).collect();
+        copies::find_copies(&texts)
+    };
+    let mut analysed_position = Vec::with_capacity(documents.len());
+    let mut set_aside = Vec::new();
+    let mut analysed = Vec::with_capacity(documents.len());
+    for (position, document) in documents.into_iter().enumerate() {
+        match copy_of[position] {
+            Some(_) => set_aside.push((position, document)),
+            None => {
+                analysed_position.push(position);
+                analysed.push(document);
+            }
+        }
+    }
+    let documents = analysed;
+    // Inputs that became copies have no analysed document: their session items wait, like
+    // those of a missing file.
+    let doc_of: Vec<Option<DocId>> = doc_of
+        .into_iter()
+        .map(|doc| doc.and_then(|d| analysed_position.binary_search(&d.get()).ok().map(DocId)))
+        .collect();
     let placed = {
-        let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+        let texts: Vec<&str> = documents.iter().map(|(d, _)| d.text.as_str()).collect();
         session::apply::Placed::new(edits, &doc_of, &texts)
     };
-    progress.begin(Stage::Segmenting, documents.len());
-    let segmented: Vec<(load::LoadedDocument, Vec<model::Passage>)> = documents
-        .into_par_iter()
-        .map(|document| {
-            let passages = segment::segment(&document);
-            progress.advance();
-            (document, passages)
-        })
-        .collect();
+    // Segmentation happened while loading; the stage is still announced for the progress bar.
+    progress.begin(Stage::Segmenting, 0);
+    let segmented = documents;
     progress.check()?;
     progress.begin(Stage::Extracting, segmented.len());
     let timer = std::time::Instant::now();
@@ -157,9 +191,68 @@ fn run(
     progress.begin(Stage::Reporting, 1);
     let mut report = report::build(corpus, alignment, findings, failures);
     placed.annotate(&mut report);
+    if !set_aside.is_empty() {
+        restore_copies(&mut report, &analysed_position, set_aside, &copy_of);
+    }
     progress.begin(Stage::Done, 0);
     Ok(Edited {
         report,
         edits: placed.edits,
     })
+}
+
+/// Puts the documents set aside as copies back at their places in the report, renumbering
+/// every reference to an analysed document. `analysed_position[d]` is where analysed
+/// document `d` stood among all loaded documents; `copy_of` is by that same position.
+fn restore_copies(
+    report: &mut Report,
+    analysed_position: &[usize],
+    set_aside: Vec<(usize, (load::LoadedDocument, Vec<model::Passage>))>,
+    copy_of: &[Option<usize>],
+) {
+    let renumber = |doc: &mut DocId| *doc = DocId(analysed_position[doc.get()]);
+    for event in &mut report.events {
+        for at in &mut event.passages {
+            renumber(&mut at.document);
+        }
+    }
+    for entity in &mut report.entities {
+        for mention in &mut entity.mentions {
+            renumber(&mut mention.document);
+        }
+    }
+    for finding in &mut report.findings {
+        for claim in &mut finding.claims {
+            renumber(&mut claim.document);
+        }
+    }
+    for note in &mut report.notes {
+        if let Some(span) = &mut note.span {
+            renumber(&mut span.document);
+        }
+    }
+    let mut documents: Vec<Option<model::Document>> = (0..copy_of.len()).map(|_| None).collect();
+    for (analysed, position) in report.documents.drain(..).zip(analysed_position) {
+        documents[*position] = Some(analysed);
+    }
+    for (position, (loaded, passages)) in set_aside {
+        documents[position] = Some(model::Document {
+            index: DocId(position),
+            path: loaded.path,
+            title: loaded.title,
+            date: loaded.date.map(|d| d.iso()),
+            author: loaded.author,
+            outlet: loaded.outlet,
+            name: loaded.name,
+            format: loaded.format,
+            encoding: loaded.encoding,
+            passages,
+            text: loaded.text,
+            copy_of: copy_of[position].map(DocId),
+        });
+    }
+    report.documents = documents.into_iter().flatten().collect();
+    for (index, document) in report.documents.iter_mut().enumerate() {
+        document.index = DocId(index);
+    }
 }

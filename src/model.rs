@@ -90,6 +90,17 @@ impl Report {
         &self.documents[at.document.get()].text[passage.start..passage.end]
     }
 
+    /// "copy of NAME (document N)" for a document that is a copy of another, else `None`.
+    /// Documents are numbered from 1, as in the HTML and Markdown exports.
+    pub fn copy_note(&self, document: &Document) -> Option<String> {
+        let original = self.documents.get(document.copy_of?.get())?;
+        Some(format!(
+            "copy of {} (document {})",
+            original.display_name(),
+            original.index.get() + 1
+        ))
+    }
+
     /// The event each passage belongs to, by document and passage index.
     pub fn event_of_passages(&self) -> Vec<Vec<Option<EventId>>> {
         let mut table: Vec<Vec<Option<EventId>>> = self
@@ -167,9 +178,21 @@ pub struct Document {
     /// claims quote their own text.
     #[serde(skip)]
     pub text: String,
+    /// When this document is a near-verbatim copy of another (a wire story carried by several
+    /// outlets, or the same file given twice): that document. Copies are not analysed on
+    /// their own, so they never count as independent corroboration; their passages belong
+    /// to no event and they have no findings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<DocId>,
 }
 
 impl Document {
+    /// The document whose analysis stands for this one: its original when it is a copy
+    /// (a copy covers an event exactly as its original does), else itself.
+    pub fn account(&self) -> DocId {
+        self.copy_of.unwrap_or(self.index)
+    }
+
     /// The name a reader knows this source by: the name the user gave it, else as
     /// [`display_name`] says.
     pub fn display_name(&self) -> String {

@@ -8,6 +8,11 @@
 //! never split because the dot is not followed by a space. Each sentence is one passage.
 //! Headings, bylines, credits and "Related articles" lines get their own role so that later
 //! stages can leave them out.
+//!
+//! No passage is longer than [`MAX_PASSAGE_BYTES`]: text without sentence punctuation (a
+//! 5 MB line, a table dumped as one paragraph) is cut at the last space before the limit, or
+//! at the limit itself when there is no space, so that every later stage works on pieces of
+//! bounded size. Real sentences are far shorter and are never cut.
 
 use crate::load::LoadedDocument;
 use crate::model::{Format, Passage, PassageId, PassageRole};
@@ -139,7 +144,54 @@ pub fn segment(doc: &LoadedDocument) -> Vec<Passage> {
     passages
 }
 
+/// Most passages in one document. A long article has a few hundred sentences and a long
+/// report a few thousand; a text with more is not an article (a 50 MB file of text has
+/// about 700,000), and is refused rather than analysed for minutes.
+pub const MAX_PASSAGES: usize = 20_000;
+
+/// The longest passage, in bytes. The longest sentences of real articles are a few hundred
+/// words; beyond this, text is not a sentence but a run without punctuation.
+pub const MAX_PASSAGE_BYTES: usize = 2000;
+
+/// `range` cut into pieces of at most [`MAX_PASSAGE_BYTES`], at spaces where possible.
+fn length_limited(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = range.start;
+    while range.end - start > MAX_PASSAGE_BYTES {
+        let mut limit = start + MAX_PASSAGE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        // The last space in the second half of the window; else the limit itself.
+        let window = &text[start..limit];
+        let cut = window
+            .rfind(char::is_whitespace)
+            .filter(|&p| p >= MAX_PASSAGE_BYTES / 2)
+            .map_or(limit, |p| start + p + 1);
+        pieces.push(start..cut);
+        start = cut;
+    }
+    pieces.push(start..range.end);
+    pieces
+}
+
 fn push(
+    passages: &mut Vec<Passage>,
+    text: &str,
+    range: Range<usize>,
+    paragraph: usize,
+    role: PassageRole,
+) {
+    if range.end - range.start > MAX_PASSAGE_BYTES {
+        for piece in length_limited(text, range) {
+            push_one(passages, text, piece, paragraph, role);
+        }
+    } else {
+        push_one(passages, text, range, paragraph, role);
+    }
+}
+
+fn push_one(
     passages: &mut Vec<Passage>,
     text: &str,
     range: Range<usize>,
@@ -386,6 +438,22 @@ mod tests {
                 "Then left."
             ]
         );
+    }
+
+    #[test]
+    fn long_runs_without_punctuation_are_cut_at_spaces() {
+        let text = "word ".repeat(2000);
+        let pieces = length_limited(&text, 0..text.len());
+        assert!(pieces.len() >= 5);
+        for piece in &pieces {
+            assert!(piece.len() <= MAX_PASSAGE_BYTES);
+            assert!(text[..piece.start].ends_with(' ') || piece.start == 0);
+        }
+        assert_eq!(pieces.last().unwrap().end, text.len());
+        let unspaced = "é".repeat(3000);
+        for piece in length_limited(&unspaced, 0..unspaced.len()) {
+            assert!(unspaced.is_char_boundary(piece.start) && piece.len() <= MAX_PASSAGE_BYTES);
+        }
     }
 
     #[test]

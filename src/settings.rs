@@ -43,3 +43,59 @@ impl Default for Settings {
         }
     }
 }
+
+impl Settings {
+    /// Checks that every number is finite and in its range, so that a hand-edited session
+    /// cannot silently change the result with `NaN`, an infinity or a negative weight.
+    /// The message names the setting and its range.
+    pub fn validate(&self) -> Result<(), String> {
+        let fraction = |name: &str, value: f32| -> Result<(), String> {
+            if value.is_finite() && (0.0..=1.0).contains(&value) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "the setting {name} is {value}; it must be a number from 0 to 1"
+                ))
+            }
+        };
+        fraction("link_threshold", self.link_threshold)?;
+        fraction("attach_threshold", self.attach_threshold)?;
+        if !(self.document_context.is_finite() && (0.0..=1000.0).contains(&self.document_context)) {
+            return Err(format!(
+                "the setting document_context is {}; it must be a number from 0 to 1000",
+                self.document_context
+            ));
+        }
+        if !(1..=1000).contains(&self.candidates_per_passage) {
+            return Err(format!(
+                "the setting candidates_per_passage is {}; it must be a whole number from 1 to 1000",
+                self.candidates_per_passage
+            ));
+        }
+        if self.max_file_bytes == 0 {
+            return Err("the setting max_file_bytes is 0; it must be at least 1".into());
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_and_nan_is_not() {
+        assert_eq!(Settings::default().validate(), Ok(()));
+        let settings = Settings {
+            link_threshold: f32::NAN,
+            ..Settings::default()
+        };
+        let message = settings.validate().unwrap_err();
+        assert!(message.contains("link_threshold is NaN"), "{message}");
+        let settings = Settings {
+            document_context: -1.0,
+            ..Settings::default()
+        };
+        assert!(settings.validate().is_err());
+    }
+}

@@ -545,6 +545,11 @@ fn header(
     if let Some(title) = &doc.title {
         ui.label(RichText::new(title).italics());
     }
+    if let Some(note) = analysis.report.copy_note(doc) {
+        ui.label(RichText::new(note).small()).on_hover_text(
+            "The same text as that document: it is shown, but not compared as a separate account",
+        );
+    }
     let details: Vec<String> = [doc.date.clone(), doc.author.clone()]
         .into_iter()
         .flatten()

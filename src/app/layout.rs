@@ -40,6 +40,36 @@ pub struct DocumentLayout {
     pub mark_rects: Vec<Vec<Rect>>,
 }
 
+/// Most combining marks drawn on one base character. Real text uses one or two (Vietnamese
+/// three); a letter with hundreds of them ("Zalgo" text) would draw across the column.
+pub const MAX_COMBINING_MARKS: usize = 4;
+
+/// The text as drawn: every combining mark beyond [`MAX_COMBINING_MARKS`] on one base
+/// character is replaced by an invisible character of the same UTF-8 length (the combining
+/// grapheme joiner for two-byte marks, a zero-width space for three-byte ones), so that byte
+/// offsets and character indices stay exactly those of the document text.
+pub fn display_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut marks = 0;
+    for c in text.chars() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            marks += 1;
+            if marks > MAX_COMBINING_MARKS {
+                match c.len_utf8() {
+                    2 => out.push('\u{034F}'),
+                    3 => out.push('\u{200B}'),
+                    _ => out.push(c),
+                }
+                continue;
+            }
+        } else {
+            marks = 0;
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn char_index(text: &str, byte: usize) -> usize {
     let byte = byte.min(text.len());
     let byte = text.floor_char_boundary(byte);
@@ -109,7 +139,7 @@ impl DocumentLayout {
             cuts.sort_unstable();
             cuts.dedup();
             let mut job = LayoutJob {
-                text: text[range.clone()].to_string(),
+                text: display_text(&text[range.clone()]),
                 ..LayoutJob::default()
             };
             job.wrap.max_width = width;

@@ -672,12 +672,27 @@ impl ParallaxApp {
         };
         let report = analysis.report.clone();
         let target = path.clone();
+        // An export never replaces an open article or the session file (issue 12).
+        let mut inputs: Vec<PathBuf> = report
+            .documents
+            .iter()
+            .map(|d| PathBuf::from(&d.path))
+            .collect();
+        inputs.extend(self.work.path.clone());
         self.disk.spawn(ctx, move || {
             let result = (|| {
+                let coverage = target.with_extension("coverage.csv");
+                let mut written = vec![target.clone()];
+                if format == parallax::cli::OutputFormat::Csv {
+                    written.push(coverage.clone());
+                }
+                for file in &written {
+                    parallax::cli::check_output(file, &inputs, false)
+                        .map_err(std::io::Error::other)?;
+                }
                 let text = parallax::cli::render(&report, format);
                 parallax::cli::write_atomically(&target, text.as_bytes())?;
                 if format == parallax::cli::OutputFormat::Csv {
-                    let coverage = target.with_extension("coverage.csv");
                     parallax::cli::write_atomically(
                         &coverage,
                         parallax::report::csv::coverage_matrix(&report).as_bytes(),

@@ -746,7 +746,7 @@ pub fn overview(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                         clicked = Some(*event);
                     }
                     for document in &report.documents {
-                        let coverage = coverage(analysis, *event, document.index);
+                        let coverage = coverage(analysis, *event, document.account());
                         let (fill, symbol) = coverage_style(coverage, dark);
                         let label = format!("{:?}", coverage).to_lowercase();
                         let response = ui

@@ -728,3 +728,99 @@ fn an_article_changed_on_disk_is_noticed_and_reloads() {
     let document = &app.analysis.as_ref().unwrap().report.documents[0];
     assert!(document.text.starts_with("An added first line."));
 }
+
+/// Issue 12, case 6: a letter with 200 combining accents must not draw a line across the
+/// column. Shaped, the marks stack upwards into a tower; the marks beyond a few are drawn as
+/// invisible characters of the same length, so what is drawn is the size of a letter with a
+/// few accents, and offsets still match.
+#[test]
+fn case_6_combining_marks_do_not_draw_across_the_column() {
+    use super::layout::{MAX_COMBINING_MARKS, display_text};
+    let zalgo = format!("Z{}", "\u{0301}".repeat(200));
+    let shown = display_text(&zalgo);
+    assert_eq!(shown.len(), zalgo.len());
+    assert_eq!(shown.chars().count(), zalgo.chars().count());
+    assert_eq!(
+        display_text("Goïta, Nguyễn"),
+        "Goïta, Nguyễn",
+        "ordinary accents are kept"
+    );
+    let ctx = egui::Context::default();
+    ctx.set_fonts(super::fonts::definitions());
+    // A frame installs the fonts; its texture upload is not needed here.
+    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+    output.textures_delta.clear();
+    // The extent of what is drawn (shaped marks stack upwards, so height is what grows).
+    let extent = |text: &str| {
+        ctx.fonts_mut(|fonts| {
+            let galley = fonts.layout_no_wrap(
+                text.to_string(),
+                egui::FontId::proportional(15.0),
+                egui::Color32::WHITE,
+            );
+            let bounds = galley.mesh_bounds;
+            bounds.width().max(0.0) + bounds.height().max(0.0)
+        })
+    };
+    let few = extent(&format!("Z{}", "\u{0301}".repeat(MAX_COMBINING_MARKS)));
+    // Drawn as is, the marks stack into a tower many lines high.
+    assert!(extent(&zalgo) > 10.0 * few);
+    let many = extent(&shown);
+    assert!(many <= few + 2.0, "{many} against {few}");
+}
+
+/// Issue 12, case 2, in the viewer: an export never replaces an open article.
+#[test]
+fn case_2_export_from_the_viewer_never_replaces_an_open_article() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for file in super::sample_files().iter().take(2) {
+        let copy = folder.path().join(file.file_name().unwrap());
+        std::fs::copy(file, &copy).unwrap();
+        files.push(copy);
+    }
+    let original = std::fs::read(&files[0]).unwrap();
+    let mut app = app_with(files.clone(), false);
+    let ctx = egui::Context::default();
+    app.export(
+        parallax::cli::OutputFormat::Markdown,
+        files[0].clone(),
+        &ctx,
+    );
+    app.wait_for_disk(&ctx);
+    assert_eq!(std::fs::read(&files[0]).unwrap(), original);
+    assert!(app.exported.is_none());
+    assert!(
+        app.notices
+            .iter()
+            .any(|n| n.error && n.text.contains("input of the comparison")),
+        "{:?}",
+        app.notices.iter().map(|n| &n.text).collect::<Vec<_>>()
+    );
+}
+
+/// Issue 12, case 3, in the viewer: opening a named pipe among the articles must not block
+/// (the window never opened). The pipe is reported as not loaded; the other article shows.
+#[cfg(unix)]
+#[test]
+fn case_3_a_named_pipe_among_the_articles_does_not_block_the_viewer() {
+    use std::os::unix::ffi::OsStrExt;
+    let folder = tempfile::tempdir().unwrap();
+    let article = folder.path().join("a.txt");
+    std::fs::copy(&super::sample_files()[0], &article).unwrap();
+    let fifo = folder.path().join("pipe.txt");
+    let name = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
+    // SAFETY: `name` is a valid NUL-terminated path that outlives the call.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let app = app_with(vec![article, fifo], false);
+        let report = &app.analysis.as_ref().unwrap().report;
+        let _ = sender.send((report.documents.len(), report.failures.clone()));
+    });
+    let (documents, failures) = receiver
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the viewer opened the articles without blocking");
+    assert_eq!(documents, 1);
+    assert!(failures[0].error.contains("named pipe"), "{failures:?}");
+}

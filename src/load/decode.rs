@@ -31,6 +31,35 @@ pub fn check_binary(bytes: &[u8]) -> Result<(), LoadError> {
     Ok(())
 }
 
+/// UTF-16 without a byte-order mark, recognised by its zero bytes: text in Latin scripts
+/// has a zero high byte in almost every code unit, so one of the two byte positions is
+/// mostly zeros and the other almost never. Binary files have zeros in both.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let sample = &bytes[..bytes.len().min(64 * 1024) & !1];
+    if sample.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let units = sample.len() / 2;
+    let zeros_at = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let mostly = |count: usize| count * 10 >= units * 6;
+    let rarely = |count: usize| count * 50 <= units;
+    if mostly(odd) && rarely(even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if mostly(even) && rarely(odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
 pub fn decode(bytes: &[u8]) -> Result<Decoded, LoadError> {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
@@ -45,6 +74,21 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, LoadError> {
         if encoding != encoding_rs::UTF_8 {
             check_binary(text.as_bytes())?;
         }
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: encoding.name(),
+        });
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        if had_errors {
+            return Err(LoadError::Undecodable(format!(
+                "it looks like {} text without a byte-order mark, but is not valid {}",
+                encoding.name(),
+                encoding.name()
+            )));
+        }
+        check_binary(text.as_bytes())?;
         return Ok(Decoded {
             text: text.into_owned(),
             encoding: encoding.name(),
@@ -108,6 +152,23 @@ mod tests {
         let decoded = decode(&bytes).unwrap();
         assert_eq!(decoded.text, "Sergeï");
         assert_eq!(decoded.encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_detected() {
+        let text = "Sergeï Lavrov arrived in Bamako on Tuesday.";
+        let little: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let decoded = decode(&little).unwrap();
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (text, "UTF-16LE")
+        );
+        let big: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let decoded = decode(&big).unwrap();
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (text, "UTF-16BE")
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 mod decode;
 mod html;
 pub mod metadata;
+pub mod read;
 
 use crate::calendar::Date;
 use crate::model::Format;
@@ -71,6 +72,21 @@ pub enum LoadError {
     Unsupported(String),
     #[error("{0}")]
     NoText(String),
+    #[error("this is {0}, not a regular file; Parallax only reads regular files")]
+    NotRegular(String),
+}
+
+impl From<read::ReadError> for LoadError {
+    fn from(error: read::ReadError) -> Self {
+        match error {
+            read::ReadError::NotFound => LoadError::NotFound,
+            read::ReadError::PermissionDenied => LoadError::PermissionDenied,
+            read::ReadError::Directory => LoadError::Unsupported("directory".into()),
+            read::ReadError::NotRegular(kind) => LoadError::NotRegular(kind.into()),
+            read::ReadError::TooLarge { size, limit } => LoadError::TooLarge { size, limit },
+            read::ReadError::Io(message) => LoadError::Io(message),
+        }
+    }
 }
 
 /// Metadata a page declares about itself (HTML `<meta>` and JSON-LD).
@@ -168,21 +184,18 @@ pub fn load(input: &Input, settings: &Settings) -> Result<LoadedDocument, LoadEr
     }
 }
 
-/// Reads and decodes a file, checking its size before reading it.
+/// Reads and decodes a file: only a regular file, and never more than the size limit.
 pub fn load_path(path: &Path, settings: &Settings) -> Result<LoadedDocument, LoadError> {
     let name = path.display().to_string();
     let metadata = std::fs::metadata(path).map_err(|e| io_error(&e))?;
     if metadata.is_dir() {
         return Err(LoadError::Unsupported("directory".into()));
     }
-    format_of(&name)?;
-    if metadata.len() > settings.max_file_bytes {
-        return Err(LoadError::TooLarge {
-            size: metadata.len(),
-            limit: settings.max_file_bytes,
-        });
+    if let Some(kind) = read::special_kind(&metadata.file_type()) {
+        return Err(LoadError::NotRegular(kind.into()));
     }
-    let bytes = std::fs::read(path).map_err(|e| io_error(&e))?;
+    format_of(&name)?;
+    let bytes = read::read_capped(path, settings.max_file_bytes)?;
     load_bytes(&name, &bytes, settings)
 }
 

@@ -78,7 +78,7 @@ pub fn coverage_matrix(report: &Report) -> String {
             .filter(|f| f.event == Some(event.index))
             .collect();
         for document in &report.documents {
-            let cell: Coverage = coverage(event, findings.iter().copied(), document.index);
+            let cell: Coverage = coverage(event, findings.iter().copied(), document.account());
             let _ = writer.write_record([
                 event.index.get().to_string(),
                 event.label.clone(),

@@ -293,6 +293,10 @@ fn header(
             }
             _ => String::new(),
         };
+        let outlet = match report.copy_note(document) {
+            Some(note) => format!("{outlet}<span class=\"sub\">{}</span>", escape(&note)),
+            None => outlet,
+        };
         let _ = writeln!(
             out,
             "<tr><td class=\"num\">{}</td><td><strong>{}</strong>{outlet}</td><td>{}</td>\
@@ -415,7 +419,7 @@ fn overview(out: &mut String, report: &Report, by_event: &[Vec<&Finding>]) {
             let cell = coverage(
                 event,
                 by_event[event.index.get()].iter().copied(),
-                document.index,
+                document.account(),
             );
             let (_, symbol) = coverage_style(cell);
             let _ = write!(

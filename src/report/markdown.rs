@@ -132,7 +132,10 @@ pub fn render_with(report: &Report, options: &ExportOptions) -> String {
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
             document.index.get() + 1,
-            quote(&document.display_name()),
+            match report.copy_note(document) {
+                Some(note) => quote(&format!("{} ({note})", document.display_name())),
+                None => quote(&document.display_name()),
+            },
             quote(document.title.as_deref().unwrap_or("")),
             quote(document.outlet.as_deref().unwrap_or("")),
             quote(document.date.as_deref().unwrap_or("")),
@@ -203,7 +206,7 @@ fn overview(out: &mut String, report: &Report, by_event: &[Vec<&Finding>]) {
             let cell = coverage(
                 event,
                 by_event[event.index.get()].iter().copied(),
-                document.index,
+                document.account(),
             );
             let _ = write!(out, " {} |", cell.as_str());
         }

@@ -39,6 +39,7 @@ pub fn build(
             encoding: document.loaded.encoding,
             passages: document.passages,
             text: document.loaded.text,
+            copy_of: None,
         })
         .collect();
     let events = alignment

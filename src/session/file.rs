@@ -54,7 +54,9 @@ pub fn from_ron(text: &str, path: &str) -> Result<Session, SessionError> {
             message: "the file is empty".into(),
         });
     }
+    // Named like the real thing, so that messages and struct names (`Session(…)`) match.
     #[derive(Deserialize)]
+    #[serde(rename = "Session")]
     struct Probe {
         version: u32,
     }
@@ -76,6 +78,17 @@ pub fn from_ron(text: &str, path: &str) -> Result<Session, SessionError> {
         }),
         _ => ron::from_str(text).map_err(|e| invalid(path, &e)),
     }
+    .and_then(|session: Session| {
+        session
+            .settings
+            .validate()
+            .and_then(|()| session.view.validate())
+            .map_err(|message| SessionError::Unreadable {
+                path: path.to_string(),
+                message,
+            })?;
+        Ok(session)
+    })
 }
 
 fn invalid(path: &str, error: &ron::error::SpannedError) -> SessionError {
@@ -83,7 +96,126 @@ fn invalid(path: &str, error: &ron::error::SpannedError) -> SessionError {
         path: path.to_string(),
         line: error.span.start.line,
         column: error.span.start.col,
-        message: error.code.to_string(),
+        message: user_message(&error.code),
+    }
+}
+
+/// The longest piece of the file quoted in a message, in characters.
+const MAX_QUOTED_CHARS: usize = 40;
+
+/// `text` cut to [`MAX_QUOTED_CHARS`], with an ellipsis when it was longer.
+fn quoted(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(MAX_QUOTED_CHARS).collect();
+    if chars.next().is_some() {
+        format!("“{head}…”")
+    } else {
+        format!("“{head}”")
+    }
+}
+
+/// What a RON error means, in the terms of someone editing a session or lexicon file: no
+/// names of our internal types, no advice about the RON library, and never more than a
+/// few words of the file itself (an offending token may be megabytes long).
+pub(crate) fn user_message(error: &ron::Error) -> String {
+    use ron::Error as E;
+    // serde names our types ("struct `Probe`", "struct `SessionV1`") in some messages.
+    let ours = |name: &str| -> String {
+        match name {
+            "Probe" | "Session" | "SessionV1" => "the session".into(),
+            "SessionDocument" => "a document entry (path: …)".into(),
+            "Settings" => "the settings".into(),
+            "ViewState" => "the view settings".into(),
+            "Edits" => "the edits".into(),
+            "Anchor" => "an anchor (document, start, end, quote)".into(),
+            "FindingReview" => "a review".into(),
+            "FindingKey" => "a finding".into(),
+            "SessionNote" => "a note".into(),
+            "WordingEntry" => "a wording entry (referent: …, terms: […])".into(),
+            other => quoted(other),
+        }
+    };
+    let outer = |outer: &Option<String>| {
+        outer
+            .as_deref()
+            .map_or_else(String::new, |o| format!(" in {}", ours(o)))
+    };
+    match error {
+        E::ExceededRecursionLimit => {
+            "the file is nested too deeply (too many brackets inside each other)".into()
+        }
+        E::Eof => "the file ends too early (is it truncated?)".into(),
+        E::MissingStructField { field, outer: o } => {
+            format!("the field “{field}” is missing{}", outer(o))
+        }
+        E::DuplicateStructField { field, outer: o } => {
+            format!("the field “{field}” appears twice{}", outer(o))
+        }
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer: o,
+        } => format!(
+            "unknown field {}{}; expected one of: {}",
+            quoted(found),
+            outer(o),
+            expected.join(", ")
+        ),
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer: o,
+        } => format!(
+            "unknown value {}{}; expected one of: {}",
+            quoted(found),
+            outer(o),
+            expected.join(", ")
+        ),
+        E::InvalidValueForType { expected, found } => {
+            format!("expected {} but found {}", expected, quoted(found))
+        }
+        E::ExpectedDifferentStructName { expected, found } => {
+            format!("expected {} but found {}", ours(expected), quoted(found))
+        }
+        E::ExpectedNamedStructLike(_) | E::ExpectedStructLike => "expected an opening “(”".into(),
+        E::ExpectedStructName(name) => format!("expected the name {}", ours(name)),
+        E::InvalidIdentifier(found) | E::SuggestRawIdentifier(found) => {
+            format!("{} is not a valid name here", quoted(found))
+        }
+        E::NoSuchExtension(name) => format!("unknown RON extension {}", quoted(name)),
+        E::UnclosedLineComment => "a comment is not closed".into(),
+        E::Message(text) | E::Io(text) => quoted_message(text),
+        other => quoted_message(&other.to_string()),
+    }
+}
+
+/// A message from elsewhere (serde's own), with internal names replaced and its length cut.
+fn quoted_message(text: &str) -> String {
+    let mut text = text.to_string();
+    for (internal, user) in [
+        ("struct `Probe`", "the session"),
+        ("struct `SessionV1`", "the session"),
+        ("struct `SessionDocument`", "a document entry"),
+        ("struct `Session`", "the session"),
+        ("struct `Settings`", "the settings"),
+        ("struct `ViewState`", "the view settings"),
+        ("struct `Anchor`", "an anchor"),
+        ("struct `WordingEntry`", "a wording entry"),
+        ("`Probe`", "the session"),
+    ] {
+        text = text.replace(internal, user);
+    }
+    let mut chars = text.chars();
+    // RON's messages start with a capital ("Expected comma"); ours continue a sentence.
+    let mut head: String = chars
+        .next()
+        .map(|c| c.to_lowercase().collect())
+        .unwrap_or_default();
+    head.extend(chars.by_ref().take(200));
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
     }
 }
 
@@ -94,17 +226,19 @@ pub fn read(path: &Path) -> Result<Session, SessionError> {
         path: name.clone(),
         message,
     };
-    let metadata = std::fs::metadata(path).map_err(|e| unreadable(io_message(&e)))?;
-    if metadata.is_dir() {
-        return Err(unreadable("this is a folder, not a session file".into()));
-    }
-    if metadata.len() > MAX_SESSION_BYTES {
-        return Err(unreadable(format!(
-            "the file is {} MB, too large to be a session",
-            metadata.len() / 1_000_000
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| unreadable(io_message(&e)))?;
+    let bytes = crate::load::read::read_capped(path, MAX_SESSION_BYTES).map_err(|error| {
+        use crate::load::read::ReadError;
+        unreadable(match error {
+            ReadError::Directory => "this is a folder, not a session file".into(),
+            ReadError::TooLarge { size, .. } => {
+                format!(
+                    "the file is {} MB, too large to be a session",
+                    size / 1_000_000
+                )
+            }
+            other => other.to_string(),
+        })
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         unreadable(format!(
             "not a session file: it is not UTF-8 text (bad byte at offset {})",
@@ -112,14 +246,6 @@ pub fn read(path: &Path) -> Result<Session, SessionError> {
         ))
     })?;
     from_ron(&text, &name)
-}
-
-fn io_message(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => error.to_string(),
-    }
 }
 
 /// The path of the backup kept next to a session file: `NAME.parallax.ron.bak`.

@@ -256,6 +256,32 @@ impl Default for ViewState {
     }
 }
 
+impl ViewState {
+    /// Checks the numbers a hand-edited file could break: zoom and panel widths must be
+    /// finite and in a sensible range.
+    pub fn validate(&self) -> Result<(), String> {
+        if !(self.zoom.is_finite() && (0.1..=10.0).contains(&self.zoom)) {
+            return Err(format!(
+                "the view setting zoom is {}; it must be a number from 0.1 to 10",
+                self.zoom
+            ));
+        }
+        for (name, width) in [
+            ("events_panel_width", self.events_panel_width),
+            ("inspector_width", self.inspector_width),
+        ] {
+            if let Some(width) = width
+                && !(width.is_finite() && (0.0..=100_000.0).contains(&width))
+            {
+                return Err(format!(
+                    "the view setting {name} is {width}; it must be a number from 0 to 100000"
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// A user's name or outlet for a source, applied over what was detected.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceLabel {
@@ -411,7 +437,7 @@ impl SessionDocument {
             .map(|folder| std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf()))
             .and_then(|folder| relative_path(&normalise(&folder), &absolute))
             .unwrap_or_else(|| absolute.clone());
-        let (hash, size) = match std::fs::read(file) {
+        let (hash, size) = match read_for_hash(file) {
             Ok(bytes) => (content_hash(&bytes), bytes.len() as u64),
             Err(_) => (String::new(), 0),
         };
@@ -430,11 +456,17 @@ impl SessionDocument {
         if self.hash.is_empty() {
             return false;
         }
-        match std::fs::read(path) {
+        match read_for_hash(path) {
             Ok(bytes) => bytes.len() as u64 != self.size || content_hash(&bytes) != self.hash,
             Err(_) => false,
         }
     }
+}
+
+/// A document's bytes for its hash: only a regular file (a named pipe would block the
+/// viewer) and never more than the largest article Parallax reads.
+fn read_for_hash(path: &Path) -> Result<Vec<u8>, crate::load::read::ReadError> {
+    crate::load::read::read_capped(path, Settings::default().max_file_bytes)
 }
 
 /// The content hash written into sessions: 64-bit FNV-1a, as hex, with its name.
