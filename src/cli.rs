@@ -96,6 +96,11 @@ pub struct CompareArgs {
     /// FILES given as well are compared after the session's articles.
     #[arg(long, value_name = "SESSION")]
     pub session: Option<PathBuf>,
+    /// Show only findings at or above this confidence (0 to 1). The default is calibrated
+    /// for about 90% precision on judged real news; `--min-confidence 0` shows every finding,
+    /// uncertain ones included. Findings the user confirmed in a session are always shown.
+    #[arg(long, value_name = "X", default_value_t = crate::settings::DEFAULT_MIN_CONFIDENCE)]
+    pub min_confidence: f32,
     /// Articles (.txt, .md, .html) or folders of articles.
     #[arg(required_unless_present = "session", value_name = "FILES")]
     pub files: Vec<PathBuf>,
@@ -257,6 +262,14 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
         return ExitCode::from(2);
     };
     let mut report = edited.report;
+    if !(0.0..=1.0).contains(&args.min_confidence) {
+        eprintln!(
+            "parallax: --min-confidence must be a number from 0 to 1, not {}",
+            args.min_confidence
+        );
+        return ExitCode::from(2);
+    }
+    crate::report::retain_confident(&mut report, args.min_confidence);
     for orphan in &report.orphans {
         eprintln!(
             "parallax: {}: {} {} ({}) could not be placed: {}",

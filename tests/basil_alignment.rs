@@ -27,6 +27,7 @@ enum Label {
 }
 
 type Line = (usize, usize); // (outlet position in OUTLETS, line)
+type Labels = BTreeMap<(Line, Line), Label>;
 
 fn parse_side(side: &str) -> Option<Line> {
     let (outlet, line) = side.split_once(':')?;
@@ -165,7 +166,7 @@ fn basil_alignment_labels_are_well_formed_and_linked() {
         .collect();
     files.sort();
     assert!(files.len() >= 12, "at least 12 labelled stories");
-    let mut labelled: Vec<(PathBuf, BTreeMap<(Line, Line), Label>)> = Vec::new();
+    let mut labelled: Vec<(PathBuf, Labels)> = Vec::new();
     for file in &files {
         let labels = read_labels(file);
         assert!(
@@ -215,5 +216,6 @@ fn basil_alignment_labels_are_well_formed_and_linked() {
 }
 
 /// Thresholds: set a little under the figures measured on the day (README, Quality).
-const PRECISION_FLOOR: f64 = 0.0;
-const RECALL_FLOOR: f64 = 0.0;
+/// Measured on 2026-11-30: recall 0.273 (124/455), precision 0.606 (180/297).
+const PRECISION_FLOOR: f64 = 0.58;
+const RECALL_FLOOR: f64 = 0.25;

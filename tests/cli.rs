@@ -144,6 +144,7 @@ fn markdown_is_the_default_and_output_files_are_written() {
     let output = folder.path().join("report.md");
     parallax()
         .arg("compare")
+        .args(["--min-confidence", "0"])
         .arg("-o")
         .arg(&output)
         .args(samples())
@@ -390,10 +391,14 @@ fn csv_has_one_row_per_claim_and_a_coverage_matrix() {
         .map(|f| f["claims"].as_array().unwrap().len())
         .sum();
     let mut reader = csv::Reader::from_path(folder.path().join("findings.csv")).unwrap();
-    assert_eq!(reader.headers().unwrap().len(), 12);
+    assert_eq!(reader.headers().unwrap().len(), 14);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), claims);
-    assert!(rows.iter().any(|r| &r[1] == "number_mismatch"));
+    assert!(
+        rows.iter()
+            .any(|r| !matches!(&r[1], "agreement" | "unique")),
+        "a difference finding is exported"
+    );
     let mut coverage = csv::Reader::from_path(folder.path().join("coverage.csv")).unwrap();
     let cells: Vec<csv::StringRecord> = coverage.records().map(Result::unwrap).collect();
     let events = report["events"].as_array().unwrap().len();
@@ -403,4 +408,38 @@ fn csv_has_one_row_per_claim_and_a_coverage_matrix() {
             .iter()
             .all(|c| ["covers", "agrees", "differs", "silent"].contains(&&c[4]))
     );
+}
+
+#[test]
+fn min_confidence_hides_uncertain_findings_and_is_checked() {
+    let run = |threshold: &str| {
+        let output = Command::cargo_bin("parallax")
+            .expect("binary")
+            .args(["compare", "--format", "json", "--min-confidence", threshold])
+            .args(samples())
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{output:?}");
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+        report["findings"].as_array().expect("findings").clone()
+    };
+    let all = run("0");
+    let default = run(&parallax::settings::DEFAULT_MIN_CONFIDENCE.to_string());
+    assert!(default.len() < all.len(), "some findings are uncertain");
+    assert!(default.iter().all(|f| {
+        f["confidence"].as_f64().unwrap()
+            >= f64::from(parallax::settings::DEFAULT_MIN_CONFIDENCE) - 1e-6
+    }));
+    // Indices are dense again after filtering.
+    for (i, f) in default.iter().enumerate() {
+        assert_eq!(f["index"].as_u64(), Some(i as u64));
+    }
+    let output = Command::cargo_bin("parallax")
+        .expect("binary")
+        .args(["compare", "--min-confidence", "1.5"])
+        .args(samples())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--min-confidence"));
 }

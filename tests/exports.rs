@@ -90,6 +90,8 @@ fn findings_csv_reads_back_with_one_row_per_claim() {
             "value",
             "review_status",
             "review_comment",
+            "confidence",
+            "evidence",
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -102,7 +104,7 @@ fn findings_csv_reads_back_with_one_row_per_claim() {
         .iter()
         .flat_map(|f| f.claims.iter().map(move |c| (f, c)));
     for (row, (finding, claim)) in rows.iter().zip(expected) {
-        assert_eq!(row.len(), 12);
+        assert_eq!(row.len(), 14);
         assert_eq!(&row[0], finding.index.get().to_string());
         assert_eq!(&row[1], finding.kind.as_str());
         assert_eq!(
@@ -116,6 +118,8 @@ fn findings_csv_reads_back_with_one_row_per_claim() {
         assert_eq!(&row[7], claim.end.to_string());
         assert_eq!(&row[8], claim.text);
         assert_eq!(&row[10], "unreviewed");
+        assert_eq!(&row[12], format!("{:.2}", finding.confidence));
+        assert_eq!(&row[13], finding.evidence.join("; "));
     }
     let matrix = report::csv::coverage_matrix(&report);
     let mut coverage = csv::Reader::from_reader(matrix.as_bytes());

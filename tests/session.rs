@@ -315,7 +315,10 @@ fn the_command_line_gives_the_same_report_as_the_api() {
     let path = folder.path().join("story.parallax.ron");
     let session = full_session(Some(&path));
     file::save(&path, &session).expect("saved");
-    let api = parallax::report::to_json(&run(&session, Some(&path)).report);
+    // The command line shows the findings at or above the default confidence.
+    let mut report = run(&session, Some(&path)).report;
+    parallax::report::retain_confident(&mut report, parallax::settings::DEFAULT_MIN_CONFIDENCE);
+    let api = parallax::report::to_json(&report);
     let output = Command::cargo_bin("parallax")
         .expect("binary")
         .args(["compare", "--format", "json", "--session"])

@@ -389,6 +389,13 @@ fn column(
                                     .unwrap_or_default();
                                 ui.label(format!("• {source}: “{}”{value}", claim.text));
                             }
+                            ui.label(
+                                RichText::new(format!("Confidence {:.2}", finding.confidence))
+                                    .weak(),
+                            );
+                            for line in &finding.evidence {
+                                ui.label(RichText::new(format!("– {line}")).weak().small());
+                            }
                         }
                     });
                 }

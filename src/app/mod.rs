@@ -34,6 +34,8 @@ pub struct Remembered {
     pub dark: bool,
     pub show_connectors: bool,
     pub only_differences: bool,
+    /// Whether findings below the calibrated confidence are shown too.
+    pub show_uncertain: bool,
     pub recent_files: Vec<PathBuf>,
     pub recent_sessions: Vec<PathBuf>,
     pub last_folder: Option<PathBuf>,
@@ -49,6 +51,7 @@ impl Default for Remembered {
             dark: false,
             show_connectors: true,
             only_differences: false,
+            show_uncertain: false,
             recent_files: Vec::new(),
             recent_sessions: Vec::new(),
             last_folder: None,
@@ -207,6 +210,9 @@ pub struct ParallaxApp {
     /// The articles being compared, in column order of the request.
     pub files: Vec<PathBuf>,
     pub analysis: Option<Analysis>,
+    /// The engine's report with every finding, uncertain ones included; `analysis` shows
+    /// it filtered by confidence unless "Show uncertain findings" is on.
+    pub full_report: Option<Report>,
     job: Option<AnalysisJob>,
     dialog: Option<DialogJob>,
     pub selected_event: Option<EventId>,
@@ -304,6 +310,7 @@ impl ParallaxApp {
             remembered,
             files: Vec::new(),
             analysis: None,
+            full_report: None,
             job: None,
             dialog: None,
             selected_event: None,
@@ -526,7 +533,8 @@ impl ParallaxApp {
                 self.selected_passage = None;
                 self.picked.clear();
                 self.text_selection = None;
-                self.analysis = Some(Analysis::new(report));
+                self.full_report = Some(report.clone());
+                self.analysis = Some(Analysis::new(self.shown(report)));
                 if std::mem::take(&mut self.restore_view) {
                     self.apply_view();
                 }
@@ -535,6 +543,26 @@ impl ParallaxApp {
                 text: message,
                 error: true,
             }),
+        }
+    }
+
+    /// The report as shown: findings below the calibrated confidence are left out unless
+    /// the user asked to see uncertain findings.
+    fn shown(&self, mut report: Report) -> Report {
+        if !self.remembered.show_uncertain {
+            parallax::report::retain_confident(
+                &mut report,
+                parallax::settings::DEFAULT_MIN_CONFIDENCE,
+            );
+        }
+        report
+    }
+
+    /// Shows the last report again after "Show uncertain findings" changed.
+    pub fn refilter(&mut self) {
+        if let Some(full) = self.full_report.clone() {
+            self.selected_finding = None;
+            self.analysis = Some(Analysis::new(self.shown(full)));
         }
     }
 

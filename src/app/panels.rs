@@ -120,6 +120,16 @@ pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                     &mut app.remembered.only_differences,
                     "Only events with differences",
                 );
+                if ui
+                    .checkbox(&mut app.remembered.show_uncertain, "Show uncertain findings")
+                    .on_hover_text(format!(
+                        "Also show findings below confidence {:.2}, the level calibrated for about 90% precision on judged real news",
+                        parallax::settings::DEFAULT_MIN_CONFIDENCE
+                    ))
+                    .changed()
+                {
+                    app.refilter();
+                }
                 ui.checkbox(&mut app.show_inspector, "Inspector");
                 ui.checkbox(&mut app.show_notes, "Notes panel");
                 ui.separator();
@@ -506,6 +516,11 @@ pub fn inspector(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                             rename = Some((event.index, event.label.clone()));
                         }
                     });
+                    ui.label(
+                        RichText::new(format!("Alignment confidence {:.2}", event.confidence))
+                            .weak(),
+                    )
+                    .on_hover_text("How sure Parallax is that every passage here reports this one happening or fact");
                     if let Some(date) = &event.date {
                         ui.label(RichText::new(date).weak());
                     }
@@ -582,7 +597,15 @@ pub fn inspector(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                                     } else {
                                         title.color(palette::kind_color(finding.kind))
                                     };
-                                    ui.label(title).on_hover_text(&finding.summary);
+                                    let evidence = std::iter::once(finding.summary.clone())
+                                        .chain(std::iter::once(format!(
+                                            "Confidence {:.2}",
+                                            finding.confidence
+                                        )))
+                                        .chain(finding.evidence.iter().map(|e| format!("– {e}")))
+                                        .collect::<Vec<_>>()
+                                        .join("\n");
+                                    ui.label(title).on_hover_text(evidence);
                                     ui.vertical(|ui| {
                                         let status = finding.review.as_ref().map(|r| r.status);
                                         let mut comment = app
@@ -673,6 +696,16 @@ pub fn inspector(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                         });
                     ui.separator();
                     ui.label(RichText::new("Why these passages were aligned").strong());
+                    if !event.anchors.is_empty() {
+                        ui.label("Shared anchors:");
+                        for anchor in &event.anchors {
+                            ui.label(format!(
+                                "• {:?}: {} (strength {:.2}, {} sources)",
+                                anchor.kind, anchor.text, anchor.strength, anchor.sources
+                            ));
+                        }
+                        ui.label("Shared features:");
+                    }
                     for evidence in &event.evidence {
                         ui.label(format!(
                             "{:?}: {} (weight {:.2})",

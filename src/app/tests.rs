@@ -411,6 +411,9 @@ fn link_dismiss_note_save_and_reopen() {
     let folder = tempfile::tempdir().unwrap();
     let files = copied_samples(folder.path());
     let mut app = app_with(files, false);
+    // The planted number mismatch is below the default confidence: show it.
+    app.remembered.show_uncertain = true;
+    app.refilter();
     app.work.data_dir = Some(folder.path().join("data"));
     let session_path = folder.path().join("story.parallax.ron");
     app.work.path = Some(session_path.clone());
@@ -616,6 +619,9 @@ fn a_bad_session_gives_a_notice_and_is_left_alone() {
 fn export_from_the_viewer_carries_reviews_and_notes() {
     let folder = tempfile::tempdir().unwrap();
     let mut app = app_with(super::sample_files(), false);
+    // The planted number mismatch is below the default confidence: show it.
+    app.remembered.show_uncertain = true;
+    app.refilter();
     let ctx = egui::Context::default();
     let (finding, claim) = {
         let report = &app.analysis.as_ref().unwrap().report;
@@ -823,4 +829,31 @@ fn case_3_a_named_pipe_among_the_articles_does_not_block_the_viewer() {
         .expect("the viewer opened the articles without blocking");
     assert_eq!(documents, 1);
     assert!(failures[0].error.contains("named pipe"), "{failures:?}");
+}
+
+#[test]
+fn uncertain_findings_are_hidden_until_asked_for() {
+    let mut app = app_with(super::sample_files(), false);
+    let count = |app: &ParallaxApp| app.analysis.as_ref().unwrap().report.findings.len();
+    let shown = count(&app);
+    assert!(
+        app.analysis
+            .as_ref()
+            .unwrap()
+            .report
+            .findings
+            .iter()
+            .all(|f| f.confidence >= parallax::settings::DEFAULT_MIN_CONFIDENCE)
+    );
+    let mut harness = harness(app);
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Show uncertain findings").click();
+    harness.run_steps(2);
+    assert!(harness.state().remembered.show_uncertain);
+    assert!(count(harness.state()) > shown, "uncertain findings appear");
+    app = harness.into_state();
+    app.remembered.show_uncertain = false;
+    app.refilter();
+    assert_eq!(count(&app), shown);
 }

@@ -171,14 +171,17 @@ fn finding(
         "both about {subject}, named just before the contested word"
     ));
     evidence.push(format!("{shared} other content words shared"));
+    // Lexical contradictions were never confirmed on judged real news: they stay below the
+    // default threshold, shown only with "Show uncertain findings".
+    evidence.push("a negation or antonym found by words, not by meaning: check it".into());
     let confidence =
-        0.4 + 0.05 * shared.min(5) as f32 + 0.15 * super::event_confidence(context, event);
+        0.3 + 0.03 * shared.min(5) as f32 + 0.1 * super::event_confidence(context, event);
     FindingDraft {
         kind: FindingKind::Contradiction,
         event,
         summary,
         claims,
-        confidence: confidence.clamp(0.05, 0.9),
+        confidence: confidence.clamp(0.05, 0.55),
         evidence,
     }
 }

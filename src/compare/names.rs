@@ -102,6 +102,15 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 continue;
             }
             let seen: Vec<&(usize, BTreeSet<DocId>)> = forms.values().collect();
+            // Forms of one word ("Democrats", "Democratic"; "Republican", "Republicans") are
+            // grammar, not spelling.
+            let stems: BTreeSet<String> = forms
+                .keys()
+                .map(|w| context.stemmer.stem(&w.replace(['\'', '’'], "")))
+                .collect();
+            if stems.len() < 2 {
+                continue;
+            }
             if across_sources(&seen) {
                 chosen.extend(seen.iter().map(|(mention, _)| *mention));
                 let words: Vec<&str> = forms.keys().map(String::as_str).collect();

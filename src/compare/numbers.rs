@@ -145,7 +145,8 @@ fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
                 if !seen.insert(key) {
                     continue;
                 }
-                let equal = (a.quantity.value - b.quantity.value).abs() < 1e-9;
+                let equal = (a.quantity.value - b.quantity.value).abs() < 1e-9
+                    || compatible(a.quantity, b.quantity);
                 let kind = if equal {
                     FindingKind::Agreement
                 } else {
@@ -254,6 +255,14 @@ fn assess(
         confidence -= 0.1;
     }
     if kind == FindingKind::NumberMismatch {
+        let (low, high) = (
+            a.value.abs().min(b.value.abs()),
+            a.value.abs().max(b.value.abs()),
+        );
+        if high > 0.0 && (high - low) / high <= 0.05 && (is_round(a.value) != is_round(b.value)) {
+            confidence = confidence.min(0.6);
+            evidence.push("approximate: one figure looks rounded from the other".into());
+        }
         // Numbers far apart are more often two different quantities than one disputed one.
         let (low, high) = (
             a.value.abs().min(b.value.abs()),
@@ -274,6 +283,37 @@ fn assess(
         confidence += 0.1;
     }
     (confidence.clamp(0.05, 0.95), evidence)
+}
+
+/// Whether a value looks rounded: a multiple of 100 from 1,000 up, of 10 below.
+fn is_round(value: f64) -> bool {
+    let v = value.abs();
+    if v >= 1000.0 {
+        (v / 100.0).fract() == 0.0
+    } else {
+        v >= 10.0 && (v / 10.0).fract() == 0.0
+    }
+}
+
+/// Whether an approximation on one side already allows the other value: "more than $1
+/// million" and "$1.1 million" agree, and so do "about 300" and "310" (within 5%).
+fn compatible(a: &Quantity, b: &Quantity) -> bool {
+    let allows = |x: &Quantity, y: &Quantity| {
+        let Some(approximation) = x.approximation.as_deref() else {
+            return false;
+        };
+        let approximation = approximation.to_lowercase();
+        let (v, w) = (x.value, y.value);
+        match approximation.as_str() {
+            "more than" | "over" | "at least" | "above" | "just over" | "upwards of" => {
+                w >= v && w <= v * 1.5
+            }
+            "less than" | "fewer than" | "under" | "at most" | "up to" | "below" | "nearly"
+            | "almost" | "close to" | "just under" => w <= v && w >= v * 0.5,
+            _ => (w - v).abs() <= 0.05 * v.abs(),
+        }
+    };
+    allows(a, b) || allows(b, a)
 }
 
 fn summarise(
@@ -421,7 +461,14 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             if group_documents.len() < 2 {
                 continue;
             }
-            let kind = if values.len() > 1 {
+            let all_compatible = group.iter().all(|&i| {
+                group.iter().all(|&j| {
+                    i == j
+                        || compatible(items[i].quantity, items[j].quantity)
+                        || (items[i].quantity.value - items[j].quantity.value).abs() < 1e-9
+                })
+            });
+            let kind = if values.len() > 1 && !all_compatible {
                 FindingKind::NumberMismatch
             } else {
                 FindingKind::Agreement

@@ -84,7 +84,7 @@ fn finding(
         context.corpus_lexicon_referent(entry)
     ));
     let confidence = if in_event {
-        0.55 + 0.3 * super::event_confidence(context, event)
+        0.35 + 0.35 * super::event_confidence(context, event)
     } else {
         evidence.push("in passages of different events, with the same words around".into());
         0.4
@@ -109,6 +109,47 @@ fn finding(
         confidence,
         evidence,
     })
+}
+
+/// Words that mark reported speech or a reported charge.
+const SPEECH_MARKS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "according",
+    "accused",
+    "accuses",
+    "charged",
+    "charges",
+    "critics",
+    "called",
+    "calls",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "alleged",
+    "wrote",
+    "tweeted",
+    "complained",
+    "warned",
+    "insisted",
+    "denied",
+    "described",
+];
+
+fn reports_speech(sentence: &str) -> bool {
+    tokens(sentence)
+        .iter()
+        .any(|t| SPEECH_MARKS.contains(&fold(t.text).as_str()))
+}
+
+/// Whether a document uses a loaded word anywhere.
+fn uses_loaded(context: &Context<'_>, document: DocId, word: &str) -> bool {
+    context.corpus.documents[document.get()]
+        .features
+        .iter()
+        .any(|f| f.loaded.iter().any(|h| fold(&h.term) == word))
 }
 
 /// One-sided loaded wording: within an event, a source that uses a loaded word
@@ -138,6 +179,13 @@ fn one_sided(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
                 continue;
             }
             let features = context.features(at);
+            // A sentence that reports what someone said or charged carries their words, not
+            // the outlet's: "critics accused him of caving".
+            let passage = &context.corpus.documents[at.document.get()].passages[at.passage.get()];
+            let sentence = &context.text(at.document)[passage.start..passage.end];
+            if reports_speech(sentence) {
+                continue;
+            }
             for hit in &features.loaded {
                 // A loaded word inside a quote is the speaker's, not the outlet's choice.
                 if features
@@ -145,6 +193,19 @@ fn one_sided(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
                     .iter()
                     .any(|q| q.start <= hit.start && hit.end <= q.end)
                 {
+                    continue;
+                }
+                // A term of the wording lexicon is compared with its competing terms there.
+                if features
+                    .wording
+                    .iter()
+                    .any(|w| w.start < hit.end && hit.start < w.end)
+                {
+                    continue;
+                }
+                // When another source uses the same word anywhere, the wording is shared.
+                let word = fold(&hit.term);
+                if plain.iter().any(|&d| uses_loaded(context, d, &word)) {
                     continue;
                 }
                 if !seen.insert((at.document, fold(&hit.term))) {

@@ -6,7 +6,7 @@ use super::{Coverage, coverage};
 use crate::model::Report;
 
 /// Columns of the findings CSV.
-pub const CLAIM_COLUMNS: [&str; 12] = [
+pub const CLAIM_COLUMNS: [&str; 14] = [
     "finding",
     "kind",
     "event",
@@ -19,6 +19,8 @@ pub const CLAIM_COLUMNS: [&str; 12] = [
     "value",
     "review_status",
     "review_comment",
+    "confidence",
+    "evidence",
 ];
 
 /// Columns of the coverage CSV.
@@ -61,6 +63,8 @@ pub fn claims(report: &Report) -> String {
                     .as_ref()
                     .map(|r| r.comment.clone())
                     .unwrap_or_default(),
+                format!("{:.2}", finding.confidence),
+                finding.evidence.join("; "),
             ]);
         }
     }

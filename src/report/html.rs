@@ -139,6 +139,7 @@ table.findings ul.claims li { margin: 0 0 .25rem; }
 .who { font-weight: 600; }
 tr.dismissed td { color: #8a8a8a; }
 tr.dismissed .summary, li.dismissed .summary { text-decoration: line-through; }
+.why { color: #555; font-size: 0.85em; margin-top: 0.2em; }
 li.dismissed { color: #8a8a8a; }
 ol.notes { padding-left: 1.4rem; }
 ol.notes li { margin: 0 0 .8rem; }
@@ -846,10 +847,14 @@ fn finding_row(report: &Report, finding: &Finding, with_event: bool) -> String {
             None => "whole story".to_string(),
         };
         let _ = write!(row, "<td>{event}</td>");
+        let evidence: Vec<String> = finding.evidence.iter().map(|e| escape(e)).collect();
         let _ = write!(
             row,
-            "<td class=\"summary\">{}</td>",
-            escape(&finding.summary)
+            "<td class=\"summary\">{}<div class=\"why\">confidence {:.2}{}{}</div></td>",
+            escape(&finding.summary),
+            finding.confidence,
+            if evidence.is_empty() { "" } else { " · " },
+            evidence.join(" · ")
         );
     }
     let claims: Vec<String> = finding

@@ -380,8 +380,11 @@ fn findings_table(out: &mut String, report: &Report) {
         "Every agreement and difference; each event above quotes what each source says. \
          Dismissed findings are struck through and not counted above.\n"
     );
-    let _ = writeln!(out, "| # | Kind | Event | Summary | Review |");
-    let _ = writeln!(out, "|---|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| # | Kind | Event | Summary | Confidence | Why | Review |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|");
     for finding in findings {
         let event = finding
             .event
@@ -393,9 +396,11 @@ fn findings_table(out: &mut String, report: &Report) {
         };
         let _ = writeln!(
             out,
-            "| {} | {} | {event} | {summary} | {} |",
+            "| {} | {} | {event} | {summary} | {:.2} | {} | {} |",
             finding.index.get() + 1,
             kind_label(finding.kind),
+            finding.confidence,
+            quote(&finding.evidence.join("; ")),
             review_text(finding).unwrap_or_else(|| "unreviewed".to_string())
         );
     }

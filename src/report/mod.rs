@@ -309,3 +309,19 @@ pub fn today() -> String {
         .map_or(0, |d| d.as_secs());
     crate::calendar::Date::from_day_number((seconds / 86_400) as i64).iso()
 }
+
+/// Keeps the findings at or above `min_confidence` (and every finding the user confirmed),
+/// numbering them again from 0. This is what the command line and the viewer show by
+/// default; the engine's report holds every finding with its confidence.
+pub fn retain_confident(report: &mut Report, min_confidence: f32) {
+    report.findings.retain(|finding| {
+        finding.confidence >= min_confidence
+            || finding
+                .review
+                .as_ref()
+                .is_some_and(|r| r.status == crate::model::ReviewStatus::Confirmed)
+    });
+    for (index, finding) in report.findings.iter_mut().enumerate() {
+        finding.index = FindingId(index);
+    }
+}
