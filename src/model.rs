@@ -78,6 +78,23 @@ pub struct Report {
     pub orphans: Vec<Orphan>,
 }
 
+#[cfg(test)]
+mod name_tests {
+    #[test]
+    fn file_names_become_readable_source_names() {
+        assert_eq!(
+            super::display_name(None, "a/01_state_herald.txt"),
+            "State Herald"
+        );
+        assert_eq!(
+            super::display_name(None, "seeds/002_5297e4650a3c2fb4.txt"),
+            "002_5297e4650a3c2fb4"
+        );
+        assert_eq!(super::display_name(Some("Fox News"), "fox.txt"), "Fox News");
+        assert_eq!(super::display_name(None, "nyt.txt"), "Nyt");
+    }
+}
+
 impl Report {
     /// The passage a reference points to.
     pub fn passage(&self, at: PassageRef) -> &Passage {
@@ -127,7 +144,8 @@ pub enum Format {
 }
 
 /// The name a reader knows a source by: its outlet, else a tidy form of its file name
-/// ("01_state_herald.txt" becomes "State Herald").
+/// ("01_state_herald.txt" becomes "State Herald"; "002_5297e4650a3c2fb4.txt" stays
+/// "002_5297e4650a3c2fb4").
 pub fn display_name(outlet: Option<&str>, path: &str) -> String {
     if let Some(outlet) = outlet {
         return outlet.to_string();
@@ -135,8 +153,19 @@ pub fn display_name(outlet: Option<&str>, path: &str) -> String {
     let stem = std::path::Path::new(path)
         .file_stem()
         .map_or_else(|| path.to_string(), |s| s.to_string_lossy().into_owned());
-    let trimmed =
+    // A numbering prefix ("01_") is dropped only when words follow it; a stem such as
+    // "002_5297e4650a3c2fb4" is an identifier and stays whole.
+    let without_number =
         stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_' || c == '-' || c == ' ');
+    let wordy = without_number
+        .split(['_', '-', ' '])
+        .filter(|w| !w.is_empty())
+        .all(|w| w.chars().all(char::is_alphabetic));
+    let trimmed = if wordy && !without_number.is_empty() {
+        without_number
+    } else {
+        return stem;
+    };
     let words: Vec<String> = trimmed
         .split(['_', '-', ' '])
         .filter(|w| !w.is_empty())

@@ -177,15 +177,13 @@ const STRONG_QUOTE: f32 = 2.0;
 
 /// How much each feature can say about which event a passage reports, from general English
 /// alone: common words nothing, rare words and names everything.
-fn background_weights(vocabulary: &Features, common: f32) -> Vec<f32> {
-    let table = crate::extract::frequency::frequencies();
+fn background_weights(vocabulary: &Features, term_zipf: &[f32], common: f32) -> Vec<f32> {
     vocabulary
         .names
         .iter()
-        .map(|(kind, name)| match kind {
-            FeatureKind::Term => {
-                crate::extract::frequency::specificity(table.stem(name)).max(common)
-            }
+        .enumerate()
+        .map(|(id, (kind, name))| match kind {
+            FeatureKind::Term => crate::extract::frequency::specificity(term_zipf[id]).max(common),
             FeatureKind::Entity => 1.0,
             // Year-only dates ("in 2010") date many happenings of a story.
             FeatureKind::Date if !name.contains('-') => 0.5,
@@ -214,8 +212,16 @@ fn corpus_specificity(passage_df: u32, passages_total: f32, documents_total: f32
     // three times or more a member of the story's cast or its topic.
     let per_document = passage_df as f32 / documents_total.max(1.0);
     let by_repetition = (REPEATED_IN / per_document.max(1.0)).min(1.0);
+    // In a longer comparison, a feature in most passages is the topic; in two short
+    // articles every shared feature is in half the passages, so the share only counts
+    // beyond a floor of a few passages per document.
     let share = passage_df as f32 / passages_total;
-    let by_share = ((0.4 - share) / 0.25).clamp(0.0, 1.0);
+    let floor = (4.0 * documents_total / passages_total).max(0.15);
+    let by_share = if share <= floor {
+        1.0
+    } else {
+        ((0.4_f32.max(floor + 0.25) - share) / 0.25).clamp(0.0, 1.0)
+    };
     by_repetition.min(by_share)
 }
 
@@ -411,9 +417,29 @@ pub fn align(
     let documents_total = corpus.documents.len().max(1) as f32;
     let idf = |df: u32, total: f32| ((total - df as f32 + 0.5) / (df as f32 + 0.5)).ln_1p();
     // What each feature can say about an event, from general English and from this corpus.
-    let background = background_weights(&vocabulary, COMMON_TERM_WEIGHT);
+    // The English frequency of each term: that of its most frequent written form here.
+    let term_zipf = {
+        let table = crate::extract::frequency::frequencies();
+        let mut zipf = vec![crate::extract::frequency::UNLISTED_ZIPF; feature_count];
+        for node in &nodes {
+            let text = &corpus.documents[node.document.get()].loaded.text;
+            for (at, stem) in &features_of(node).terms {
+                let Some(&id) = vocabulary.ids.get(&(FeatureKind::Term, stem.clone())) else {
+                    continue;
+                };
+                let word: String = text[*at..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-')
+                    .collect();
+                let slot = &mut zipf[id as usize];
+                *slot = slot.max(table.word(&crate::text::fold(&word)));
+            }
+        }
+        zipf
+    };
+    let background = background_weights(&vocabulary, &term_zipf, COMMON_TERM_WEIGHT);
     // Anchors: a word common in English is never one.
-    let anchor_strength: Vec<f32> = background_weights(&vocabulary, 0.0)
+    let anchor_strength: Vec<f32> = background_weights(&vocabulary, &term_zipf, 0.0)
         .into_iter()
         .enumerate()
         .map(|(id, weight)| {

@@ -8,7 +8,6 @@
 //! "acacia". Words missing from it are rarer than about 3. Alignment multiplies a term's
 //! corpus weight by [`specificity`], so a word common in English never makes an event.
 
-use crate::extract::terms::Stemmer;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -17,17 +16,14 @@ const TABLE: &str = include_str!("../../assets/lexicon/wordfreq_en.txt");
 /// The Zipf value given to words that are not in the table (rarer than the table's floor).
 pub const UNLISTED_ZIPF: f32 = 2.5;
 
-/// Zipf frequencies by folded word and by Snowball stem (the most frequent word form wins).
+/// Zipf frequencies by folded word.
 pub struct Frequencies {
-    words: HashMap<String, f32>,
-    stems: HashMap<String, f32>,
+    words: HashMap<&'static str, f32>,
 }
 
 impl Frequencies {
     fn parse() -> Frequencies {
-        let stemmer = Stemmer::new();
-        let mut words = HashMap::new();
-        let mut stems: HashMap<String, f32> = HashMap::new();
+        let mut words = HashMap::with_capacity(30_000);
         for line in TABLE.lines() {
             if line.starts_with('#') {
                 continue;
@@ -40,29 +36,16 @@ impl Frequencies {
             else {
                 continue;
             };
-            for word in parts {
-                if word.is_empty() {
-                    continue;
-                }
-                words.entry(word.to_string()).or_insert(zipf);
-                if word.chars().all(char::is_alphabetic) {
-                    let stem = stemmer.stem(word);
-                    let slot = stems.entry(stem).or_insert(zipf);
-                    *slot = slot.max(zipf);
-                }
+            for word in parts.filter(|w| !w.is_empty()) {
+                words.entry(word).or_insert(zipf);
             }
         }
-        Frequencies { words, stems }
+        Frequencies { words }
     }
 
     /// The Zipf frequency of a folded word.
     pub fn word(&self, folded: &str) -> f32 {
         self.words.get(folded).copied().unwrap_or(UNLISTED_ZIPF)
-    }
-
-    /// The Zipf frequency of a stem: that of its most frequent word form.
-    pub fn stem(&self, stem: &str) -> f32 {
-        self.stems.get(stem).copied().unwrap_or(UNLISTED_ZIPF)
     }
 }
 
@@ -105,10 +88,8 @@ mod tests {
     }
 
     #[test]
-    fn stems_take_their_most_frequent_form() {
-        let table = frequencies();
-        let stemmer = Stemmer::new();
-        assert!(table.stem(&stemmer.stem("results")) >= table.word("result") - 0.01);
-        assert_eq!(table.stem("zzxqy"), UNLISTED_ZIPF);
+    fn unlisted_words_are_rare() {
+        assert_eq!(frequencies().word("zzxqy"), UNLISTED_ZIPF);
+        assert!(frequencies().word("the") > 7.0);
     }
 }
