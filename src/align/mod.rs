@@ -1005,19 +1005,7 @@ fn evidence(
         .into_iter()
         .take(10)
         .map(|(weight, id)| {
-            let (kind, name) = &vocabulary.names[id as usize];
-            let (kind, text) = match kind {
-                FeatureKind::Term => (EvidenceKind::Term, surface_of(name, members, nodes, corpus)),
-                FeatureKind::Entity => (
-                    EvidenceKind::Entity,
-                    name.parse::<usize>()
-                        .ok()
-                        .and_then(|e| corpus.entities.get(e))
-                        .map_or_else(|| name.clone(), |e| e.name.clone()),
-                ),
-                FeatureKind::Date => (EvidenceKind::Date, name.clone()),
-                FeatureKind::Quantity => (EvidenceKind::Quantity, quantity_text(name)),
-            };
+            let (kind, text) = feature_text(&vocabulary.names[id as usize], members, nodes, corpus);
             Evidence {
                 kind,
                 text,
@@ -1048,19 +1036,7 @@ fn event_anchors<'a>(
         .into_iter()
         .filter(|(_, (_, documents))| documents.len() >= 2)
         .map(|(id, (strength, documents))| {
-            let (kind, name) = &vocabulary.names[id as usize];
-            let (kind, text) = match kind {
-                FeatureKind::Term => (EvidenceKind::Term, surface_of(name, members, nodes, corpus)),
-                FeatureKind::Entity => (
-                    EvidenceKind::Entity,
-                    name.parse::<usize>()
-                        .ok()
-                        .and_then(|e| corpus.entities.get(e))
-                        .map_or_else(|| name.clone(), |e| e.name.clone()),
-                ),
-                FeatureKind::Date => (EvidenceKind::Date, name.clone()),
-                FeatureKind::Quantity => (EvidenceKind::Quantity, quantity_text(name)),
-            };
+            let (kind, text) = feature_text(&vocabulary.names[id as usize], members, nodes, corpus);
             crate::model::Anchor {
                 kind,
                 text,
@@ -1101,6 +1077,27 @@ fn event_anchors<'a>(
     });
     anchors.truncate(12);
     anchors
+}
+
+/// The kind and readable text of a feature, as evidence and anchors show it.
+fn feature_text(
+    (kind, name): &(FeatureKind, String),
+    members: &[usize],
+    nodes: &[PassageRef],
+    corpus: &Corpus,
+) -> (EvidenceKind, String) {
+    match kind {
+        FeatureKind::Term => (EvidenceKind::Term, surface_of(name, members, nodes, corpus)),
+        FeatureKind::Entity => (
+            EvidenceKind::Entity,
+            name.parse::<usize>()
+                .ok()
+                .and_then(|e| corpus.entities.get(e))
+                .map_or_else(|| name.clone(), |e| e.name.clone()),
+        ),
+        FeatureKind::Date => (EvidenceKind::Date, name.clone()),
+        FeatureKind::Quantity => (EvidenceKind::Quantity, quantity_text(name)),
+    }
 }
 
 /// "troops 5000" for a counted value, "a count of troops" for the counted thing alone.
