@@ -55,6 +55,34 @@ const ATTRIBUTION: &[&str] = &[
     "asked",
 ];
 
+/// Common verbs of news reports that do not end in "-ed" (and "-ed" words that are not verbs
+/// are rare enough in clause position not to matter).
+const VERBS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "said", "says", "told", "met", "meets", "went", "goes", "won", "wins", "lost", "loses", "left",
+    "leaves", "took", "takes", "made", "makes", "gave", "gives", "held", "holds", "sent", "sends",
+    "led", "leads", "came", "comes", "began", "begins", "ran", "runs", "broke", "fell", "rose",
+    "grew", "paid", "pays", "sold", "sells", "bought", "buys", "wrote", "writes", "spoke",
+    "speaks", "hit", "hits", "set", "sets", "cut", "cuts", "quit", "quits", "died", "dies",
+    "faces", "faced", "calls", "wants", "plans", "vows", "urges", "denies", "admits", "asks",
+    "gets", "got", "became", "becomes", "struck", "fought", "fights", "signed", "signs", "shot",
+];
+
+/// Whether a clause has a word that looks like its verb.
+fn has_verb(clause: &str) -> bool {
+    words(clause)
+        .iter()
+        .skip(1)
+        .chain(words(clause).first())
+        .any(|w| {
+            let folded = fold(w);
+            let lower = w.chars().next().is_some_and(char::is_lowercase);
+            lower
+                && (VERBS.contains(&folded.as_str())
+                    || (folded.len() > 4 && folded.ends_with("ed")))
+        })
+}
+
 /// Splits a sentence into clauses at punctuation that separates them.
 fn clauses(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -134,7 +162,9 @@ pub fn readable(sentence: &str, anchors: &HashSet<String>) -> String {
         let attribution =
             ws.len() <= 5 && ws.iter().any(|w| ATTRIBUTION.contains(&fold(w).as_str()));
         let length = (ws.len().min(12) as f32) * 0.05;
-        anchored * 2.0 + capitalised * 0.3 + length - if attribution { 5.0 } else { 0.0 }
+        // Who did what: a clause with a verb is a statement, one without an apposition.
+        let verb = if has_verb(clause) { 1.5 } else { 0.0 };
+        anchored * 2.0 + capitalised * 0.3 + length + verb - if attribution { 5.0 } else { 0.0 }
     };
     let (best, _) =
         parts
@@ -145,6 +175,17 @@ pub fn readable(sentence: &str, anchors: &HashSet<String>) -> String {
                 (0, f32::MIN),
                 |acc, (i, s)| if s > acc.1 { (i, s) } else { acc },
             );
+    // An apposition ("a retired Supreme Court judge") names; the clause with the verb next
+    // to it says what happened.
+    let best = if has_verb(parts[best]) {
+        best
+    } else {
+        (0..best)
+            .rev()
+            .chain(best + 1..parts.len())
+            .find(|&i| has_verb(parts[i]) && score(parts[i]) > -1.0)
+            .unwrap_or(best)
+    };
     let mut phrase = parts[best].to_string();
     // A predicate without its subject ("drew fierce criticism"): put back the subject, the
     // nearest short capitalised clause before it.
@@ -152,7 +193,7 @@ pub fn readable(sentence: &str, anchors: &HashSet<String>) -> String {
         && let Some(subject) = parts[..best]
             .iter()
             .rev()
-            .find(|c| starts_capitalised(c) && words(c).len() <= 5)
+            .find(|c| starts_capitalised(c) && words(c).len() <= 5 && !has_verb(c))
     {
         phrase = format!("{subject} {phrase}");
     }

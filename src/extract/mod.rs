@@ -688,8 +688,23 @@ fn attributed_speaker(
             }
         } else {
             // Before the quote: `X said: "`, `X said, "`, `X said that "`, `X told Y: "`.
+            // A nearer name between X and the quote is the speaker X reports ("X wrote that
+            // Y had said …"), never X.
+            let nearer = candidates.iter().any(|&other| {
+                let o = &mentions[other].mention;
+                o.start > end && o.end <= quote_start
+            });
+            if nearer {
+                continue;
+            }
             let rest = &text[end..quote_start];
-            let (verb, verb_end) = word_after(end);
+            let (mut verb, mut verb_end) = word_after(end);
+            while matches!(
+                verb.as_str(),
+                "had" | "has" | "have" | "was" | "is" | "also" | "then" | "later" | "once"
+            ) {
+                (verb, verb_end) = word_after(verb_end);
+            }
             let between = &text[verb_end.min(quote_start)..quote_start];
             let verb_ok = ATTRIBUTION_VERBS.contains(&verb.as_str()) && verb_end <= quote_start;
             let short = between.trim().len() <= 30 && !between.contains('.');

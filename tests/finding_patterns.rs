@@ -1,0 +1,181 @@
+//! The false-positive patterns seen on real news, each on a small piece of our own fiction:
+//! every detector must stay silent on them, and still find the true differences next to
+//! them. "Shown" means at or above the default confidence, what a user sees.
+
+use parallax::model::{FindingKind, Report};
+use parallax::settings::DEFAULT_MIN_CONFIDENCE;
+use parallax::{Input, Settings, progress::Progress};
+
+fn compare(texts: &[&str]) -> Report {
+    let inputs: Vec<Input> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Input::Memory {
+            name: format!("source_{}.txt", (b'a' + i as u8) as char),
+            bytes: text.as_bytes().to_vec(),
+        })
+        .collect();
+    parallax::compare(&inputs, &Settings::default(), &Progress::new()).unwrap()
+}
+
+fn shown(report: &Report, kind: FindingKind) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.kind == kind && f.confidence >= DEFAULT_MIN_CONFIDENCE)
+        .map(|f| f.summary.clone())
+        .collect()
+}
+
+fn any(report: &Report, kind: FindingKind) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.kind == kind)
+        .map(|f| f.summary.clone())
+        .collect()
+}
+
+#[test]
+fn contradiction_stays_silent_on_other_referents_senses_and_scopes() {
+    let report = compare(&[
+        "Prosecutors said the harbour master Alvin Roderick is not being investigated over the Tarnow dredging contract. \
+         Councillor Mira Senn said she was not the right candidate for the port board. \
+         The trade minister decided not to exempt Norland from the new tariff on steel.",
+        "Prosecutors opened an investigation into the Tarnow dredging contract and its broker Pell Anders. \
+         Councillor Mira Senn said she would defend her right to run for the port board. \
+         The trade minister set a new tariff on steel for every partner, but not Norland.",
+    ]);
+    assert!(
+        shown(&report, FindingKind::Contradiction).is_empty(),
+        "{:?}",
+        any(&report, FindingKind::Contradiction)
+    );
+}
+
+#[test]
+fn quote_attribution_ignores_chains_listeners_subjects_and_places() {
+    let report = compare(&[
+        "\"The port will stay open through the winter,\" Harbour Commissioner Ilse Brandt told Coastal News on Monday. \
+         Brandt added that \"Norland has paid every fee it owes,\" according to a statement.",
+        "Harbour Commissioner Ilse Brandt told reporters on Monday: \"The port will stay open through the winter.\" \
+         The newspaper's editor Karl Weiss wrote that Brandt had said \"Norland has paid every fee it owes\".",
+    ]);
+    assert!(
+        any(&report, FindingKind::QuoteAttribution).is_empty(),
+        "the sources agree on the speaker: {:?}",
+        any(&report, FindingKind::QuoteAttribution)
+    );
+}
+
+#[test]
+fn quote_attribution_finds_a_quote_given_to_two_different_speakers() {
+    let report = compare(&[
+        "\"We will not sell a single ship to the state,\" said Oskar Lind, the chairman of Tarnow Shipping, on Monday.",
+        "\"We will not sell a single ship to the state,\" said Petra Holm, the chief executive of Tarnow Shipping, on Monday.",
+    ]);
+    let found = shown(&report, FindingKind::QuoteAttribution);
+    assert_eq!(
+        found.len(),
+        1,
+        "{:?}",
+        any(&report, FindingKind::QuoteAttribution)
+    );
+}
+
+#[test]
+fn numbers_of_different_quantities_are_not_a_mismatch() {
+    let report = compare(&[
+        "The committee proposed $2 trillion in spending cuts over ten years. Without a deal, automatic cuts begin in January.",
+        "If the committee fails, $1 trillion in automatic cuts take effect in January. Its proposals were not published.",
+    ]);
+    assert!(
+        shown(&report, FindingKind::NumberMismatch).is_empty(),
+        "{:?}",
+        any(&report, FindingKind::NumberMismatch)
+    );
+}
+
+#[test]
+fn a_compatible_approximation_is_not_a_mismatch() {
+    let report = compare(&[
+        "The Tarnow flood relief fund raised more than $1 million in its first week, its organisers said on Friday.",
+        "The Tarnow flood relief fund raised $1.1 million in its first week, its organisers said on Friday.",
+    ]);
+    assert!(
+        any(&report, FindingKind::NumberMismatch).is_empty(),
+        "{:?}",
+        any(&report, FindingKind::NumberMismatch)
+    );
+}
+
+#[test]
+fn name_variants_are_names_only_and_include_hyphenation() {
+    let report = compare(&[
+        "Senate Democrats met Kim Jong-un's envoy in Tarnow on Monday. I'm sure of it, a Democratic aide said. \
+         Minister Sergey Oblov welcomed the envoy at the Tarnow airport.",
+        "Democratic senators met the envoy of Kim Jong Un in Tarnow on Monday. I’m sure of it, an aide to the Democrats said. \
+         Minister Sergei Oblov welcomed the envoy at the Tarnow airport.",
+    ]);
+    let variants = any(&report, FindingKind::NameVariant);
+    assert!(
+        variants
+            .iter()
+            .all(|v| !v.contains("Democrat") && !v.contains("I'm")),
+        "{variants:?}"
+    );
+    assert!(
+        variants
+            .iter()
+            .any(|v| v.contains("Sergey") && v.contains("Sergei")),
+        "{variants:?}"
+    );
+    assert!(
+        variants.iter().any(|v| v.contains("Jong")),
+        "hyphenation variant: {variants:?}"
+    );
+}
+
+#[test]
+fn neutral_terms_and_one_source_terms_are_not_wording() {
+    let report = compare(&[
+        "Thousands of protesters marched through Tarnow on Saturday against the dredging contract. \
+         The protest ended peacefully at the harbour gates.",
+        "Thousands of demonstrators marched through Tarnow on Saturday against the dredging contract. \
+         The demonstration ended peacefully at the harbour gates.",
+    ]);
+    assert!(
+        any(&report, FindingKind::Wording).is_empty(),
+        "{:?}",
+        any(&report, FindingKind::Wording)
+    );
+}
+
+#[test]
+fn loaded_wording_against_neutral_wording_is_found() {
+    let report = compare(&[
+        "Thousands of protesters marched through Tarnow on Saturday against the dredging contract signed by the harbour board.",
+        "A mob marched through Tarnow on Saturday against the dredging contract signed by the harbour board.",
+    ]);
+    assert!(
+        !any(&report, FindingKind::Wording).is_empty(),
+        "protesters against mob for one march"
+    );
+}
+
+#[test]
+fn boilerplate_and_reworded_facts_are_not_one_source_only() {
+    let report = compare(&[
+        "Negotiators in Tarnow have three weeks to reach a deal on the dredging contract before the harbour closes for winter.\n\n\
+         More: A minute-by-minute guide to the Tarnow harbour talks",
+        "With just three weeks left before the harbour closes for winter, negotiators in Tarnow are still far from a dredging deal.\n\n\
+         Share this article",
+    ]);
+    let unique = shown(&report, FindingKind::Unique);
+    assert!(
+        unique
+            .iter()
+            .all(|u| !u.contains("More:") && !u.contains("three weeks") && !u.contains("Share")),
+        "{unique:?}"
+    );
+}
