@@ -184,7 +184,11 @@ pub fn check_output(target: &Path, inputs: &[PathBuf], force: bool) -> Result<()
 /// Whether an output path names a folder: one that exists, or one written with a trailing
 /// separator (`-o newdir/`) that is made when missing.
 fn names_folder(output: &Path) -> bool {
-    output.is_dir() || output.as_os_str().to_string_lossy().ends_with(std::path::is_separator)
+    output.is_dir()
+        || output
+            .as_os_str()
+            .to_string_lossy()
+            .ends_with(std::path::is_separator)
 }
 
 /// What went wrong writing `path`, in the user's terms.

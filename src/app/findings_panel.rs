@@ -180,8 +180,11 @@ impl ParallaxApp {
             .or_else(|| finding.review.as_ref().map(|r| r.comment.clone()))
             .unwrap_or_default();
         if status_of(finding) != Some(status) {
-            self.commands
-                .push(Command::Edit(EditAction::Review(current, Some(status), comment)));
+            self.commands.push(Command::Edit(EditAction::Review(
+                current,
+                Some(status),
+                comment,
+            )));
         }
         if let Some(next) = self.next_unreviewed(1, Some(current)) {
             self.select_finding(next);
@@ -322,7 +325,10 @@ pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                         )
                         .on_hover_text("Confidence");
                         let summary = ui
-                            .add(egui::Button::selectable(selected, &finding.summary).truncate())
+                            .add(
+                                egui::Button::selectable(selected, finding.summary.as_str())
+                                    .truncate(),
+                            )
                             .on_hover_text(&finding.summary);
                         if summary.clicked() {
                             chosen = Some(finding.index);

@@ -77,7 +77,13 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 /// the same key with fewer (Ctrl+Shift+S before Ctrl+S), because egui's
 /// `consume_shortcut` ignores extra Shift.
 pub const KEYS: &[KeyBinding] = &[
-    bind(CTRL, Key::O, KeyAction::Open, Scope::Always, "Open articles"),
+    bind(
+        CTRL,
+        Key::O,
+        KeyAction::Open,
+        Scope::Always,
+        "Open articles",
+    ),
     bind(
         CTRL,
         Key::F,
@@ -101,13 +107,7 @@ pub const KEYS: &[KeyBinding] = &[
         "Redo",
     ),
     bind(CTRL, Key::Y, KeyAction::Redo, Scope::NotTyping, "Redo"),
-    bind(
-        CTRL,
-        Key::Z,
-        KeyAction::Undo,
-        Scope::NotTyping,
-        "Undo",
-    ),
+    bind(CTRL, Key::Z, KeyAction::Undo, Scope::NotTyping, "Undo"),
     bind(CTRL, Key::Q, KeyAction::Quit, Scope::Always, "Quit"),
     bind(
         Modifiers::SHIFT,

@@ -983,9 +983,7 @@ impl ParallaxApp {
                 KeyAction::Redo => self.commands.push(Command::Redo),
                 KeyAction::Quit => self.commands.push(Command::Quit),
                 KeyAction::NextDifference => self.commands.push(Command::StepDifference(1)),
-                KeyAction::PreviousDifference => {
-                    self.commands.push(Command::StepDifference(-1))
-                }
+                KeyAction::PreviousDifference => self.commands.push(Command::StepDifference(-1)),
                 KeyAction::NextEvent => self.commands.push(Command::StepEvent(1)),
                 KeyAction::PreviousEvent => self.commands.push(Command::StepEvent(-1)),
                 KeyAction::ToggleFindings => {

@@ -337,18 +337,17 @@ fn ctrl_s_without_a_dialog_backend_saves_through_the_path_prompt() {
     harness.state_mut().path_prompt.as_mut().unwrap().text =
         format!("{}/", folder.path().display());
     harness.run_steps(2);
-    harness.get_by_label(&sample_name);
+    assert!(harness.get_all_by_label(&sample_name).next().is_some());
+    // The field has the keyboard since the prompt opened: replace its text by typing.
     let target = folder.path().join("mine.parallax.ron");
-    harness
-        .get_by_role(egui::accesskit::Role::TextInput)
-        .focus();
-    harness.run_steps(2);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
     harness.run_steps(1);
-    harness
-        .get_by_role(egui::accesskit::Role::TextInput)
-        .type_text(&target.display().to_string());
+    harness.event(egui::Event::Text(target.display().to_string()));
     harness.run_steps(2);
+    assert_eq!(
+        harness.state().path_prompt.as_ref().unwrap().text,
+        target.display().to_string()
+    );
     harness.get_by_label("OK").click();
     harness.run_steps(2);
     let ctx = harness.ctx.clone();
@@ -365,10 +364,9 @@ fn export_without_a_dialog_backend_writes_through_the_path_prompt() {
     let files = copied_samples(folder.path());
     let mut app = app_with(files, false);
     app.native_dialogs = false;
-    app.commands
-        .push(super::Command::ShowDialog(super::worker::DialogPurpose::Export(
-            parallax::cli::OutputFormat::Markdown,
-        )));
+    app.commands.push(super::Command::ShowDialog(
+        super::worker::DialogPurpose::Export(parallax::cli::OutputFormat::Markdown),
+    ));
     let mut harness = harness(app);
     harness.get_by_label("Export the report (md): type a path");
     let target = folder.path().join("report.md");
@@ -436,7 +434,11 @@ fn the_review_queue_confirms_and_dismisses_with_keys() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     harness.run_steps(2);
     settle(&mut harness);
-    assert_eq!(status(&harness, second), None, "Undo takes the dismissal back");
+    assert_eq!(
+        status(&harness, second),
+        None,
+        "Undo takes the dismissal back"
+    );
     assert_eq!(
         status(&harness, first),
         Some(parallax::model::ReviewStatus::Confirmed)
@@ -486,7 +488,10 @@ fn one_note_is_counted_in_the_singular() {
     let harness = harness(app);
     harness.get_by_label_contains("· 1 note ·");
     assert_eq!(super::count(1, "difference", "differences"), "1 difference");
-    assert_eq!(super::count(2, "difference", "differences"), "2 differences");
+    assert_eq!(
+        super::count(2, "difference", "differences"),
+        "2 differences"
+    );
 }
 
 /// Issue 11: the shortcuts window left out Ctrl+S, Ctrl+Z, Ctrl+Shift+Z and Ctrl+click. It is
