@@ -181,6 +181,16 @@ pub fn check_output(target: &Path, inputs: &[PathBuf], force: bool) -> Result<()
     Ok(())
 }
 
+/// Whether an output path names a folder: one that exists, or one written with a trailing
+/// separator (`-o newdir/`) that is made when missing.
+fn names_folder(output: &Path) -> bool {
+    output.is_dir()
+        || output
+            .as_os_str()
+            .to_string_lossy()
+            .ends_with(std::path::is_separator)
+}
+
 /// What went wrong writing `path`, in the user's terms.
 fn write_error(path: &Path, error: &std::io::Error) -> String {
     let folder = path
@@ -243,8 +253,14 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
         .collect();
     read_paths.extend(args.session.iter().cloned());
     read_paths.extend(settings.extra_lexicons.iter().map(PathBuf::from));
+    // CSV to a folder writes two files into it; `-o newdir/` names a folder that is made
+    // once the comparison has succeeded.
+    let csv_folder = args
+        .output
+        .as_deref()
+        .filter(|output| args.format == OutputFormat::Csv && names_folder(output));
     if let Some(output) = &args.output {
-        let targets = if args.format == OutputFormat::Csv && output.is_dir() {
+        let targets = if csv_folder.is_some() {
             vec![output.join("findings.csv"), output.join("coverage.csv")]
         } else {
             vec![output.clone()]
@@ -326,7 +342,14 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
     }
     let text = render(&report, args.format);
     match &args.output {
-        Some(folder) if args.format == OutputFormat::Csv && folder.is_dir() => {
+        Some(folder) if csv_folder.is_some() => {
+            if let Err(error) = std::fs::create_dir_all(folder) {
+                eprintln!(
+                    "parallax: {}: could not make the folder for the report: {error}",
+                    folder.display()
+                );
+                return ExitCode::from(2);
+            }
             for (name, contents) in [
                 ("findings.csv", text),
                 ("coverage.csv", report::csv::coverage_matrix(&report)),

@@ -156,6 +156,25 @@ fn markdown_is_the_default_and_output_files_are_written() {
     assert!(text.contains("Number mismatch"));
 }
 
+/// Issue 11: `--format csv -o newdir/` failed with "Not a directory" when the folder did
+/// not exist yet.
+#[test]
+fn csv_to_a_folder_that_does_not_exist_yet_makes_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let output = folder.path().join("newdir");
+    let mut argument = output.clone().into_os_string();
+    argument.push("/");
+    parallax()
+        .arg("compare")
+        .args(["--format", "csv", "-o"])
+        .arg(&argument)
+        .args(samples())
+        .assert()
+        .success();
+    assert!(output.join("findings.csv").is_file());
+    assert!(output.join("coverage.csv").is_file());
+}
+
 #[test]
 fn a_folder_stands_for_its_articles() {
     let report = json_report(&[&repo().join("assets/samples")]);

@@ -253,7 +253,7 @@ fn column(
                 }
             }
             // Search hits.
-            for (index, &(hit_document, start, end)) in search.matches.iter().enumerate() {
+            for (index, &(hit_document, start, end)) in app.search_highlights().iter().enumerate() {
                 if hit_document != document {
                     continue;
                 }

@@ -7,11 +7,14 @@
 
 mod columns;
 mod edits;
+mod findings_panel;
 mod fonts;
+mod keys;
 mod layout;
 mod marks;
 mod palette;
 mod panels;
+mod path_prompt;
 pub mod session;
 mod worker;
 
@@ -273,6 +276,12 @@ pub struct ParallaxApp {
     pub exported: Option<PathBuf>,
     /// The egui context, kept for autosaves started from eframe's callbacks.
     ctx: Option<egui::Context>,
+    /// The findings panel (review queue) and its filters.
+    pub findings_panel: findings_panel::FindingsPanel,
+    /// A path being typed where no native file dialog can be shown.
+    pub path_prompt: Option<path_prompt::PathPrompt>,
+    /// Whether native file dialogs can be shown (tests turn them off).
+    pub native_dialogs: bool,
 }
 
 impl ParallaxApp {
@@ -355,6 +364,9 @@ impl ParallaxApp {
             title: String::new(),
             exported: None,
             ctx: None,
+            findings_panel: findings_panel::FindingsPanel::default(),
+            path_prompt: None,
+            native_dialogs: worker::dialogs_available(),
         }
     }
 
@@ -529,12 +541,24 @@ impl ParallaxApp {
                     let document = report.documents.iter().find(|d| d.path == path)?;
                     report.event_of_passages()[document.index.get()][passage.get()]
                 });
+                // The same finding stays selected when it is still there (a review changes
+                // its status, not its place): the review queue goes on where it was.
+                let previous_finding = self.selected_finding.and_then(|finding| {
+                    let analysis = self.analysis.as_ref()?;
+                    let found = analysis.report.findings.get(finding.get())?;
+                    Some((finding, found.kind, found.summary.clone()))
+                });
                 self.selected_finding = None;
                 self.selected_passage = None;
                 self.picked.clear();
                 self.text_selection = None;
                 self.full_report = Some(report.clone());
-                self.analysis = Some(Analysis::new(self.shown(report)));
+                let analysis = Analysis::new(self.shown(report));
+                self.selected_finding = previous_finding.and_then(|(finding, kind, summary)| {
+                    let found = analysis.report.findings.get(finding.get())?;
+                    (found.kind == kind && found.summary == summary).then_some(finding)
+                });
+                self.analysis = Some(analysis);
                 if std::mem::take(&mut self.restore_view) {
                     self.apply_view();
                 }
@@ -588,11 +612,11 @@ impl ParallaxApp {
             Command::ReloadChanged => self.start_analysis(ctx),
             Command::Export(format, path) => self.export(format, path, ctx),
             Command::ShowDialog(purpose) => {
-                if !worker::dialogs_available() {
-                    self.notices.push(Notice {
-                        text: "No file dialog can be shown here (no desktop portal and no zenity). Drag articles onto the window, or name them on the command line: parallax FILE…".into(),
-                        error: true,
-                    });
+                if !self.native_dialogs {
+                    self.prompt_for_path(
+                        purpose,
+                        "No file dialog can be shown here (no desktop portal and no zenity), so type the path. You can also drag articles onto the window.",
+                    );
                 } else if self.dialog.is_none() {
                     self.dialog = Some(DialogJob::start(
                         purpose,
@@ -930,62 +954,57 @@ impl ParallaxApp {
         });
     }
 
-    /// Keyboard shortcuts that work anywhere in the window.
+    /// Keyboard shortcuts that work anywhere in the window, from the key table.
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        use egui::{Key, KeyboardShortcut, Modifiers};
+        use keys::{KEYS, KeyAction, Scope};
         let typing = ctx.egui_wants_keyboard_input();
-        let consume = |modifiers: Modifiers, key: Key| {
-            ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(modifiers, key)))
-        };
-        if consume(Modifiers::COMMAND, Key::O) {
-            self.commands.push(Command::ShowDialog(DialogPurpose::Open));
-        }
-        if consume(Modifiers::COMMAND, Key::F) {
-            self.search.open = true;
-            self.search.focus = true;
-        }
-        if consume(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
-            self.commands
-                .push(Command::ShowDialog(DialogPurpose::SaveSessionAs));
-        }
-        if consume(Modifiers::COMMAND, Key::S) {
-            self.commands.push(Command::SaveSession);
-        }
-        if !typing {
-            if consume(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
-                || consume(Modifiers::COMMAND, Key::Y)
-            {
-                self.commands.push(Command::Redo);
+        for binding in KEYS {
+            let applies = match binding.scope {
+                Scope::Always => true,
+                Scope::NotTyping => !typing,
+                Scope::FindingsPanel => !typing && self.findings_panel.open,
+            } && (binding.action != KeyAction::CloseSearch || self.search.open);
+            let shortcut = egui::KeyboardShortcut::new(binding.modifiers, binding.key);
+            if !applies || !ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                continue;
             }
-            if consume(Modifiers::COMMAND, Key::Z) {
-                self.commands.push(Command::Undo);
-            }
-        }
-        if consume(Modifiers::COMMAND, Key::Q) {
-            self.commands.push(Command::Quit);
-        }
-        if consume(Modifiers::SHIFT, Key::F7) {
-            self.commands.push(Command::StepDifference(-1));
-        }
-        if consume(Modifiers::NONE, Key::F7) {
-            self.commands.push(Command::StepDifference(1));
-        }
-        if consume(Modifiers::ALT, Key::ArrowDown) {
-            self.commands.push(Command::StepEvent(1));
-        }
-        if consume(Modifiers::ALT, Key::ArrowUp) {
-            self.commands.push(Command::StepEvent(-1));
-        }
-        if !typing {
-            if consume(Modifiers::NONE, Key::J) {
-                self.commands.push(Command::StepEvent(1));
-            }
-            if consume(Modifiers::NONE, Key::K) {
-                self.commands.push(Command::StepEvent(-1));
+            match binding.action {
+                KeyAction::Open => self.commands.push(Command::ShowDialog(DialogPurpose::Open)),
+                KeyAction::Search => {
+                    self.search.open = true;
+                    self.search.focus = true;
+                }
+                KeyAction::CloseSearch => self.search.open = false,
+                KeyAction::Save => self.commands.push(Command::SaveSession),
+                KeyAction::SaveAs => self
+                    .commands
+                    .push(Command::ShowDialog(DialogPurpose::SaveSessionAs)),
+                KeyAction::Undo => self.commands.push(Command::Undo),
+                KeyAction::Redo => self.commands.push(Command::Redo),
+                KeyAction::Quit => self.commands.push(Command::Quit),
+                KeyAction::NextDifference => self.commands.push(Command::StepDifference(1)),
+                KeyAction::PreviousDifference => self.commands.push(Command::StepDifference(-1)),
+                KeyAction::NextEvent => self.commands.push(Command::StepEvent(1)),
+                KeyAction::PreviousEvent => self.commands.push(Command::StepEvent(-1)),
+                KeyAction::ToggleFindings => {
+                    self.findings_panel.open = !self.findings_panel.open;
+                    self.findings_panel.reveal = true;
+                }
+                KeyAction::NextUnreviewed
+                | KeyAction::PreviousUnreviewed
+                | KeyAction::Confirm
+                | KeyAction::Dismiss => self.queue_key(binding.action),
             }
         }
-        if self.search.open && consume(Modifiers::NONE, Key::Escape) {
-            self.search.open = false;
+    }
+
+    /// Search hits to draw: none once the search is closed (Esc or ×), though the query is
+    /// kept for when it opens again.
+    pub fn search_highlights(&self) -> &[(DocId, usize, usize)] {
+        if self.search.open {
+            &self.search.matches
+        } else {
+            &[]
         }
     }
 
@@ -1005,10 +1024,10 @@ impl ParallaxApp {
             // rfd answers `None` at once when no dialog could be shown at all; a person
             // takes longer than that to cancel one.
             if result.is_none() && quick {
-                self.notices.push(Notice {
-                    text: "No file dialog could be shown (no desktop portal and no zenity). Drag articles onto the window, or name them on the command line: parallax FILE…".into(),
-                    error: true,
-                });
+                self.prompt_for_path(
+                    purpose,
+                    "No file dialog could be shown (no desktop portal and no zenity), so type the path. You can also drag articles onto the window.",
+                );
             }
             if let Some(mut files) = result
                 && !files.is_empty()
@@ -1107,6 +1126,9 @@ impl ParallaxApp {
         if self.show_notes {
             edits::notes_panel(self, ui);
         }
+        if self.findings_panel.open {
+            findings_panel::findings_panel_ui(self, ui);
+        }
         edits::session_bar(self, ui);
         egui::CentralPanel::default().show(ui, |ui| {
             if self.search.open {
@@ -1119,6 +1141,7 @@ impl ParallaxApp {
         });
         panels::windows(self, &ctx);
         edits::windows(self, &ctx);
+        path_prompt::path_prompt_ui(self, &ctx);
         panels::notices(self, &ctx);
         panels::drop_overlay(&ctx);
         // A passage dragged from the margin is dropped on release, on a passage or not.
@@ -1162,6 +1185,15 @@ pub fn export_extension(format: parallax::cli::OutputFormat) -> &'static str {
         parallax::cli::OutputFormat::Markdown => "md",
         parallax::cli::OutputFormat::Csv => "csv",
         parallax::cli::OutputFormat::Html => "html",
+    }
+}
+
+/// A count and its noun, singular for one: "1 note", "3 notes".
+pub fn count(number: usize, singular: &str, plural: &str) -> String {
+    if number == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{number} {plural}")
     }
 }
 

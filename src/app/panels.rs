@@ -132,6 +132,18 @@ pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 }
                 ui.checkbox(&mut app.show_inspector, "Inspector");
                 ui.checkbox(&mut app.show_notes, "Notes panel");
+                if ui
+                    .checkbox(
+                        &mut app.findings_panel.open,
+                        format!(
+                            "Findings panel (review queue)  {}",
+                            super::keys::hint(super::keys::KeyAction::ToggleFindings)
+                        ),
+                    )
+                    .changed()
+                {
+                    app.findings_panel.reveal = true;
+                }
                 ui.separator();
                 ui.radio_value(&mut app.view, MainView::Columns, "Columns");
                 ui.radio_value(&mut app.view, MainView::Overview, "Overview (coverage)");
@@ -211,12 +223,11 @@ pub fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 let dismissed = report.findings.iter().filter(|f| f.is_dismissed()).count();
                 let differences = analysis.differences.len();
                 ui.label(format!(
-                    "{} articles · {} shared events · {} differences · {} dismissed · {} notes · {} not loaded",
-                    report.documents.len(),
-                    report.events.len(),
-                    differences,
-                    dismissed,
-                    report.notes.len(),
+                    "{} · {} · {} · {dismissed} dismissed · {} · {} not loaded",
+                    super::count(report.documents.len(), "article", "articles"),
+                    super::count(report.events.len(), "shared event", "shared events"),
+                    super::count(differences, "difference", "differences"),
+                    super::count(report.notes.len(), "note", "notes"),
                     report.failures.len()
                 ));
                 if !report.orphans.is_empty()
@@ -887,17 +898,9 @@ pub fn windows(app: &mut ParallaxApp, ctx: &egui::Context) {
         .open(&mut app.show_shortcuts)
         .resizable(false)
         .show(ctx, |ui| {
+            // Drawn from the table that handles the keys, so the two cannot drift.
             Grid::new("shortcuts").show(ui, |ui| {
-                for (keys, action) in [
-                    ("J / Alt+Down", "Next event"),
-                    ("K / Alt+Up", "Previous event"),
-                    ("F7 / Shift+F7", "Next / previous difference"),
-                    ("Ctrl+F", "Search all columns"),
-                    ("Enter / Shift+Enter", "Next / previous match"),
-                    ("Ctrl+O", "Open articles"),
-                    ("Ctrl+= / Ctrl+- / Ctrl+0", "Zoom in / out / reset"),
-                    ("Ctrl+Q", "Quit"),
-                ] {
+                for (keys, action) in super::keys::help_lines() {
                     ui.label(RichText::new(keys).monospace());
                     ui.label(action);
                     ui.end_row();

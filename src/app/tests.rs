@@ -297,23 +297,223 @@ fn dropping_a_file_adds_it_to_the_comparison() {
 }
 
 #[test]
-fn ctrl_o_without_a_dialog_backend_says_so() {
-    if super::worker::dialogs_available() {
-        // A portal or zenity is present: Ctrl+O would open a real dialog.
-        eprintln!("skipped: a file dialog backend is available here");
-        return;
-    }
-    let mut harness = harness(app_with(super::sample_files()[..2].to_vec(), false));
+fn ctrl_o_without_a_dialog_backend_asks_for_a_path() {
+    let mut app = app_with(super::sample_files()[..2].to_vec(), false);
+    app.native_dialogs = false;
+    let mut harness = harness(app);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::O);
     harness.run();
-    assert!(
-        harness
-            .state()
-            .notices
-            .iter()
-            .any(|n| n.text.starts_with("No file dialog can be shown"))
-    );
+    let prompt = harness.state().path_prompt.as_ref().expect("a path prompt");
+    assert_eq!(prompt.purpose, super::worker::DialogPurpose::Open);
+    harness.get_by_label("Open articles: type a path");
     harness.get_by_label_contains("No file dialog can be shown");
+}
+
+/// Issue 11: with no dialog backend, Ctrl+S showed the open-file message and nothing could
+/// be saved. Now a path prompt opens beside the first article, and OK saves there.
+#[test]
+fn ctrl_s_without_a_dialog_backend_saves_through_the_path_prompt() {
+    let folder = tempfile::tempdir().unwrap();
+    let files = copied_samples(folder.path());
+    let mut app = app_with(files.clone(), false);
+    app.native_dialogs = false;
+    app.work.data_dir = Some(folder.path().join("data"));
+    let mut harness = harness(app);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    harness.run_steps(3);
+    harness.get_by_label("Save session as: type a path");
+    let beside = std::path::absolute(&files[0])
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("comparison.parallax.ron");
+    assert_eq!(
+        harness.state().path_prompt.as_ref().unwrap().text,
+        beside.display().to_string(),
+        "the default is beside the first article"
+    );
+    // The folder's entries are offered as completions.
+    let sample_name = files[0].file_name().unwrap().to_string_lossy().to_string();
+    harness.state_mut().path_prompt.as_mut().unwrap().text =
+        format!("{}/", folder.path().display());
+    harness.run_steps(2);
+    assert!(harness.get_all_by_label(&sample_name).next().is_some());
+    // The field has the keyboard since the prompt opened: replace its text by typing.
+    let target = folder.path().join("mine.parallax.ron");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.run_steps(1);
+    harness.event(egui::Event::Text(target.display().to_string()));
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().path_prompt.as_ref().unwrap().text,
+        target.display().to_string()
+    );
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().wait_for_disk(&ctx);
+    assert!(harness.state().path_prompt.is_none());
+    assert!(target.is_file(), "the session was written where typed");
+    assert_eq!(harness.state().work.path.as_deref(), Some(target.as_path()));
+}
+
+/// Export through the path prompt, as File → Export… does with no dialog backend.
+#[test]
+fn export_without_a_dialog_backend_writes_through_the_path_prompt() {
+    let folder = tempfile::tempdir().unwrap();
+    let files = copied_samples(folder.path());
+    let mut app = app_with(files, false);
+    app.native_dialogs = false;
+    app.commands.push(super::Command::ShowDialog(
+        super::worker::DialogPurpose::Export(parallax::cli::OutputFormat::Markdown),
+    ));
+    let mut harness = harness(app);
+    harness.get_by_label("Export the report (md): type a path");
+    let target = folder.path().join("report.md");
+    assert_eq!(
+        harness.state().path_prompt.as_ref().unwrap().text,
+        std::path::absolute(&target).unwrap().display().to_string()
+    );
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().wait_for_disk(&ctx);
+    assert!(target.is_file());
+}
+
+/// The review queue: R opens the findings panel, N goes to the first unreviewed finding,
+/// C confirms it and moves on, D dismisses the next, and Undo takes the dismissal back.
+#[test]
+fn the_review_queue_confirms_and_dismisses_with_keys() {
+    let mut harness = harness(app_with(super::sample_files(), false));
+    harness.key_press(Key::R);
+    harness.run_steps(2);
+    assert!(harness.state().findings_panel.open);
+    harness.get_by_label("Next unreviewed");
+    let queue = harness.state().queue();
+    assert!(queue.len() >= 2, "{} findings", queue.len());
+    harness.get_by_label(&format!("– of {}", queue.len()));
+    harness.key_press(Key::N);
+    harness.run_steps(2);
+    let first = harness
+        .state()
+        .selected_finding
+        .expect("N selects the first unreviewed finding");
+    assert_eq!(first, queue[0]);
+    harness.get_by_label(&format!("1 of {}", queue.len()));
+    let status = |harness: &Harness<'static, ParallaxApp>, finding: parallax::model::FindingId| {
+        harness.state().analysis.as_ref().unwrap().report.findings[finding.get()]
+            .review
+            .as_ref()
+            .map(|r| r.status)
+    };
+    harness.key_press(Key::C);
+    harness.run_steps(2);
+    settle(&mut harness);
+    assert_eq!(
+        status(&harness, first),
+        Some(parallax::model::ReviewStatus::Confirmed)
+    );
+    let reviews = &harness.state().work.session.edits.reviews;
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(reviews[0].status, parallax::model::ReviewStatus::Confirmed);
+    let second = harness
+        .state()
+        .selected_finding
+        .expect("C moves on to the next unreviewed finding");
+    assert_ne!(second, first);
+    harness.get_by_label(&format!("2 of {}", queue.len()));
+    harness.key_press(Key::D);
+    harness.run_steps(2);
+    settle(&mut harness);
+    assert_eq!(
+        status(&harness, second),
+        Some(parallax::model::ReviewStatus::Dismissed)
+    );
+    assert!(harness.state().work.dirty());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    settle(&mut harness);
+    assert_eq!(
+        status(&harness, second),
+        None,
+        "Undo takes the dismissal back"
+    );
+    assert_eq!(
+        status(&harness, first),
+        Some(parallax::model::ReviewStatus::Confirmed)
+    );
+    // Clicking a row selects its finding and its event.
+    if let Some(&third) = harness.state().queue().get(2) {
+        let summary = harness.state().analysis.as_ref().unwrap().report.findings[third.get()]
+            .summary
+            .clone();
+        harness.get_all_by_label(&summary).next().unwrap().click();
+        harness.run_steps(2);
+        assert_eq!(harness.state().selected_finding, Some(third));
+    }
+}
+
+/// Issue 11: search highlights stayed in the columns after Esc closed the search.
+#[test]
+fn search_highlights_go_when_esc_closes_the_search() {
+    let mut harness = harness(app_with(super::sample_files(), false));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.state_mut().search.query = "Sarnovec".into();
+    harness.run();
+    assert!(!harness.state().search_highlights().is_empty());
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().search.open);
+    assert!(harness.state().search_highlights().is_empty());
+}
+
+/// Issue 11: the status bar said "1 notes".
+#[test]
+fn one_note_is_counted_in_the_singular() {
+    let mut app = app_with(super::sample_files(), false);
+    let ctx = egui::Context::default();
+    let passage = app.analysis.as_ref().unwrap().report.documents[0].passages[0].clone();
+    app.edit(
+        super::session::EditAction::AddNote {
+            document: parallax::model::DocId(0),
+            start: passage.start,
+            end: passage.end,
+            event: false,
+            text: "Check this".into(),
+        },
+        &ctx,
+    );
+    app.wait_for_analysis(&ctx);
+    let harness = harness(app);
+    harness.get_by_label_contains("· 1 note ·");
+    assert_eq!(super::count(1, "difference", "differences"), "1 difference");
+    assert_eq!(
+        super::count(2, "difference", "differences"),
+        "2 differences"
+    );
+}
+
+/// Issue 11: the shortcuts window left out Ctrl+S, Ctrl+Z, Ctrl+Shift+Z and Ctrl+click. It is
+/// drawn from the key table now, so every key that is handled is listed.
+#[test]
+fn the_shortcuts_window_lists_every_key_of_the_table() {
+    let mut harness = harness(app_with(super::sample_files(), false));
+    harness.state_mut().show_shortcuts = true;
+    harness.run();
+    for binding in super::keys::KEYS {
+        let keys = super::keys::key_text(binding);
+        assert!(
+            harness.get_all_by_label_contains(&keys).next().is_some(),
+            "{keys} is listed"
+        );
+    }
+    harness.get_by_label("Ctrl+S");
+    harness.get_by_label("Ctrl+Shift+Z / Ctrl+Y");
+    harness.get_by_label("Ctrl+Z");
+    harness.get_by_label("Click, then Ctrl+click");
+    harness.get_by_label("Confirm the current finding, then go to the next unreviewed");
 }
 
 /// Presses and releases the primary button at a point, with modifiers.

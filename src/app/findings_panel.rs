@@ -1,0 +1,346 @@
+//! The findings panel: every finding of the shown report as a review queue.
+//!
+//! A fact-checker goes through the findings one by one: the panel lists them with kind,
+//! sources, summary, confidence and review status, filtered by kind and status, says where
+//! the current one is ("3 of 15"), and steps to the next or previous unreviewed one. Confirm
+//! and Dismiss go through the same [`EditAction::Review`] as the inspector's buttons, so undo,
+//! autosave and the session file see them like any other edit. Choosing a row selects the
+//! finding the way F7 does, which scrolls every column to its claims.
+
+use super::keys::{KeyAction, hint};
+use super::session::EditAction;
+use super::{Command, ParallaxApp, palette};
+use egui::{RichText, ScrollArea};
+use parallax::model::{Finding, FindingId, FindingKind, ReviewStatus};
+
+/// Which kinds the panel lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KindFilter {
+    /// Every kind but agreements.
+    #[default]
+    Differences,
+    All,
+    Only(FindingKind),
+}
+
+impl KindFilter {
+    fn name(self) -> String {
+        match self {
+            KindFilter::Differences => "All differences".into(),
+            KindFilter::All => "Everything, agreements too".into(),
+            KindFilter::Only(kind) => kind.title().into(),
+        }
+    }
+
+    fn admits(self, kind: FindingKind) -> bool {
+        match self {
+            KindFilter::Differences => kind.is_difference(),
+            KindFilter::All => true,
+            KindFilter::Only(only) => kind == only,
+        }
+    }
+}
+
+/// Which review statuses the panel lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    #[default]
+    Any,
+    Unreviewed,
+    Confirmed,
+    Dismissed,
+}
+
+impl StatusFilter {
+    const ALL: [StatusFilter; 4] = [
+        StatusFilter::Any,
+        StatusFilter::Unreviewed,
+        StatusFilter::Confirmed,
+        StatusFilter::Dismissed,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            StatusFilter::Any => "Any status",
+            StatusFilter::Unreviewed => "Unreviewed",
+            StatusFilter::Confirmed => "Confirmed",
+            StatusFilter::Dismissed => "Dismissed",
+        }
+    }
+
+    fn admits(self, status: Option<ReviewStatus>) -> bool {
+        match self {
+            StatusFilter::Any => true,
+            StatusFilter::Unreviewed => status.is_none(),
+            StatusFilter::Confirmed => status == Some(ReviewStatus::Confirmed),
+            StatusFilter::Dismissed => status == Some(ReviewStatus::Dismissed),
+        }
+    }
+}
+
+/// The panel's own state.
+#[derive(Debug, Clone, Default)]
+pub struct FindingsPanel {
+    pub open: bool,
+    pub kind: KindFilter,
+    pub status: StatusFilter,
+    /// Scroll the list to the current finding on the next frame (after a key moved it).
+    pub reveal: bool,
+}
+
+/// A finding's review status as the panel writes it.
+pub fn status_name(status: Option<ReviewStatus>) -> &'static str {
+    match status {
+        None => "Unreviewed",
+        Some(ReviewStatus::Confirmed) => "Confirmed",
+        Some(ReviewStatus::Dismissed) => "Dismissed",
+    }
+}
+
+fn status_of(finding: &Finding) -> Option<ReviewStatus> {
+    finding.review.as_ref().map(|r| r.status)
+}
+
+impl ParallaxApp {
+    /// The findings the panel lists, in report order.
+    pub fn queue(&self) -> Vec<FindingId> {
+        let Some(analysis) = &self.analysis else {
+            return Vec::new();
+        };
+        let panel = &self.findings_panel;
+        analysis
+            .report
+            .findings
+            .iter()
+            .filter(|f| panel.kind.admits(f.kind) && panel.status.admits(status_of(f)))
+            .map(|f| f.index)
+            .collect()
+    }
+
+    /// The next (`step` 1) or previous (-1) unreviewed finding of the queue after the current
+    /// one, `skipping` one finding (just reviewed, while the report catches up).
+    fn next_unreviewed(&self, step: isize, skipping: Option<FindingId>) -> Option<FindingId> {
+        let analysis = self.analysis.as_ref()?;
+        let queue = self.queue();
+        if queue.is_empty() {
+            return None;
+        }
+        let count = queue.len() as isize;
+        let start = self
+            .selected_finding
+            .and_then(|s| queue.iter().position(|f| *f == s))
+            .map_or(if step > 0 { -1 } else { count }, |p| p as isize);
+        (1..=count)
+            .map(|offset| queue[(start + offset * step).rem_euclid(count) as usize])
+            .find(|f| {
+                Some(*f) != skipping
+                    && analysis
+                        .report
+                        .findings
+                        .get(f.get())
+                        .is_some_and(|f| f.review.is_none())
+            })
+    }
+
+    /// Selects the next or previous unreviewed finding of the queue.
+    pub fn step_unreviewed(&mut self, step: isize) {
+        match self.next_unreviewed(step, None) {
+            Some(finding) => {
+                self.select_finding(finding);
+                self.findings_panel.reveal = true;
+            }
+            None => self.notices.push(super::Notice {
+                text: "Every finding in the list is reviewed.".into(),
+                error: false,
+            }),
+        }
+    }
+
+    /// Confirms or dismisses the current finding (an undoable edit, as in the inspector),
+    /// then moves to the next unreviewed one.
+    pub fn review_current(&mut self, status: ReviewStatus) {
+        let Some(current) = self.selected_finding else {
+            self.notices.push(super::Notice {
+                text: "Choose a finding first (N selects the next unreviewed one).".into(),
+                error: false,
+            });
+            return;
+        };
+        let Some(finding) = self
+            .analysis
+            .as_ref()
+            .and_then(|a| a.report.findings.get(current.get()))
+        else {
+            return;
+        };
+        let comment = self
+            .comment_drafts
+            .get(&current)
+            .cloned()
+            .or_else(|| finding.review.as_ref().map(|r| r.comment.clone()))
+            .unwrap_or_default();
+        if status_of(finding) != Some(status) {
+            self.commands.push(Command::Edit(EditAction::Review(
+                current,
+                Some(status),
+                comment,
+            )));
+        }
+        if let Some(next) = self.next_unreviewed(1, Some(current)) {
+            self.select_finding(next);
+            self.findings_panel.reveal = true;
+        }
+    }
+
+    /// Runs a key of the review queue.
+    pub fn queue_key(&mut self, action: KeyAction) {
+        match action {
+            KeyAction::NextUnreviewed => self.step_unreviewed(1),
+            KeyAction::PreviousUnreviewed => self.step_unreviewed(-1),
+            KeyAction::Confirm => self.review_current(ReviewStatus::Confirmed),
+            KeyAction::Dismiss => self.review_current(ReviewStatus::Dismissed),
+            _ => {}
+        }
+    }
+}
+
+/// The panel, at the bottom of the window under the columns.
+pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    egui::Panel::bottom("findings-panel")
+        .resizable(true)
+        .default_size(220.0)
+        .show(ui, |ui| {
+            let queue = app.queue();
+            let Some(analysis) = &app.analysis else {
+                ui.label("Nothing is open.");
+                return;
+            };
+            let report = &analysis.report;
+            let unreviewed = queue
+                .iter()
+                .filter(|f| report.findings[f.get()].review.is_none())
+                .count();
+            let position = app
+                .selected_finding
+                .and_then(|s| queue.iter().position(|f| *f == s));
+            let mut action = None;
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("Findings").strong());
+                egui::ComboBox::from_id_salt("findings-kind")
+                    .selected_text(app.findings_panel.kind.name())
+                    .show_ui(ui, |ui| {
+                        let choices = [KindFilter::Differences, KindFilter::All]
+                            .into_iter()
+                            .chain(FindingKind::ALL.into_iter().map(KindFilter::Only));
+                        for choice in choices {
+                            ui.selectable_value(
+                                &mut app.findings_panel.kind,
+                                choice,
+                                choice.name(),
+                            );
+                        }
+                    });
+                egui::ComboBox::from_id_salt("findings-status")
+                    .selected_text(app.findings_panel.status.name())
+                    .show_ui(ui, |ui| {
+                        for choice in StatusFilter::ALL {
+                            ui.selectable_value(
+                                &mut app.findings_panel.status,
+                                choice,
+                                choice.name(),
+                            );
+                        }
+                    });
+                ui.label(match position {
+                    Some(p) => format!("{} of {}", p + 1, queue.len()),
+                    None => format!("– of {}", queue.len()),
+                });
+                ui.label(RichText::new(format!("{unreviewed} unreviewed")).weak());
+                ui.separator();
+                let buttons = [
+                    ("Previous unreviewed", KeyAction::PreviousUnreviewed),
+                    ("Next unreviewed", KeyAction::NextUnreviewed),
+                    ("Confirm", KeyAction::Confirm),
+                    ("Dismiss", KeyAction::Dismiss),
+                ];
+                for (name, key) in buttons {
+                    if ui
+                        .button(name)
+                        .on_hover_text(format!("Key: {}", hint(key)))
+                        .clicked()
+                    {
+                        action = Some(key);
+                    }
+                }
+            });
+            ui.separator();
+            let row_height = ui.spacing().interact_size.y;
+            let mut scroll = ScrollArea::vertical()
+                .id_salt("findings-list")
+                .auto_shrink([false, false]);
+            if std::mem::take(&mut app.findings_panel.reveal)
+                && let Some(p) = position
+            {
+                let spacing = ui.spacing().item_spacing.y;
+                let target = (p as f32 * (row_height + spacing) - 2.0 * row_height).max(0.0);
+                scroll = scroll.vertical_scroll_offset(target);
+            }
+            let mut chosen = None;
+            scroll.show_rows(ui, row_height, queue.len(), |ui, rows| {
+                for row in rows {
+                    let finding = &report.findings[queue[row].get()];
+                    let selected = app.selected_finding == Some(finding.index);
+                    ui.horizontal(|ui| {
+                        let status = status_of(finding);
+                        let mut status_text = RichText::new(status_name(status));
+                        if status.is_none() {
+                            status_text = status_text.strong();
+                        } else {
+                            status_text = status_text.weak();
+                        }
+                        ui.add_sized([90.0, row_height], egui::Label::new(status_text));
+                        let mut kind = RichText::new(format!(
+                            "{} {}",
+                            palette::kind_symbol(finding.kind),
+                            finding.kind.title()
+                        ));
+                        if status != Some(ReviewStatus::Dismissed) {
+                            kind = kind.color(palette::kind_color(finding.kind));
+                        }
+                        ui.add_sized([150.0, row_height], egui::Label::new(kind).truncate());
+                        let mut sources: Vec<String> = Vec::new();
+                        for claim in &finding.claims {
+                            let name = report.documents[claim.document.get()].display_name();
+                            if !sources.contains(&name) {
+                                sources.push(name);
+                            }
+                        }
+                        ui.add_sized(
+                            [200.0, row_height],
+                            egui::Label::new(sources.join(", ")).truncate(),
+                        );
+                        ui.add_sized(
+                            [44.0, row_height],
+                            egui::Label::new(format!("{:.2}", finding.confidence)),
+                        )
+                        .on_hover_text("Confidence");
+                        let summary = ui
+                            .add(
+                                egui::Button::selectable(selected, finding.summary.as_str())
+                                    .truncate(),
+                            )
+                            .on_hover_text(&finding.summary);
+                        if summary.clicked() {
+                            chosen = Some(finding.index);
+                        }
+                    });
+                }
+            });
+            if let Some(finding) = chosen {
+                app.commands.push(Command::SelectFinding(finding));
+            }
+            if let Some(key) = action {
+                app.queue_key(key);
+            }
+        });
+}
