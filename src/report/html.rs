@@ -491,9 +491,10 @@ fn events(out: &mut String, report: &Report, by_event: &[Vec<&Finding>], marks: 
             .collect();
         let _ = writeln!(
             out,
-            "<p class=\"sources-line\">Reported by {} of {total} sources: {}.</p>",
+            "<p class=\"sources-line\">Reported by {} of {total} sources: {}. <span class=\"why\">{}</span></p>",
             documents.len(),
-            names.join(", ")
+            names.join(", "),
+            escape(&super::event_basis(event))
         );
         let _ = writeln!(
             out,

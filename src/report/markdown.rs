@@ -232,7 +232,12 @@ fn write_event(out: &mut String, report: &Report, event: &Event, findings: &[&Fi
         .iter()
         .map(|d| quote(&report.documents[d.get()].display_name()))
         .collect();
-    let _ = writeln!(out, "Reported by: {}.\n", sources.join(", "));
+    let _ = writeln!(
+        out,
+        "Reported by: {}. ({})\n",
+        sources.join(", "),
+        quote(&super::event_basis(event))
+    );
     let mut quoted = Vec::new();
     for document in &documents {
         if let Some(text) = passages_text(report, event, *document, findings) {

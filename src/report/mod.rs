@@ -325,3 +325,23 @@ pub fn retain_confident(report: &mut Report, min_confidence: f32) {
         finding.index = FindingId(index);
     }
 }
+
+/// "linked with confidence 0.78 on: Ostrel Dam, 2025-03-13, floodwater": why an event's
+/// passages are one event, in words, for the Markdown and HTML exports.
+pub fn event_basis(event: &crate::model::Event) -> String {
+    let anchors: Vec<&str> = event
+        .anchors
+        .iter()
+        .take(5)
+        .map(|a| a.text.as_str())
+        .collect();
+    if anchors.is_empty() {
+        format!("linked with confidence {:.2}", event.confidence)
+    } else {
+        format!(
+            "linked with confidence {:.2} on: {}",
+            event.confidence,
+            anchors.join(", ")
+        )
+    }
+}
