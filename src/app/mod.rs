@@ -15,6 +15,7 @@ mod marks;
 mod palette;
 mod panels;
 mod path_prompt;
+mod responsive;
 pub mod session;
 mod worker;
 
@@ -46,6 +47,8 @@ pub struct Remembered {
     pub open_files: Vec<PathBuf>,
     /// Whether the viewer has run before (the first run shows the samples).
     pub has_run: bool,
+    /// "Fit columns" as the user set it; `None` fits up to [`columns::FIT_BY_DEFAULT`].
+    pub fit_columns: Option<bool>,
 }
 
 impl Default for Remembered {
@@ -60,6 +63,7 @@ impl Default for Remembered {
             last_folder: None,
             open_files: Vec::new(),
             has_run: false,
+            fit_columns: None,
         }
     }
 }
@@ -282,6 +286,17 @@ pub struct ParallaxApp {
     pub path_prompt: Option<path_prompt::PathPrompt>,
     /// Whether native file dialogs can be shown (tests turn them off).
     pub native_dialogs: bool,
+    /// Columns to bring into view sideways (those of the event, finding or claim selected
+    /// last), handled by the next frame's columns.
+    pub reveal_columns: Vec<DocId>,
+    /// The visible part of the columns area last frame, in screen coordinates.
+    pub columns_viewport: egui::Rect,
+    /// Whether the window is narrow this frame (events panel a strip, inspector an overlay).
+    pub narrow: bool,
+    /// On a narrow window: whether the user expanded the events panel from its strip.
+    pub events_expanded: bool,
+    /// On a narrow window: whether the inspector overlay is open.
+    pub inspector_overlay: bool,
 }
 
 impl ParallaxApp {
@@ -367,6 +382,11 @@ impl ParallaxApp {
             findings_panel: findings_panel::FindingsPanel::default(),
             path_prompt: None,
             native_dialogs: worker::dialogs_available(),
+            reveal_columns: Vec::new(),
+            columns_viewport: egui::Rect::NOTHING,
+            narrow: false,
+            events_expanded: false,
+            inspector_overlay: false,
         }
     }
 
@@ -535,6 +555,21 @@ impl ParallaxApp {
                         error: false,
                     });
                 }
+                // Articles just added come into view.
+                if let Some(analysis) = &self.analysis {
+                    let known: BTreeSet<&str> = analysis
+                        .report
+                        .documents
+                        .iter()
+                        .map(|d| d.path.as_str())
+                        .collect();
+                    self.reveal_columns = report
+                        .documents
+                        .iter()
+                        .filter(|d| !known.contains(d.path.as_str()))
+                        .map(|d| d.index)
+                        .collect();
+                }
                 self.column_order = report.documents.iter().map(|d| d.index).collect();
                 self.hidden.clear();
                 self.selected_event = previous.and_then(|(path, passage)| {
@@ -593,6 +628,10 @@ impl ParallaxApp {
     /// Runs the queued commands.
     fn run_commands(&mut self, ctx: &egui::Context) {
         let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // What they change (a selection, a scroll) shows in the next frame.
+            ctx.request_repaint();
+        }
         for command in commands {
             self.run_command(command, ctx);
         }
@@ -644,11 +683,14 @@ impl ParallaxApp {
                 document,
                 start,
                 end,
-            } => self.scroll_requests.push(ScrollRequest {
-                document,
-                start,
-                end,
-            }),
+            } => {
+                self.scroll_requests.push(ScrollRequest {
+                    document,
+                    start,
+                    end,
+                });
+                self.reveal_columns = vec![document];
+            }
             Command::StepEvent(step) => self.step_event(step),
             Command::StepDifference(step) => self.step_difference(step),
             Command::CancelAnalysis => {
@@ -785,6 +827,8 @@ impl ParallaxApp {
         let Some(event) = event.and_then(|e| analysis.report.events.get(e.get())) else {
             return;
         };
+        // Every column holding one of its passages comes into view sideways too.
+        self.reveal_columns = event.documents();
         let mut seen = BTreeSet::new();
         for at in &event.passages {
             if seen.insert(at.document) {
@@ -824,6 +868,8 @@ impl ParallaxApp {
             self.select_event(event);
         }
         self.selected_finding = Some(finding);
+        // The columns of its claims come into view sideways, before the event's others.
+        self.reveal_columns = claims.iter().map(|c| c.document).collect();
         // The claims win over the event's first passages.
         self.scroll_requests
             .retain(|r| !claims.iter().any(|c| c.document == r.document));
@@ -1117,10 +1163,17 @@ impl ParallaxApp {
         self.update_search();
         panels::menu_bar(self, ui);
         panels::status_bar(self, ui);
+        // Under about 1300 points the side panels give their room to the columns: the
+        // events panel becomes a strip and the inspector an overlay.
+        self.narrow = ctx.content_rect().width() < responsive::NARROW_WIDTH;
         if self.show_events {
-            panels::events_panel(self, ui);
+            if self.narrow && !self.events_expanded {
+                responsive::events_strip(self, ui);
+            } else {
+                panels::events_panel(self, ui);
+            }
         }
-        if self.show_inspector {
+        if self.show_inspector && !self.narrow {
             panels::inspector(self, ui);
         }
         if self.show_notes {
@@ -1139,6 +1192,9 @@ impl ParallaxApp {
                 MainView::Overview => panels::overview(self, ui),
             }
         });
+        if self.show_inspector && self.narrow {
+            responsive::inspector_overlay(self, &ctx);
+        }
         panels::windows(self, &ctx);
         edits::windows(self, &ctx);
         path_prompt::path_prompt_ui(self, &ctx);

@@ -149,6 +149,18 @@ pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 ui.radio_value(&mut app.view, MainView::Overview, "Overview (coverage)");
                 ui.separator();
                 ui.checkbox(&mut app.show_events, "Events panel");
+                let mut fit = app.fit_columns();
+                if ui
+                    .checkbox(&mut fit, "Fit columns")
+                    .on_hover_text(format!(
+                        "Share the width among all open columns, down to {} points each (on by default up to {} columns)",
+                        super::columns::FIT_MIN_WIDTH,
+                        super::columns::FIT_BY_DEFAULT
+                    ))
+                    .changed()
+                {
+                    app.remembered.fit_columns = Some(fit);
+                }
                 ui.separator();
                 if ui.button("Zoom in  Ctrl+=").clicked() {
                     egui::gui_zoom::zoom_in(ui.ctx());
@@ -195,6 +207,7 @@ pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             if ui.button("Legend").clicked() {
                 app.show_legend = !app.show_legend;
             }
+            super::responsive::overlay_toggle(app, ui);
         });
     });
 }
@@ -266,7 +279,10 @@ pub fn events_panel(app: &mut ParallaxApp, ui: &mut egui::Ui) {
         .min_size(200.0)
         .max_size(460.0)
         .show(ui, |ui| {
-            ui.heading("Events");
+            ui.horizontal(|ui| {
+                ui.heading("Events");
+                super::responsive::collapse_button(app, ui);
+            });
             ui.horizontal(|ui| {
                 ui.add(
                     egui::TextEdit::singleline(&mut app.event_filter_text)
@@ -495,27 +511,41 @@ fn diff_label(ui: &mut egui::Ui, text: &str, others: &[&str]) {
 
 /// The inspector: the selected event's passages side by side with word differences, its
 /// findings as a table, and why the passages were aligned.
+///
+/// Its width stays as set (default [`INSPECTOR_WIDTH`]): what does not fit scrolls inside it
+/// instead of widening it, so the columns never jump when the selection changes.
 pub fn inspector(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     let shown = egui::Panel::right("inspector")
         .resizable(true)
-        .default_size(app.panel_widths.1.unwrap_or(380.0))
+        .default_size(INSPECTOR_WIDTH)
         .min_size(240.0)
         .max_size(520.0)
         .show(ui, |ui| {
             ui.heading("Inspector");
-            let Some(analysis) = &app.analysis else {
-                return;
-            };
-            let report = &analysis.report;
-            let Some(event) = app.selected_event.and_then(|e| report.events.get(e.get())) else {
-                ui.label("Select an event in the list, or click a passage.");
-                return;
-            };
-            let mut command = None;
-            let mut rename = None;
-            let mut review = None;
-            ScrollArea::vertical()
+            inspector_body(app, ui);
+        });
+    app.panel_widths.1 = Some(shown.response.rect.width());
+}
+
+/// The inspector's default width, in the side panel and as an overlay.
+pub const INSPECTOR_WIDTH: f32 = 380.0;
+
+/// What the inspector shows, in its side panel or its overlay.
+pub fn inspector_body(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    let Some(analysis) = &app.analysis else {
+        return;
+    };
+    let report = &analysis.report;
+    let Some(event) = app.selected_event.and_then(|e| report.events.get(e.get())) else {
+        ui.label("Select an event in the list, or click a passage.");
+        return;
+    };
+    let mut command = None;
+    let mut rename = None;
+    let mut review = None;
+    ScrollArea::both()
                 .id_salt("inspector-scroll")
+                .auto_shrink([false, false])
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
                         ui.label(RichText::new(&event.label).strong().size(15.0));
@@ -725,17 +755,16 @@ pub fn inspector(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                     }
                     ui.label(RichText::new(format!("Cohesion {:.2}", event.cohesion)).weak());
                 });
-            if let Some(command) = command {
-                app.commands.push(command);
-            }
-            if rename.is_some() {
-                app.rename_draft = rename;
-            }
-            if let Some((finding, status, comment)) = review {
-                app.commands.push(Command::Edit(EditAction::Review(finding, status, comment)));
-            }
-        });
-    app.panel_widths.1 = Some(shown.response.rect.width());
+    if let Some(command) = command {
+        app.commands.push(command);
+    }
+    if rename.is_some() {
+        app.rename_draft = rename;
+    }
+    if let Some((finding, status, comment)) = review {
+        app.commands
+            .push(Command::Edit(EditAction::Review(finding, status, comment)));
+    }
 }
 
 use parallax::report::Coverage;

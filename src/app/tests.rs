@@ -574,14 +574,11 @@ fn two_free_passages(
     let (a, b) = (free(0), free(1));
     for at in [a, b] {
         let passage = report.passage(at).clone();
-        harness
-            .state_mut()
-            .scroll_requests
-            .push(super::ScrollRequest {
-                document: at.document,
-                start: passage.start,
-                end: passage.end,
-            });
+        harness.state_mut().commands.push(super::Command::ScrollTo {
+            document: at.document,
+            start: passage.start,
+            end: passage.end,
+        });
     }
     harness.run();
     (a, b)
@@ -664,15 +661,13 @@ fn link_dismiss_note_save_and_reopen() {
     let _ = finding;
     // A note through the context menu of a passage.
     let passage = report.passage(a).clone();
-    harness
-        .state_mut()
-        .scroll_requests
-        .push(super::ScrollRequest {
-            document: a.document,
-            start: passage.start,
-            end: passage.end,
-        });
-    harness.run();
+    harness.state_mut().commands.push(super::Command::ScrollTo {
+        document: a.document,
+        start: passage.start,
+        end: passage.end,
+    });
+    // The column may first scroll sideways into view (animated).
+    harness.run_steps(40);
     let point = passage_point(harness.state(), a).expect("passage on screen");
     harness.hover_at(point);
     for pressed in [true, false] {
@@ -1056,4 +1051,199 @@ fn uncertain_findings_are_hidden_until_asked_for() {
     app.remembered.show_uncertain = false;
     app.refilter();
     assert_eq!(count(&app), shown);
+}
+
+fn harness_sized(app: ParallaxApp, width: f32, height: f32) -> Harness<'static, ParallaxApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(width, height))
+        .with_max_steps(60)
+        .build_ui_state(|ui, app: &mut ParallaxApp| app.ui(ui), app);
+    harness.run_steps(4);
+    harness
+}
+
+/// The on-screen rectangle of a document's column, when it was drawn this frame.
+fn column_rect(app: &ParallaxApp, document: parallax::model::DocId) -> Option<egui::Rect> {
+    app.geometry
+        .iter()
+        .find(|c| c.document == document)
+        .map(|c| c.clip)
+}
+
+/// Whether a column is drawn and lies inside the visible columns area, left to right.
+fn column_in_view(app: &ParallaxApp, document: parallax::model::DocId) -> bool {
+    let view = app.columns_viewport;
+    column_rect(app, document)
+        .is_some_and(|r| r.min.x >= view.min.x - 1.0 && r.max.x <= view.max.x + 1.0)
+}
+
+#[test]
+fn f7_to_a_finding_in_the_last_column_brings_that_column_into_view() {
+    let mut harness = harness_sized(app_with(super::sample_files(), false), 1100.0, 700.0);
+    harness.run();
+    let last = *harness.state().column_order.last().unwrap();
+    let view = harness.state().columns_viewport;
+    assert!(
+        column_rect(harness.state(), last).is_none_or(|r| !r.intersects(view)),
+        "the last column starts off screen"
+    );
+    let count = harness.state().analysis.as_ref().unwrap().differences.len();
+    let mut found = false;
+    for _ in 0..count {
+        harness.key_press(Key::F7);
+        harness.run();
+        let app = harness.state();
+        let analysis = app.analysis.as_ref().unwrap();
+        let finding = &analysis.report.findings[app.selected_finding.unwrap().get()];
+        if finding.claims.iter().any(|c| c.document == last) {
+            found = true;
+            let rect = column_rect(app, last).expect("the last column is drawn");
+            assert!(rect.intersects(app.columns_viewport));
+            assert!(
+                column_in_view(app, last),
+                "{rect:?} in {:?}",
+                app.columns_viewport
+            );
+            break;
+        }
+    }
+    assert!(
+        found,
+        "F7 reaches a finding with a claim in the last column"
+    );
+}
+
+#[test]
+fn selecting_an_event_brings_its_columns_into_view_sideways() {
+    let app = app_with(super::sample_files(), false);
+    let report = &app.analysis.as_ref().unwrap().report;
+    // An event of the last two sources only, or of the last one among others.
+    let last = *app.column_order.last().unwrap();
+    let event = report
+        .events
+        .iter()
+        .find(|e| {
+            let documents = e.documents();
+            documents.contains(&last) && !documents.contains(&app.column_order[0])
+        })
+        .map(|e| e.index)
+        .expect("an event without the first source that the last one reports");
+    let mut harness = harness_sized(app, 1100.0, 700.0);
+    harness
+        .state_mut()
+        .commands
+        .push(super::Command::SelectEvent(Some(event)));
+    harness.run();
+    let app = harness.state();
+    let documents = app.analysis.as_ref().unwrap().report.events[event.get()].documents();
+    for document in documents {
+        assert!(
+            column_in_view(app, document),
+            "column {document:?} in view: {:?} in {:?}",
+            app.geometry,
+            app.columns_viewport
+        );
+    }
+}
+
+#[test]
+fn fit_columns_shares_the_width_and_can_be_turned_off_from_the_view_menu() {
+    let mut harness = harness(app_with(super::sample_files(), false));
+    // Without the side panels the four columns fit at 1600 points.
+    harness.state_mut().show_inspector = false;
+    harness.state_mut().show_events = false;
+    harness.run();
+    assert!(
+        harness.state().fit_columns(),
+        "on by default for four columns"
+    );
+    let order = harness.state().column_order.clone();
+    for document in &order {
+        assert!(
+            column_in_view(harness.state(), *document),
+            "{:?} in {:?}",
+            harness.state().geometry,
+            harness.state().columns_viewport
+        );
+        let width = column_rect(harness.state(), *document).unwrap().width();
+        assert!(width >= super::columns::FIT_MIN_WIDTH - 1.0, "{width}");
+    }
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Fit columns").click();
+    harness.run();
+    assert_eq!(harness.state().remembered.fit_columns, Some(false));
+    assert!(!column_in_view(harness.state(), *order.last().unwrap()));
+}
+
+#[test]
+fn at_900_by_600_the_events_panel_folds_and_a_whole_column_is_readable() {
+    let mut harness = harness_sized(app_with(super::sample_files(), false), 900.0, 600.0);
+    harness.run();
+    assert!(harness.state().narrow);
+    assert!(
+        harness.query_by_label("Events").is_none(),
+        "folded to a strip"
+    );
+    let app = harness.state();
+    let readable = app
+        .geometry
+        .iter()
+        .any(|c| c.clip.width() >= 300.0 && column_in_view(app, c.document));
+    assert!(readable, "{:?} in {:?}", app.geometry, app.columns_viewport);
+    // The strip's button opens the panel, and its « folds it again.
+    harness.get_by_label("»").click();
+    harness.run();
+    harness.get_by_label("Events");
+    harness.get_by_label("«").click();
+    harness.run();
+    assert!(harness.query_by_label("Events").is_none());
+}
+
+#[test]
+fn on_a_narrow_window_the_inspector_is_an_overlay_that_closes() {
+    let app = app_with(super::sample_files(), false);
+    let event = app.analysis.as_ref().unwrap().report.events[0].index;
+    let mut harness = harness_sized(app, 1100.0, 700.0);
+    harness.state_mut().select_event(Some(event));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Why these passages were aligned")
+            .is_none()
+    );
+    harness.get_by_label("Inspector").click();
+    harness.run();
+    harness.get_by_label("Why these passages were aligned");
+    harness.get_by_label("Close window").click();
+    harness.run();
+    assert!(!harness.state().inspector_overlay);
+    assert!(
+        harness
+            .query_by_label("Why these passages were aligned")
+            .is_none()
+    );
+}
+
+#[test]
+fn the_inspector_keeps_its_width_from_one_selection_to_the_next() {
+    let app = app_with(super::sample_files(), false);
+    let events: Vec<_> = app
+        .analysis
+        .as_ref()
+        .unwrap()
+        .report
+        .events
+        .iter()
+        .map(|e| e.index)
+        .collect();
+    let mut harness = harness(app);
+    let mut widths = Vec::new();
+    for event in events {
+        harness.state_mut().select_event(Some(event));
+        harness.run();
+        widths.push(harness.state().panel_widths.1.unwrap());
+    }
+    let first = widths[0];
+    assert!(widths.iter().all(|w| (w - first).abs() < 0.5), "{widths:?}");
 }
