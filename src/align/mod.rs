@@ -281,6 +281,18 @@ fn quote_anchor(a: &PassageFeatures, b: &PassageFeatures) -> f32 {
     best
 }
 
+/// How alike a headline and a lead must be to join on the story's cast alone.
+const LEAD_LIKENESS: f32 = 0.2;
+
+/// The feature ids two raw feature lists share.
+fn shared_ids<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    let set: std::collections::BTreeSet<u32> = b.iter().copied().collect();
+    let mut own: Vec<u32> = a.to_vec();
+    own.sort_unstable();
+    own.dedup();
+    own.into_iter().filter(move |id| set.contains(id))
+}
+
 /// Hashes of the runs of four words of a passage (folded, punctuation ignored) that hold at
 /// least one uncommon word: a run of several such words in two sources is the same
 /// wording, quoted or copied.
@@ -346,6 +358,62 @@ fn enough_anchors(shared: &[(u32, f32)], quote: f32) -> bool {
     count >= ANCHOR_COUNT && sum >= ANCHOR_SUM
 }
 
+/// Names in title-case headings. Extraction cannot tell names from other capitalised words
+/// there ("GOP Senators Keep Pressure on Steele"), so a heading word that names exactly one
+/// person, organisation or place of the comparison (an uncommon English word, written
+/// capitalised in its articles) stands for that entity.
+fn heading_entities(corpus: &Corpus, nodes: &[PassageRef]) -> Vec<Vec<crate::model::EntityId>> {
+    use crate::model::EntityKind;
+    let table = crate::extract::frequency::frequencies();
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, entity) in corpus.entities.iter().enumerate() {
+        if entity.kind == EntityKind::Other || entity.mentions.len() < 2 {
+            continue;
+        }
+        for alias in &entity.aliases {
+            for word in alias.split(|c: char| !c.is_alphanumeric()) {
+                let folded = crate::text::fold(word);
+                if word.chars().count() >= 3
+                    && word.chars().next().is_some_and(char::is_uppercase)
+                    && crate::extract::frequency::specificity(table.word(&folded)) > 0.3
+                {
+                    let list = by_word.entry(folded).or_default();
+                    if !list.contains(&index) {
+                        list.push(index);
+                    }
+                }
+            }
+        }
+    }
+    nodes
+        .iter()
+        .map(|node| {
+            let document = &corpus.documents[node.document.get()];
+            let passage = &document.passages[node.passage.get()];
+            if passage.role != PassageRole::Heading {
+                return Vec::new();
+            }
+            let own = &document.features[node.passage.get()].entities;
+            let mut found: Vec<crate::model::EntityId> =
+                crate::text::tokens(&document.loaded.text[passage.start..passage.end])
+                    .iter()
+                    .filter_map(|t| {
+                        let folded = crate::text::fold(t.text);
+                        let folded = folded.strip_suffix("'s").unwrap_or(&folded);
+                        match by_word.get(folded).map(Vec::as_slice) {
+                            Some([one]) => Some(crate::model::EntityId(*one)),
+                            _ => None,
+                        }
+                    })
+                    .filter(|e| !own.contains(e))
+                    .collect();
+            found.sort();
+            found.dedup();
+            found
+        })
+        .collect()
+}
+
 /// Whether two passages date their content differently (full dates, none compatible).
 fn dates_conflict(a: &PassageFeatures, b: &PassageFeatures) -> bool {
     let is_day = |d: &&crate::extract::DateFeature| d.date.day.is_some() && d.date.month.is_some();
@@ -386,9 +454,17 @@ pub fn align(
         ids: HashMap::new(),
         names: Vec::new(),
     };
+    let heading_names = heading_entities(corpus, &nodes);
     let raw: Vec<Vec<u32>> = nodes
         .iter()
-        .map(|node| raw_features(features_of(node), &mut vocabulary))
+        .zip(&heading_names)
+        .map(|(node, names)| {
+            let mut ids = raw_features(features_of(node), &mut vocabulary);
+            for entity in names {
+                ids.push(vocabulary.id(FeatureKind::Entity, entity.get().to_string()));
+            }
+            ids
+        })
         .collect();
     let feature_count = vocabulary.names.len();
 
@@ -446,16 +522,37 @@ pub fn align(
             weight * corpus_specificity(passage_df[id], passages_total, documents_total)
         })
         .collect();
+    // The title and the first two body sentences of each document.
+    let is_lead: Vec<bool> = {
+        let mut seen_body: HashMap<DocId, usize> = HashMap::new();
+        let mut seen_title: std::collections::HashSet<DocId> = Default::default();
+        nodes
+            .iter()
+            .map(|node| {
+                let passage = &corpus.documents[node.document.get()].passages[node.passage.get()];
+                match passage.role {
+                    PassageRole::Heading => seen_title.insert(node.document),
+                    _ => {
+                        let count = seen_body.entry(node.document).or_default();
+                        *count += 1;
+                        *count <= 2
+                    }
+                }
+            })
+            .collect()
+    };
+    let background_anchor = background_weights(&vocabulary, &term_zipf, 0.0);
     let node_shingles: Vec<Vec<u64>> = nodes.iter().map(|node| shingles(corpus, *node)).collect();
     let stemmer = crate::extract::terms::Stemmer::new();
     let node_anchors: Vec<Vec<(u32, f32)>> = raw
         .iter()
-        .zip(&nodes)
-        .map(|(ids, node)| {
+        .zip(nodes.iter().zip(&heading_names))
+        .map(|(ids, (node, heading))| {
             // A name is one anchor: its words do not count again as terms.
             let name_stems: std::collections::HashSet<String> = features_of(node)
                 .entities
                 .iter()
+                .chain(heading)
                 .flat_map(|e| corpus.entities[e.get()].aliases.iter())
                 .flat_map(|alias| {
                     alias
@@ -655,7 +752,16 @@ pub fn align(
             let story: f32 = if same_story(a, b) { 1.0 } else { 0.0 };
             // Passages alike in most of their wording need one specific anchor only.
             let alike = if cosine >= ALIKE { 1.0 } else { 0.0 };
-            if !enough_anchors(&shared, quote + story.max(alike)) {
+            // Headlines and leads report a story's main event: between two of them, names
+            // and uncommon words of the story's cast are evidence enough.
+            let leads = is_lead[a]
+                && is_lead[b]
+                && cosine >= LEAD_LIKENESS
+                && shared_ids(&raw[a], &raw[b])
+                    .filter(|&id| background_anchor[id as usize] >= MIN_ANCHOR)
+                    .count()
+                    >= 2;
+            if !leads && !enough_anchors(&shared, quote + story.max(alike)) {
                 continue;
             }
             // A conflicting date keeps two passages apart even when they share a person:
