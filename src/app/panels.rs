@@ -271,13 +271,23 @@ fn finding_counts(analysis: &super::Analysis, event: EventId) -> Vec<(FindingKin
         .collect()
 }
 
+/// An event's line in the events panel: cut after 45 characters so that the panel keeps its
+/// width (the whole label shows on hover and in the inspector).
+pub fn list_label(full: &str) -> String {
+    if full.chars().count() > 46 {
+        full.chars().take(45).collect::<String>() + "…"
+    } else {
+        full.to_string()
+    }
+}
+
 /// The events panel: every event with its sources and finding badges; filter, search, sort.
 pub fn events_panel(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     let shown = egui::Panel::left("events")
         .resizable(true)
         .default_size(app.panel_widths.0.unwrap_or(280.0))
         .min_size(200.0)
-        .max_size(460.0)
+        .max_size(380.0)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.heading("Events");
@@ -362,10 +372,15 @@ pub fn events_panel(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                                     .map(|d| format!(" ({d})"))
                                     .unwrap_or_default();
                                 let edited = if event.edited { "  · edited" } else { "" };
-                                ui.selectable_label(
-                                    selected,
-                                    format!("{}{date}{edited}", event.label),
-                                )
+                                // Long labels are cut so that the panel keeps its width;
+                                // the whole label shows on hover and in the inspector.
+                                let full = format!("{}{date}{edited}", event.label);
+                                let response = ui.selectable_label(selected, list_label(&full));
+                                if full.chars().count() > 46 {
+                                    response.on_hover_text(full)
+                                } else {
+                                    response
+                                }
                             })
                             .inner;
                         response.context_menu(|ui| {

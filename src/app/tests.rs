@@ -62,6 +62,7 @@ fn selecting_an_event_by_label_scrolls_every_column_to_it() {
         Some(date) => format!("{} ({date})", event.label),
         None => event.label.clone(),
     };
+    let label = super::panels::list_label(&label);
     let mut harness = harness(app);
     harness.get_by_label(&label).click();
     harness.run();
