@@ -75,6 +75,31 @@ fn finding(
     if uses.len() < 2 || !loaded {
         return None;
     }
+    // When the sources with the neutral term use the loaded word themselves elsewhere
+    // ("terrorist" here, "terrorism" there), the choice is not theirs against the other's.
+    let shared_word = uses
+        .iter()
+        .filter(|u| !context.lexicon.is_neutral(entry, &u.hit.term))
+        .all(|loaded| {
+            uses.iter()
+                .filter(|u| u.at.document != loaded.at.document)
+                .all(|other| {
+                    loaded.stems.iter().all(|stem| {
+                        // The word's family: "terrorist" and "terrorism" share "terror".
+                        let root: String = stem
+                            .chars()
+                            .take(stem.chars().count().clamp(4, 6))
+                            .collect();
+                        context.corpus.documents[other.at.document.get()]
+                            .features
+                            .iter()
+                            .any(|f| f.terms.iter().any(|(_, t)| t.starts_with(&root)))
+                    })
+                })
+        });
+    if shared_word {
+        return None;
+    }
     let mut evidence = Vec::new();
     if in_event && let Some(line) = super::event_evidence(context, event) {
         evidence.push(line);
