@@ -474,17 +474,7 @@ fn assign_speakers(corpus: &mut Corpus) {
                     .map(|(placed, entity)| (entity, (placed.mention.start, placed.mention.end)));
                 let after = &text[qe..text.floor_char_boundary((qe + 40).min(text.len()))];
                 let after = after.get(..).unwrap_or("").to_lowercase();
-                let pronoun_cue = [
-                    "he said",
-                    "she said",
-                    "he added",
-                    "she added",
-                    "he told",
-                    "she told",
-                    "they said",
-                ]
-                .iter()
-                .any(|cue| after.contains(cue));
+                let pronoun_cue = PRONOUN_CUES.iter().any(|cue| after.contains(cue));
                 let patterned = attributed_speaker(
                     text,
                     (qs, qe),
@@ -494,20 +484,7 @@ fn assign_speakers(corpus: &mut Corpus) {
                 let after_lower = after.trim_start_matches(|c: char| {
                     matches!(c, ',' | '.' | '?' | '!' | '"' | '”' | '’' | '\'' | ' ')
                 });
-                let pronoun_next = [
-                    "he said",
-                    "she said",
-                    "he added",
-                    "she added",
-                    "he told",
-                    "she told",
-                    "he wrote",
-                    "she wrote",
-                    "he says",
-                    "she says",
-                ]
-                .iter()
-                .any(|cue| after_lower.starts_with(cue));
+                let pronoun_next = PRONOUN_CUES.iter().any(|cue| after_lower.starts_with(cue));
                 let (chosen, confident) = match (patterned, pronoun_next) {
                     (Some(found), _) => (Some(found), true),
                     (None, true) => match last_speaker.filter(|(_, at, _)| paragraph <= at + 1) {
@@ -545,6 +522,21 @@ fn guess(
         None => None,
     }
 }
+
+/// "…," he said: a pronoun and a speech verb after a quote name the previous speaker.
+const PRONOUN_CUES: &[&str] = &[
+    "he said",
+    "she said",
+    "they said",
+    "he added",
+    "she added",
+    "he told",
+    "she told",
+    "he wrote",
+    "she wrote",
+    "he says",
+    "she says",
+];
 
 /// Verbs that introduce a quote's speaker. "told" is one only before its object: in "X
 /// told Y", X speaks and Y listens.
