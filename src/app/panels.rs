@@ -623,9 +623,10 @@ pub fn inspector_body(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                         .filter(|f| f.event == Some(event.index))
                         .collect();
                     if findings.is_empty() {
-                        ui.label("No differences found.");
+                        ui.label("No findings for this event.");
                     }
                     // The table may be wider than the panel: it scrolls sideways inside it.
+                    if !findings.is_empty() {
                     ScrollArea::horizontal()
                         .id_salt("findings-table-scroll")
                         .show(ui, |ui| {
@@ -750,6 +751,7 @@ pub fn inspector_body(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                                 }
                             });
                         });
+                    }
                     ui.separator();
                     ui.label(RichText::new("Why these passages were aligned").strong());
                     if !event.anchors.is_empty() {
