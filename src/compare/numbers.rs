@@ -153,20 +153,8 @@ fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
                     FindingKind::NumberMismatch
                 };
                 let claims: Vec<_> = [a, b].iter().map(|item| claim_of(context, item)).collect();
-                let words = shared_context_words(
-                    context.features(a.at),
-                    (a.quantity.start, a.quantity.end),
-                    context.features(b.at),
-                    (b.quantity.start, b.quantity.end),
-                    70,
-                );
-                let support = Support {
-                    words: words.iter().map(|w| w.to_string()).collect(),
-                    same_qualifier: a.quantity.qualifier.is_some()
-                        && a.quantity.qualifier == b.quantity.qualifier,
-                    unambiguous: false,
-                    in_event: false,
-                };
+                let support = Support::between(context, (a.at, a.quantity), (b.at, b.quantity))
+                    .with(false, false);
                 out.push(summarise(
                     context,
                     kind,
@@ -205,6 +193,35 @@ struct Support {
 }
 
 impl Support {
+    /// The words around two numbers and whether they say what they measure alike.
+    fn between(
+        context: &Context<'_>,
+        (at_a, a): (PassageRef, &Quantity),
+        (at_b, b): (PassageRef, &Quantity),
+    ) -> Support {
+        let words = shared_context_words(
+            context.features(at_a),
+            (a.start, a.end),
+            context.features(at_b),
+            (b.start, b.end),
+            70,
+        );
+        Support {
+            words: words.iter().map(|w| w.to_string()).collect(),
+            same_qualifier: a.qualifier.is_some() && a.qualifier == b.qualifier,
+            unambiguous: false,
+            in_event: false,
+        }
+    }
+
+    fn with(self, unambiguous: bool, in_event: bool) -> Support {
+        Support {
+            unambiguous,
+            in_event,
+            ..self
+        }
+    }
+
     fn score(&self) -> usize {
         self.words.len() + 2 * usize::from(self.same_qualifier) + usize::from(self.unambiguous)
     }
@@ -430,23 +447,13 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                     used_b.insert(j);
                     links.push((i, j));
                     let (a, b) = (items[i].quantity, items[j].quantity);
-                    let words = shared_context_words(
-                        context.features(items[i].at),
-                        (a.start, a.end),
-                        context.features(items[j].at),
-                        (b.start, b.end),
-                        70,
-                    );
+                    let unambiguous = !a.unit.is_empty()
+                        && count_unit(&side_a, &a.unit) == 1
+                        && count_unit(&side_b, &b.unit) == 1;
                     link_support.insert(
                         (i, j),
-                        Support {
-                            words: words.iter().map(|w| w.to_string()).collect(),
-                            same_qualifier: a.qualifier.is_some() && a.qualifier == b.qualifier,
-                            unambiguous: !a.unit.is_empty()
-                                && count_unit(&side_a, &a.unit) == 1
-                                && count_unit(&side_b, &b.unit) == 1,
-                            in_event: true,
-                        },
+                        Support::between(context, (items[i].at, a), (items[j].at, b))
+                            .with(unambiguous, true),
                     );
                 }
             }
