@@ -143,7 +143,8 @@ fn score_story(folder: &Path, labels: &BTreeMap<(Line, Line), Label>) -> Tally {
             tally.linked_ok += 1;
         } else if std::env::var_os("PARALLAX_SHOW_FALSE").is_some() {
             eprintln!(
-                "  false link {}:{} ~ {}:{} ({:?})",
+                "  false link {} {}:{} ~ {}:{} ({:?})",
+                folder.file_name().unwrap_or_default().to_string_lossy(),
                 OUTLETS[pair.0.0],
                 pair.0.1,
                 OUTLETS[pair.1.0],

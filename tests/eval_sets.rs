@@ -28,6 +28,11 @@ fn evaluate(name: &str, folder: &std::path::Path, gold: &std::path::Path) -> Sco
     for missed in &scores.missed {
         println!("    missed: {missed}");
     }
+    if std::env::var_os("PARALLAX_SHOW_LINKS").is_some() {
+        for error in &scores.link_errors {
+            println!("    {error}");
+        }
+    }
     for hit in &scores.forbidden_hit {
         println!("    FORBIDDEN: {hit}");
     }

@@ -10,9 +10,14 @@ use crate::model::{DocId, FindingKind, PassageRef, PassageRole};
 
 /// A passage whose best cross-document weight is below this has no counterpart.
 const NO_COUNTERPART: f32 = 0.2;
+/// Up to this best weight, a passage is still marked, alone and as uncertain.
+const WEAK_COUNTERPART: f32 = 0.25;
 /// A passage that shares this much anchor strength (a number, a name, a rare word) with a
-/// passage of another source may report the same fact in other words: not one-source-only.
+/// passage of another source may report the same fact in other words: it is marked, but
+/// as uncertain, below the default threshold.
 const SHARED_ANCHORS: f32 = 1.2;
+/// The confidence of a one-source-only mark whose passage shares anchors elsewhere.
+const SHARED_CONFIDENCE: f32 = 0.45;
 
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut out = Vec::new();
@@ -20,10 +25,11 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         return out;
     }
     for (d, document) in context.corpus.documents.iter().enumerate() {
-        let mut current: Option<(usize, Vec<PassageRef>, f32)> = None;
-        let flush = |current: &mut Option<(usize, Vec<PassageRef>, f32)>,
-                     out: &mut Vec<FindingDraft>| {
-            if let Some((_, passages, closest)) = current.take() {
+        // (paragraph, passages, closest match, most shared anchor strength)
+        type Run = (usize, Vec<PassageRef>, f32, f32);
+        let mut current: Option<Run> = None;
+        let flush = |current: &mut Option<Run>, out: &mut Vec<FindingDraft>| {
+            if let Some((_, passages, closest, support)) = current.take() {
                 let claims: Vec<_> = passages
                     .iter()
                     .map(|&at| {
@@ -50,11 +56,23 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                     // Judged on real news: one-source-only marks hold when nothing in the
                     // other sources comes close (cosine at most 0.1); above that, another
                     // outlet often tells the same fact in other words.
-                    confidence: (0.95 - 3.5 * closest).clamp(0.3, 0.95),
-                    evidence: vec![format!(
-                        "no passage of another source shares its names, numbers or rare words \
-                         (closest match {closest:.2})"
-                    )],
+                    confidence: if support >= SHARED_ANCHORS {
+                        SHARED_CONFIDENCE.min((0.95 - 3.5 * closest).clamp(0.3, 0.95))
+                    } else {
+                        (0.95 - 3.5 * closest).clamp(0.3, 0.95)
+                    },
+                    evidence: vec![if support >= SHARED_ANCHORS {
+                        format!(
+                            "joined no event, but shares names, numbers or rare words with a \
+                             passage of another source, which may tell the same fact in other \
+                             words (closest match {closest:.2})"
+                        )
+                    } else {
+                        format!(
+                            "no passage of another source shares its names, numbers or rare \
+                             words (closest match {closest:.2})"
+                        )
+                    }],
                 });
             }
         };
@@ -67,22 +85,30 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             let content = features.term_set().len() >= 5
                 || (!features.quantities.is_empty() && features.term_set().len() >= 3);
             let closest = context.alignment.best_partner[d][passage.index.get()];
+            let support = context.alignment.best_support[d][passage.index.get()];
             let alone = passage.role == PassageRole::Body
                 && context.event_of[d][passage.index.get()].is_none()
-                && closest < NO_COUNTERPART
-                && context.alignment.best_support[d][passage.index.get()] < SHARED_ANCHORS
+                && closest < WEAK_COUNTERPART
                 && content;
             if !alone {
                 continue;
             }
+            // A passage with a near counterpart is marked on its own, never merged into a
+            // paragraph's surer mark.
+            if closest >= NO_COUNTERPART {
+                let mut single = Some((passage.paragraph, vec![at], closest, support));
+                flush(&mut single, &mut out);
+                continue;
+            }
             match &mut current {
-                Some((paragraph, list, worst)) if *paragraph == passage.paragraph => {
+                Some((paragraph, list, worst, shared)) if *paragraph == passage.paragraph => {
                     list.push(at);
                     *worst = worst.max(closest);
+                    *shared = shared.max(support);
                 }
                 _ => {
                     flush(&mut current, &mut out);
-                    current = Some((passage.paragraph, vec![at], closest));
+                    current = Some((passage.paragraph, vec![at], closest, support));
                 }
             }
         }

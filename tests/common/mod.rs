@@ -93,6 +93,8 @@ pub struct Scores {
     pub findings: usize,
     pub findings_found: usize,
     pub missed: Vec<String>,
+    /// Must-link pairs not linked and cannot-link pairs linked, as "file: opening / file: opening".
+    pub link_errors: Vec<String>,
     pub forbidden_hit: Vec<String>,
     pub unique: usize,
     pub unique_found: usize,
@@ -109,6 +111,7 @@ impl Scores {
         self.unique += other.unique;
         self.unique_found += other.unique_found;
         self.missed.extend(other.missed.iter().cloned());
+        self.link_errors.extend(other.link_errors.iter().cloned());
         self.forbidden_hit
             .extend(other.forbidden_hit.iter().cloned());
     }
@@ -168,20 +171,28 @@ pub fn score(report: &Report, gold: &Gold) -> Scores {
     };
     let mut scores = Scores::default();
     // Every labelled paragraph with its gold event.
-    let mut labelled: Vec<(usize, (DocId, Vec<usize>))> = Vec::new();
+    let mut labelled: Vec<(usize, (DocId, Vec<usize>), String)> = Vec::new();
+    let name = |file: &str, quote: &str| {
+        format!("{file}: {}", quote.chars().take(40).collect::<String>())
+    };
     for (event_index, event) in gold.events.iter().enumerate() {
         for (file, quote) in &event.paragraphs {
-            labelled.push((event_index, paragraph_passages(report, file, quote)));
+            labelled.push((
+                event_index,
+                paragraph_passages(report, file, quote),
+                name(file, quote),
+            ));
         }
     }
     for (event_index, (file, quote)) in gold.unique.iter().enumerate() {
         labelled.push((
             gold.events.len() + event_index,
             paragraph_passages(report, file, quote),
+            name(file, quote),
         ));
     }
-    for (i, (gold_a, para_a)) in labelled.iter().enumerate() {
-        for (gold_b, para_b) in &labelled[i + 1..] {
+    for (i, (gold_a, para_a, name_a)) in labelled.iter().enumerate() {
+        for (gold_b, para_b, name_b) in &labelled[i + 1..] {
             if para_a.0 == para_b.0 {
                 continue;
             }
@@ -189,9 +200,19 @@ pub fn score(report: &Report, gold: &Gold) -> Scores {
             if gold_a == gold_b {
                 scores.must_links += 1;
                 scores.must_links_found += usize::from(linked);
+                if !linked {
+                    scores
+                        .link_errors
+                        .push(format!("not linked: {name_a} / {name_b}"));
+                }
             } else {
                 scores.cannot_links += 1;
                 scores.false_links += usize::from(linked);
+                if linked {
+                    scores
+                        .link_errors
+                        .push(format!("FALSE link: {name_a} / {name_b}"));
+                }
             }
         }
     }
