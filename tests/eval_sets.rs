@@ -81,11 +81,12 @@ fn labelled_sets_meet_quality_thresholds() {
         "near misses flagged: {:?}",
         total.forbidden_hit
     );
-    // Measured on 2026-11-30 (see the README): link recall 0.741, false-link rate 0.011,
-    // finding recall 0.736, unique recall 0.710. Events now need event-level evidence (two
+    // Measured on 2026-11-30 (see the README): link recall 0.746, false-link rate 0.011,
+    // finding recall 0.752, unique recall 0.903. Events need event-level evidence (two
     // specific anchors), which real news needs; this fiction paraphrases with few anchors, so
-    // its link recall fell from 0.836 and its false-link rate from 0.017. The thresholds
-    // leave a small margin.
+    // its link recall fell from 0.836 (threshold 0.80 then) and has not come back without
+    // false links on real news. Unique recall is back above its first threshold (0.90):
+    // scored on every finding, including the uncertain ones the viewer shows on request.
     assert!(
         total.link_recall() >= 0.74,
         "must-link recall {:.3}",
@@ -97,12 +98,12 @@ fn labelled_sets_meet_quality_thresholds() {
         total.false_link_rate()
     );
     assert!(
-        total.finding_recall() >= 0.73,
+        total.finding_recall() >= 0.74,
         "finding recall {:.3}",
         total.finding_recall()
     );
     assert!(
-        total.unique_recall() >= 0.70,
+        total.unique_recall() >= 0.90,
         "unique recall {:.3}",
         total.unique_recall()
     );

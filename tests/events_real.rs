@@ -91,3 +91,36 @@ fn boilerplate_is_never_aligned() {
         report.events.iter().map(|e| &e.label).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn statements_of_two_speakers_are_two_events() {
+    // Two senators answer the same report on the same day in much the same words: their
+    // statements share rare words and a run of wording, but they are two statements.
+    let report = compare(&[
+        (
+            "a.txt",
+            "Senator Ilse Varga said on Friday that the Tarnow harbour inquiry report must be published in full without redactions.\n\nThe weather was mild.",
+        ),
+        (
+            "b.txt",
+            "Senator Piet Landau said on Friday that the Tarnow harbour inquiry report should be published in full without delay.\n\nShops stayed open.",
+        ),
+    ]);
+    assert!(
+        report.events.is_empty(),
+        "{:?}",
+        report.events.iter().map(|e| &e.label).collect::<Vec<_>>()
+    );
+    // The same statement by the same speaker, told in other words, is one event.
+    let report = compare(&[
+        (
+            "a.txt",
+            "Senator Ilse Varga said on Friday that the Tarnow harbour inquiry report must be published in full without redactions.\n\nThe weather was mild.",
+        ),
+        (
+            "b.txt",
+            "The Tarnow harbour inquiry report has to come out unredacted, Varga said on Friday.\n\nShops stayed open.",
+        ),
+    ]);
+    assert_eq!(report.events.len(), 1, "{:?}", report.events);
+}

@@ -414,6 +414,117 @@ fn heading_entities(corpus: &Corpus, nodes: &[PassageRef]) -> Vec<Vec<crate::mod
         .collect()
 }
 
+/// Verbs whose subject, or whose name right after ("said X"), is the one speaking.
+const SPEAKING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "stated",
+    "declared",
+    "insisted",
+    "noted",
+    "explained",
+    "warned",
+    "claimed",
+    "argued",
+    "announced",
+    "tweeted",
+    "replied",
+    "responded",
+    "stressed",
+    "admitted",
+    "confirmed",
+    "denied",
+    "posted",
+    "countered",
+    "acknowledged",
+    "asserted",
+    "urged",
+    "vowed",
+];
+
+/// Who speaks in a passage: the people and organisations named as the subject of a speech
+/// verb ("Warner said", "Warner, a Democrat, said", "said Warner", "according to Warner")
+/// and the confident speakers of its quotes. Never the listener of "told".
+fn passage_speakers(corpus: &Corpus, node: PassageRef) -> Vec<crate::model::EntityId> {
+    use crate::model::EntityKind;
+    let document = &corpus.documents[node.document.get()];
+    let features = &document.features[node.passage.get()];
+    let text = document.loaded.text.as_str();
+    let word_at = |rest: &str| -> String {
+        let rest = rest.trim_start();
+        crate::text::fold(
+            &rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect::<String>(),
+        )
+    };
+    let mut out: Vec<crate::model::EntityId> = features
+        .quotes
+        .iter()
+        .filter(|q| q.speaker_confident)
+        .filter_map(|q| q.speaker)
+        .collect();
+    for &m in &features.mentions {
+        let entity = corpus.mention_entities[m];
+        if !matches!(
+            corpus.entities[entity.get()].kind,
+            EntityKind::Person | EntityKind::Organisation
+        ) {
+            continue;
+        }
+        let mention = &corpus.mentions[m].mention;
+        let rest = &text[mention.end.min(text.len())..];
+        // Skip appositions: "Warner, D-Va., the top Democrat on the committee, said",
+        // "Schiff (D-Calif.) said".
+        let mut rest = rest;
+        for _ in 0..3 {
+            let trimmed = rest.trim_start();
+            let close = match trimmed.chars().next() {
+                Some('(') => trimmed.find(')'),
+                Some(',') => trimmed[1..].find(',').map(|i| i + 1),
+                _ => break,
+            };
+            match close {
+                Some(close) if close <= 60 => rest = &trimmed[close + 1..],
+                _ => break,
+            }
+        }
+        let after = word_at(rest);
+        let head = text[..mention.start.min(text.len())].trim_end();
+        let before: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let before = crate::text::fold(&before);
+        let according = before == "to"
+            && head[..head.len() - 2]
+                .trim_end()
+                .to_lowercase()
+                .ends_with("according");
+        let speaks = SPEAKING.contains(&after.as_str())
+            || (SPEAKING.contains(&before.as_str())
+                && !matches!(before.as_str(), "told" | "tells"))
+            || according;
+        if speaks {
+            out.push(entity);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Whether two passages date their content differently (full dates, none compatible).
 fn dates_conflict(a: &PassageFeatures, b: &PassageFeatures) -> bool {
     let is_day = |d: &&crate::extract::DateFeature| d.date.day.is_some() && d.date.month.is_some();
@@ -543,6 +654,10 @@ pub fn align(
     };
     let background_anchor = background_weights(&vocabulary, &term_zipf, 0.0);
     let node_shingles: Vec<Vec<u64>> = nodes.iter().map(|node| shingles(corpus, *node)).collect();
+    let node_speakers: Vec<Vec<crate::model::EntityId>> = nodes
+        .iter()
+        .map(|node| passage_speakers(corpus, *node))
+        .collect();
     let stemmer = crate::extract::terms::Stemmer::new();
     let node_anchors: Vec<Vec<(u32, f32)>> = raw
         .iter()
@@ -736,12 +851,14 @@ pub fn align(
             .as_ref()
             .is_some_and(|p| p.weight(nodes[a].document.get(), nodes[b].document.get()) > 0.0)
     };
+    // A developer's trace of every candidate pair and why it was or was not linked.
+    let debug_edges = std::env::var_os("PARALLAX_DEBUG_EDGES").is_some();
     for (a, list) in candidate_lists_ok.iter().enumerate() {
         for &(b, cosine) in list {
             let b = b as usize;
             let shared = shared_anchors(&node_anchors[a], &node_anchors[b]);
-            let quote = quote_anchor(features_of(&nodes[a]), features_of(&nodes[b]))
-                .max(wording_anchor(&node_shingles[a], &node_shingles[b]));
+            let quoted = quote_anchor(features_of(&nodes[a]), features_of(&nodes[b]));
+            let quote = quoted.max(wording_anchor(&node_shingles[a], &node_shingles[b]));
             let support: f32 = shared.iter().map(|(_, s)| s).sum::<f32>() + quote;
             for node in [a, b] {
                 let (d, p) = (nodes[node].document.get(), nodes[node].passage.get());
@@ -761,7 +878,41 @@ pub fn align(
                     .filter(|&id| background_anchor[id as usize] >= MIN_ANCHOR)
                     .count()
                     >= 2;
+            if debug_edges {
+                let text = |n: usize| {
+                    let d = &corpus.documents[nodes[n].document.get()];
+                    let p = &d.passages[nodes[n].passage.get()];
+                    d.loaded.text[p.start..p.end]
+                        .chars()
+                        .take(60)
+                        .collect::<String>()
+                };
+                let names: Vec<String> = shared
+                    .iter()
+                    .map(|(id, s)| format!("{}={s:.2}", vocabulary.names[*id as usize].1))
+                    .collect();
+                eprintln!(
+                    "EDGE cos {cosine:.2} quote {quote:.1} story {story} leads {leads} spk {:?}/{:?} pass {} [{}] | {} || {}",
+                    node_speakers[a],
+                    node_speakers[b],
+                    leads || enough_anchors(&shared, quote + story.max(alike)),
+                    names.join(" "),
+                    text(a),
+                    text(b)
+                );
+            }
             if !leads && !enough_anchors(&shared, quote + story.max(alike)) {
+                continue;
+            }
+            // Two statements by different speakers are two events, even when they answer
+            // each other or say much the same ("the people deserve the facts"); only the
+            // same words in quotation marks make them one (a quote given to two speakers).
+            let (speakers_a, speakers_b) = (&node_speakers[a], &node_speakers[b]);
+            if !speakers_a.is_empty()
+                && !speakers_b.is_empty()
+                && !speakers_a.iter().any(|s| speakers_b.contains(s))
+                && quoted < STRONG_QUOTE
+            {
                 continue;
             }
             // A conflicting date keeps two passages apart even when they share a person:

@@ -30,6 +30,52 @@ pub struct Quantity {
     pub number_tokens: (usize, usize),
 }
 
+/// What happened to counted people, from the verb right after them ("have died", "were
+/// injured"), as the unit group of the fate; `stop(k)` tells whether the text breaks off
+/// after word `k`.
+fn people_fate(after: &[String], stop: impl Fn(usize) -> bool) -> Option<&'static str> {
+    const AUXILIARIES: &[&str] = &[
+        "have",
+        "has",
+        "had",
+        "been",
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "being",
+        "reportedly",
+        "also",
+        "now",
+        "so",
+        "far",
+        "confirmed",
+        "already",
+    ];
+    for (k, word) in after.iter().take(6).enumerate() {
+        let fate = match word.as_str() {
+            "died" | "dead" | "killed" | "perished" | "drowned" | "die" | "dying" => Some("dead"),
+            "injured" | "wounded" | "hurt" | "hospitalised" | "hospitalized" => Some("injured"),
+            "evacuated" | "displaced" | "rescued" => Some(if word == "rescued" {
+                "rescued"
+            } else {
+                "refugees"
+            }),
+            "missing" => Some("missing"),
+            "arrested" | "detained" => Some("arrested"),
+            _ => None,
+        };
+        if fate.is_some() {
+            return fate;
+        }
+        if !AUXILIARIES.contains(&word.as_str()) || stop(k) {
+            return None;
+        }
+    }
+    None
+}
+
 const APPROXIMATIONS: &[&str] = &[
     "at least",
     "at most",
@@ -388,6 +434,17 @@ pub fn find_quantities(
         {
             unit = Some(group.to_string());
         }
+        // People counted by what happened to them: "11 people have died" and "nine people
+        // were killed" count the dead, "4,100 people had been evacuated" the evacuees.
+        if unit.as_deref() == Some("people")
+            && j > 0
+            && !gap(j - 1).contains([',', '.', ';', ':', '(', ')'])
+            && let Some(fate) = people_fate(&folded[j.min(folded.len())..], |k| {
+                gap(j + k).contains([',', '.', ';', ':', '(', ')'])
+            })
+        {
+            unit = Some(fate.to_string());
+        }
         // Qualifier after the unit: "of damage", "in emergency aid".
         let mut qualifier = None;
         if let Some(prep) = folded.get(j)
@@ -515,6 +572,25 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn people_are_counted_by_what_happened_to_them() {
+        let units =
+            |text: &str| -> Vec<String> { quantities(text).into_iter().map(|q| q.2).collect() };
+        assert_eq!(units("At least 11 people have died."), ["dead"]);
+        assert_eq!(units("Nine people were killed on Sunday."), ["dead"]);
+        assert_eq!(units("Another 14 people were injured."), ["injured"]);
+        assert_eq!(
+            units("Police said 4,100 people had been evacuated."),
+            ["refugees"]
+        );
+        // A break after the people, or no fate at all, leaves them people.
+        assert_eq!(
+            units("About 300 people, the police said, died."),
+            ["people"]
+        );
+        assert_eq!(units("Some 300 people joined a protest."), ["people"]);
     }
 
     #[test]

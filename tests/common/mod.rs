@@ -172,9 +172,8 @@ pub fn score(report: &Report, gold: &Gold) -> Scores {
     let mut scores = Scores::default();
     // Every labelled paragraph with its gold event.
     let mut labelled: Vec<(usize, (DocId, Vec<usize>), String)> = Vec::new();
-    let name = |file: &str, quote: &str| {
-        format!("{file}: {}", quote.chars().take(40).collect::<String>())
-    };
+    let name =
+        |file: &str, quote: &str| format!("{file}: {}", quote.chars().take(40).collect::<String>());
     for (event_index, event) in gold.events.iter().enumerate() {
         for (file, quote) in &event.paragraphs {
             labelled.push((
