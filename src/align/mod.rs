@@ -498,7 +498,7 @@ fn passage_speakers(corpus: &Corpus, node: PassageRef) -> Vec<crate::model::Enti
         }
         let after = word_at(rest);
         let head = text[..mention.start.min(text.len())].trim_end();
-        let before: String = head
+        let raw: String = head
             .chars()
             .rev()
             .take_while(|c| c.is_alphanumeric())
@@ -506,15 +506,16 @@ fn passage_speakers(corpus: &Corpus, node: PassageRef) -> Vec<crate::model::Enti
             .into_iter()
             .rev()
             .collect();
-        let before = crate::text::fold(&before);
-        let according = before == "to"
-            && head[..head.len() - 2]
-                .trim_end()
-                .to_lowercase()
-                .ends_with("according");
+        let before = crate::text::fold(&raw);
+        let ahead = head[..head.len() - raw.len()].trim_end();
+        let according = before == "to" && ahead.to_lowercase().ends_with("according");
+        // "said X" names the speaker only after a quote or a clause (`…," said X`); in "Trump
+        // said the FBI ruined…" the FBI is what is spoken about.
+        let inverted = ahead.ends_with([',', '”', '"', '’', '\'']);
         let speaks = SPEAKING.contains(&after.as_str())
             || (SPEAKING.contains(&before.as_str())
-                && !matches!(before.as_str(), "told" | "tells"))
+                && !matches!(before.as_str(), "told" | "tells")
+                && inverted)
             || according;
         if speaks {
             out.push(entity);
@@ -523,6 +524,30 @@ fn passage_speakers(corpus: &Corpus, node: PassageRef) -> Vec<crate::model::Enti
     out.sort();
     out.dedup();
     out
+}
+
+/// The weekdays a passage names ("said on Friday", "Sunday's vote"), one bit each.
+fn weekdays(corpus: &Corpus, node: PassageRef) -> u8 {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let document = &corpus.documents[node.document.get()];
+    let passage = &document.passages[node.passage.get()];
+    let mut mask = 0u8;
+    for token in crate::text::tokens(&document.loaded.text[passage.start..passage.end]) {
+        let folded = crate::text::fold(token.text);
+        let word = folded.strip_suffix("'s").unwrap_or(&folded);
+        if let Some(day) = DAYS.iter().position(|d| *d == word) {
+            mask |= 1 << day;
+        }
+    }
+    mask
 }
 
 /// Whether two passages date their content differently (full dates, none compatible).
@@ -653,7 +678,9 @@ pub fn align(
             .collect()
     };
     let background_anchor = background_weights(&vocabulary, &term_zipf, 0.0);
+
     let node_shingles: Vec<Vec<u64>> = nodes.iter().map(|node| shingles(corpus, *node)).collect();
+    let node_weekdays: Vec<u8> = nodes.iter().map(|node| weekdays(corpus, *node)).collect();
     let node_speakers: Vec<Vec<crate::model::EntityId>> = nodes
         .iter()
         .map(|node| passage_speakers(corpus, *node))
@@ -917,7 +944,12 @@ pub fn align(
             }
             // A conflicting date keeps two passages apart even when they share a person:
             // only a much stronger set of anchors says it is one event dated differently.
-            if dates_conflict(features_of(&nodes[a]), features_of(&nodes[b]))
+            // Named weekdays count as dates: "Warren tweeted Sunday" and "Warner said on
+            // Friday" are two occasions.
+            let weekdays_conflict = node_weekdays[a] != 0
+                && node_weekdays[b] != 0
+                && node_weekdays[a] & node_weekdays[b] == 0;
+            if (weekdays_conflict || dates_conflict(features_of(&nodes[a]), features_of(&nodes[b])))
                 && (support < 2.0 * ANCHOR_SUM || shared.len() < 2 * ANCHOR_COUNT)
             {
                 continue;
