@@ -155,6 +155,10 @@ fn audited_findings_are_precise_enough() {
 }
 
 /// Floors a little under what the engine reaches on the day (README, Quality).
-/// Measured on 2026-11-30: shown findings 0.90 (19/21), discrepancy kinds 0.83 (5/6).
-const PRECISION_FLOOR: f64 = 0.85;
+/// Measured on 2026-11-30: shown findings 0.85 (39/46), discrepancy kinds 0.83 (5/6). The
+/// audit first judged the first four one-source-only marks of each report (0.90 then); 40
+/// more drawn at random brought the honest figure for those marks down to 0.73, and marks
+/// that another source covers in other words, or that state nothing checkable, are now
+/// uncertain (0.85 on the judged ones still shown).
+const PRECISION_FLOOR: f64 = 0.80;
 const DISCREPANCY_FLOOR: f64 = 0.75;

@@ -19,32 +19,147 @@ const SHARED_ANCHORS: f32 = 1.2;
 /// The confidence of a one-source-only mark whose passage shares anchors elsewhere.
 const SHARED_CONFIDENCE: f32 = 0.45;
 
+/// When this share of a passage's names, numbers and uncommon words occurs somewhere in
+/// another source (in any of its sentences), that source probably tells the same fact in
+/// other words: the mark is uncertain.
+const COVERED: f32 = 0.5;
+/// The confidence of a mark whose passage another source covers, or that states nothing
+/// checkable (no name, number, date or quote: commentary, a truism, a fragment).
+const WEAK_CONFIDENCE: f32 = 0.5;
+
+/// What a passage says that can be checked: its names, numbers with their counted thing,
+/// and its uncommon words, each with a weight (uncommon words by how uncommon).
+fn specific_items(context: &Context<'_>, at: PassageRef) -> Vec<(String, f32)> {
+    let features = context.features(at);
+    let text = context.text(at.document);
+    let table = crate::extract::frequency::frequencies();
+    let mut items: Vec<(String, f32)> = Vec::new();
+    for entity in &features.entities {
+        items.push((format!("e:{}", entity.get()), 1.0));
+    }
+    for quantity in &features.quantities {
+        items.push((
+            format!(
+                "q:{}:{}",
+                quantity.unit,
+                crate::text::format_value(quantity.value)
+            ),
+            1.0,
+        ));
+    }
+    for (offset, stem) in &features.terms {
+        let word: String = text[*offset..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .collect();
+        let weight = crate::extract::frequency::specificity(table.word(&crate::text::fold(&word)));
+        if weight >= 0.3 {
+            items.push((format!("t:{stem}"), weight));
+        }
+    }
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    items.dedup_by(|a, b| a.0 == b.0);
+    items
+}
+
+/// Every specific item of each document.
+fn document_items(context: &Context<'_>) -> Vec<std::collections::HashSet<String>> {
+    context
+        .corpus
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(d, document)| {
+            document
+                .passages
+                .iter()
+                .filter(|p| p.role != PassageRole::Boilerplate)
+                .flat_map(|p| {
+                    specific_items(
+                        context,
+                        PassageRef {
+                            document: DocId(d),
+                            passage: p.index,
+                        },
+                    )
+                })
+                .map(|(item, _)| item)
+                .collect()
+        })
+        .collect()
+}
+
+/// The largest weighted share of a passage's specific items found in one other document,
+/// with that document.
+fn coverage(
+    context: &Context<'_>,
+    at: PassageRef,
+    documents: &[std::collections::HashSet<String>],
+) -> (f32, Option<DocId>) {
+    let items = specific_items(context, at);
+    let total: f32 = items.iter().map(|(_, w)| w).sum();
+    if total <= 0.0 {
+        return (0.0, None);
+    }
+    let mut best = (0.0, None);
+    for (d, set) in documents.iter().enumerate() {
+        if d == at.document.get() {
+            continue;
+        }
+        let found: f32 = items
+            .iter()
+            .filter(|(item, _)| set.contains(item))
+            .map(|(_, w)| w)
+            .sum();
+        if found / total > best.0 {
+            best = (found / total, Some(DocId(d)));
+        }
+    }
+    best
+}
+
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut out = Vec::new();
     if context.corpus.documents.len() < 2 {
         return out;
     }
+    let documents = document_items(context);
     for (d, document) in context.corpus.documents.iter().enumerate() {
         // (paragraph, passages, closest match, most shared anchor strength)
         type Run = (usize, Vec<PassageRef>, f32, f32);
         let mut current: Option<Run> = None;
-        let flush = |current: &mut Option<Run>, out: &mut Vec<FindingDraft>| {
-            if let Some((_, passages, closest, support)) = current.take() {
-                let claims: Vec<_> = passages
-                    .iter()
-                    .map(|&at| {
-                        let p =
-                            &context.corpus.documents[at.document.get()].passages[at.passage.get()];
-                        context.claim(at, p.start, p.end, None, None)
-                    })
-                    .collect();
-                let opening: String = claims[0]
-                    .text
-                    .split_whitespace()
-                    .take(10)
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                out.push(FindingDraft {
+        let flush =
+            |current: &mut Option<Run>, out: &mut Vec<FindingDraft>| {
+                if let Some((_, passages, closest, support)) = current.take() {
+                    // The run's coverage by the source that covers it best.
+                    let (mut covered, mut covered_by) = (0.0f32, None);
+                    let mut checkable = false;
+                    for &at in &passages {
+                        let (share, by) = coverage(context, at, &documents);
+                        if share > covered {
+                            (covered, covered_by) = (share, by);
+                        }
+                        let f = context.features(at);
+                        checkable |= !f.entities.is_empty()
+                            || !f.quantities.is_empty()
+                            || !f.dates.is_empty()
+                            || !f.quotes.is_empty();
+                    }
+                    let claims: Vec<_> = passages
+                        .iter()
+                        .map(|&at| {
+                            let p = &context.corpus.documents[at.document.get()].passages
+                                [at.passage.get()];
+                            context.claim(at, p.start, p.end, None, None)
+                        })
+                        .collect();
+                    let opening: String = claims[0]
+                        .text
+                        .split_whitespace()
+                        .take(10)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    out.push(FindingDraft {
                     kind: FindingKind::Unique,
                     event: None,
                     summary: format!(
@@ -58,10 +173,23 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                     // outlet often tells the same fact in other words.
                     confidence: if support >= SHARED_ANCHORS {
                         SHARED_CONFIDENCE.min((0.95 - 3.5 * closest).clamp(0.3, 0.95))
+                    } else if covered >= COVERED || !checkable {
+                        WEAK_CONFIDENCE.min((0.95 - 3.5 * closest).clamp(0.3, 0.95))
                     } else {
                         (0.95 - 3.5 * closest).clamp(0.3, 0.95)
                     },
-                    evidence: vec![if support >= SHARED_ANCHORS {
+                    evidence: vec![if let (true, Some(other)) = (covered >= COVERED, covered_by) {
+                        format!(
+                            "joined no event, but {:.0}% of its names, numbers and rare words \
+                             occur in {}, which may tell it in other words",
+                            covered * 100.0,
+                            context.source_name(other)
+                        )
+                    } else if !checkable {
+                        "joined no event, but names no one and gives no number, date or quote: \
+                         commentary or background rather than a checkable fact"
+                            .to_string()
+                    } else if support >= SHARED_ANCHORS {
                         format!(
                             "joined no event, but shares names, numbers or rare words with a \
                              passage of another source, which may tell the same fact in other \
@@ -74,8 +202,8 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                         )
                     }],
                 });
-            }
-        };
+                }
+            };
         for passage in &document.passages {
             let at = PassageRef {
                 document: DocId(d),
