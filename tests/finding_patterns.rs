@@ -179,3 +179,28 @@ fn boilerplate_and_reworded_facts_are_not_one_source_only() {
         "{unique:?}"
     );
 }
+
+#[test]
+fn a_person_described_with_a_loaded_word_against_a_plain_one_is_wording() {
+    let report = compare(&[
+        "The Varnian dictator Oskar Hallen met the trade envoy in Lindsholm on Tuesday. \
+         Hallen promised to reopen the northern border crossings.",
+        "The Varnian leader Oskar Hallen met the trade envoy in Lindsholm on Tuesday. \
+         Hallen said the northern border crossings would reopen in spring.",
+    ]);
+    let found = shown(&report, FindingKind::Wording);
+    assert!(
+        found
+            .iter()
+            .any(|s| s.contains("dictator") && s.contains("leader") && s.contains("Hallen")),
+        "{found:?}"
+    );
+    // Inside a quote the word is the speaker's, and two plain words are no finding.
+    let report = compare(&[
+        "\"He is a dictator,\" said opposition deputy Mara Lind of Oskar Hallen. \
+         The Varnian president Oskar Hallen met the trade envoy on Tuesday.",
+        "The Varnian leader Oskar Hallen met the trade envoy in Lindsholm on Tuesday.",
+    ]);
+    let found = any(&report, FindingKind::Wording);
+    assert!(found.iter().all(|s| !s.contains("dictator")), "{found:?}");
+}

@@ -236,6 +236,15 @@ fn one_sided(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
                 if !seen.insert((at.document, fold(&hit.term))) {
                     continue;
                 }
+                // A word already set against another source's word for the same person.
+                let described = out.iter().any(|f| {
+                    f.claims
+                        .iter()
+                        .any(|c| c.document == at.document && c.start == hit.start)
+                });
+                if described {
+                    continue;
+                }
                 let claim = context.claim(at, hit.start, hit.end, Some(hit.term.clone()), None);
                 let others: Vec<String> = plain.iter().map(|&d| context.source_name(d)).collect();
                 let mut evidence = Vec::new();
@@ -250,15 +259,186 @@ fn one_sided(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
                     kind: FindingKind::Wording,
                     event: Some(EventId(event_index)),
                     summary: format!(
-                        "Only {} uses loaded wording here: “{}”; {} do not",
+                        "Only {} uses loaded wording here: “{}”; {} {}",
                         context.source_name(at.document),
                         claim.text,
-                        others.join(" and ")
+                        others.join(" and "),
+                        if others.len() == 1 {
+                            "does not"
+                        } else {
+                            "do not"
+                        }
                     ),
                     claims: vec![claim],
                     confidence: 0.5 + 0.2 * event.confidence,
                     evidence,
                 });
+            }
+        }
+    }
+}
+
+/// A word that describes a named person or organisation: the common noun right before the
+/// name ("North Korean *dictator* Kim Jong Un") or heading an apposition after it ("Kim Jong
+/// Un, the North Korean *leader*,"), with its byte range.
+fn descriptor(
+    context: &Context<'_>,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<(String, usize, usize)> {
+    let usable = |word: &str| {
+        let folded = fold(word);
+        word.chars().count() >= 3
+            && word.chars().all(char::is_alphabetic)
+            && word.chars().next().is_some_and(char::is_lowercase)
+            && !context.lexicon.is_stopword(&folded)
+    };
+    // Right before the name, separated by a space only.
+    let head = &text[..start];
+    if head.ends_with(' ') {
+        let trimmed = head.trim_end();
+        let word_start = trimmed
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(trimmed.len(), |(i, _)| i);
+        let word = &trimmed[word_start..];
+        if usable(word) {
+            return Some((fold(word), word_start, trimmed.len()));
+        }
+    }
+    // An apposition after the name: ", the North Korean leader," (at most five words).
+    let rest = &text[end..];
+    let inner = rest.strip_prefix(", ")?;
+    let close = inner.find([',', '.', ';'])?;
+    let phrase = &inner[..close];
+    let words: Vec<&str> = phrase.split(' ').collect();
+    if !(2..=5).contains(&words.len()) || !matches!(words[0], "the" | "a" | "an") {
+        return None;
+    }
+    let last = words[words.len() - 1];
+    if !usable(last) {
+        return None;
+    }
+    let word_end = end + 2 + close;
+    Some((fold(last), word_end - last.len(), word_end))
+}
+
+/// Whether a word is on the loaded-words list on its own.
+fn loaded_word(context: &Context<'_>, word: &str) -> bool {
+    context
+        .lexicon
+        .loaded_terms
+        .iter()
+        .any(|t| t.words.len() == 1 && t.words[0] == word)
+}
+
+/// The same person or organisation described with different words by two sources, one of
+/// them loaded ("dictator" / "leader" before the same resolved name). The resolved entity
+/// is the evidence that both describe one referent. Words inside quotes are the speaker's
+/// and are skipped.
+fn descriptors(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
+    use crate::model::EntityKind;
+    // entity -> document -> (word, passage, start, end), first use of each word
+    type Described = Vec<(String, PassageRef, usize, usize)>;
+    let mut uses: BTreeMap<usize, BTreeMap<DocId, Described>> = BTreeMap::new();
+    for (m, placed) in context.corpus.mentions.iter().enumerate() {
+        let entity = context.corpus.mention_entities[m];
+        if !matches!(
+            context.corpus.entities[entity.get()].kind,
+            EntityKind::Person | EntityKind::Organisation
+        ) {
+            continue;
+        }
+        let at = PassageRef {
+            document: placed.document,
+            passage: placed.passage,
+        };
+        let text = context.text(placed.document);
+        let Some((word, start, end)) =
+            descriptor(context, text, placed.mention.start, placed.mention.end)
+        else {
+            continue;
+        };
+        let features = context.features(at);
+        if features
+            .quotes
+            .iter()
+            .any(|q| q.start <= start && end <= q.end)
+        {
+            continue;
+        }
+        let list = uses
+            .entry(entity.get())
+            .or_default()
+            .entry(placed.document)
+            .or_default();
+        if !list.iter().any(|(w, ..)| *w == word) {
+            list.push((word, at, start, end));
+        }
+    }
+    for (entity, by_document) in &uses {
+        let documents: Vec<&DocId> = by_document.keys().collect();
+        let mut reported: BTreeSet<(DocId, String)> = BTreeSet::new();
+        for &loaded_doc in &documents {
+            for (word, at, start, end) in &by_document[loaded_doc] {
+                if !loaded_word(context, word) || reported.contains(&(*loaded_doc, word.clone())) {
+                    continue;
+                }
+                let stem = context.stemmer.stem(word);
+                // Another source that describes the same entity with plain words only, and
+                // never with this one.
+                for &other_doc in &documents {
+                    if other_doc == loaded_doc {
+                        continue;
+                    }
+                    let others = &by_document[other_doc];
+                    if others
+                        .iter()
+                        .any(|(w, ..)| context.stemmer.stem(w) == stem || loaded_word(context, w))
+                    {
+                        continue;
+                    }
+                    let Some((plain, other_at, other_start, other_end)) = others.first() else {
+                        continue;
+                    };
+                    reported.insert((*loaded_doc, word.clone()));
+                    let name = &context.corpus.entities[*entity].name;
+                    let claims = vec![
+                        context.claim(*at, *start, *end, Some(word.clone()), None),
+                        context.claim(
+                            *other_at,
+                            *other_start,
+                            *other_end,
+                            Some(plain.clone()),
+                            None,
+                        ),
+                    ];
+                    out.push(FindingDraft {
+                        kind: FindingKind::Wording,
+                        event: context.event_of[at.document.get()][at.passage.get()],
+                        summary: format!(
+                            "Sources describe {name} differently: “{word}” ({}) vs “{plain}” ({})",
+                            context.source_name(*loaded_doc),
+                            context.source_name(*other_doc)
+                        ),
+                        claims,
+                        confidence: 0.7,
+                        evidence: vec![
+                            format!(
+                                "both words describe {name}, resolved as one {} in both sources",
+                                match context.corpus.entities[*entity].kind {
+                                    EntityKind::Person => "person",
+                                    _ => "organisation",
+                                }
+                            ),
+                            format!("“{word}” is on the loaded-words list; “{plain}” is not"),
+                        ],
+                    });
+                    break;
+                }
             }
         }
     }
@@ -283,6 +463,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     }
     let event_of = |at: PassageRef| context.event_of[at.document.get()][at.passage.get()];
     let mut out = Vec::new();
+    descriptors(context, &mut out);
     one_sided(context, &mut out);
     for (entry, uses) in &by_entry {
         // Within events: the first use of each term in each document.
