@@ -75,6 +75,11 @@ const BOILERPLATE_STARTS: &[&str] = &[
     "[image",
     "[video",
     "video:",
+    "tags:",
+    "topics:",
+    "keywords:",
+    "filed under",
+    "categories:",
 ];
 
 /// Marks of photo captions and credits anywhere in a short line.

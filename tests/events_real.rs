@@ -61,8 +61,8 @@ fn shared_specific_anchors_make_an_event_with_label_confidence_and_anchors() {
 #[test]
 fn boilerplate_is_never_aligned() {
     // Each article carries a dateline, a photo credit, a "More:" link, an embedded post's
-    // signature and a share prompt, all shared word for word.
-    let boilerplate = "Photo: Mira Held / Getty Images\n\nMore: A minute-by-minute guide to the Tarnow harbour strike\n\n— Port Workers Union (@portunion) March 3, 2026\n\nShare this article on social media\n\n";
+    // signature, a share prompt and a tags line, all shared word for word.
+    let boilerplate = "Photo: Mira Held / Getty Images\n\nMore: A minute-by-minute guide to the Tarnow harbour strike\n\n— Port Workers Union (@portunion) March 3, 2026\n\nShare this article on social media\n\nTags: Tarnow, harbour, Kessel tug contract\n\n";
     let a = format!(
         "TARNOW — Harbour pilots went on strike on Monday over the Kessel tug contract.\n\n{boilerplate}The union wants the contract cancelled."
     );
@@ -79,6 +79,7 @@ fn boilerplate_is_never_aligned() {
                 !text.starts_with("Photo:")
                     && !text.starts_with("More:")
                     && !text.starts_with("Share this")
+                    && !text.starts_with("Tags:")
                     && !text.contains("(@portunion)"),
                 "aligned boilerplate: {text}"
             );

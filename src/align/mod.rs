@@ -167,6 +167,9 @@ const COMMON_TERM_WEIGHT: f32 = 0.5;
 const MIN_ANCHOR: f32 = 0.35;
 /// Two passages join only when their shared anchors add up to this much ...
 const ANCHOR_SUM: f32 = 1.5;
+/// Anchors that are only names and rare words (no number, date or shared wording) must add
+/// up to this much.
+const SOFT_ANCHOR_SUM: f32 = 2.0;
 /// ... over at least this many distinct anchors (a shared quote counts as one).
 const ANCHOR_COUNT: usize = 2;
 /// Passages this alike (cosine of their weighted vectors) count their likeness as one
@@ -929,6 +932,29 @@ pub fn align(
                 );
             }
             if !leads && !enough_anchors(&shared, quote + story.max(alike)) {
+                continue;
+            }
+            // Names and rare words alone (no number, date or shared wording) are how a
+            // topic looks as much as an event: they need more weight.
+            let names = shared
+                .iter()
+                .filter(|(id, strength)| {
+                    vocabulary.names[*id as usize].0 == FeatureKind::Entity && *strength >= 0.5
+                })
+                .count();
+            let hard = quote > 0.0
+                || names >= 2
+                || shared.iter().any(|(id, _)| {
+                    matches!(
+                        vocabulary.names[*id as usize].0,
+                        FeatureKind::Date | FeatureKind::Quantity
+                    )
+                });
+            if !leads
+                && !hard
+                && story.max(alike) == 0.0
+                && shared.iter().map(|(_, s)| s).sum::<f32>() < SOFT_ANCHOR_SUM
+            {
                 continue;
             }
             // Two statements by different speakers are two events, even when they answer
