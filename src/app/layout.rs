@@ -210,19 +210,28 @@ impl DocumentLayout {
     }
 
     /// The rectangle of a cursor at a byte offset, in content coordinates.
-    fn cursor_rect(&self, text: &str, byte: usize) -> Option<Rect> {
+    ///
+    /// Where a line wraps, the offset after the last character of a row is also the offset
+    /// of the first character of the next: a span *starts* on the next row
+    /// (`starts_span`), and *ends* on the row before. Placing a start at the end of the
+    /// previous row drew an empty outline box there (issue 11).
+    fn cursor_rect(&self, text: &str, byte: usize, starts_span: bool) -> Option<Rect> {
         let paragraph = self.paragraph_of(byte)?;
         let slice = &text[paragraph.range.clone()];
         let index = char_index(slice, byte - paragraph.range.start);
-        let rect = paragraph.galley.pos_from_cursor(CCursor::new(index));
+        let cursor = CCursor {
+            prefer_next_row: starts_span,
+            ..CCursor::new(index)
+        };
+        let rect = paragraph.galley.pos_from_cursor(cursor);
         Some(rect.translate(Vec2::new(0.0, paragraph.top)))
     }
 
     /// The full-width band covering a span.
     fn span_bounds(&self, text: &str, start: usize, end: usize) -> Rect {
         match (
-            self.cursor_rect(text, start),
-            self.cursor_rect(text, end.saturating_sub(1).max(start)),
+            self.cursor_rect(text, start, true),
+            self.cursor_rect(text, end.saturating_sub(1).max(start), true),
         ) {
             (Some(a), Some(b)) => {
                 Rect::from_min_max(Pos2::new(0.0, a.min.y), Pos2::new(self.width, b.max.y))
@@ -233,7 +242,10 @@ impl DocumentLayout {
 
     /// The rectangles a span covers, one per row.
     pub fn span_rects(&self, text: &str, start: usize, end: usize) -> Vec<Rect> {
-        let (Some(a), Some(b)) = (self.cursor_rect(text, start), self.cursor_rect(text, end))
+        let (Some(a), Some(b)) = (
+            self.cursor_rect(text, start, true),
+            self.cursor_rect(text, end, false),
+        )
         else {
             return Vec::new();
         };
@@ -279,5 +291,62 @@ impl DocumentLayout {
         self.paragraphs[first..]
             .iter()
             .take_while(move |p| p.top <= bottom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A layout of one paragraph, `text`, wrapped at `width` points.
+    fn single_paragraph(text: &str, width: f32) -> DocumentLayout {
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(Default::default(), |_| {});
+        output.textures_delta.clear();
+        let mut job = LayoutJob::simple(
+            text.to_string(),
+            FontId::proportional(BODY_SIZE),
+            Color32::BLACK,
+            width,
+        );
+        job.wrap.max_width = width;
+        let galley = ctx.fonts_mut(|fonts| fonts.layout_job(job));
+        let height = galley.size().y;
+        DocumentLayout {
+            width,
+            dark: false,
+            paragraphs: vec![ParagraphLayout {
+                range: 0..text.len(),
+                top: 0.0,
+                galley,
+            }],
+            height,
+            passage_rects: Vec::new(),
+            mark_rects: Vec::new(),
+        }
+    }
+
+    /// Issue 11: a marked span that starts right after a wrap drew a stray empty outline box
+    /// at the end of the previous line. It covers its own row only.
+    #[test]
+    fn a_span_starting_after_a_wrap_has_no_box_on_the_previous_line() {
+        let text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda";
+        let layout = single_paragraph(text, 120.0);
+        let galley = &layout.paragraphs[0].galley;
+        assert!(galley.rows.len() >= 3, "the text must wrap");
+        // The first word of the second row, as the wrap placed it.
+        let first_row_chars: usize = galley.rows[0].char_count_including_newline().into();
+        let start = text.char_indices().nth(first_row_chars).unwrap().0;
+        let end = start + text[start..].find(' ').unwrap();
+        let rects = layout.span_rects(text, start, end);
+        assert_eq!(rects.len(), 1, "{rects:?}");
+        let row = galley.rows[1].rect();
+        assert!((rects[0].min.y - row.min.y).abs() < 1.0, "{rects:?} {row:?}");
+        assert!(rects[0].width() > 5.0, "{rects:?}");
+        // A span ending right before the wrap stays on its own row too.
+        let word_start = text[..start].trim_end().rfind(' ').map_or(0, |i| i + 1);
+        let rects = layout.span_rects(text, word_start, start);
+        assert_eq!(rects.len(), 1, "{rects:?}");
+        assert!(rects[0].max.y <= row.min.y + 1.0, "{rects:?} {row:?}");
     }
 }
