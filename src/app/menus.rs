@@ -5,7 +5,10 @@ use super::worker::DialogPurpose;
 use super::{Command, MainView, ParallaxApp};
 use egui::RichText;
 
-/// File, View and Help menus.
+/// The widest a hint inside a menu gets before it wraps.
+const MENU_HINT_WIDTH: f32 = 260.0;
+
+/// File, Edit, View and Help menus.
 pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
@@ -98,12 +101,20 @@ pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                     ui.close();
                 }
                 ui.separator();
-                ui.label(
-                    RichText::new(
-                        "Link: click a passage, then Ctrl+click one in another column, or drag a passage from the margin onto another. Right-click a passage or a mark for more.",
-                    )
-                    .weak(),
-                );
+                // A hint, wrapped at a menu's width: a long single line was cut off at the
+                // window's edge (issue 11).
+                ui.scope(|ui| {
+                    ui.set_max_width(MENU_HINT_WIDTH);
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(
+                                "Link: click a passage, then Ctrl+click one in another column, or drag a passage from the margin onto another. Right-click a passage or a mark for more.",
+                            )
+                            .weak(),
+                        )
+                        .wrap(),
+                    );
+                });
             });
             ui.menu_button("View", |ui| {
                 if ui

@@ -144,3 +144,20 @@ fn the_inspector_keeps_its_width_from_one_selection_to_the_next() {
     let first = widths[0];
     assert!(widths.iter().all(|w| (w - first).abs() < 0.5), "{widths:?}");
 }
+
+/// Issue 11: the hint at the bottom of the Edit menu was cut off. It wraps inside the menu
+/// and every word of it is on screen.
+#[test]
+fn the_edit_menu_hint_wraps_and_is_not_cut_off() {
+    let mut harness = harness(app_with(crate::app::sample_files(), false));
+    harness.get_by_label("Edit").click();
+    harness.run();
+    let hint = harness.get_by_label_contains("Ctrl+click one in another column");
+    let rect = hint.rect();
+    let undo = harness.get_by_label_contains("Undo").rect();
+    let screen = harness.ctx.content_rect();
+    assert!(screen.contains_rect(rect), "{rect:?} in {screen:?}");
+    // Wrapped onto several lines, no wider than a menu should be.
+    assert!(rect.height() > 2.0 * undo.height(), "{rect:?}");
+    assert!(rect.width() <= 360.0, "{rect:?}");
+}
