@@ -81,9 +81,10 @@ impl ParallaxApp {
         if fresh.is_empty() {
             return;
         }
-        self.work.undo.push(self.work.session.clone());
-        self.work.redo.clear();
-        self.work.generation += 1;
+        self.checkpoint(format!(
+            "add {}",
+            super::count(fresh.len(), "article", "articles")
+        ));
         for file in &fresh {
             self.work
                 .session

@@ -88,9 +88,14 @@ impl ParallaxApp {
     /// Closes one article of the session; its notes and corrections go with it, and Undo
     /// brings all of it back.
     pub(crate) fn close_session_document(&mut self, index: usize, ctx: &egui::Context) {
-        self.work.undo.push(self.work.session.clone());
-        self.work.redo.clear();
-        self.work.generation += 1;
+        let name = self
+            .work
+            .session
+            .documents
+            .get(index)
+            .map(|d| d.path.clone())
+            .unwrap_or_default();
+        self.checkpoint(format!("close {name}"));
         let removed = self.work.session.remove_document(index);
         if removed > 0 {
             self.notices.push(Notice {

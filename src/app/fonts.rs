@@ -117,7 +117,8 @@ mod tests {
             let font_id = egui::FontId::new(14.0, family.clone());
             for c in &wanted {
                 // Regional indicators and variation selectors combine with what follows.
-                if ('\u{1F1E6}'..='\u{1F1FF}').contains(c) || ('\u{FE00}'..='\u{FE0F}').contains(c) {
+                if ('\u{1F1E6}'..='\u{1F1FF}').contains(c) || ('\u{FE00}'..='\u{FE0F}').contains(c)
+                {
                     continue;
                 }
                 if !ctx.fonts_mut(|fonts| fonts.has_glyph(&font_id, *c)) {

@@ -245,8 +245,7 @@ impl DocumentLayout {
         let (Some(a), Some(b)) = (
             self.cursor_rect(text, start, true),
             self.cursor_rect(text, end, false),
-        )
-        else {
+        ) else {
             return Vec::new();
         };
         if (a.min.y - b.min.y).abs() < 1.0 {
@@ -341,7 +340,10 @@ mod tests {
         let rects = layout.span_rects(text, start, end);
         assert_eq!(rects.len(), 1, "{rects:?}");
         let row = galley.rows[1].rect();
-        assert!((rects[0].min.y - row.min.y).abs() < 1.0, "{rects:?} {row:?}");
+        assert!(
+            (rects[0].min.y - row.min.y).abs() < 1.0,
+            "{rects:?} {row:?}"
+        );
         assert!(rects[0].width() > 5.0, "{rects:?}");
         // A span ending right before the wrap stays on its own row too.
         let word_start = text[..start].trim_end().rfind(' ').map_or(0, |i| i + 1);

@@ -83,8 +83,22 @@ pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 }
             });
             ui.menu_button("Edit", |ui| {
+                // Each says what it takes back or makes again.
+                let undo = app
+                    .work
+                    .undo
+                    .last()
+                    .map_or("Undo".to_string(), |step| format!("Undo {}", step.what));
+                let redo = app
+                    .work
+                    .redo
+                    .last()
+                    .map_or("Redo".to_string(), |step| format!("Redo {}", step.what));
                 if ui
-                    .add_enabled(!app.work.undo.is_empty(), egui::Button::new("Undo  Ctrl+Z"))
+                    .add_enabled(
+                        !app.work.undo.is_empty(),
+                        egui::Button::new(undo).shortcut_text("Ctrl+Z"),
+                    )
                     .clicked()
                 {
                     app.commands.push(Command::Undo);
@@ -93,7 +107,7 @@ pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 if ui
                     .add_enabled(
                         !app.work.redo.is_empty(),
-                        egui::Button::new("Redo  Ctrl+Shift+Z"),
+                        egui::Button::new(redo).shortcut_text("Ctrl+Shift+Z"),
                     )
                     .clicked()
                 {

@@ -22,6 +22,14 @@ pub(crate) const AUTOSAVE: &str = "autosave.parallax.ron";
 /// Next to it: the path of the session the autosave belongs to, if it had one.
 pub(crate) const AUTOSAVE_ORIGIN: &str = "autosave.origin";
 
+/// A session as it was before (for undo) or after (for redo) a change, and what the change
+/// did, in words for the Edit menu and the notice ("Undid: link AP and Reuters").
+#[derive(Debug, Clone)]
+pub struct UndoStep {
+    pub session: Session,
+    pub what: String,
+}
+
 /// The open session and its history.
 pub struct Workspace {
     pub session: Session,
@@ -30,8 +38,9 @@ pub struct Workspace {
     /// Bumped by every change; compared with the generation last saved.
     pub generation: u64,
     pub saved_generation: u64,
-    pub undo: Vec<Session>,
-    pub redo: Vec<Session>,
+    /// The sessions before each change, newest last, with what the change did.
+    pub undo: Vec<UndoStep>,
+    pub redo: Vec<UndoStep>,
     /// For each session document, the report document it became (none when missing).
     pub report_doc: Vec<Option<DocId>>,
     /// Session documents whose files were not found.
@@ -168,9 +177,13 @@ impl ParallaxApp {
         })
     }
 
-    /// Records the current session for undo; call before changing it.
-    pub(crate) fn checkpoint(&mut self) {
-        self.work.undo.push(self.work.session.clone());
+    /// Records the current session for undo, with what the change about to be made does;
+    /// call before changing it.
+    pub(crate) fn checkpoint(&mut self, what: String) {
+        self.work.undo.push(UndoStep {
+            session: self.work.session.clone(),
+            what,
+        });
         if self.work.undo.len() > UNDO_DEPTH {
             self.work.undo.remove(0);
         }
@@ -181,12 +194,17 @@ impl ParallaxApp {
     /// Applies an edit to the session and reruns the comparison.
     pub fn edit(&mut self, action: EditAction, ctx: &egui::Context) {
         let before = self.work.session.clone();
+        let what = self.describe(&action);
+        let feedback = self.feedback(&action);
         let applied = self.apply(action);
         match applied {
             Ok(()) => {
                 let after = std::mem::replace(&mut self.work.session, before);
-                self.checkpoint();
+                self.checkpoint(what);
                 self.work.session = after;
+                if let Some(text) = feedback {
+                    self.notices.push(Notice { text, error: false });
+                }
                 self.start_analysis(ctx);
             }
             Err(message) => self.notices.push(Notice {
@@ -322,22 +340,137 @@ impl ParallaxApp {
         self.work.session.edits.notes.get_mut(index)
     }
 
+    /// Takes back the last change, and says which ("Undid: link AP and Reuters").
     pub fn undo(&mut self, ctx: &egui::Context) {
         if let Some(previous) = self.work.undo.pop() {
-            let current = std::mem::replace(&mut self.work.session, previous);
-            self.work.redo.push(current);
+            let current = std::mem::replace(&mut self.work.session, previous.session);
+            self.notices.push(Notice {
+                text: format!("Undid: {}", previous.what),
+                error: false,
+            });
+            self.work.redo.push(UndoStep {
+                session: current,
+                what: previous.what,
+            });
             self.work.generation += 1;
             self.start_analysis(ctx);
         }
     }
 
+    /// Makes the last undone change again, and says which.
     pub fn redo(&mut self, ctx: &egui::Context) {
         if let Some(next) = self.work.redo.pop() {
-            let current = std::mem::replace(&mut self.work.session, next);
-            self.work.undo.push(current);
+            let current = std::mem::replace(&mut self.work.session, next.session);
+            self.notices.push(Notice {
+                text: format!("Redid: {}", next.what),
+                error: false,
+            });
+            self.work.undo.push(UndoStep {
+                session: current,
+                what: next.what,
+            });
             self.work.generation += 1;
             self.start_analysis(ctx);
         }
+    }
+
+    /// A source's name as the columns show it.
+    fn source_name(&self, document: DocId) -> String {
+        self.analysis
+            .as_ref()
+            .and_then(|a| a.report.documents.get(document.get()))
+            .map_or_else(|| "an article".into(), |d| d.display_name())
+    }
+
+    /// An event's label in quotes, for messages.
+    fn event_name(&self, event: EventId) -> String {
+        self.analysis
+            .as_ref()
+            .and_then(|a| a.report.events.get(event.get()))
+            .map_or_else(|| "an event".into(), |e| format!("“{}”", e.label))
+    }
+
+    /// The event a passage belongs to now.
+    fn event_of(&self, at: PassageRef) -> Option<EventId> {
+        let report = &self.analysis.as_ref()?.report;
+        report
+            .events
+            .iter()
+            .find(|e| e.passages.contains(&at))
+            .map(|e| e.index)
+    }
+
+    /// What an edit does, in words: the Edit menu's "Undo …" and the "Undid: …" notice.
+    pub fn describe(&self, action: &EditAction) -> String {
+        match action {
+            EditAction::Link(a, b) => format!(
+                "link {} and {}",
+                self.source_name(a.document),
+                self.source_name(b.document)
+            ),
+            EditAction::Unlink(at) => format!(
+                "unlink a passage of {}{}",
+                self.source_name(at.document),
+                self.event_of(*at)
+                    .map(|e| format!(" from {}", self.event_name(e)))
+                    .unwrap_or_default()
+            ),
+            EditAction::Split(event, moved) => format!(
+                "split {} off {}",
+                super::count(moved.len(), "passage", "passages"),
+                self.event_name(*event)
+            ),
+            EditAction::Rename(event, label) => {
+                format!("rename {} to “{label}”", self.event_name(*event))
+            }
+            EditAction::Review(finding, status, _) => {
+                let kind = self
+                    .analysis
+                    .as_ref()
+                    .and_then(|a| a.report.findings.get(finding.get()))
+                    .map_or("a", |f| f.kind.title());
+                match status {
+                    Some(ReviewStatus::Confirmed) => format!("confirm the {kind} finding"),
+                    Some(ReviewStatus::Dismissed) => format!("dismiss the {kind} finding"),
+                    None => format!("clear the review of the {kind} finding"),
+                }
+            }
+            EditAction::AddNote { document, .. } => {
+                format!("add a note on {}", self.source_name(*document))
+            }
+            EditAction::EditNote(..) => "edit a note".into(),
+            EditAction::DeleteNote(..) => "delete a note".into(),
+            EditAction::ReattachNote(..) => "re-attach a note".into(),
+            EditAction::DeleteItem(kind, _) => {
+                format!("delete an orphaned {kind:?}").to_lowercase()
+            }
+            EditAction::RenameSource(document, name) => {
+                format!(
+                    "rename {} to “{}”",
+                    self.source_name(*document),
+                    name.trim()
+                )
+            }
+        }
+    }
+
+    /// A notice for edits that show no change where the user looks: a link made with
+    /// Ctrl+click or a drag only changes tints and connectors (issue 11: "a link gives no
+    /// feedback").
+    fn feedback(&self, action: &EditAction) -> Option<String> {
+        let EditAction::Link(a, b) = action else {
+            return None;
+        };
+        let event = self.event_of(*a).or_else(|| self.event_of(*b));
+        Some(format!(
+            "Linked {} and {} in {}. Edit → Undo takes it back.",
+            self.source_name(a.document),
+            self.source_name(b.document),
+            event.map_or_else(
+                || "a new event".into(),
+                |e| format!("event {}", self.event_name(e))
+            )
+        ))
     }
 
     /// The view state as it is now, for saving.

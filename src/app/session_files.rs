@@ -184,7 +184,7 @@ impl ParallaxApp {
     /// Points a missing session document at a new file.
     pub fn locate(&mut self, index: usize, file: PathBuf, ctx: &egui::Context) {
         if let Some(document) = self.work.session.documents.get(index).cloned() {
-            self.checkpoint();
+            self.checkpoint(format!("locate {}", file.display()));
             let mut fresh = SessionDocument::for_file(&file, self.work.path.as_deref());
             fresh.name = document.name;
             fresh.outlet = document.outlet;

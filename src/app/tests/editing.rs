@@ -322,3 +322,42 @@ fn uncertain_findings_are_hidden_until_asked_for() {
     app.refilter();
     assert_eq!(count(&app), shown);
 }
+
+/// Issue 11: a link made with Ctrl+click gave no feedback, and Undo did not say what it
+/// undid. The link shows a notice naming both sources; the Edit menu names the step, and
+/// Undo and Redo say what they took back or made again.
+#[test]
+fn a_ctrl_click_link_says_so_and_undo_says_what_it_undid() {
+    let mut harness = harness(app_with(crate::app::sample_files(), false));
+    let (a, b) = two_free_passages(&mut harness);
+    let names: Vec<String> = {
+        let report = &harness.state().analysis.as_ref().unwrap().report;
+        [a, b]
+            .iter()
+            .map(|p| report.documents[p.document.get()].display_name())
+            .collect()
+    };
+    let point_a = passage_point(harness.state(), a).expect("first passage on screen");
+    click_at(&mut harness, point_a, egui::Modifiers::NONE);
+    let point_b = passage_point(harness.state(), b).expect("second passage on screen");
+    click_at(&mut harness, point_b, egui::Modifiers::COMMAND);
+    settle(&mut harness);
+    let linked = format!("Linked {} and {} in a new event", names[0], names[1]);
+    harness.get_by_label_contains(&linked);
+    // The Edit menu names what Undo takes back.
+    let step = format!("link {} and {}", names[0], names[1]);
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness
+        .get_by_label_contains(&format!("Undo {step}"))
+        .click();
+    harness.run();
+    settle(&mut harness);
+    harness.get_by_label_contains(&format!("Undid: {step}"));
+    let report = &harness.state().analysis.as_ref().unwrap().report;
+    assert!(report.event_of_passages()[a.document.get()][a.passage.get()].is_none());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::Z);
+    harness.run();
+    settle(&mut harness);
+    harness.get_by_label_contains(&format!("Redid: {step}"));
+}
