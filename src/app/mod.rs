@@ -278,6 +278,8 @@ impl ParallaxApp {
             .and_then(|storage| eframe::get_value(storage, STORAGE_KEY))
             .unwrap_or_default();
         let mut app = ParallaxApp::with_state(remembered);
+        // The stored theme before the first frame: eframe clears the window with it.
+        app.apply_theme(&cc.egui_ctx);
         app.work = Workspace::new(eframe::storage_dir("Parallax"));
         if let [file] = files.as_slice()
             && parallax::session::is_session_path(file)
@@ -360,15 +362,18 @@ impl ParallaxApp {
         }
     }
 
-    fn apply_theme(&mut self, ctx: &egui::Context) {
-        if self.theme_applied != Some(self.remembered.dark) {
-            ctx.set_theme(if self.remembered.dark {
-                egui::Theme::Dark
-            } else {
-                egui::Theme::Light
-            });
-            self.theme_applied = Some(self.remembered.dark);
+    /// Sets the remembered theme on the context when it differs from the one applied.
+    fn apply_theme(&mut self, ctx: &egui::Context) -> bool {
+        if self.theme_applied == Some(self.remembered.dark) {
+            return false;
         }
+        ctx.set_theme(if self.remembered.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        self.theme_applied = Some(self.remembered.dark);
+        true
     }
 
     /// Draws the whole window into `ui` (the root `Ui` eframe gives each frame).
@@ -384,7 +389,12 @@ impl ParallaxApp {
                 eprintln!("first frame {:?} after start", started().elapsed());
             }
         }
-        self.apply_theme(&ctx);
+        if self.apply_theme(&ctx) {
+            // The root `Ui` took its style from the context before this frame began: give
+            // it the new theme too, or the panels of this frame are drawn in the old one (the
+            // first frame after a restart in dark theme had light panels, issue 11).
+            ui.set_style(ctx.global_style());
+        }
         self.poll_workers(&ctx);
         self.watch_files(&ctx);
         self.shortcuts(&ctx);

@@ -161,3 +161,27 @@ fn the_edit_menu_hint_wraps_and_is_not_cut_off() {
     assert!(rect.height() > 2.0 * undo.height(), "{rect:?}");
     assert!(rect.width() <= 360.0, "{rect:?}");
 }
+
+/// Issue 11: the first frame after a restart in dark theme had light panels: the theme was
+/// set on the context while the frame's root `Ui` already had the light style. Every frame,
+/// the first included, is drawn in the remembered theme.
+#[test]
+fn the_first_frame_after_a_restart_in_dark_theme_is_dark() {
+    let app = app_with(crate::app::sample_files(), true);
+    let frames = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let seen = frames.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .build_ui_state(
+            move |ui, app: &mut ParallaxApp| {
+                app.ui(ui);
+                seen.borrow_mut().push(ui.visuals().dark_mode);
+            },
+            app,
+        );
+    harness.run_steps(2);
+    let frames = frames.borrow();
+    assert!(frames.len() >= 3, "{frames:?}");
+    assert!(frames.iter().all(|dark| *dark), "light frames: {frames:?}");
+}
