@@ -179,7 +179,9 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             }
         });
     app.columns_viewport = output.inner_rect;
-    if app.remembered.show_connectors {
-        super::connectors::connectors(app, ui, dark);
-    }
+    app.connectors_drawn = if app.remembered.show_connectors {
+        super::connectors::connectors(app, ui, dark)
+    } else {
+        0
+    };
 }

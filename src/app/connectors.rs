@@ -1,17 +1,46 @@
 //! The connector curves between the passages of each event in neighbouring columns, drawn
 //! last on a layer clipped to the columns so that they follow scrolling; they cross where
 //! sources tell events in a different order.
+//!
+//! With more than [`ALL_CONNECTORS_UP_TO`] open columns, curves for every event become
+//! spaghetti (issue 11): then only the selected event and its neighbours in the events list
+//! are connected, and nothing when no event is selected.
 
 use super::ParallaxApp;
 use super::palette;
 use egui::{Color32, Id, LayerId, Order, Pos2, Stroke, Vec2};
-use parallax::model::DocId;
+use parallax::model::{DocId, EventId};
+use std::collections::BTreeSet;
 
-/// Curves between the passages of each event in neighbouring columns.
-pub fn connectors(app: &ParallaxApp, ui: &mut egui::Ui, dark: bool) {
-    let Some(analysis) = &app.analysis else {
-        return;
+/// Up to this many open columns, every event's connectors are drawn.
+pub const ALL_CONNECTORS_UP_TO: usize = 3;
+
+/// The events whose connectors are drawn: `None` for all of them.
+pub fn connected_events(app: &ParallaxApp) -> Option<BTreeSet<EventId>> {
+    let open = app.column_order.len() - app.hidden.len().min(app.column_order.len());
+    if open <= ALL_CONNECTORS_UP_TO {
+        return None;
+    }
+    let Some(selected) = app.selected_event else {
+        return Some(BTreeSet::new());
     };
+    let events = app.visible_events();
+    let mut connected = BTreeSet::from([selected]);
+    if let Some(position) = events.iter().position(|e| *e == selected) {
+        connected.extend(position.checked_sub(1).map(|p| events[p]));
+        connected.extend(events.get(position + 1));
+    }
+    Some(connected)
+}
+
+/// Curves between the passages of each event in neighbouring columns; returns how many
+/// were drawn.
+pub fn connectors(app: &ParallaxApp, ui: &mut egui::Ui, dark: bool) -> usize {
+    let Some(analysis) = &app.analysis else {
+        return 0;
+    };
+    let connected = connected_events(app);
+    let mut drawn = 0;
     let report = &analysis.report;
     let painter = ui
         .ctx()
@@ -26,6 +55,12 @@ pub fn connectors(app: &ParallaxApp, ui: &mut egui::Ui, dark: bool) {
             continue;
         };
         for event in &report.events {
+            if connected
+                .as_ref()
+                .is_some_and(|c| !c.contains(&event.index))
+            {
+                continue;
+            }
             let first = |document: DocId| event.passages.iter().find(|p| p.document == document);
             let (Some(a), Some(b)) = (first(left.document), first(right.document)) else {
                 continue;
@@ -69,6 +104,8 @@ pub fn connectors(app: &ParallaxApp, ui: &mut egui::Ui, dark: bool) {
                 stroke,
             );
             painter.add(shape);
+            drawn += 1;
         }
     }
+    drawn
 }

@@ -104,25 +104,32 @@ impl DocumentLayout {
         let mut paragraphs = Vec::new();
         let mut top = 0.0;
         for range in parallax::segment::paragraphs(text) {
-            // The role of the paragraph decides its style; its passages decide tints.
+            // Each passage's role decides the style of its text, and its event the tint. A
+            // paragraph whose first line is a date header (a boilerplate passage) is not all
+            // boilerplate: the lead after it is body text (issue 11 saw whole leads greyed).
+            // Text outside every passage takes the paragraph's main role.
             let passages: Vec<&parallax::model::Passage> = document
                 .passages
                 .iter()
                 .filter(|p| p.start >= range.start && p.end <= range.end)
                 .collect();
-            let role = passages
-                .first()
+            let paragraph_role = passages
+                .iter()
+                .find(|p| p.role != PassageRole::Boilerplate)
+                .or(passages.first())
                 .map_or(PassageRole::Boilerplate, |p| p.role);
-            let (size, color) = match role {
-                PassageRole::Heading => (BODY_SIZE * 1.25, heading_color),
-                PassageRole::Boilerplate => (BODY_SIZE * 0.85, muted),
-                PassageRole::Body => (BODY_SIZE, text_color),
-            };
-            let base = TextFormat {
-                font_id: FontId::new(size, FontFamily::Proportional),
-                color,
-                line_height: Some(size * 1.5),
-                ..TextFormat::default()
+            let style = |role: PassageRole| {
+                let (size, color) = match role {
+                    PassageRole::Heading => (BODY_SIZE * 1.25, heading_color),
+                    PassageRole::Boilerplate => (BODY_SIZE * 0.85, muted),
+                    PassageRole::Body => (BODY_SIZE, text_color),
+                };
+                TextFormat {
+                    font_id: FontId::new(size, FontFamily::Proportional),
+                    color,
+                    line_height: Some(size * 1.5),
+                    ..TextFormat::default()
+                }
             };
             // Boundaries: passage edges and mark edges inside the paragraph.
             let mut cuts: Vec<usize> = vec![range.start, range.end];
@@ -148,8 +155,9 @@ impl DocumentLayout {
                 if start >= end {
                     continue;
                 }
-                let mut format = base.clone();
-                if let Some(passage) = passages.iter().find(|p| p.start <= start && end <= p.end)
+                let passage = passages.iter().find(|p| p.start <= start && end <= p.end);
+                let mut format = style(passage.map_or(paragraph_role, |p| p.role));
+                if let Some(passage) = passage
                     && let Some(event) = marks.passage_event[passage.index.get()]
                 {
                     format.background = palette::event_tint(event.get(), dark);
@@ -350,5 +358,81 @@ mod tests {
         let rects = layout.span_rects(text, word_start, start);
         assert_eq!(rects.len(), 1, "{rects:?}");
         assert!(rects[0].max.y <= row.min.y + 1.0, "{rects:?} {row:?}");
+    }
+
+    /// Issue 11: a lead paragraph that starts with a date header was greyed as boilerplate
+    /// as a whole, because the paragraph took the style of its first passage (the engine
+    /// makes the header a boilerplate passage and the rest of the paragraph body sentences).
+    /// The date is small and grey; the lead after it is body text.
+    #[test]
+    fn a_lead_under_a_date_header_is_body_text() {
+        let article = |name: &str, lead: &str| {
+            parallax::Input::Memory {
+            name: name.into(),
+            bytes: format!(
+                "Date: 16 March 2025 {lead}\n\nThe ministers met again on Friday to discuss the border.\n"
+            )
+            .into_bytes(),
+        }
+        };
+        let inputs = [
+            article(
+                "a.txt",
+                "The army said on Tuesday that 5,000 troops crossed the northern border near the river town of Kesh.",
+            ),
+            article(
+                "b.txt",
+                "Some 5,100 soldiers crossed the northern border near Kesh on Tuesday, the army said.",
+            ),
+        ];
+        let report = parallax::compare(
+            &inputs,
+            &parallax::Settings::default(),
+            &parallax::progress::Progress::new(),
+        )
+        .unwrap();
+        let marks = crate::app::marks::marks(&report);
+        let document = &report.documents[0];
+        let header = document.passages.first().expect("passages");
+        assert_eq!(header.role, PassageRole::Boilerplate, "the engine's header");
+        let lead_start = document.text.find("The army").unwrap();
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(Default::default(), |_| {});
+        output.textures_delta.clear();
+        let layout =
+            ctx.fonts_mut(|fonts| DocumentLayout::new(fonts, document, &marks[0], 400.0, false));
+        let paragraph = &layout.paragraphs[0];
+        assert!(
+            paragraph.range.contains(&lead_start),
+            "one paragraph: {:?} {:?} {:?}",
+            layout
+                .paragraphs
+                .iter()
+                .map(|p| p.range.clone())
+                .collect::<Vec<_>>(),
+            document
+                .passages
+                .iter()
+                .map(|p| (p.start, p.end, p.role))
+                .collect::<Vec<_>>(),
+            document.text
+        );
+        let format_at = |byte: usize| {
+            let local = byte - paragraph.range.start;
+            paragraph
+                .galley
+                .job
+                .sections
+                .iter()
+                .find(|s| s.byte_range.start.0 <= local && local < s.byte_range.end.0)
+                .map(|s| s.format.clone())
+                .unwrap()
+        };
+        assert_eq!(format_at(lead_start).font_id.size, BODY_SIZE);
+        assert_eq!(format_at(lead_start).color, Color32::from_gray(30));
+        assert!(
+            format_at(0).font_id.size < BODY_SIZE,
+            "the date stays small"
+        );
     }
 }

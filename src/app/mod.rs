@@ -212,6 +212,8 @@ pub struct ParallaxApp {
     pub commands: Vec<Command>,
     /// Where each visible column was drawn this frame, for connectors.
     pub(crate) geometry: Vec<columns::ColumnGeometry>,
+    /// How many connector curves were drawn this frame.
+    pub(crate) connectors_drawn: usize,
     theme_applied: Option<bool>,
     fonts_installed: bool,
     /// The session: documents, the user's edits, view state, undo history.
@@ -327,6 +329,7 @@ impl ParallaxApp {
             event_sort: EventSort::DocumentOrder,
             commands: Vec::new(),
             geometry: Vec::new(),
+            connectors_drawn: 0,
             theme_applied: None,
             fonts_installed: false,
             work: Workspace::new(None),
