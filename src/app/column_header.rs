@@ -1,5 +1,6 @@
 //! A column's header: the source's name (right-click to rename), the buttons that move or
-//! close the column, and the article's title, date, author and file.
+//! close the column, its menu (pin as base, compare two, hide, width), and the article's
+//! title, date, author and file.
 
 use super::{Command, ParallaxApp};
 use egui::{Align, RichText, Sense};
@@ -17,6 +18,19 @@ pub fn header(
         return;
     };
     let doc = &analysis.report.documents[document.get()];
+    let others: Vec<(DocId, String)> = analysis
+        .report
+        .documents
+        .iter()
+        .filter(|d| d.index != document)
+        .map(|d| (d.index, d.display_name()))
+        .collect();
+    let state = MenuState {
+        pinned: app.pinned == Some(document),
+        resized: app.column_widths.contains_key(&document),
+        all_shown: app.comparing_two().is_none() && app.hidden.is_empty(),
+    };
+    let mut choice = None;
     ui.horizontal(|ui| {
         let name = ui
             .add(
@@ -24,6 +38,12 @@ pub fn header(
                     .sense(Sense::click()),
             )
             .on_hover_text("Right-click to rename this source");
+        if state.pinned {
+            ui.label(RichText::new("base").small().weak())
+                .on_hover_text(
+                    "Pinned at the left while the others scroll (column menu: Unpin base)",
+                );
+        }
         name.context_menu(|ui| {
             if ui.button("Rename source…").clicked() {
                 app.source_draft = Some((document, doc.display_name()));
@@ -52,6 +72,10 @@ pub fn header(
             {
                 app.commands.push(Command::MoveColumn(document, -1));
             }
+            let menu = ui.menu_button("⋯", |ui| column_menu(ui, &state, &others));
+            menu.response
+                .on_hover_text("Column menu: pin as base, compare two, hide, width");
+            choice = menu.inner.flatten();
         });
     });
     if let Some(title) = &doc.title {
@@ -79,4 +103,94 @@ pub fn header(
         .weak()
         .small(),
     );
+    if let Some(choice) = choice {
+        choice.apply(app, document);
+    }
+}
+
+/// What was chosen in a column's menu, applied once the header is drawn.
+enum ColumnChoice {
+    Pin,
+    Unpin,
+    CompareWith(DocId),
+    Hide,
+    FittedWidth,
+    ShowAll,
+}
+
+/// What a column's menu offers, read from the app before drawing it.
+struct MenuState {
+    pinned: bool,
+    resized: bool,
+    all_shown: bool,
+}
+
+/// A column's menu: pin it as the base, compare it with one other source, hide it, give it
+/// its fitted width back, and show every column again.
+fn column_menu(
+    ui: &mut egui::Ui,
+    state: &MenuState,
+    others: &[(DocId, String)],
+) -> Option<ColumnChoice> {
+    let mut choice = None;
+    if state.pinned {
+        if ui.button("Unpin base").clicked() {
+            choice = Some(ColumnChoice::Unpin);
+        }
+    } else if ui
+        .button("Pin as base")
+        .on_hover_text("Keep this column at the left while the others scroll")
+        .clicked()
+    {
+        choice = Some(ColumnChoice::Pin);
+    }
+    ui.menu_button("Compare two", |ui| {
+        for (other, name) in others {
+            if ui.button(format!("With {name}")).clicked() {
+                choice = Some(ColumnChoice::CompareWith(*other));
+            }
+        }
+    });
+    if ui.button("Hide column").clicked() {
+        choice = Some(ColumnChoice::Hide);
+    }
+    if state.resized && ui.button("Fitted width").clicked() {
+        choice = Some(ColumnChoice::FittedWidth);
+    }
+    if !state.all_shown && ui.button("Show all columns").clicked() {
+        choice = Some(ColumnChoice::ShowAll);
+    }
+    if choice.is_some() {
+        ui.close();
+    }
+    choice
+}
+
+impl ColumnChoice {
+    fn apply(self, app: &mut ParallaxApp, document: DocId) {
+        match self {
+            ColumnChoice::Pin => app.pinned = Some(document),
+            ColumnChoice::Unpin => app.pinned = None,
+            ColumnChoice::CompareWith(other) => {
+                app.compare_two = Some((document, other));
+                app.reveal_columns = vec![document, other];
+            }
+            ColumnChoice::Hide => {
+                app.hidden.insert(document);
+                if app
+                    .compare_two
+                    .is_some_and(|(a, b)| a == document || b == document)
+                {
+                    app.compare_two = None;
+                }
+            }
+            ColumnChoice::FittedWidth => {
+                app.column_widths.remove(&document);
+            }
+            ColumnChoice::ShowAll => {
+                app.compare_two = None;
+                app.hidden.clear();
+            }
+        }
+    }
 }

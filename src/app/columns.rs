@@ -2,6 +2,10 @@
 //! those inside the sideways viewport), and scrolling sideways so that the columns of the
 //! selected event or finding come into view.
 //!
+//! A column can be pinned as the base: it stays at the left while the others scroll.
+//! "Compare two" shows two sources with the others hidden (a bar above says which, with the
+//! way back). Each column's right edge is a grip that resizes it.
+//!
 //! Each column scrolls on its own (`column_text`); selecting an event scrolls every column to
 //! its passages (animated, through `scroll_to_rect`). Connectors (`connectors`) are drawn
 //! after the columns.
@@ -57,12 +61,33 @@ pub fn column_width(available: f32, count: usize, fit: bool) -> f32 {
 
 impl ParallaxApp {
     /// Whether "Fit columns" is on: as the user set it, else for up to [`FIT_BY_DEFAULT`]
-    /// open columns.
+    /// shown columns.
     pub fn fit_columns(&self) -> bool {
-        let open = self.column_order.len() - self.hidden.len().min(self.column_order.len());
+        let open = self.shown_columns().len();
         self.remembered
             .fit_columns
             .unwrap_or(open <= FIT_BY_DEFAULT)
+    }
+
+    /// The two sources being compared ("Compare two"), while both are open.
+    pub fn comparing_two(&self) -> Option<(DocId, DocId)> {
+        self.compare_two.filter(|(a, b)| {
+            a != b && self.column_order.contains(a) && self.column_order.contains(b)
+        })
+    }
+
+    /// The columns shown, in column order: the two being compared, else every column not
+    /// hidden.
+    pub fn shown_columns(&self) -> Vec<DocId> {
+        let compared = self.comparing_two();
+        self.column_order
+            .iter()
+            .copied()
+            .filter(|d| match compared {
+                Some((a, b)) => *d == a || *d == b,
+                None => !self.hidden.contains(d),
+            })
+            .collect()
     }
 }
 
@@ -89,10 +114,11 @@ fn reveal_offset(spans: &[(f32, f32)], offset: f32, width: f32) -> Option<f32> {
     })
 }
 
-/// Draws all visible columns side by side.
+/// Draws the shown columns side by side: the pinned base column, if any, fixed at the left,
+/// and the others in a sideways scroll area.
 pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     app.geometry.clear();
-    let Some(analysis) = &app.analysis else {
+    if app.analysis.is_none() {
         ui.centered_and_justified(|ui| {
             if app.is_busy() {
                 ui.spinner();
@@ -101,50 +127,96 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             }
         });
         return;
-    };
-    let visible: Vec<DocId> = app
-        .column_order
-        .iter()
-        .copied()
-        .filter(|d| !app.hidden.contains(d))
-        .collect();
-    if visible.is_empty() {
+    }
+    let shown = app.shown_columns();
+    if shown.is_empty() {
         ui.label("Every column is hidden. Show one from View → Columns.");
         return;
     }
-    let _ = analysis;
-    let available = ui.available_width();
-    let count = visible.len() as f32;
-    let width = column_width(available, visible.len(), app.fit_columns());
-    let dark = ui.visuals().dark_mode;
-    // Columns to bring into view sideways: their span in content coordinates.
-    let reveal: Vec<usize> = std::mem::take(&mut app.reveal_columns)
+    if app.comparing_two().is_some() {
+        compare_bar(app, ui);
+    }
+    let pinned = app.pinned.filter(|p| shown.contains(p) && shown.len() > 1);
+    let scrolled: Vec<DocId> = shown
         .iter()
-        .filter_map(|d| visible.iter().position(|v| v == d))
+        .copied()
+        .filter(|d| Some(*d) != pinned)
         .collect();
-    let reveal: Vec<(f32, f32)> = reveal
+    let area = ui.available_rect_before_wrap();
+    let width = column_width(area.width(), shown.len(), app.fit_columns());
+    let width_of = |app: &ParallaxApp, document: DocId| {
+        app.column_widths
+            .get(&document)
+            .copied()
+            .unwrap_or(width)
+            .min(area.width())
+    };
+    let dark = ui.visuals().dark_mode;
+    let position_of = |document: DocId| shown.iter().position(|d| *d == document).unwrap_or(0);
+    // The pinned base column stays at the left, never scrolled sideways; it keeps at least
+    // a minimum column's room for the others.
+    let mut rest = area;
+    let mut pinned_rect = None;
+    if let Some(base) = pinned {
+        let base_width =
+            width_of(app, base).min((area.width() - GAP - FIT_MIN_WIDTH).max(FIT_MIN_WIDTH));
+        let rect = Rect::from_min_size(area.min, Vec2::new(base_width, area.height()));
+        let mut child = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(rect)
+                .id_salt(("column-ui", base.get()))
+                .layout(egui::Layout::top_down(Align::Min)),
+        );
+        super::column_text::column(
+            app,
+            &mut child,
+            base,
+            position_of(base),
+            shown.len(),
+            base_width,
+            dark,
+        );
+        resize_handle(app, ui, base, rect.right(), area.y_range(), base_width);
+        rest.min.x = rect.right() + GAP;
+        pinned_rect = Some(rect);
+    }
+    let widths: Vec<f32> = scrolled.iter().map(|d| width_of(app, *d)).collect();
+    let lefts: Vec<f32> = widths
         .iter()
-        .map(|p| {
-            let left = *p as f32 * (width + GAP);
-            (left, left + width)
+        .scan(0.0, |left, width| {
+            let this = *left;
+            *left += width + GAP;
+            Some(this)
         })
+        .collect();
+    // Columns to bring into view sideways: their span in content coordinates.
+    let reveal: Vec<(f32, f32)> = std::mem::take(&mut app.reveal_columns)
+        .iter()
+        .filter_map(|d| scrolled.iter().position(|v| v == d))
+        .map(|p| (lefts[p], lefts[p] + widths[p]))
         .collect();
     // The inspector overlay of a narrow window covers the right of the columns area.
     let covered = super::responsive::overlay_cover(app);
+    let mut scroller = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rest)
+            .id_salt("columns-scroller")
+            .layout(egui::Layout::top_down(Align::Min)),
+    );
     // Only the columns inside the horizontal viewport are drawn: with twenty articles open,
     // the others cost nothing.
     let output = ScrollArea::horizontal()
         .id_salt("columns")
         .auto_shrink([false, false])
-        .show_viewport(ui, |ui, viewport| {
-            let total = width * count + GAP * (count - 1.0);
+        .show_viewport(&mut scroller, |ui, viewport| {
+            let total = widths.iter().sum::<f32>() + GAP * (widths.len() as f32 - 1.0).max(0.0);
             let height = ui.available_height();
             ui.set_width(total);
             ui.set_height(height);
             let origin = ui.max_rect().min;
-            for (position, &document) in visible.iter().enumerate() {
-                let left = position as f32 * (width + GAP);
-                if left + width < viewport.min.x || left > viewport.max.x {
+            for (index, &document) in scrolled.iter().enumerate() {
+                let (left, width) = (lefts[index], widths[index]);
+                if left + width + GAP < viewport.min.x || left > viewport.max.x {
                     continue;
                 }
                 let rect =
@@ -159,14 +231,15 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                     app,
                     &mut child,
                     document,
-                    position,
-                    visible.len(),
+                    position_of(document),
+                    shown.len(),
                     width,
                     dark,
                 );
+                resize_handle(app, ui, document, rect.right(), rect.y_range(), width);
             }
             // After the columns, whose own scroll areas would otherwise take the target.
-            let seen = (viewport.width() - covered).max(width);
+            let seen = (viewport.width() - covered).max(widths.iter().copied().fold(0.0, f32::max));
             if let Some(offset) = reveal_offset(&reveal, viewport.min.x, seen) {
                 // `Align::Min` puts the rectangle's left edge one item spacing from the
                 // left of the view.
@@ -178,10 +251,88 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 );
             }
         });
-    app.columns_viewport = output.inner_rect;
+    app.columns_viewport = match pinned_rect {
+        Some(rect) => rect.union(output.inner_rect),
+        None => output.inner_rect,
+    };
     app.connectors_drawn = if app.remembered.show_connectors {
         super::connectors::connectors(app, ui, dark)
     } else {
         0
     };
+}
+
+/// The narrowest and widest a column can be dragged.
+const RESIZE_RANGE: (f32, f32) = (200.0, 1200.0);
+/// The width of the grip at a column's right edge.
+const HANDLE_WIDTH: f32 = 8.0;
+
+/// The grip at a column's right edge: drag it to resize the column, double-click it to give
+/// the column its fitted width back. Labelled for assistive technology (and tests).
+fn resize_handle(
+    app: &mut ParallaxApp,
+    ui: &mut egui::Ui,
+    document: DocId,
+    edge: f32,
+    rows: egui::Rangef,
+    width: f32,
+) {
+    let name = app
+        .analysis
+        .as_ref()
+        .map(|a| a.report.documents[document.get()].display_name())
+        .unwrap_or_default();
+    let rect = Rect::from_x_y_ranges(edge + 1.0..=edge + 1.0 + HANDLE_WIDTH, rows);
+    let response = ui
+        .interact(
+            rect,
+            egui::Id::unique(("column-resize", document.get())),
+            egui::Sense::click_and_drag(),
+        )
+        .on_hover_text("Drag to resize the column; double-click for its fitted width");
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Splitter, true, format!("Resize column {name}"))
+    });
+    if response.hovered() || response.dragged() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeColumn);
+        ui.painter().vline(
+            rect.center().x,
+            rows,
+            egui::Stroke::new(2.0, ui.visuals().widgets.hovered.bg_stroke.color),
+        );
+    }
+    if response.dragged() {
+        let dragged = (width + response.drag_delta().x).clamp(RESIZE_RANGE.0, RESIZE_RANGE.1);
+        app.column_widths.insert(document, dragged);
+    }
+    if response.double_clicked() {
+        app.column_widths.remove(&document);
+    }
+}
+
+/// Above the columns while two sources are compared: which two, and the way back to all.
+fn compare_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    let Some((a, b)) = app.comparing_two() else {
+        return;
+    };
+    let Some(analysis) = &app.analysis else {
+        return;
+    };
+    let name = |d: DocId| analysis.report.documents[d.get()].display_name();
+    let text = format!("Comparing two sources: {} and {}", name(a), name(b));
+    let others = analysis.report.documents.len().saturating_sub(2);
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(text).strong());
+        ui.label(
+            egui::RichText::new(format!(
+                "({} hidden)",
+                super::count(others, "other", "others")
+            ))
+            .weak(),
+        );
+        if ui.button("Show all columns").clicked() {
+            app.compare_two = None;
+            app.hidden.clear();
+        }
+    });
 }

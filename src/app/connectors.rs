@@ -17,7 +17,7 @@ pub const ALL_CONNECTORS_UP_TO: usize = 3;
 
 /// The events whose connectors are drawn: `None` for all of them.
 pub fn connected_events(app: &ParallaxApp) -> Option<BTreeSet<EventId>> {
-    let open = app.column_order.len() - app.hidden.len().min(app.column_order.len());
+    let open = app.shown_columns().len();
     if open <= ALL_CONNECTORS_UP_TO {
         return None;
     }

@@ -198,6 +198,14 @@ pub struct ParallaxApp {
     /// Documents in display order, and which are hidden.
     pub column_order: Vec<DocId>,
     pub hidden: BTreeSet<DocId>,
+    /// The base column pinned at the left while the others scroll.
+    pub pinned: Option<DocId>,
+    /// "Compare two": only these two columns are shown.
+    pub compare_two: Option<(DocId, DocId)>,
+    /// Sources picked in the overview's header for "Compare two".
+    pub compare_picks: Vec<DocId>,
+    /// Column widths the user set by dragging a column's edge.
+    pub column_widths: std::collections::BTreeMap<DocId, f32>,
     pub notices: Vec<Notice>,
     pub search: Search,
     pub view: MainView,
@@ -316,6 +324,10 @@ impl ParallaxApp {
             scroll_requests: Vec::new(),
             column_order: Vec::new(),
             hidden: BTreeSet::new(),
+            pinned: None,
+            compare_two: None,
+            compare_picks: Vec::new(),
+            column_widths: std::collections::BTreeMap::new(),
             notices: Vec::new(),
             search: Search::default(),
             view: MainView::Columns,

@@ -1,11 +1,13 @@
 //! The coverage overview: events as rows, sources as columns, each cell covered, agrees,
-//! differs or silent; a click opens the event in the columns.
+//! differs or silent; a click opens the event in the columns. Clicking two source names in
+//! the header picks them for "Compare two", which shows just those two columns.
 
 use super::palette;
 use super::{Command, MainView, ParallaxApp};
 use egui::{Color32, Grid, RichText, ScrollArea};
 use parallax::model::{DocId, EventId, FindingKind};
 use parallax::report::Coverage;
+
 /// How a source covers an event, from the event's findings.
 fn coverage(analysis: &super::Analysis, event: EventId, document: DocId) -> Coverage {
     parallax::report::coverage(
@@ -24,6 +26,7 @@ pub fn overview(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     let dark = ui.visuals().dark_mode;
     let events = app.visible_events();
     let mut clicked = None;
+    let mut pick = None;
     ui.label("Coverage: which source reports which event, and whether it agrees or differs.");
     ui.horizontal(|ui| {
         for (coverage, text) in [
@@ -37,6 +40,26 @@ pub fn overview(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             ui.label(text);
         }
     });
+    let mut compare = None;
+    ui.horizontal(|ui| {
+        let picked = &app.compare_picks;
+        let names: Vec<String> = picked
+            .iter()
+            .map(|d| report.documents[d.get()].display_name())
+            .collect();
+        ui.label(match names.as_slice() {
+            [] => "Compare two: click two source names in the header.".to_string(),
+            [one] => format!("Compare two: {one} and… (click another source name)"),
+            [one, two, ..] => format!("Compare two: {one} and {two}"),
+        });
+        if ui
+            .add_enabled(picked.len() == 2, egui::Button::new("Compare two"))
+            .on_hover_text("Show just these two columns, the others hidden")
+            .clicked()
+        {
+            compare = Some((picked[0], picked[1]));
+        }
+    });
     ScrollArea::both().id_salt("overview").show(ui, |ui| {
         Grid::new("overview-grid")
             .striped(true)
@@ -44,7 +67,14 @@ pub fn overview(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             .show(ui, |ui| {
                 ui.label(RichText::new("Event").strong());
                 for document in &report.documents {
-                    ui.label(RichText::new(document.display_name()).strong());
+                    let picked = app.compare_picks.contains(&document.index);
+                    if ui
+                        .selectable_label(picked, RichText::new(document.display_name()).strong())
+                        .on_hover_text("Pick for Compare two")
+                        .clicked()
+                    {
+                        pick = Some(document.index);
+                    }
                 }
                 ui.end_row();
                 for event in &events {
@@ -74,6 +104,23 @@ pub fn overview(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 }
             });
     });
+    if let Some(document) = pick {
+        let picks = &mut app.compare_picks;
+        if let Some(position) = picks.iter().position(|d| *d == document) {
+            picks.remove(position);
+        } else {
+            picks.push(document);
+            if picks.len() > 2 {
+                picks.remove(0);
+            }
+        }
+    }
+    if let Some((a, b)) = compare {
+        app.compare_two = Some((a, b));
+        app.compare_picks.clear();
+        app.reveal_columns = vec![a, b];
+        app.view = MainView::Columns;
+    }
     if let Some(event) = clicked {
         app.view = MainView::Columns;
         app.commands.push(Command::SelectEvent(Some(event)));

@@ -10,6 +10,7 @@ use egui_kittest::kittest::Queryable;
 use parallax::model::FindingKind;
 use std::path::PathBuf;
 
+mod columns;
 mod editing;
 mod files;
 mod layout;
