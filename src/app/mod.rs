@@ -14,6 +14,7 @@
 //! `session_files` (edits, undo, saving), `keys` (the key table).
 
 mod analysis;
+mod clauses;
 mod column_header;
 mod column_text;
 mod columns;
@@ -223,6 +224,8 @@ pub struct ParallaxApp {
     /// How many connector curves were drawn this frame.
     pub(crate) connectors_drawn: usize,
     theme_applied: Option<bool>,
+    /// How full the font atlas was at the start of the last frame (see `forget_stale_layouts`).
+    atlas_fill: f32,
     fonts_installed: bool,
     /// The session: documents, the user's edits, view state, undo history.
     pub work: Workspace,
@@ -343,6 +346,7 @@ impl ParallaxApp {
             geometry: Vec::new(),
             connectors_drawn: 0,
             theme_applied: None,
+            atlas_fill: 0.0,
             fonts_installed: false,
             work: Workspace::new(None),
             disk: DiskJobs::default(),
@@ -391,15 +395,40 @@ impl ParallaxApp {
         true
     }
 
+    /// Drops the cached column layouts when egui cleared its font atlas.
+    ///
+    /// A layout's galleys point into the font atlas. egui clears the atlas when it is getting
+    /// full, when the zoom changes and when fonts are set; its own galley cache is cleared
+    /// with it, but the layouts cached here would then draw glyphs from the wrong places
+    /// (garbled text, seen at 1280 points wide where the first frame's layouts were kept).
+    /// The atlas only ever fills up between clears, so a fill ratio lower than at the start
+    /// of the last frame means it was cleared; setting fonts sets the last ratio to infinity.
+    fn forget_stale_layouts(&mut self, ctx: &egui::Context) {
+        let fill = ctx.fonts(|fonts| fonts.font_atlas_fill_ratio());
+        if fill < self.atlas_fill
+            && let Some(analysis) = &mut self.analysis
+        {
+            analysis
+                .layouts
+                .iter_mut()
+                .for_each(|layout| *layout = None);
+        }
+        self.atlas_fill = fill;
+    }
+
     /// Draws the whole window into `ui` (the root `Ui` eframe gives each frame).
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         if self.ctx.is_none() {
             self.ctx = Some(ctx.clone());
         }
+        self.forget_stale_layouts(&ctx);
         if !self.fonts_installed {
             ctx.set_fonts(fonts::definitions());
             self.fonts_installed = true;
+            // egui may apply new fonts only from the next frame on, with a new atlas that
+            // can be exactly as full as the old one: lay the columns out again then.
+            self.atlas_fill = f32::INFINITY;
             if std::env::var_os("PARALLAX_TIMINGS").is_some() {
                 eprintln!("first frame {:?} after start", started().elapsed());
             }

@@ -185,3 +185,28 @@ fn the_first_frame_after_a_restart_in_dark_theme_is_dark() {
     assert!(frames.len() >= 3, "{frames:?}");
     assert!(frames.iter().all(|dark| *dark), "light frames: {frames:?}");
 }
+
+/// Text in the columns was garbled after egui cleared its font atlas (it does when the atlas
+/// fills up, the zoom changes or fonts are set): the cached layouts pointed into the old
+/// atlas. They are laid out again.
+#[test]
+fn column_layouts_are_rebuilt_when_the_font_atlas_is_cleared() {
+    let mut harness = harness(app_with(crate::app::sample_files(), false));
+    let galley = |harness: &Harness<'static, ParallaxApp>| {
+        let analysis = harness.state().analysis.as_ref().unwrap();
+        analysis.layouts[0].as_ref().unwrap().paragraphs[0]
+            .galley
+            .clone()
+    };
+    let before = galley(&harness);
+    // New font definitions (an extra family) give egui a new, empty atlas.
+    let mut fonts = crate::app::fonts::definitions();
+    fonts.families.insert(
+        egui::FontFamily::Name("test".into()),
+        vec!["noto-sans".to_owned()],
+    );
+    harness.ctx.set_fonts(fonts);
+    harness.run_steps(3);
+    let after = galley(&harness);
+    assert!(!std::sync::Arc::ptr_eq(&before, &after), "laid out again");
+}

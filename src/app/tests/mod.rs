@@ -13,6 +13,7 @@ use std::path::PathBuf;
 mod columns;
 mod editing;
 mod files;
+mod inspector;
 mod layout;
 mod navigation;
 mod snapshots;
@@ -31,6 +32,8 @@ fn app_with(files: Vec<PathBuf>, dark: bool) -> ParallaxApp {
 
 fn harness(app: ParallaxApp) -> Harness<'static, ParallaxApp> {
     let mut harness = Harness::builder()
+        // Selecting shows new widgets and scroll bars, which take a few frames to settle.
+        .with_max_steps(8)
         .with_size(egui::vec2(1600.0, 900.0))
         .build_ui_state(|ui, app: &mut ParallaxApp| app.ui(ui), app);
     harness.run_steps(4);
