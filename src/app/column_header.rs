@@ -31,25 +31,9 @@ pub fn header(
         all_shown: app.comparing_two().is_none() && app.hidden.is_empty(),
     };
     let mut choice = None;
+    // The buttons first, from the right, so that a long name is cut (whole on hover)
+    // instead of running under them.
     ui.horizontal(|ui| {
-        let name = ui
-            .add(
-                egui::Label::new(RichText::new(doc.display_name()).strong().size(16.0))
-                    .sense(Sense::click()),
-            )
-            .on_hover_text("Right-click to rename this source");
-        if state.pinned {
-            ui.label(RichText::new("base").small().weak())
-                .on_hover_text(
-                    "Pinned at the left while the others scroll (column menu: Unpin base)",
-                );
-        }
-        name.context_menu(|ui| {
-            if ui.button("Rename source…").clicked() {
-                app.source_draft = Some((document, doc.display_name()));
-                ui.close();
-            }
-        });
         ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
             if ui
                 .small_button("×")
@@ -76,6 +60,30 @@ pub fn header(
             menu.response
                 .on_hover_text("Column menu: pin as base, compare two, hide, width");
             choice = menu.inner.flatten();
+            ui.with_layout(egui::Layout::left_to_right(Align::Center), |ui| {
+                let name = ui
+                    .add(
+                        egui::Label::new(RichText::new(doc.display_name()).strong().size(16.0))
+                            .truncate()
+                            .sense(Sense::click()),
+                    )
+                    .on_hover_text(format!(
+                        "{}. Right-click to rename this source",
+                        doc.display_name()
+                    ));
+                if state.pinned {
+                    ui.label(RichText::new("base").small().weak())
+                        .on_hover_text(
+                            "Pinned at the left while the others scroll (column menu: Unpin base)",
+                        );
+                }
+                name.context_menu(|ui| {
+                    if ui.button("Rename source…").clicked() {
+                        app.source_draft = Some((document, doc.display_name()));
+                        ui.close();
+                    }
+                });
+            });
         });
     });
     if let Some(title) = &doc.title {
