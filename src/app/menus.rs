@@ -169,6 +169,7 @@ pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 ui.separator();
                 ui.radio_value(&mut app.view, MainView::Columns, "Columns");
                 ui.radio_value(&mut app.view, MainView::Overview, "Overview (coverage)");
+                ui.radio_value(&mut app.view, MainView::HeatMap, "Heat map (base text)");
                 ui.separator();
                 ui.checkbox(&mut app.show_events, "Events panel");
                 let mut fit = app.fit_columns();
@@ -225,6 +226,8 @@ pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             ui.separator();
             ui.selectable_value(&mut app.view, MainView::Columns, "Columns");
             ui.selectable_value(&mut app.view, MainView::Overview, "Overview");
+            ui.selectable_value(&mut app.view, MainView::HeatMap, "Heat map")
+                .on_hover_text("One article as the base, each passage shaded by how many sources report it");
             ui.separator();
             if ui.button("Legend").clicked() {
                 app.show_legend = !app.show_legend;

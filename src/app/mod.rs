@@ -24,6 +24,7 @@ mod edits;
 mod events_panel;
 mod findings_panel;
 mod fonts;
+mod heat_map;
 mod inspector;
 mod keys;
 mod layout;
@@ -96,6 +97,8 @@ const STORAGE_KEY: &str = "parallax.viewer";
 pub enum MainView {
     Columns,
     Overview,
+    /// One article as the base, its passages shaded by how many sources report them.
+    HeatMap,
 }
 
 /// How the events panel orders events.
@@ -205,6 +208,8 @@ pub struct ParallaxApp {
     pub compare_two: Option<(DocId, DocId)>,
     /// Sources picked in the overview's header for "Compare two".
     pub compare_picks: Vec<DocId>,
+    /// The base article of the heat map (the first column when unset).
+    pub heat_base: Option<DocId>,
     /// Column widths the user set by dragging a column's edge.
     pub column_widths: std::collections::BTreeMap<DocId, f32>,
     pub notices: Vec<Notice>,
@@ -330,6 +335,7 @@ impl ParallaxApp {
             pinned: None,
             compare_two: None,
             compare_picks: Vec::new(),
+            heat_base: None,
             column_widths: std::collections::BTreeMap::new(),
             notices: Vec::new(),
             search: Search::default(),
@@ -477,6 +483,7 @@ impl ParallaxApp {
             match self.view {
                 MainView::Columns => columns::columns(self, ui),
                 MainView::Overview => overview::overview(self, ui),
+                MainView::HeatMap => heat_map::heat_map_ui(self, ui),
             }
         });
         if self.show_inspector && self.narrow {

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 mod columns;
 mod editing;
 mod files;
+mod heat_map;
 mod inspector;
 mod layout;
 mod navigation;
