@@ -205,52 +205,58 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     );
     // Only the columns inside the horizontal viewport are drawn: with twenty articles open,
     // the others cost nothing.
-    let output = ScrollArea::horizontal()
+    let mut scroll_area = ScrollArea::horizontal()
         .id_salt("columns")
-        .auto_shrink([false, false])
-        .show_viewport(&mut scroller, |ui, viewport| {
-            let total = widths.iter().sum::<f32>() + GAP * (widths.len() as f32 - 1.0).max(0.0);
-            let height = ui.available_height();
-            ui.set_width(total);
-            ui.set_height(height);
-            let origin = ui.max_rect().min;
-            for (index, &document) in scrolled.iter().enumerate() {
-                let (left, width) = (lefts[index], widths[index]);
-                if left + width + GAP < viewport.min.x || left > viewport.max.x {
-                    continue;
-                }
-                let rect =
-                    Rect::from_min_size(origin + Vec2::new(left, 0.0), Vec2::new(width, height));
-                let mut child = ui.new_child(
-                    egui::UiBuilder::new()
-                        .max_rect(rect)
-                        .id_salt(("column-ui", document.get()))
-                        .layout(egui::Layout::top_down(Align::Min)),
-                );
-                super::column_text::column(
-                    app,
-                    &mut child,
-                    document,
-                    position_of(document),
-                    shown.len(),
-                    width,
-                    dark,
-                );
-                resize_handle(app, ui, document, rect.right(), rect.y_range(), width);
+        .auto_shrink([false, false]);
+    if let Some(offset) = app.columns_offset.take() {
+        scroll_area = scroll_area.horizontal_scroll_offset(offset);
+    }
+    let output = scroll_area.show_viewport(&mut scroller, |ui, viewport| {
+        let total = widths.iter().sum::<f32>() + GAP * (widths.len() as f32 - 1.0).max(0.0);
+        let height = ui.available_height();
+        ui.set_width(total);
+        ui.set_height(height);
+        let origin = ui.max_rect().min;
+        for (index, &document) in scrolled.iter().enumerate() {
+            let (left, width) = (lefts[index], widths[index]);
+            if left + width + GAP < viewport.min.x || left > viewport.max.x {
+                continue;
             }
-            // After the columns, whose own scroll areas would otherwise take the target.
-            let seen = (viewport.width() - covered).max(widths.iter().copied().fold(0.0, f32::max));
-            if let Some(offset) = reveal_offset(&reveal, viewport.min.x, seen) {
-                // `Align::Min` puts the rectangle's left edge one item spacing from the
-                // left of the view.
-                let x = origin.x + offset + ui.spacing().item_spacing.x;
-                let y = ui.clip_rect().min.y;
-                ui.scroll_to_rect(
-                    Rect::from_min_max(Pos2::new(x, y), Pos2::new(x + 1.0, y + 1.0)),
-                    Some(Align::Min),
-                );
-            }
-        });
+            let rect = Rect::from_min_size(origin + Vec2::new(left, 0.0), Vec2::new(width, height));
+            let mut child = ui.new_child(
+                egui::UiBuilder::new()
+                    .max_rect(rect)
+                    .id_salt(("column-ui", document.get()))
+                    .layout(egui::Layout::top_down(Align::Min)),
+            );
+            super::column_text::column(
+                app,
+                &mut child,
+                document,
+                position_of(document),
+                shown.len(),
+                width,
+                dark,
+            );
+            resize_handle(app, ui, document, rect.right(), rect.y_range(), width);
+        }
+        // After the columns, whose own scroll areas would otherwise take the target.
+        let seen = (viewport.width() - covered).max(widths.iter().copied().fold(0.0, f32::max));
+        if let Some(offset) = reveal_offset(&reveal, viewport.min.x, seen) {
+            // The view starts at a column's left edge, never in the middle of one: the
+            // first column at or after the offset (the one revealed stays in view, as it
+            // starts at or after it too).
+            let offset = lefts
+                .iter()
+                .copied()
+                .find(|left| *left >= offset - 1.0)
+                .unwrap_or(offset);
+            // Set as the exact offset in the next frame: `scroll_to_rect` left the
+            // column's first letters under the view's left edge.
+            app.columns_offset = Some(offset.max(0.0));
+            ui.ctx().request_repaint();
+        }
+    });
     app.columns_viewport = match pinned_rect {
         Some(rect) => rect.union(output.inner_rect),
         None => output.inner_rect,

@@ -42,10 +42,14 @@ pub fn connectors(app: &ParallaxApp, ui: &mut egui::Ui, dark: bool) -> usize {
     let connected = connected_events(app);
     let mut drawn = 0;
     let report = &analysis.report;
+    // Clipped to the columns, less what the inspector overlay of a narrow window covers:
+    // the curves share its layer order and would otherwise cross it.
+    let mut clip = ui.max_rect();
+    clip.max.x -= super::responsive::overlay_cover(app);
     let painter = ui
         .ctx()
         .layer_painter(LayerId::new(Order::Middle, Id::unique("connectors")))
-        .with_clip_rect(ui.max_rect());
+        .with_clip_rect(clip);
     for pair in app.geometry.windows(2) {
         let (left, right) = (pair[0], pair[1]);
         let (Some(left_layout), Some(right_layout)) = (

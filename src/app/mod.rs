@@ -277,6 +277,8 @@ pub struct ParallaxApp {
     /// Columns to bring into view sideways (those of the event, finding or claim selected
     /// last), handled by the next frame's columns.
     pub reveal_columns: Vec<DocId>,
+    /// A sideways scroll offset for the columns, set in the next frame.
+    pub columns_offset: Option<f32>,
     /// The visible part of the columns area last frame, in screen coordinates.
     pub columns_viewport: egui::Rect,
     /// Whether the window is narrow this frame (events panel a strip, inspector an overlay).
@@ -380,6 +382,7 @@ impl ParallaxApp {
             path_prompt: None,
             native_dialogs: worker::dialogs_available(),
             reveal_columns: Vec::new(),
+            columns_offset: None,
             columns_viewport: egui::Rect::NOTHING,
             narrow: false,
             events_expanded: false,

@@ -79,10 +79,15 @@ pub fn overview(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 ui.end_row();
                 for event in &events {
                     let data = &report.events[event.get()];
-                    if ui
-                        .selectable_label(app.selected_event == Some(*event), &data.label)
-                        .clicked()
-                    {
+                    // Cut like the events list, so that the sources' columns keep the room
+                    // (the whole label on hover).
+                    let label = super::events_panel::list_label(&data.label);
+                    let mut response =
+                        ui.selectable_label(app.selected_event == Some(*event), label);
+                    if data.label.chars().count() > 46 {
+                        response = response.on_hover_text(&data.label);
+                    }
+                    if response.clicked() {
                         clicked = Some(*event);
                     }
                     for document in &report.documents {

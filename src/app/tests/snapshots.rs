@@ -3,21 +3,48 @@
 
 use super::*;
 
-#[test]
-fn snapshot_main_view_light() {
-    let mut harness = harness(app_with(crate::app::sample_files(), false));
-    harness.run();
-    harness.snapshot("main_view_light");
+/// The main view at `width`×`height` with the first difference selected (its event in the
+/// inspector, its claims boxed in their columns), the inspector overlay open or not on a
+/// narrow window.
+fn snapshot_main_view(width: f32, height: f32, dark: bool, overlay: bool) {
+    let app = app_with(crate::app::sample_files(), dark);
+    let finding = app.analysis.as_ref().unwrap().differences[0];
+    let mut harness = harness_sized(app, width, height);
+    harness.state_mut().select_finding(finding);
+    harness.state_mut().inspector_overlay = overlay;
+    harness.run_steps(8);
+    let theme = if dark { "dark" } else { "light" };
+    harness.snapshot(format!("main_{width}x{height}_{theme}"));
 }
 
 #[test]
-fn snapshot_main_view_dark_with_inspector() {
-    let app = app_with(crate::app::sample_files(), true);
-    let event = app.analysis.as_ref().unwrap().report.events[0].index;
-    let mut harness = harness(app);
-    harness.state_mut().select_event(Some(event));
-    harness.run();
-    harness.snapshot("main_view_dark_inspector");
+fn snapshot_1600_by_1000_light() {
+    snapshot_main_view(1600.0, 1000.0, false, false);
+}
+
+#[test]
+fn snapshot_1600_by_1000_dark() {
+    snapshot_main_view(1600.0, 1000.0, true, false);
+}
+
+#[test]
+fn snapshot_1280_by_800_light() {
+    snapshot_main_view(1280.0, 800.0, false, true);
+}
+
+#[test]
+fn snapshot_1280_by_800_dark() {
+    snapshot_main_view(1280.0, 800.0, true, true);
+}
+
+#[test]
+fn snapshot_900_by_600_light() {
+    snapshot_main_view(900.0, 600.0, false, false);
+}
+
+#[test]
+fn snapshot_900_by_600_dark() {
+    snapshot_main_view(900.0, 600.0, true, true);
 }
 
 #[test]
