@@ -32,7 +32,9 @@ pub fn column(
     let Some(analysis) = &mut app.analysis else {
         return;
     };
-    let text_width = width - 14.0;
+    // Room at the right for the notes markers and the floating scroll bar, which would
+    // otherwise cover the ends of the lines.
+    let text_width = width - 24.0;
     // The layout is cached; it is rebuilt only for a new width or theme.
     let stale = analysis.layouts[document.get()]
         .as_ref()
