@@ -108,7 +108,7 @@ pub fn inspector_body(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 ui.label("No findings for this event.");
             }
             for finding in &findings {
-                finding_block(ui, app, report, finding, &mut actions);
+                finding_block(ui, &app.comment_drafts, report, finding, &mut actions);
             }
             ui.separator();
             // One card per source.
@@ -124,8 +124,13 @@ pub fn inspector_body(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                         .join(" ")
                 })
                 .collect();
-            let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-            let aligned = aligned_clauses(&text_refs);
+            // Pairing clauses costs more than a frame should: it is kept while the texts
+            // stay the same.
+            if app.clause_cache.as_ref().is_none_or(|(cached, _)| *cached != texts) {
+                let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+                app.clause_cache = Some((texts.clone(), aligned_clauses(&text_refs)));
+            }
+            let aligned = &app.clause_cache.as_ref().expect("filled above").1;
             ui.label(RichText::new("Sources").strong());
             ui.label(
                 RichText::new(
@@ -296,7 +301,7 @@ fn clause_label(ui: &mut egui::Ui, text: &str, aligned: &[AlignedClause]) {
 /// comment field. Each line wraps at the panel's width.
 fn finding_block(
     ui: &mut egui::Ui,
-    app: &ParallaxApp,
+    comment_drafts: &std::collections::BTreeMap<FindingId, String>,
     report: &parallax::model::Report,
     finding: &Finding,
     actions: &mut Actions,
@@ -322,7 +327,7 @@ fn finding_block(
                 .on_hover_text("How sure the engine is that the claims speak of the same thing and really differ");
             let confirmed = status == Some(ReviewStatus::Confirmed);
             let comment = || {
-                app.comment_drafts
+                comment_drafts
                     .get(&finding.index)
                     .cloned()
                     .or_else(|| finding.review.as_ref().map(|r| r.comment.clone()))
@@ -368,8 +373,7 @@ fn finding_block(
         };
         ui.add(egui::Label::new(RichText::new(sources.join(" · ")).small().weak()).wrap());
         if status.is_some() {
-            let mut comment = app
-                .comment_drafts
+            let mut comment = comment_drafts
                 .get(&finding.index)
                 .cloned()
                 .or_else(|| finding.review.as_ref().map(|r| r.comment.clone()))

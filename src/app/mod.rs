@@ -285,6 +285,8 @@ pub struct ParallaxApp {
     pub narrow: bool,
     /// On a narrow window: whether the user expanded the events panel from its strip.
     pub events_expanded: bool,
+    /// The inspector's aligned clauses, for the texts they were computed from.
+    pub(crate) clause_cache: Option<(Vec<String>, Vec<Vec<clauses::AlignedClause>>)>,
     /// On a narrow window: whether the inspector overlay is open.
     pub inspector_overlay: bool,
 }
@@ -387,6 +389,7 @@ impl ParallaxApp {
             narrow: false,
             events_expanded: false,
             inspector_overlay: false,
+            clause_cache: None,
         }
     }
 
