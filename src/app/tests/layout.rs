@@ -210,3 +210,23 @@ fn column_layouts_are_rebuilt_when_the_font_atlas_is_cleared() {
     let after = galley(&harness);
     assert!(!std::sync::Arc::ptr_eq(&before, &after), "laid out again");
 }
+
+/// Issue 11: "→" and emoji in an article showed as boxes. The harness panics on any glyph
+/// the fonts lack, so drawing such an article is the check.
+#[test]
+fn arrows_and_emoji_in_an_article_are_drawn_with_real_glyphs() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut files = copied_samples(folder.path());
+    let article = folder.path().join("05_emoji.txt");
+    std::fs::write(
+        &article,
+        "Source: Emoji Post\n\nReaders reacted 👍😀🔥🙏 to the Ostrel Dam breach → Sarnovec flooded ⚠ at night.\n\nPrices → up 5% ★ in the valley ❤.\n",
+    )
+    .unwrap();
+    files.push(article);
+    let mut harness = harness_sized(app_with(files, false), 1600.0, 900.0);
+    let last = *harness.state().column_order.last().unwrap();
+    harness.state_mut().reveal_columns = vec![last];
+    harness.run_steps(4);
+    assert!(column_in_view(harness.state(), last));
+}
