@@ -7,8 +7,10 @@
 //!
 //! One file per view: `menus` (menu and status bars), `events_panel`, `columns` (the
 //! columns area) with `column_header`, `column_text` and `connectors`, `inspector`,
-//! `overview`, `findings_panel`, `edits` (context menus, notes panel, editors), `windows`
-//! (search bar, help windows, notices), `path_prompt` and `responsive` (narrow windows).
+//! `overview`, `heat_map` (the base text shaded by coverage), `findings_panel`, `edits`
+//! (context menus, notes panel, editors), `windows` (search bar, help windows, notices),
+//! `path_prompt` and `responsive` (narrow windows); `clauses` pairs clauses for the
+//! inspector's word-level difference.
 //! Behaviour without drawing: `analysis` (the engine's report), `commands` (the queue run at
 //! the end of the frame), `navigation` (selection, stepping, search, keys), `session` and
 //! `session_files` (edits, undo, saving), `keys` (the key table).
