@@ -36,6 +36,7 @@ mod navigation;
 mod overview;
 mod palette;
 mod path_prompt;
+mod remembered;
 mod responsive;
 pub mod session;
 mod session_files;
@@ -46,53 +47,13 @@ mod worker;
 mod tests;
 
 pub use analysis::Analysis;
+pub use remembered::{Remembered, STORAGE_KEY};
 
 use parallax::model::{DocId, EventId, FindingId, FindingKind, PassageRef, Report};
-use serde::{Deserialize, Serialize};
 use session::{EditAction, Workspace};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use worker::{AnalysisJob, DialogJob, DialogPurpose, DiskJobs};
-
-/// What the viewer remembers between runs (eframe's persistence, stored as RON).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Remembered {
-    pub dark: bool,
-    pub show_connectors: bool,
-    pub only_differences: bool,
-    /// Whether findings below the calibrated confidence are shown too.
-    pub show_uncertain: bool,
-    pub recent_files: Vec<PathBuf>,
-    pub recent_sessions: Vec<PathBuf>,
-    pub last_folder: Option<PathBuf>,
-    /// The articles open when the viewer last closed.
-    pub open_files: Vec<PathBuf>,
-    /// Whether the viewer has run before (the first run shows the samples).
-    pub has_run: bool,
-    /// "Fit columns" as the user set it; `None` fits up to [`columns::FIT_BY_DEFAULT`].
-    pub fit_columns: Option<bool>,
-}
-
-impl Default for Remembered {
-    fn default() -> Self {
-        Remembered {
-            dark: false,
-            show_connectors: true,
-            only_differences: false,
-            show_uncertain: false,
-            recent_files: Vec::new(),
-            recent_sessions: Vec::new(),
-            last_folder: None,
-            open_files: Vec::new(),
-            has_run: false,
-            fit_columns: None,
-        }
-    }
-}
-
-/// The storage key of [`Remembered`].
-const STORAGE_KEY: &str = "parallax.viewer";
 
 /// The main area: the columns, or the coverage overview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
