@@ -245,8 +245,9 @@ impl ParallaxApp {
                         .map(|d| d.index)
                         .collect();
                 }
-                self.column_order = report.documents.iter().map(|d| d.index).collect();
-                self.hidden.clear();
+                // Every edit reruns the comparison: the columns stay as the user arranged
+                // them (they were put back in file order, and hidden ones shown, each time).
+                self.carry_arrangement(&report);
                 self.selected_event = previous.and_then(|(path, passage)| {
                     let document = report.documents.iter().find(|d| d.path == path)?;
                     report.event_of_passages()[document.index.get()][passage.get()]

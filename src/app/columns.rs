@@ -69,6 +69,51 @@ impl ParallaxApp {
             .unwrap_or(open <= FIT_BY_DEFAULT)
     }
 
+    /// Keeps the column arrangement across a new report (every edit makes one): order,
+    /// hidden columns, the pinned base, "Compare two", widths and the heat map's base.
+    /// Documents are matched by path; new ones join at the right.
+    pub(crate) fn carry_arrangement(&mut self, report: &parallax::model::Report) {
+        let old_paths: Vec<String> = self
+            .analysis
+            .as_ref()
+            .map(|a| a.report.documents.iter().map(|d| d.path.clone()).collect())
+            .unwrap_or_default();
+        let to_new = |old: DocId| -> Option<DocId> {
+            let path = old_paths.get(old.get())?;
+            report
+                .documents
+                .iter()
+                .find(|d| &d.path == path)
+                .map(|d| d.index)
+        };
+        let mut order: Vec<DocId> = self
+            .column_order
+            .iter()
+            .filter_map(|d| to_new(*d))
+            .collect();
+        for document in &report.documents {
+            if !order.contains(&document.index) {
+                order.push(document.index);
+            }
+        }
+        self.column_order = order;
+        self.hidden = self.hidden.iter().filter_map(|d| to_new(*d)).collect();
+        self.pinned = self.pinned.and_then(&to_new);
+        self.compare_two = self
+            .compare_two
+            .and_then(|(a, b)| Some((to_new(a)?, to_new(b)?)));
+        self.compare_picks = self
+            .compare_picks
+            .iter()
+            .filter_map(|d| to_new(*d))
+            .collect();
+        self.column_widths = std::mem::take(&mut self.column_widths)
+            .into_iter()
+            .filter_map(|(d, width)| Some((to_new(d)?, width)))
+            .collect();
+        self.heat_base = self.heat_base.and_then(to_new);
+    }
+
     /// The two sources being compared ("Compare two"), while both are open.
     pub fn comparing_two(&self) -> Option<(DocId, DocId)> {
         self.compare_two.filter(|(a, b)| {

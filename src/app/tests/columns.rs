@@ -143,3 +143,44 @@ fn a_column_is_resized_by_dragging_its_edge() {
     let next_after = column_rect(harness.state(), second).unwrap();
     assert!((next_after.left() - next_before.left() - 120.0).abs() < 3.0);
 }
+
+/// Every edit reruns the comparison, and the columns went back to file order with hidden
+/// ones shown each time. The arrangement stays: order, hidden, pinned base, widths.
+#[test]
+fn the_column_arrangement_survives_an_edit() {
+    let mut app = app_with(crate::app::sample_files(), false);
+    app.remembered.show_uncertain = true;
+    app.refilter();
+    let mut harness = harness(app);
+    let order = harness.state().column_order.clone();
+    harness
+        .state_mut()
+        .commands
+        .push(crate::app::Command::MoveColumn(order[0], 1));
+    harness.run();
+    let moved = harness.state().column_order.clone();
+    assert_eq!(moved[1], order[0]);
+    harness.state_mut().hidden.insert(order[3]);
+    harness.state_mut().pinned = Some(order[2]);
+    harness.state_mut().column_widths.insert(order[1], 333.0);
+    // Confirm a finding: an edit, so a new report.
+    let finding = harness.state().analysis.as_ref().unwrap().report.findings[0].index;
+    harness.state_mut().commands.push(crate::app::Command::Edit(
+        crate::app::session::EditAction::Review(
+            finding,
+            Some(parallax::model::ReviewStatus::Confirmed),
+            String::new(),
+        ),
+    ));
+    harness.run();
+    settle(&mut harness);
+    let report = &harness.state().analysis.as_ref().unwrap().report;
+    assert!(
+        report.findings.iter().any(|f| f.review.is_some()),
+        "the edit was made"
+    );
+    assert_eq!(harness.state().column_order, moved);
+    assert!(harness.state().hidden.contains(&order[3]));
+    assert_eq!(harness.state().pinned, Some(order[2]));
+    assert_eq!(harness.state().column_widths.get(&order[1]), Some(&333.0));
+}
