@@ -1,7 +1,14 @@
 //! The bundled fonts: Noto Sans for Latin (with extensions), Greek and Cyrillic, with Noto
 //! Sans Arabic and Noto Sans Hebrew as fallbacks, so that no article renders as empty boxes.
+//! Emoji and symbols come last: Noto Emoji (monochrome) and emoji-icon-font, the fonts egui
+//! ships behind its `monochrome_emoji_fonts` feature, bundled here; arrows (→) come from
+//! egui's Hack, which no other bundled font covers. The test at the end checks every glyph
+//! the viewer's own labels use, and common symbols and emoji of news text (issue 11 saw "→"
+//! and emoji as boxes).
+//!
 //! egui does not yet lay out right-to-left text: Arabic and Hebrew show their glyphs in
-//! logical order (noted in the README). Licence: `assets/fonts/OFL.txt`.
+//! logical order (noted in the README). Licences: `assets/fonts/OFL.txt` (Noto) and
+//! `assets/fonts/emoji-icon-font-mit-license.txt`.
 
 use egui::{FontData, FontDefinitions, FontFamily};
 use std::sync::Arc;
@@ -10,6 +17,8 @@ const NOTO_SANS: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf
 const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
 const NOTO_ARABIC: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf");
 const NOTO_HEBREW: &[u8] = include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf");
+const NOTO_EMOJI: &[u8] = include_bytes!("../../assets/fonts/NotoEmoji-Regular.ttf");
+const EMOJI_ICON: &[u8] = include_bytes!("../../assets/fonts/emoji-icon-font.ttf");
 
 /// The name of the bold family, for headings.
 pub const BOLD: &str = "bold";
@@ -27,10 +36,27 @@ pub fn definitions() -> FontDefinitions {
             .font_data
             .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
     }
+    // The emoji fonts are drawn a little smaller, as egui does, to sit on the line.
+    for (name, bytes, scale) in [
+        ("noto-emoji", NOTO_EMOJI, 0.81),
+        ("emoji-icon-font", EMOJI_ICON, 0.90),
+    ] {
+        let tweak = egui::FontTweak {
+            scale,
+            ..Default::default()
+        };
+        fonts.font_data.insert(
+            name.to_owned(),
+            Arc::new(FontData::from_static(bytes).tweak(tweak)),
+        );
+    }
+    // Last resorts, after the fonts that cover the text of a script.
+    let symbols = ["noto-emoji", "emoji-icon-font", "Hack"].map(str::to_owned);
     let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
     proportional.insert(0, "noto-sans".to_owned());
     proportional.push("noto-arabic".to_owned());
     proportional.push("noto-hebrew".to_owned());
+    proportional.extend(symbols.iter().cloned());
     let fallbacks = proportional.clone();
     let bold = fonts
         .families
@@ -42,5 +68,64 @@ pub fn definitions() -> FontDefinitions {
     monospace.push("noto-sans".to_owned());
     monospace.push("noto-arabic".to_owned());
     monospace.push("noto-hebrew".to_owned());
+    monospace.extend(symbols);
     fonts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Characters the viewer's own text uses: every non-ASCII character in the sources of
+    /// `src/app` (labels, hints, symbols; comments too, to be safe), read at test time so
+    /// that a new label cannot bring in a glyph the fonts lack.
+    fn ui_characters() -> std::collections::BTreeSet<char> {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app");
+        let mut chars = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                chars.extend(text.chars().filter(|c| !c.is_ascii()));
+            }
+        }
+        for kind in parallax::model::FindingKind::ALL {
+            chars.extend(parallax::report::kind_symbol(kind).chars());
+        }
+        chars
+    }
+
+    /// Characters news articles use that the issue saw drawn as boxes ("→" and emoji), and
+    /// their neighbours: arrows, currency, typographic marks, common emoji and symbols. (The
+    /// light check and cross marks, U+2713 and U+2717, are in none of the bundled fonts.)
+    const ARTICLE_CHARACTERS: &str = "→←↑↓↔€£¥₹₽°№‘’“”„«»‹›–—…•·×÷≠≈±½¼¾™©®§¶✔★☆⚠❤👍😀😂🙏🔥📷🇺🇸";
+
+    #[test]
+    fn the_bundled_fonts_cover_every_glyph_the_viewer_and_articles_use() {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(definitions());
+        let mut output = ctx.run_ui(Default::default(), |_| {});
+        output.textures_delta.clear();
+        let mut wanted = ui_characters();
+        wanted.extend(ARTICLE_CHARACTERS.chars());
+        let mut missing = Vec::new();
+        for family in [
+            FontFamily::Proportional,
+            FontFamily::Monospace,
+            FontFamily::Name(BOLD.into()),
+        ] {
+            let font_id = egui::FontId::new(14.0, family.clone());
+            for c in &wanted {
+                // Regional indicators and variation selectors combine with what follows.
+                if ('\u{1F1E6}'..='\u{1F1FF}').contains(c) || ('\u{FE00}'..='\u{FE0F}').contains(c)
+                {
+                    continue;
+                }
+                if !ctx.fonts_mut(|fonts| fonts.has_glyph(&font_id, *c)) {
+                    missing.push(format!("{c} U+{:04X} in {family:?}", *c as u32));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no glyph for: {missing:#?}");
+    }
 }

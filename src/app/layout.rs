@@ -104,25 +104,32 @@ impl DocumentLayout {
         let mut paragraphs = Vec::new();
         let mut top = 0.0;
         for range in parallax::segment::paragraphs(text) {
-            // The role of the paragraph decides its style; its passages decide tints.
+            // Each passage's role decides the style of its text, and its event the tint. A
+            // paragraph whose first line is a date header (a boilerplate passage) is not all
+            // boilerplate: the lead after it is body text (issue 11 saw whole leads greyed).
+            // Text outside every passage takes the paragraph's main role.
             let passages: Vec<&parallax::model::Passage> = document
                 .passages
                 .iter()
                 .filter(|p| p.start >= range.start && p.end <= range.end)
                 .collect();
-            let role = passages
-                .first()
+            let paragraph_role = passages
+                .iter()
+                .find(|p| p.role != PassageRole::Boilerplate)
+                .or(passages.first())
                 .map_or(PassageRole::Boilerplate, |p| p.role);
-            let (size, color) = match role {
-                PassageRole::Heading => (BODY_SIZE * 1.25, heading_color),
-                PassageRole::Boilerplate => (BODY_SIZE * 0.85, muted),
-                PassageRole::Body => (BODY_SIZE, text_color),
-            };
-            let base = TextFormat {
-                font_id: FontId::new(size, FontFamily::Proportional),
-                color,
-                line_height: Some(size * 1.5),
-                ..TextFormat::default()
+            let style = |role: PassageRole| {
+                let (size, color) = match role {
+                    PassageRole::Heading => (BODY_SIZE * 1.25, heading_color),
+                    PassageRole::Boilerplate => (BODY_SIZE * 0.85, muted),
+                    PassageRole::Body => (BODY_SIZE, text_color),
+                };
+                TextFormat {
+                    font_id: FontId::new(size, FontFamily::Proportional),
+                    color,
+                    line_height: Some(size * 1.5),
+                    ..TextFormat::default()
+                }
             };
             // Boundaries: passage edges and mark edges inside the paragraph.
             let mut cuts: Vec<usize> = vec![range.start, range.end];
@@ -148,8 +155,9 @@ impl DocumentLayout {
                 if start >= end {
                     continue;
                 }
-                let mut format = base.clone();
-                if let Some(passage) = passages.iter().find(|p| p.start <= start && end <= p.end)
+                let passage = passages.iter().find(|p| p.start <= start && end <= p.end);
+                let mut format = style(passage.map_or(paragraph_role, |p| p.role));
+                if let Some(passage) = passage
                     && let Some(event) = marks.passage_event[passage.index.get()]
                 {
                     format.background = palette::event_tint(event.get(), dark);
@@ -210,19 +218,28 @@ impl DocumentLayout {
     }
 
     /// The rectangle of a cursor at a byte offset, in content coordinates.
-    fn cursor_rect(&self, text: &str, byte: usize) -> Option<Rect> {
+    ///
+    /// Where a line wraps, the offset after the last character of a row is also the offset
+    /// of the first character of the next: a span *starts* on the next row
+    /// (`starts_span`), and *ends* on the row before. Placing a start at the end of the
+    /// previous row drew an empty outline box there (issue 11).
+    fn cursor_rect(&self, text: &str, byte: usize, starts_span: bool) -> Option<Rect> {
         let paragraph = self.paragraph_of(byte)?;
         let slice = &text[paragraph.range.clone()];
         let index = char_index(slice, byte - paragraph.range.start);
-        let rect = paragraph.galley.pos_from_cursor(CCursor::new(index));
+        let cursor = CCursor {
+            prefer_next_row: starts_span,
+            ..CCursor::new(index)
+        };
+        let rect = paragraph.galley.pos_from_cursor(cursor);
         Some(rect.translate(Vec2::new(0.0, paragraph.top)))
     }
 
     /// The full-width band covering a span.
     fn span_bounds(&self, text: &str, start: usize, end: usize) -> Rect {
         match (
-            self.cursor_rect(text, start),
-            self.cursor_rect(text, end.saturating_sub(1).max(start)),
+            self.cursor_rect(text, start, true),
+            self.cursor_rect(text, end.saturating_sub(1).max(start), true),
         ) {
             (Some(a), Some(b)) => {
                 Rect::from_min_max(Pos2::new(0.0, a.min.y), Pos2::new(self.width, b.max.y))
@@ -233,8 +250,10 @@ impl DocumentLayout {
 
     /// The rectangles a span covers, one per row.
     pub fn span_rects(&self, text: &str, start: usize, end: usize) -> Vec<Rect> {
-        let (Some(a), Some(b)) = (self.cursor_rect(text, start), self.cursor_rect(text, end))
-        else {
+        let (Some(a), Some(b)) = (
+            self.cursor_rect(text, start, true),
+            self.cursor_rect(text, end, false),
+        ) else {
             return Vec::new();
         };
         if (a.min.y - b.min.y).abs() < 1.0 {
@@ -279,5 +298,141 @@ impl DocumentLayout {
         self.paragraphs[first..]
             .iter()
             .take_while(move |p| p.top <= bottom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A layout of one paragraph, `text`, wrapped at `width` points.
+    fn single_paragraph(text: &str, width: f32) -> DocumentLayout {
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(Default::default(), |_| {});
+        output.textures_delta.clear();
+        let mut job = LayoutJob::simple(
+            text.to_string(),
+            FontId::proportional(BODY_SIZE),
+            Color32::BLACK,
+            width,
+        );
+        job.wrap.max_width = width;
+        let galley = ctx.fonts_mut(|fonts| fonts.layout_job(job));
+        let height = galley.size().y;
+        DocumentLayout {
+            width,
+            dark: false,
+            paragraphs: vec![ParagraphLayout {
+                range: 0..text.len(),
+                top: 0.0,
+                galley,
+            }],
+            height,
+            passage_rects: Vec::new(),
+            mark_rects: Vec::new(),
+        }
+    }
+
+    /// Issue 11: a marked span that starts right after a wrap drew a stray empty outline box
+    /// at the end of the previous line. It covers its own row only.
+    #[test]
+    fn a_span_starting_after_a_wrap_has_no_box_on_the_previous_line() {
+        let text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda";
+        let layout = single_paragraph(text, 120.0);
+        let galley = &layout.paragraphs[0].galley;
+        assert!(galley.rows.len() >= 3, "the text must wrap");
+        // The first word of the second row, as the wrap placed it.
+        let first_row_chars: usize = galley.rows[0].char_count_including_newline().into();
+        let start = text.char_indices().nth(first_row_chars).unwrap().0;
+        let end = start + text[start..].find(' ').unwrap();
+        let rects = layout.span_rects(text, start, end);
+        assert_eq!(rects.len(), 1, "{rects:?}");
+        let row = galley.rows[1].rect();
+        assert!(
+            (rects[0].min.y - row.min.y).abs() < 1.0,
+            "{rects:?} {row:?}"
+        );
+        assert!(rects[0].width() > 5.0, "{rects:?}");
+        // A span ending right before the wrap stays on its own row too.
+        let word_start = text[..start].trim_end().rfind(' ').map_or(0, |i| i + 1);
+        let rects = layout.span_rects(text, word_start, start);
+        assert_eq!(rects.len(), 1, "{rects:?}");
+        assert!(rects[0].max.y <= row.min.y + 1.0, "{rects:?} {row:?}");
+    }
+
+    /// Issue 11: a lead paragraph that starts with a date header was greyed as boilerplate
+    /// as a whole, because the paragraph took the style of its first passage (the engine
+    /// makes the header a boilerplate passage and the rest of the paragraph body sentences).
+    /// The date is small and grey; the lead after it is body text.
+    #[test]
+    fn a_lead_under_a_date_header_is_body_text() {
+        let article = |name: &str, lead: &str| {
+            parallax::Input::Memory {
+            name: name.into(),
+            bytes: format!(
+                "Date: 16 March 2025 {lead}\n\nThe ministers met again on Friday to discuss the border.\n"
+            )
+            .into_bytes(),
+        }
+        };
+        let inputs = [
+            article(
+                "a.txt",
+                "The army said on Tuesday that 5,000 troops crossed the northern border near the river town of Kesh.",
+            ),
+            article(
+                "b.txt",
+                "Some 5,100 soldiers crossed the northern border near Kesh on Tuesday, the army said.",
+            ),
+        ];
+        let report = parallax::compare(
+            &inputs,
+            &parallax::Settings::default(),
+            &parallax::progress::Progress::new(),
+        )
+        .unwrap();
+        let marks = crate::app::marks::marks(&report);
+        let document = &report.documents[0];
+        let header = document.passages.first().expect("passages");
+        assert_eq!(header.role, PassageRole::Boilerplate, "the engine's header");
+        let lead_start = document.text.find("The army").unwrap();
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(Default::default(), |_| {});
+        output.textures_delta.clear();
+        let layout =
+            ctx.fonts_mut(|fonts| DocumentLayout::new(fonts, document, &marks[0], 400.0, false));
+        let paragraph = &layout.paragraphs[0];
+        assert!(
+            paragraph.range.contains(&lead_start),
+            "one paragraph: {:?} {:?} {:?}",
+            layout
+                .paragraphs
+                .iter()
+                .map(|p| p.range.clone())
+                .collect::<Vec<_>>(),
+            document
+                .passages
+                .iter()
+                .map(|p| (p.start, p.end, p.role))
+                .collect::<Vec<_>>(),
+            document.text
+        );
+        let format_at = |byte: usize| {
+            let local = byte - paragraph.range.start;
+            paragraph
+                .galley
+                .job
+                .sections
+                .iter()
+                .find(|s| s.byte_range.start.0 <= local && local < s.byte_range.end.0)
+                .map(|s| s.format.clone())
+                .unwrap()
+        };
+        assert_eq!(format_at(lead_start).font_id.size, BODY_SIZE);
+        assert_eq!(format_at(lead_start).color, Color32::from_gray(30));
+        assert!(
+            format_at(0).font_id.size < BODY_SIZE,
+            "the date stays small"
+        );
     }
 }

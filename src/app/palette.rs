@@ -56,3 +56,8 @@ fn hsl_to_rgb(hue: f32, saturation: f32, lightness: f32) -> (u8, u8, u8) {
 
 /// The colour of note markers in the margin.
 pub const NOTE_COLOR: Color32 = Color32::from_rgb(120, 94, 240);
+
+/// A colour per source, for the coverage dots.
+pub fn source_color(document: parallax::model::DocId, dark: bool) -> Color32 {
+    event_color(document.get() * 7 + 3, dark)
+}

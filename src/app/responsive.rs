@@ -3,7 +3,7 @@
 //! the columns keep the width to show at least one whole, readable column.
 
 use super::ParallaxApp;
-use super::panels::{INSPECTOR_WIDTH, inspector_body};
+use super::inspector::{INSPECTOR_WIDTH, inspector_body};
 use egui::{Align2, RichText};
 
 /// Windows narrower than this (in points) are narrow.

@@ -6,23 +6,29 @@
 //! reruns in the background, so what the viewer shows is exactly what `parallax compare
 //! --session` prints. Disk work runs on worker threads.
 
-use super::worker::{DialogPurpose, DiskDone};
-use super::{Command, Notice, ParallaxApp};
+use super::{Notice, ParallaxApp};
 use parallax::model::{DocId, EventId, FindingId, ItemKind, PassageRef, ReviewStatus};
 use parallax::session::{
-    Anchor, Correction, FindingKey, FindingReview, NoteTarget, Session, SessionDocument,
-    SessionNote, file,
+    Anchor, Correction, FindingKey, FindingReview, NoteTarget, Session, SessionNote,
 };
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 /// How many steps undo remembers.
 const UNDO_DEPTH: usize = 200;
 
 /// The name of the autosave file in the app's data folder.
-const AUTOSAVE: &str = "autosave.parallax.ron";
+pub(crate) const AUTOSAVE: &str = "autosave.parallax.ron";
 /// Next to it: the path of the session the autosave belongs to, if it had one.
-const AUTOSAVE_ORIGIN: &str = "autosave.origin";
+pub(crate) const AUTOSAVE_ORIGIN: &str = "autosave.origin";
+
+/// A session as it was before (for undo) or after (for redo) a change, and what the change
+/// did, in words for the Edit menu and the notice ("Undid: link AP and Reuters").
+#[derive(Debug, Clone)]
+pub struct UndoStep {
+    pub session: Session,
+    pub what: String,
+}
 
 /// The open session and its history.
 pub struct Workspace {
@@ -32,8 +38,9 @@ pub struct Workspace {
     /// Bumped by every change; compared with the generation last saved.
     pub generation: u64,
     pub saved_generation: u64,
-    pub undo: Vec<Session>,
-    pub redo: Vec<Session>,
+    /// The sessions before each change, newest last, with what the change did.
+    pub undo: Vec<UndoStep>,
+    pub redo: Vec<UndoStep>,
     /// For each session document, the report document it became (none when missing).
     pub report_doc: Vec<Option<DocId>>,
     /// Session documents whose files were not found.
@@ -170,9 +177,13 @@ impl ParallaxApp {
         })
     }
 
-    /// Records the current session for undo; call before changing it.
-    fn checkpoint(&mut self) {
-        self.work.undo.push(self.work.session.clone());
+    /// Records the current session for undo, with what the change about to be made does;
+    /// call before changing it.
+    pub(crate) fn checkpoint(&mut self, what: String) {
+        self.work.undo.push(UndoStep {
+            session: self.work.session.clone(),
+            what,
+        });
         if self.work.undo.len() > UNDO_DEPTH {
             self.work.undo.remove(0);
         }
@@ -183,12 +194,17 @@ impl ParallaxApp {
     /// Applies an edit to the session and reruns the comparison.
     pub fn edit(&mut self, action: EditAction, ctx: &egui::Context) {
         let before = self.work.session.clone();
+        let what = self.describe(&action);
+        let feedback = self.feedback(&action);
         let applied = self.apply(action);
         match applied {
             Ok(()) => {
                 let after = std::mem::replace(&mut self.work.session, before);
-                self.checkpoint();
+                self.checkpoint(what);
                 self.work.session = after;
+                if let Some(text) = feedback {
+                    self.notices.push(Notice { text, error: false });
+                }
                 self.start_analysis(ctx);
             }
             Err(message) => self.notices.push(Notice {
@@ -324,26 +340,141 @@ impl ParallaxApp {
         self.work.session.edits.notes.get_mut(index)
     }
 
+    /// Takes back the last change, and says which ("Undid: link AP and Reuters").
     pub fn undo(&mut self, ctx: &egui::Context) {
         if let Some(previous) = self.work.undo.pop() {
-            let current = std::mem::replace(&mut self.work.session, previous);
-            self.work.redo.push(current);
+            let current = std::mem::replace(&mut self.work.session, previous.session);
+            self.notices.push(Notice {
+                text: format!("Undid: {}", previous.what),
+                error: false,
+            });
+            self.work.redo.push(UndoStep {
+                session: current,
+                what: previous.what,
+            });
             self.work.generation += 1;
             self.start_analysis(ctx);
         }
     }
 
+    /// Makes the last undone change again, and says which.
     pub fn redo(&mut self, ctx: &egui::Context) {
         if let Some(next) = self.work.redo.pop() {
-            let current = std::mem::replace(&mut self.work.session, next);
-            self.work.undo.push(current);
+            let current = std::mem::replace(&mut self.work.session, next.session);
+            self.notices.push(Notice {
+                text: format!("Redid: {}", next.what),
+                error: false,
+            });
+            self.work.undo.push(UndoStep {
+                session: current,
+                what: next.what,
+            });
             self.work.generation += 1;
             self.start_analysis(ctx);
         }
+    }
+
+    /// A source's name as the columns show it.
+    fn source_name(&self, document: DocId) -> String {
+        self.analysis
+            .as_ref()
+            .and_then(|a| a.report.documents.get(document.get()))
+            .map_or_else(|| "an article".into(), |d| d.display_name())
+    }
+
+    /// An event's label in quotes, for messages.
+    fn event_name(&self, event: EventId) -> String {
+        self.analysis
+            .as_ref()
+            .and_then(|a| a.report.events.get(event.get()))
+            .map_or_else(|| "an event".into(), |e| format!("“{}”", e.label))
+    }
+
+    /// The event a passage belongs to now.
+    fn event_of(&self, at: PassageRef) -> Option<EventId> {
+        let report = &self.analysis.as_ref()?.report;
+        report
+            .events
+            .iter()
+            .find(|e| e.passages.contains(&at))
+            .map(|e| e.index)
+    }
+
+    /// What an edit does, in words: the Edit menu's "Undo …" and the "Undid: …" notice.
+    pub fn describe(&self, action: &EditAction) -> String {
+        match action {
+            EditAction::Link(a, b) => format!(
+                "link {} and {}",
+                self.source_name(a.document),
+                self.source_name(b.document)
+            ),
+            EditAction::Unlink(at) => format!(
+                "unlink a passage of {}{}",
+                self.source_name(at.document),
+                self.event_of(*at)
+                    .map(|e| format!(" from {}", self.event_name(e)))
+                    .unwrap_or_default()
+            ),
+            EditAction::Split(event, moved) => format!(
+                "split {} off {}",
+                super::count(moved.len(), "passage", "passages"),
+                self.event_name(*event)
+            ),
+            EditAction::Rename(event, label) => {
+                format!("rename {} to “{label}”", self.event_name(*event))
+            }
+            EditAction::Review(finding, status, _) => {
+                let kind = self
+                    .analysis
+                    .as_ref()
+                    .and_then(|a| a.report.findings.get(finding.get()))
+                    .map_or("a", |f| f.kind.title());
+                match status {
+                    Some(ReviewStatus::Confirmed) => format!("confirm the {kind} finding"),
+                    Some(ReviewStatus::Dismissed) => format!("dismiss the {kind} finding"),
+                    None => format!("clear the review of the {kind} finding"),
+                }
+            }
+            EditAction::AddNote { document, .. } => {
+                format!("add a note on {}", self.source_name(*document))
+            }
+            EditAction::EditNote(..) => "edit a note".into(),
+            EditAction::DeleteNote(..) => "delete a note".into(),
+            EditAction::ReattachNote(..) => "re-attach a note".into(),
+            EditAction::DeleteItem(kind, _) => {
+                format!("delete an orphaned {kind:?}").to_lowercase()
+            }
+            EditAction::RenameSource(document, name) => {
+                format!(
+                    "rename {} to “{}”",
+                    self.source_name(*document),
+                    name.trim()
+                )
+            }
+        }
+    }
+
+    /// A notice for edits that show no change where the user looks: a link made with
+    /// Ctrl+click or a drag only changes tints and connectors (issue 11: "a link gives no
+    /// feedback").
+    fn feedback(&self, action: &EditAction) -> Option<String> {
+        let EditAction::Link(a, b) = action else {
+            return None;
+        };
+        let event = self.event_of(*a).or_else(|| self.event_of(*b));
+        Some(format!(
+            "Linked {} and {} in {}. Edit → Undo takes it back.",
+            self.source_name(a.document),
+            self.source_name(b.document),
+            event.map_or_else(
+                || "a new event".into(),
+                |e| format!("event {}", self.event_name(e))
+            )
+        ))
     }
 
     /// The view state as it is now, for saving.
-    fn capture_view(&mut self) {
+    pub(crate) fn capture_view(&mut self) {
         let order: Vec<usize> = self
             .column_order
             .iter()
@@ -373,250 +504,4 @@ impl ParallaxApp {
         view.events_panel_width = self.panel_widths.0;
         view.inspector_width = self.panel_widths.1;
     }
-
-    /// Saves to the session's file, or asks for one.
-    pub fn save_session(&mut self, ctx: &egui::Context) {
-        match self.work.path.clone() {
-            Some(path) => self.save_session_to(path, ctx),
-            None => self
-                .commands
-                .push(Command::ShowDialog(DialogPurpose::SaveSessionAs)),
-        }
-    }
-
-    /// Saves the session to `path` in the background.
-    pub fn save_session_to(&mut self, path: PathBuf, ctx: &egui::Context) {
-        let path = with_session_extension(path);
-        self.capture_view();
-        let mut session = self.work.session.clone();
-        let generation = self.work.generation;
-        let target = path.clone();
-        self.disk.spawn(ctx, move || {
-            session.refresh_documents(Some(&target));
-            let result = file::save(&target, &session).map_err(|e| e.to_string());
-            DiskDone::SessionSaved(target, generation, result)
-        });
-    }
-
-    /// Reads a session file in the background; it replaces the open one when read.
-    pub fn open_session(&mut self, path: PathBuf, ctx: &egui::Context) {
-        let target = path.clone();
-        self.disk.spawn(ctx, move || {
-            let result = file::read(&target).map(Box::new).map_err(|e| e.to_string());
-            DiskDone::SessionRead(target, result)
-        });
-    }
-
-    /// Replaces the open session with one read from `path`.
-    pub fn adopt_session(&mut self, session: Session, path: Option<PathBuf>, ctx: &egui::Context) {
-        self.work.session = session;
-        self.work.path = path;
-        self.work.undo.clear();
-        self.work.redo.clear();
-        self.work.generation += 1;
-        self.work.saved_generation = self.work.generation;
-        let view = self.work.session.view.clone();
-        if let Some(theme) = &view.theme {
-            self.remembered.dark = theme == "dark";
-        }
-        self.show_events = view.show_events_panel;
-        self.show_inspector = view.show_inspector;
-        self.remembered.only_differences = view.only_differences;
-        self.panel_widths = (view.events_panel_width, view.inspector_width);
-        self.restore_view = true;
-        if let Some(path) = &self.work.path {
-            self.remembered.recent_sessions.retain(|p| p != path);
-            self.remembered.recent_sessions.insert(0, path.clone());
-            self.remembered.recent_sessions.truncate(12);
-        }
-        self.start_analysis(ctx);
-    }
-
-    /// Handles answers from disk tasks.
-    pub fn disk_done(&mut self, done: DiskDone, ctx: &egui::Context) {
-        match done {
-            DiskDone::SessionRead(path, Ok(session)) => {
-                self.adopt_session(*session, Some(path), ctx);
-            }
-            DiskDone::SessionRead(_, Err(message)) => self.notices.push(Notice {
-                text: format!("The session could not be opened. {message}"),
-                error: true,
-            }),
-            DiskDone::SessionSaved(path, generation, Ok(())) => {
-                self.work.path = Some(path.clone());
-                self.work.saved_generation = generation;
-                // The paths are now relative to the new place; hashes are current.
-                let located = path.clone();
-                self.work.session.refresh_documents(Some(&located));
-                self.remembered.recent_sessions.retain(|p| *p != path);
-                self.remembered.recent_sessions.insert(0, path.clone());
-                self.remembered.recent_sessions.truncate(12);
-                if !self.work.dirty() {
-                    self.discard_autosave();
-                }
-                self.notices.push(Notice {
-                    text: format!("Saved {}", path.display()),
-                    error: false,
-                });
-            }
-            DiskDone::SessionSaved(path, _, Err(message)) => self.notices.push(Notice {
-                text: format!(
-                    "{}: the session could not be saved ({message}). Your work is still open; the previous file is unchanged.",
-                    path.display()
-                ),
-                error: true,
-            }),
-            DiskDone::AutosaveWritten(Err(message)) => self.notices.push(Notice {
-                text: format!("Autosave failed: {message}"),
-                error: true,
-            }),
-            DiskDone::AutosaveWritten(Ok(())) => {}
-            DiskDone::Exported(path, result) => self.export_done(path, result),
-            DiskDone::Stamps(stamps) => self.compare_stamps(stamps),
-        }
-    }
-
-    /// Writes unsaved work to the data folder (every 30 s and on exit). `wait` runs it on
-    /// this thread, for exit.
-    pub fn autosave(&mut self, ctx: &egui::Context, wait: bool) {
-        if !self.work.dirty() {
-            return;
-        }
-        let Some(folder) = self.work.data_dir.clone() else {
-            return;
-        };
-        self.capture_view();
-        let session = self.work.session.clone();
-        let origin = self.work.path.clone();
-        let task = move || {
-            let result = (|| {
-                std::fs::create_dir_all(&folder)?;
-                file::save_bytes(
-                    &folder.join(AUTOSAVE),
-                    file::to_ron(&session).as_bytes(),
-                    || Ok(()),
-                )?;
-                let origin = origin.map(|p| p.display().to_string()).unwrap_or_default();
-                parallax::cli::write_atomically(&folder.join(AUTOSAVE_ORIGIN), origin.as_bytes())
-            })();
-            DiskDone::AutosaveWritten(result.map_err(|e| e.to_string()))
-        };
-        if wait {
-            self.disk.run_now(task);
-        } else {
-            self.disk.spawn(ctx, task);
-        }
-    }
-
-    /// Removes the autosave once its work is saved (its backup stays).
-    pub fn discard_autosave(&mut self) {
-        if let Some(folder) = &self.work.data_dir {
-            let _ = std::fs::remove_file(folder.join(AUTOSAVE));
-            let _ = std::fs::remove_file(folder.join(AUTOSAVE_ORIGIN));
-        }
-    }
-
-    /// Restores the autosave offered at start: the work comes back unsaved.
-    pub fn restore_autosave(&mut self, ctx: &egui::Context) {
-        let Some(path) = self.work.restore_offer.take() else {
-            return;
-        };
-        match file::read(&path) {
-            Ok(session) => {
-                let origin = std::fs::read_to_string(path.with_file_name(AUTOSAVE_ORIGIN))
-                    .ok()
-                    .filter(|o| !o.is_empty())
-                    .map(PathBuf::from);
-                self.adopt_session(session, origin, ctx);
-                // Restored work is not saved anywhere but the autosave.
-                self.work.generation += 1;
-            }
-            Err(error) => self.notices.push(Notice {
-                text: format!("The autosave could not be restored: {error}"),
-                error: true,
-            }),
-        }
-    }
-
-    /// Declines the autosave; it is kept as a `.bak` in the data folder, never deleted.
-    pub fn decline_autosave(&mut self) {
-        if let Some(path) = self.work.restore_offer.take() {
-            let _ = std::fs::rename(&path, file::backup_path(&path));
-        }
-    }
-
-    /// Points a missing session document at a new file.
-    pub fn locate(&mut self, index: usize, file: PathBuf, ctx: &egui::Context) {
-        if let Some(document) = self.work.session.documents.get(index).cloned() {
-            self.checkpoint();
-            let mut fresh = SessionDocument::for_file(&file, self.work.path.as_deref());
-            fresh.name = document.name;
-            fresh.outlet = document.outlet;
-            self.work.session.documents[index] = fresh;
-            self.start_analysis(ctx);
-        }
-    }
-
-    /// Looks for articles that changed on disk since they were analysed: once a second, a
-    /// worker thread stats each file, and [`ParallaxApp::compare_stamps`] reads the answer.
-    pub fn watch_files(&mut self, ctx: &egui::Context) {
-        let now = std::time::Instant::now();
-        ctx.request_repaint_after(Duration::from_secs(1));
-        if self.watching
-            || self.job.is_some()
-            || now.duration_since(self.last_watch) < Duration::from_secs(1)
-        {
-            return;
-        }
-        self.last_watch = now;
-        self.watching = true;
-        let session = self.work.session.clone();
-        let path = self.work.path.clone();
-        self.disk.spawn(ctx, move || {
-            let stamps = session
-                .locate(path.as_deref())
-                .iter()
-                .map(|l| stamp(&l.path))
-                .collect();
-            DiskDone::Stamps(stamps)
-        });
-    }
-
-    /// Marks the articles whose stamps differ from those of the last analysis.
-    pub fn compare_stamps(&mut self, stamps: Vec<Option<(SystemTime, u64)>>) {
-        self.watching = false;
-        if self.job.is_some() || stamps.len() != self.work.stamps.len() {
-            return;
-        }
-        self.work.seen_stamps = stamps.clone();
-        for (index, current) in stamps.into_iter().enumerate() {
-            let before = self.work.stamps[index];
-            let was_missing = self.work.missing.contains(&index);
-            let changed = match (before, current) {
-                (Some(a), Some(b)) => a != b,
-                (None, Some(_)) => was_missing,
-                (Some(_), None) => true,
-                (None, None) => false,
-            };
-            if changed && !self.work.changed.contains(&index) {
-                self.work.changed.push(index);
-            }
-        }
-    }
-}
-
-/// Adds `.parallax.ron` to a chosen file name that lacks it.
-fn with_session_extension(path: PathBuf) -> PathBuf {
-    if parallax::session::is_session_path(&path) {
-        return path;
-    }
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    let stem = path.file_stem().map(|s| s.to_os_string());
-    if path.extension().is_some_and(|e| e == "ron")
-        && let Some(stem) = stem
-    {
-        name = stem;
-    }
-    name.push(parallax::session::SESSION_EXTENSION);
-    path.with_file_name(name)
 }

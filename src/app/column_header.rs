@@ -1,0 +1,204 @@
+//! A column's header: the source's name (right-click to rename), the buttons that move or
+//! close the column, its menu (pin as base, compare two, hide, width), and the article's
+//! title, date, author and file.
+
+use super::{Command, ParallaxApp};
+use egui::{Align, RichText, Sense};
+use parallax::model::DocId;
+
+/// Draws the header of `document`'s column, at `position` of `count` visible columns.
+pub fn header(
+    app: &mut ParallaxApp,
+    ui: &mut egui::Ui,
+    document: DocId,
+    position: usize,
+    count: usize,
+) {
+    let Some(analysis) = &app.analysis else {
+        return;
+    };
+    let doc = &analysis.report.documents[document.get()];
+    let others: Vec<(DocId, String)> = analysis
+        .report
+        .documents
+        .iter()
+        .filter(|d| d.index != document)
+        .map(|d| (d.index, d.display_name()))
+        .collect();
+    let state = MenuState {
+        pinned: app.pinned == Some(document),
+        resized: app.column_widths.contains_key(&document),
+        all_shown: app.comparing_two().is_none() && app.hidden.is_empty(),
+    };
+    let mut choice = None;
+    // The buttons first, from the right, so that a long name is cut (whole on hover)
+    // instead of running under them.
+    ui.horizontal(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+            if ui
+                .small_button("×")
+                .on_hover_text("Close this article")
+                .clicked()
+            {
+                app.commands.push(Command::CloseDocument(document));
+            }
+            if ui
+                .add_enabled(position + 1 < count, egui::Button::new(">").small())
+                .on_hover_text("Move this column right")
+                .clicked()
+            {
+                app.commands.push(Command::MoveColumn(document, 1));
+            }
+            if ui
+                .add_enabled(position > 0, egui::Button::new("<").small())
+                .on_hover_text("Move this column left")
+                .clicked()
+            {
+                app.commands.push(Command::MoveColumn(document, -1));
+            }
+            let menu = ui.menu_button("⋯", |ui| column_menu(ui, &state, &others));
+            menu.response
+                .on_hover_text("Column menu: pin as base, compare two, hide, width");
+            choice = menu.inner.flatten();
+            ui.with_layout(egui::Layout::left_to_right(Align::Center), |ui| {
+                let name = ui
+                    .add(
+                        egui::Label::new(RichText::new(doc.display_name()).strong().size(16.0))
+                            .truncate()
+                            .sense(Sense::click()),
+                    )
+                    .on_hover_text(format!(
+                        "{}. Right-click to rename this source",
+                        doc.display_name()
+                    ));
+                if state.pinned {
+                    ui.label(RichText::new("base").small().weak())
+                        .on_hover_text(
+                            "Pinned at the left while the others scroll (column menu: Unpin base)",
+                        );
+                }
+                name.context_menu(|ui| {
+                    if ui.button("Rename source…").clicked() {
+                        app.source_draft = Some((document, doc.display_name()));
+                        ui.close();
+                    }
+                });
+            });
+        });
+    });
+    if let Some(title) = &doc.title {
+        ui.label(RichText::new(title).italics());
+    }
+    if let Some(note) = analysis.report.copy_note(doc) {
+        ui.label(RichText::new(note).small()).on_hover_text(
+            "The same text as that document: it is shown, but not compared as a separate account",
+        );
+    }
+    let details: Vec<String> = [doc.date.clone(), doc.author.clone()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let path = std::path::Path::new(&doc.path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    ui.label(
+        RichText::new(if details.is_empty() {
+            path
+        } else {
+            format!("{} · {path}", details.join(" · "))
+        })
+        .weak()
+        .small(),
+    );
+    if let Some(choice) = choice {
+        choice.apply(app, document);
+    }
+}
+
+/// What was chosen in a column's menu, applied once the header is drawn.
+enum ColumnChoice {
+    Pin,
+    Unpin,
+    CompareWith(DocId),
+    Hide,
+    FittedWidth,
+    ShowAll,
+}
+
+/// What a column's menu offers, read from the app before drawing it.
+struct MenuState {
+    pinned: bool,
+    resized: bool,
+    all_shown: bool,
+}
+
+/// A column's menu: pin it as the base, compare it with one other source, hide it, give it
+/// its fitted width back, and show every column again.
+fn column_menu(
+    ui: &mut egui::Ui,
+    state: &MenuState,
+    others: &[(DocId, String)],
+) -> Option<ColumnChoice> {
+    let mut choice = None;
+    if state.pinned {
+        if ui.button("Unpin base").clicked() {
+            choice = Some(ColumnChoice::Unpin);
+        }
+    } else if ui
+        .button("Pin as base")
+        .on_hover_text("Keep this column at the left while the others scroll")
+        .clicked()
+    {
+        choice = Some(ColumnChoice::Pin);
+    }
+    ui.menu_button("Compare two", |ui| {
+        for (other, name) in others {
+            if ui.button(format!("With {name}")).clicked() {
+                choice = Some(ColumnChoice::CompareWith(*other));
+            }
+        }
+    });
+    if ui.button("Hide column").clicked() {
+        choice = Some(ColumnChoice::Hide);
+    }
+    if state.resized && ui.button("Fitted width").clicked() {
+        choice = Some(ColumnChoice::FittedWidth);
+    }
+    if !state.all_shown && ui.button("Show all columns").clicked() {
+        choice = Some(ColumnChoice::ShowAll);
+    }
+    if choice.is_some() {
+        ui.close();
+    }
+    choice
+}
+
+impl ColumnChoice {
+    fn apply(self, app: &mut ParallaxApp, document: DocId) {
+        match self {
+            ColumnChoice::Pin => app.pinned = Some(document),
+            ColumnChoice::Unpin => app.pinned = None,
+            ColumnChoice::CompareWith(other) => {
+                app.compare_two = Some((document, other));
+                app.reveal_columns = vec![document, other];
+            }
+            ColumnChoice::Hide => {
+                app.hidden.insert(document);
+                if app
+                    .compare_two
+                    .is_some_and(|(a, b)| a == document || b == document)
+                {
+                    app.compare_two = None;
+                }
+            }
+            ColumnChoice::FittedWidth => {
+                app.column_widths.remove(&document);
+            }
+            ColumnChoice::ShowAll => {
+                app.compare_two = None;
+                app.hidden.clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! Moving around: selecting events by label, F7 and J/K, search, keys, and bringing the
+//! columns of a selection into view sideways.
+
+use super::*;
+
+#[test]
+fn selecting_an_event_by_label_scrolls_every_column_to_it() {
+    let app = app_with(crate::app::sample_files(), false);
+    let report = &app.analysis.as_ref().unwrap().report;
+    assert_eq!(report.documents.len(), 4);
+    // An event that all four sources report, late in the articles.
+    let event = report
+        .events
+        .iter()
+        .rfind(|e| e.documents().len() == 4)
+        .expect("an event of all four sources")
+        .clone();
+    let label = match &event.date {
+        Some(date) => format!("{} ({date})", event.label),
+        None => event.label.clone(),
+    };
+    let label = crate::app::events_panel::list_label(&label);
+    let mut harness = harness(app);
+    harness.get_by_label(&label).click();
+    harness.run();
+    assert_eq!(harness.state().selected_event, Some(event.index));
+    assert!(selected_passages_in_view(harness.state()));
+    // The inspector shows the event and its findings table.
+    harness.get_by_label("Why these passages were aligned");
+    harness.get_by_label("Findings");
+}
+
+#[test]
+fn f7_steps_through_the_differences() {
+    let mut harness = harness(app_with(crate::app::sample_files(), false));
+    harness.key_press(Key::F7);
+    harness.run();
+    let first = harness
+        .state()
+        .selected_finding
+        .expect("F7 selects a difference");
+    let analysis = harness.state().analysis.as_ref().unwrap();
+    let finding = &analysis.report.findings[first.get()];
+    assert!(finding.kind.is_difference() && finding.kind != FindingKind::Unique);
+    assert_eq!(first, analysis.differences[0]);
+    harness.key_press(Key::F7);
+    harness.run();
+    let second = harness.state().selected_finding.unwrap();
+    assert_eq!(
+        second,
+        harness.state().analysis.as_ref().unwrap().differences[1]
+    );
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, Key::F7);
+    harness.run();
+    assert_eq!(harness.state().selected_finding, Some(first));
+    // J and K step through events.
+    harness.key_press(Key::J);
+    harness.run();
+    assert!(harness.state().selected_event.is_some());
+}
+
+#[test]
+fn search_finds_words_in_every_column() {
+    let mut harness = harness(app_with(crate::app::sample_files(), false));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::F);
+    harness.run();
+    assert!(harness.state().search.open);
+    harness.state_mut().search.query = "Sarnovec".into();
+    harness.run();
+    let matches = &harness.state().search.matches;
+    assert!(matches.len() >= 4, "{} matches", matches.len());
+    let documents: std::collections::BTreeSet<_> = matches.iter().map(|m| m.0).collect();
+    assert!(documents.len() >= 3);
+}
+
+/// Issue 11: search highlights stayed in the columns after Esc closed the search.
+#[test]
+fn search_highlights_go_when_esc_closes_the_search() {
+    let mut harness = harness(app_with(crate::app::sample_files(), false));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.state_mut().search.query = "Sarnovec".into();
+    harness.run();
+    assert!(!harness.state().search_highlights().is_empty());
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().search.open);
+    assert!(harness.state().search_highlights().is_empty());
+}
+
+#[test]
+fn f7_to_a_finding_in_the_last_column_brings_that_column_into_view() {
+    let mut harness = harness_sized(app_with(crate::app::sample_files(), false), 1100.0, 700.0);
+    harness.run();
+    let last = *harness.state().column_order.last().unwrap();
+    let view = harness.state().columns_viewport;
+    assert!(
+        column_rect(harness.state(), last).is_none_or(|r| !r.intersects(view)),
+        "the last column starts off screen"
+    );
+    let count = harness.state().analysis.as_ref().unwrap().differences.len();
+    let mut found = false;
+    for _ in 0..count {
+        harness.key_press(Key::F7);
+        harness.run();
+        let app = harness.state();
+        let analysis = app.analysis.as_ref().unwrap();
+        let finding = &analysis.report.findings[app.selected_finding.unwrap().get()];
+        if finding.claims.iter().any(|c| c.document == last) {
+            found = true;
+            let rect = column_rect(app, last).expect("the last column is drawn");
+            assert!(rect.intersects(app.columns_viewport));
+            assert!(
+                column_in_view(app, last),
+                "{rect:?} in {:?}",
+                app.columns_viewport
+            );
+            break;
+        }
+    }
+    assert!(
+        found,
+        "F7 reaches a finding with a claim in the last column"
+    );
+}
+
+#[test]
+fn selecting_an_event_brings_its_columns_into_view_sideways() {
+    let app = app_with(crate::app::sample_files(), false);
+    let report = &app.analysis.as_ref().unwrap().report;
+    // An event of the last two sources only, or of the last one among others.
+    let last = *app.column_order.last().unwrap();
+    let event = report
+        .events
+        .iter()
+        .find(|e| {
+            let documents = e.documents();
+            documents.contains(&last) && !documents.contains(&app.column_order[0])
+        })
+        .map(|e| e.index)
+        .expect("an event without the first source that the last one reports");
+    let mut harness = harness_sized(app, 1100.0, 700.0);
+    harness
+        .state_mut()
+        .commands
+        .push(crate::app::Command::SelectEvent(Some(event)));
+    harness.run();
+    let app = harness.state();
+    let documents = app.analysis.as_ref().unwrap().report.events[event.get()].documents();
+    for document in documents {
+        assert!(
+            column_in_view(app, document),
+            "column {document:?} in view: {:?} in {:?}",
+            app.geometry,
+            app.columns_viewport
+        );
+    }
+}
+
+/// Issue 11: the shortcuts window left out Ctrl+S, Ctrl+Z, Ctrl+Shift+Z and Ctrl+click. It is
+/// drawn from the key table now, so every key that is handled is listed.
+#[test]
+fn the_shortcuts_window_lists_every_key_of_the_table() {
+    let mut harness = harness(app_with(crate::app::sample_files(), false));
+    harness.state_mut().show_shortcuts = true;
+    harness.run();
+    for binding in crate::app::keys::KEYS {
+        let keys = crate::app::keys::key_text(binding);
+        assert!(
+            harness.get_all_by_label_contains(&keys).next().is_some(),
+            "{keys} is listed"
+        );
+    }
+    harness.get_by_label("Ctrl+S");
+    harness.get_by_label("Ctrl+Shift+Z / Ctrl+Y");
+    harness.get_by_label("Ctrl+Z");
+    harness.get_by_label("Click, then Ctrl+click");
+    harness.get_by_label("Confirm the current finding, then go to the next unreviewed");
+}
+
+/// Issue 11: connector curves became spaghetti with many columns. With more than three open
+/// columns, only the selected event and its neighbours in the events list are connected.
+#[test]
+fn with_many_columns_only_the_selected_event_and_its_neighbours_are_connected() {
+    let mut harness = harness(app_with(crate::app::sample_files(), false));
+    harness.state_mut().show_inspector = false;
+    harness.state_mut().show_events = false;
+    harness.run();
+    assert!(harness.state().column_order.len() > crate::app::connectors::ALL_CONNECTORS_UP_TO);
+    assert_eq!(harness.state().connectors_drawn, 0, "nothing selected");
+    // Select the second event in the list: it and the events before and after it.
+    let events = harness.state().visible_events();
+    harness.state_mut().select_event(Some(events[1]));
+    harness.run();
+    let connected = crate::app::connectors::connected_events(harness.state()).unwrap();
+    assert_eq!(
+        connected,
+        [events[0], events[1], events[2]].into_iter().collect()
+    );
+    let with_four = harness.state().connectors_drawn;
+    assert!(with_four > 0);
+    // Three columns: every event in view is connected again.
+    let last = *harness.state().column_order.last().unwrap();
+    harness.state_mut().hidden.insert(last);
+    harness.run();
+    assert!(crate::app::connectors::connected_events(harness.state()).is_none());
+    assert!(
+        harness.state().connectors_drawn > with_four,
+        "{} vs {with_four}",
+        harness.state().connectors_drawn
+    );
+}

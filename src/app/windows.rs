@@ -1,0 +1,146 @@
+//! Small views over the main area: the search bar, the help windows (legend, shortcuts,
+//! about), the notices in the corner and the overlay shown while files are dragged in.
+
+use super::ParallaxApp;
+use super::palette;
+use egui::{Align2, Color32, Grid, Id, RichText};
+use parallax::model::FindingKind;
+
+/// Search across all columns (Ctrl+F; Enter and Shift+Enter step through the matches).
+pub fn search_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Search all columns:");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut app.search.query)
+                    .id(Id::unique("search-field"))
+                    .desired_width(260.0),
+            )
+            .labelled_by(label.id);
+        if app.search.focus {
+            response.request_focus();
+            app.search.focus = false;
+        }
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            let back = ui.input(|i| i.modifiers.shift);
+            app.step_search(if back { -1 } else { 1 });
+            response.request_focus();
+        }
+        let count = app.search.matches.len();
+        ui.label(if count == 0 {
+            "no matches".to_string()
+        } else {
+            format!("{} of {count}", app.search.current + 1)
+        });
+        if ui
+            .button("×")
+            .on_hover_text("Close the search (Esc)")
+            .clicked()
+        {
+            app.search.open = false;
+        }
+    });
+    ui.separator();
+}
+
+/// Help windows: legend, shortcuts, about.
+pub fn windows(app: &mut ParallaxApp, ctx: &egui::Context) {
+    egui::Window::new("Legend")
+        .open(&mut app.show_legend)
+        .resizable(false)
+        .show(ctx, |ui| {
+            for kind in FindingKind::ALL {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(format!(" {} ", palette::kind_symbol(kind)))
+                            .color(Color32::WHITE)
+                            .background_color(palette::kind_color(kind)),
+                    );
+                    ui.label(match kind {
+                        FindingKind::NumberMismatch => "Number: the same quantity, a different value",
+                        FindingKind::DateMismatch => "Date: the same event, dated differently",
+                        FindingKind::NameVariant => "Name: one person or place, spelled differently",
+                        FindingKind::QuoteAttribution => "Quote: the same words, a different speaker",
+                        FindingKind::Contradiction => "Contradiction: one asserts what another denies",
+                        FindingKind::Wording => "Wording: loaded terms for the same thing",
+                        FindingKind::Agreement => "Agreement: sources give the same value",
+                        FindingKind::Unique => "Bar in the margin: only this source reports it",
+                    });
+                });
+            }
+            ui.label("A soft tint shows which event a passage belongs to; curves link it to the same event in the next column.");
+        });
+    egui::Window::new("Keyboard shortcuts")
+        .open(&mut app.show_shortcuts)
+        .resizable(false)
+        .show(ctx, |ui| {
+            // Drawn from the table that handles the keys, so the two cannot drift.
+            Grid::new("shortcuts").show(ui, |ui| {
+                for (keys, action) in super::keys::help_lines() {
+                    ui.label(RichText::new(keys).monospace());
+                    ui.label(action);
+                    ui.end_row();
+                }
+            });
+        });
+    egui::Window::new("About Parallax")
+        .open(&mut app.show_about)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.label(format!("Parallax {}", env!("CARGO_PKG_VERSION")));
+            ui.label("Compare how different sources report the same story. Everything runs on this machine.");
+            ui.label("Fonts: Noto Sans, under the SIL Open Font License.");
+        });
+}
+
+/// Notices in the corner; each can be dismissed.
+pub fn notices(app: &mut ParallaxApp, ctx: &egui::Context) {
+    if app.notices.is_empty() {
+        return;
+    }
+    let mut dismissed = None;
+    egui::Area::new(Id::unique("notices"))
+        .anchor(Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -40.0))
+        .show(ctx, |ui| {
+            for (index, notice) in app.notices.iter().enumerate().rev().take(5) {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(420.0);
+                    ui.horizontal(|ui| {
+                        let color = if notice.error {
+                            ui.visuals().error_fg_color
+                        } else {
+                            ui.visuals().text_color()
+                        };
+                        ui.label(RichText::new(&notice.text).color(color));
+                        if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                            dismissed = Some(index);
+                        }
+                    });
+                });
+            }
+        });
+    if let Some(index) = dismissed {
+        app.notices.remove(index);
+    }
+}
+
+/// A hint over the window while files are dragged over it.
+pub fn drop_overlay(ctx: &egui::Context) {
+    let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+    if !hovering {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        Id::unique("drop"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        Align2::CENTER_CENTER,
+        "Drop articles to add them to the comparison",
+        egui::FontId::proportional(24.0),
+        Color32::WHITE,
+    );
+}
