@@ -5,7 +5,7 @@
 //! file in place. A crash at any moment leaves the old file or the new one, whole.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Replaces `path` with `bytes`. With `backup`, the old file (if any) is first copied there.
 /// `before_rename` runs after the temporary file is written and synced; if it fails (tests
@@ -49,4 +49,68 @@ pub fn replace(
         let _ = std::fs::remove_file(&temporary);
     }
     result
+}
+
+/// Writes a file atomically: a temporary file in the same folder, synced, then renamed.
+/// A symbolic link is followed, so the file it points to is replaced and the link stays.
+/// Anything that is not a regular file (`/dev/null`, a pipe, a terminal) is written to
+/// directly: renaming over it would replace the device with a file. A replaced file keeps
+/// its permissions (a read-only file stays read-only).
+pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let existing = std::fs::metadata(&resolved).ok();
+    if let Some(metadata) = &existing
+        && !metadata.is_file()
+    {
+        let mut file = std::fs::OpenOptions::new().write(true).open(&resolved)?;
+        return file.write_all(contents);
+    }
+    replace(&resolved, contents, None, || Ok(()))?;
+    if let Some(metadata) = existing {
+        std::fs::set_permissions(&resolved, metadata.permissions())?;
+    }
+    Ok(())
+}
+
+/// Whether two paths name the same file: the same device and inode (which also catches
+/// hard links and symbolic links), or the same canonical path.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
+    }
+}
+
+/// Checks an output file before anything is written: it must not be an input of this run
+/// (an article, the session, a lexicon) and, unless `force`, must not be read-only.
+pub fn check_output(target: &Path, inputs: &[PathBuf], force: bool) -> Result<(), String> {
+    if let Some(input) = inputs.iter().find(|input| same_file(target, input)) {
+        let what = if input.as_path() == target {
+            String::new()
+        } else {
+            format!(" (it is the same file as {})", input.display())
+        };
+        return Err(format!(
+            "{}: this is an input of the comparison{what}; Parallax does not write the report over it. Choose another output file.",
+            target.display()
+        ));
+    }
+    if let Ok(metadata) = std::fs::metadata(target)
+        && metadata.is_file()
+        && metadata.permissions().readonly()
+        && !force
+    {
+        return Err(format!(
+            "{}: the file is read-only, so Parallax leaves it as it is (use --force to replace it and keep it read-only)",
+            target.display()
+        ));
+    }
+    Ok(())
 }

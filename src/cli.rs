@@ -5,11 +5,13 @@
 //! 1 when some file failed but a report was produced, 2 on usage errors or when nothing could
 //! be read.
 
-use crate::model::Report;
+pub use crate::atomic::{check_output, write_atomically};
+pub use crate::load::samples_dir;
 use crate::progress::Progress;
+pub use crate::report::export::{OutputFormat, render};
 use crate::settings::Settings;
 use crate::{Input, load, report, session};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -67,16 +69,6 @@ pub struct BenchArgs {
     pub seed: u64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    Json,
-    Markdown,
-    /// One row per finding claim; with `-o FOLDER`, also `coverage.csv`.
-    Csv,
-    /// One self-contained page to read, share or print (dated today, or `PARALLAX_DATE`).
-    Html,
-}
-
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
     /// Report format.
@@ -104,81 +96,6 @@ pub struct CompareArgs {
     /// Articles (.txt, .md, .html) or folders of articles.
     #[arg(required_unless_present = "session", value_name = "FILES")]
     pub files: Vec<PathBuf>,
-}
-
-/// Where the bundled sample articles are: next to the working directory when run from the
-/// repository, else where the crate was built.
-pub fn samples_dir() -> PathBuf {
-    let local = PathBuf::from("assets/samples");
-    if local.is_dir() {
-        local
-    } else {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples")
-    }
-}
-
-/// Writes a file atomically: a temporary file in the same folder, synced, then renamed.
-/// A symbolic link is followed, so the file it points to is replaced and the link stays.
-/// Anything that is not a regular file (`/dev/null`, a pipe, a terminal) is written to
-/// directly: renaming over it would replace the device with a file. A replaced file keeps
-/// its permissions (a read-only file stays read-only).
-pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let existing = std::fs::metadata(&resolved).ok();
-    if let Some(metadata) = &existing
-        && !metadata.is_file()
-    {
-        let mut file = std::fs::OpenOptions::new().write(true).open(&resolved)?;
-        return file.write_all(contents);
-    }
-    crate::atomic::replace(&resolved, contents, None, || Ok(()))?;
-    if let Some(metadata) = existing {
-        std::fs::set_permissions(&resolved, metadata.permissions())?;
-    }
-    Ok(())
-}
-
-/// Whether two paths name the same file: the same device and inode (which also catches
-/// hard links and symbolic links), or the same canonical path.
-fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
-            return a.dev() == b.dev() && a.ino() == b.ino();
-        }
-    }
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
-    }
-}
-
-/// Checks an output file before anything is written: it must not be an input of this run
-/// (an article, the session, a lexicon) and, unless `force`, must not be read-only.
-pub fn check_output(target: &Path, inputs: &[PathBuf], force: bool) -> Result<(), String> {
-    if let Some(input) = inputs.iter().find(|input| same_file(target, input)) {
-        let what = if input.as_path() == target {
-            String::new()
-        } else {
-            format!(" (it is the same file as {})", input.display())
-        };
-        return Err(format!(
-            "{}: this is an input of the comparison{what}; Parallax does not write the report over it. Choose another output file.",
-            target.display()
-        ));
-    }
-    if let Ok(metadata) = std::fs::metadata(target)
-        && metadata.is_file()
-        && metadata.permissions().readonly()
-        && !force
-    {
-        return Err(format!(
-            "{}: the file is read-only, so Parallax leaves it as it is (use --force to replace it and keep it read-only)",
-            target.display()
-        ));
-    }
-    Ok(())
 }
 
 /// Whether an output path names a folder: one that exists, or one written with a trailing
@@ -428,19 +345,4 @@ pub fn run_bench(args: &BenchArgs) -> ExitCode {
         report.findings.len()
     );
     ExitCode::SUCCESS
-}
-
-pub fn render(report: &Report, format: OutputFormat) -> String {
-    match format {
-        OutputFormat::Json => report::to_json(report),
-        OutputFormat::Markdown => report::markdown::render(report),
-        OutputFormat::Csv => report::csv::claims(report),
-        OutputFormat::Html => report::html::render(
-            report,
-            &report::html::HtmlOptions {
-                generated: Some(report::today()),
-                ..Default::default()
-            },
-        ),
-    }
 }

@@ -141,7 +141,7 @@ impl ParallaxApp {
     /// Writes an export in the background; a notice with "Open folder" says when it is done.
     pub fn export(
         &mut self,
-        format: parallax::cli::OutputFormat,
+        format: parallax::report::export::OutputFormat,
         path: PathBuf,
         ctx: &egui::Context,
     ) {
@@ -165,17 +165,17 @@ impl ParallaxApp {
             let result = (|| {
                 let coverage = target.with_extension("coverage.csv");
                 let mut written = vec![target.clone()];
-                if format == parallax::cli::OutputFormat::Csv {
+                if format == parallax::report::export::OutputFormat::Csv {
                     written.push(coverage.clone());
                 }
                 for file in &written {
-                    parallax::cli::check_output(file, &inputs, false)
+                    parallax::atomic::check_output(file, &inputs, false)
                         .map_err(std::io::Error::other)?;
                 }
-                let text = parallax::cli::render(&report, format);
-                parallax::cli::write_atomically(&target, text.as_bytes())?;
-                if format == parallax::cli::OutputFormat::Csv {
-                    parallax::cli::write_atomically(
+                let text = parallax::report::export::render(&report, format);
+                parallax::atomic::write_atomically(&target, text.as_bytes())?;
+                if format == parallax::report::export::OutputFormat::Csv {
+                    parallax::atomic::write_atomically(
                         &coverage,
                         parallax::report::csv::coverage_matrix(&report).as_bytes(),
                     )?;

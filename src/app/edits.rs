@@ -6,8 +6,8 @@ use super::session::EditAction;
 use super::worker::DialogPurpose;
 use super::{Command, NoteDraft, ParallaxApp};
 use egui::{RichText, ScrollArea};
-use parallax::cli::OutputFormat;
 use parallax::model::{DocId, ItemKind, PassageRef, ReviewStatus};
+use parallax::report::export::OutputFormat;
 use parallax::text::first_words;
 
 /// The context menu of a column at byte `byte` of `document`.

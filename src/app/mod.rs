@@ -106,7 +106,7 @@ pub enum Command {
     Locate(usize, PathBuf),
     /// Rerun the comparison on the articles as they are on disk now.
     ReloadChanged,
-    Export(parallax::cli::OutputFormat, PathBuf),
+    Export(parallax::report::export::OutputFormat, PathBuf),
 }
 
 /// A note being written, before it joins the session.
@@ -223,7 +223,7 @@ pub struct ParallaxApp {
     pub source_draft: Option<(DocId, String)>,
     pub show_notes: bool,
     pub show_export: bool,
-    pub export_format: parallax::cli::OutputFormat,
+    pub export_format: parallax::report::export::OutputFormat,
     /// Review comments being typed in the inspector, per finding.
     pub comment_drafts: std::collections::BTreeMap<FindingId, String>,
     title: String,
@@ -338,7 +338,7 @@ impl ParallaxApp {
             source_draft: None,
             show_notes: false,
             show_export: false,
-            export_format: parallax::cli::OutputFormat::Html,
+            export_format: parallax::report::export::OutputFormat::Html,
             comment_drafts: std::collections::BTreeMap::new(),
             title: String::new(),
             exported: None,
@@ -498,13 +498,8 @@ impl eframe::App for ParallaxApp {
 }
 
 /// The file name extension of an export format.
-pub fn export_extension(format: parallax::cli::OutputFormat) -> &'static str {
-    match format {
-        parallax::cli::OutputFormat::Json => "json",
-        parallax::cli::OutputFormat::Markdown => "md",
-        parallax::cli::OutputFormat::Csv => "csv",
-        parallax::cli::OutputFormat::Html => "html",
-    }
+pub fn export_extension(format: parallax::report::export::OutputFormat) -> &'static str {
+    format.extension()
 }
 
 /// A count and its noun, singular for one: "1 note", "3 notes".
@@ -524,7 +519,7 @@ pub fn started() -> std::time::Instant {
 
 /// The bundled sample articles.
 pub fn sample_files() -> Vec<PathBuf> {
-    let (files, _) = parallax::load::expand_inputs(&[parallax::cli::samples_dir()]);
+    let (files, _) = parallax::load::expand_inputs(&[parallax::load::samples_dir()]);
     files
 }
 

@@ -133,7 +133,7 @@ impl ParallaxApp {
                     || Ok(()),
                 )?;
                 let origin = origin.map(|p| p.display().to_string()).unwrap_or_default();
-                parallax::cli::write_atomically(&folder.join(AUTOSAVE_ORIGIN), origin.as_bytes())
+                parallax::atomic::write_atomically(&folder.join(AUTOSAVE_ORIGIN), origin.as_bytes())
             })();
             DiskDone::AutosaveWritten(result.map_err(|e| e.to_string()))
         };

@@ -129,7 +129,7 @@ pub enum DialogPurpose {
     SaveSessionAs,
     /// Find a session document that moved (its position in the session).
     Locate(usize),
-    Export(parallax::cli::OutputFormat),
+    Export(parallax::report::export::OutputFormat),
 }
 
 impl DialogPurpose {

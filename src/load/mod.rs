@@ -270,6 +270,17 @@ fn split_byline(byline: &str) -> (Option<String>, Option<Date>) {
     ((!name.is_empty()).then(|| name.to_string()), date)
 }
 
+/// Where the bundled sample articles are: next to the working directory when run from the
+/// repository, else where the crate was built.
+pub fn samples_dir() -> PathBuf {
+    let local = PathBuf::from("assets/samples");
+    if local.is_dir() {
+        local
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@
 //! same input gives the same report byte for byte.
 
 pub mod csv;
+pub mod export;
 pub mod html;
 pub mod markdown;
 

@@ -121,7 +121,7 @@ fn export_without_a_dialog_backend_writes_through_the_path_prompt() {
     let mut app = app_with(files, false);
     app.native_dialogs = false;
     app.commands.push(crate::app::Command::ShowDialog(
-        crate::app::worker::DialogPurpose::Export(parallax::cli::OutputFormat::Markdown),
+        crate::app::worker::DialogPurpose::Export(parallax::report::export::OutputFormat::Markdown),
     ));
     let mut harness = harness(app);
     harness.get_by_label("Export the report (md): type a path");
@@ -202,10 +202,10 @@ fn export_from_the_viewer_carries_reviews_and_notes() {
     );
     app.wait_for_analysis(&ctx);
     for format in [
-        parallax::cli::OutputFormat::Html,
-        parallax::cli::OutputFormat::Markdown,
-        parallax::cli::OutputFormat::Csv,
-        parallax::cli::OutputFormat::Json,
+        parallax::report::export::OutputFormat::Html,
+        parallax::report::export::OutputFormat::Markdown,
+        parallax::report::export::OutputFormat::Csv,
+        parallax::report::export::OutputFormat::Json,
     ] {
         let path = folder
             .path()
@@ -215,7 +215,7 @@ fn export_from_the_viewer_carries_reviews_and_notes() {
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("dismissed"), "{format:?}");
         assert!(text.contains("Different days"), "{format:?}");
-        if format != parallax::cli::OutputFormat::Csv {
+        if format != parallax::report::export::OutputFormat::Csv {
             assert!(text.contains("Call the press office"), "{format:?}");
         }
         assert_eq!(app.exported.as_deref(), Some(path.as_path()));
@@ -261,7 +261,7 @@ fn case_2_export_from_the_viewer_never_replaces_an_open_article() {
     let mut app = app_with(files.clone(), false);
     let ctx = egui::Context::default();
     app.export(
-        parallax::cli::OutputFormat::Markdown,
+        parallax::report::export::OutputFormat::Markdown,
         files[0].clone(),
         &ctx,
     );
