@@ -526,6 +526,17 @@ pub fn sample_files() -> Vec<PathBuf> {
 /// Opens the viewer window. Returns a message when no window can be shown.
 pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
     started();
+    // A folder on the command line stands for the articles in it, as for `parallax compare`.
+    let files: Vec<PathBuf> = files
+        .into_iter()
+        .flat_map(|path| {
+            if path.is_dir() {
+                parallax::load::expand_inputs(std::slice::from_ref(&path)).0
+            } else {
+                vec![path]
+            }
+        })
+        .collect();
     if cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none()
         && std::env::var_os("WAYLAND_DISPLAY").is_none()

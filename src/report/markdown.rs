@@ -115,11 +115,19 @@ pub fn render_with(report: &Report, options: &ExportOptions) -> String {
         1 => " 1 dismissed finding is not counted.".to_string(),
         n => format!(" {n} dismissed findings are not counted."),
     };
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let _ = writeln!(
         out,
-        "{} documents, {} shared events, {} differences, {} passages reported by one source \
-         only.{dismissed}\n",
-        counts.documents, counts.events, counts.differences, counts.unique
+        "{}, {}, {}, {}.{dismissed}\n",
+        count(counts.documents, "document", "documents"),
+        count(counts.events, "shared event", "shared events"),
+        count(counts.differences, "difference", "differences"),
+        count(
+            counts.unique,
+            "passage reported by one source only",
+            "passages reported by one source only"
+        ),
     );
     let _ = writeln!(out, "## Documents\n");
     let _ = writeln!(
