@@ -127,7 +127,8 @@ pub fn month_number(word: &str) -> Option<u32> {
         .filter(|_| lower != "mar" || word.starts_with('M'))
 }
 
-fn weekday_number(word: &str) -> Option<i64> {
+/// The day of the week a full weekday name means, Monday = 0 (whole words only, any case).
+pub fn weekday_number(word: &str) -> Option<i64> {
     let lower = word.to_lowercase();
     WEEKDAYS.iter().position(|d| *d == lower).map(|i| i as i64)
 }

@@ -417,39 +417,12 @@ fn heading_entities(corpus: &Corpus, nodes: &[PassageRef]) -> Vec<Vec<crate::mod
         .collect()
 }
 
-/// Verbs whose subject, or whose name right after ("said X"), is the one speaking.
-const SPEAKING: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "wrote",
-    "writes",
-    "stated",
-    "declared",
-    "insisted",
-    "noted",
-    "explained",
-    "warned",
-    "claimed",
-    "argued",
-    "announced",
-    "tweeted",
-    "replied",
-    "responded",
-    "stressed",
-    "admitted",
-    "confirmed",
-    "denied",
-    "posted",
-    "countered",
-    "acknowledged",
-    "asserted",
-    "urged",
-    "vowed",
-];
+/// Verbs whose subject, or whose name right after ("said X"), is the one speaking: the quote
+/// attribution verbs and the speech verbs that cue a speaker's name.
+fn speaking(word: &str) -> bool {
+    crate::extract::ATTRIBUTION_VERBS.contains(&word)
+        || crate::extract::entities::is_speech_verb(word)
+}
 
 /// Who speaks in a passage: the people and organisations named as the subject of a speech
 /// verb ("Warner said", "Warner, a Democrat, said", "said Warner", "according to Warner")
@@ -515,10 +488,8 @@ fn passage_speakers(corpus: &Corpus, node: PassageRef) -> Vec<crate::model::Enti
         // "said X" names the speaker only after a quote or a clause (`…," said X`); in "Trump
         // said the FBI ruined…" the FBI is what is spoken about.
         let inverted = ahead.ends_with([',', '”', '"', '’', '\'']);
-        let speaks = SPEAKING.contains(&after.as_str())
-            || (SPEAKING.contains(&before.as_str())
-                && !matches!(before.as_str(), "told" | "tells")
-                && inverted)
+        let speaks = speaking(&after)
+            || (speaking(&before) && !matches!(before.as_str(), "told" | "tells") && inverted)
             || according;
         if speaks {
             out.push(entity);
@@ -531,22 +502,12 @@ fn passage_speakers(corpus: &Corpus, node: PassageRef) -> Vec<crate::model::Enti
 
 /// The weekdays a passage names ("said on Friday", "Sunday's vote"), one bit each.
 fn weekdays(corpus: &Corpus, node: PassageRef) -> u8 {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let document = &corpus.documents[node.document.get()];
     let passage = &document.passages[node.passage.get()];
     let mut mask = 0u8;
     for token in crate::text::tokens(&document.loaded.text[passage.start..passage.end]) {
-        let folded = crate::text::fold(token.text);
-        let word = folded.strip_suffix("'s").unwrap_or(&folded);
-        if let Some(day) = DAYS.iter().position(|d| *d == word) {
+        let word = token.text.trim_end_matches("'s").trim_end_matches("’s");
+        if let Some(day) = crate::calendar::weekday_number(word) {
             mask |= 1 << day;
         }
     }

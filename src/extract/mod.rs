@@ -540,7 +540,7 @@ const PRONOUN_CUES: &[&str] = &[
 
 /// Verbs that introduce a quote's speaker. "told" is one only before its object: in "X
 /// told Y", X speaks and Y listens.
-const ATTRIBUTION_VERBS: &[&str] = &[
+pub(crate) const ATTRIBUTION_VERBS: &[&str] = &[
     "said",
     "says",
     "told",
