@@ -2,8 +2,8 @@
 //!
 //! A bag of stems ("work, russia, mali") tells a reader nothing. The label is instead the
 //! clause of the central sentence that carries most of the event's anchors, with its subject
-//! put back when an apposition or attribution split it off ("Michael Steele, chairman of the
-//! party, drew criticism" gives "Michael Steele drew criticism"), cut to about 60 characters
+//! put back when an apposition or attribution split it off ("Ilse Varga, chair of the
+//! inquiry, drew criticism" gives "Ilse Varga drew criticism"), cut to about 60 characters
 //! at a word boundary. Datelines, leading conjunctions and attribution tails are dropped.
 
 use std::collections::HashSet;

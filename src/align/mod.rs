@@ -362,7 +362,7 @@ fn enough_anchors(shared: &[(u32, f32)], quote: f32) -> bool {
 }
 
 /// Names in title-case headings. Extraction cannot tell names from other capitalised words
-/// there ("GOP Senators Keep Pressure on Steele"), so a heading word that names exactly one
+/// there ("Harbour Pilots Keep Pressure on Varga"), so a heading word that names exactly one
 /// person, organisation or place of the comparison (an uncommon English word, written
 /// capitalised in its articles) stands for that entity.
 fn heading_entities(corpus: &Corpus, nodes: &[PassageRef]) -> Vec<Vec<crate::model::EntityId>> {
@@ -425,7 +425,7 @@ fn speaking(word: &str) -> bool {
 }
 
 /// Who speaks in a passage: the people and organisations named as the subject of a speech
-/// verb ("Warner said", "Warner, a Democrat, said", "said Warner", "according to Warner")
+/// verb ("Varga said", "Varga, a senator, said", "said Varga", "according to Varga")
 /// and the confident speakers of its quotes. Never the listener of "told".
 fn passage_speakers(corpus: &Corpus, node: PassageRef) -> Vec<crate::model::EntityId> {
     use crate::model::EntityKind;
@@ -457,8 +457,8 @@ fn passage_speakers(corpus: &Corpus, node: PassageRef) -> Vec<crate::model::Enti
         }
         let mention = &corpus.mentions[m].mention;
         let rest = &text[mention.end.min(text.len())..];
-        // Skip appositions: "Warner, D-Va., the top Democrat on the committee, said",
-        // "Schiff (D-Calif.) said".
+        // Skip appositions: "Varga, D-Ore., the senior member of the panel, said",
+        // "Landau (D-Ore.) said".
         let mut rest = rest;
         for _ in 0..3 {
             let trimmed = rest.trim_start();
@@ -931,7 +931,7 @@ pub fn align(
             }
             // A conflicting date keeps two passages apart even when they share a person:
             // only a much stronger set of anchors says it is one event dated differently.
-            // Named weekdays count as dates: "Warren tweeted Sunday" and "Warner said on
+            // Named weekdays count as dates: "Varga wrote on Sunday" and "Landau said on
             // Friday" are two occasions.
             let weekdays_conflict = node_weekdays[a] != 0
                 && node_weekdays[b] != 0
