@@ -195,6 +195,20 @@ fn a_person_described_with_a_loaded_word_against_a_plain_one_is_wording() {
             .any(|s| s.contains("dictator") && s.contains("leader") && s.contains("Hallen")),
         "{found:?}"
     );
+    // The same in an apposition after the name.
+    let report = compare(&[
+        "Oskar Hallen, the Varnian dictator, met the trade envoy in Lindsholm on Tuesday. \
+         Hallen promised to reopen the northern border crossings.",
+        "Oskar Hallen, the Varnian president, met the trade envoy in Lindsholm on Tuesday. \
+         Hallen said the northern border crossings would reopen in spring.",
+    ]);
+    let found = shown(&report, FindingKind::Wording);
+    assert!(
+        found
+            .iter()
+            .any(|s| s.contains("dictator") && s.contains("president")),
+        "{found:?}"
+    );
     // Inside a quote the word is the speaker's, and two plain words are no finding.
     let report = compare(&[
         "\"He is a dictator,\" said opposition deputy Mara Lind of Oskar Hallen. \
