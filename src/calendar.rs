@@ -113,6 +113,50 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// Month names of other languages that sources are often translated from or into (Spanish,
+/// Italian, Dutch, French, German, Portuguese), full words only. They are read only right
+/// after a day number ("15 de marzo", "15 maart 2007"), where they cannot be anything else.
+const FOREIGN_MONTHS: [&[&str]; 12] = [
+    &[
+        "enero", "gennaio", "januari", "janvier", "januar", "janeiro",
+    ],
+    &[
+        "febrero",
+        "febbraio",
+        "februari",
+        "février",
+        "fevrier",
+        "februar",
+        "fevereiro",
+    ],
+    &["marzo", "maart", "mars", "märz", "marz", "março", "marco"],
+    &["abril", "aprile", "avril"],
+    &["mayo", "maggio", "mei", "mai", "maio"],
+    &["junio", "giugno", "juni", "juin", "junho"],
+    &["julio", "luglio", "juli", "juillet", "julho"],
+    &["agosto", "augustus", "août", "aout"],
+    &["septiembre", "settembre", "septembre", "setembro"],
+    &["octubre", "ottobre", "oktober", "octobre", "outubro"],
+    &["noviembre", "novembre", "novembro"],
+    &[
+        "diciembre",
+        "dicembre",
+        "décembre",
+        "decembre",
+        "dezember",
+        "dezembro",
+    ],
+];
+
+/// The month number of a month name in another language (see [`FOREIGN_MONTHS`]).
+fn foreign_month_number(word: &str) -> Option<u32> {
+    let lower = word.to_lowercase();
+    FOREIGN_MONTHS
+        .iter()
+        .position(|names| names.contains(&lower.as_str()))
+        .map(|i| i as u32 + 1)
+}
+
 /// The month number for a month name or its usual abbreviation ("Mar", "Sept").
 pub fn month_number(word: &str) -> Option<u32> {
     let lower = word.to_lowercase();
@@ -363,6 +407,37 @@ fn date_at(
         {
             j += 1;
         }
+        // "15 de marzo de 2007", "15 maart 2007", "15 mars".
+        let connector = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "de" | "del" | "di"))
+        };
+        let foreign_at = if connector(i + 1) { i + 2 } else { i + 1 };
+        if let Some(month) = tokens
+            .get(foreign_at)
+            .and_then(|t| foreign_month_number(t.text))
+        {
+            let (year, end) = if connector(foreign_at + 1) {
+                match year_after(text, tokens, foreign_at + 1) {
+                    Some(year) => (Some(year), foreign_at + 3),
+                    None => (None, foreign_at + 1),
+                }
+            } else {
+                let year = year_after(text, tokens, foreign_at);
+                (year, foreign_at + 1 + usize::from(year.is_some()))
+            };
+            let year = year.or_else(|| infer_year(reference, month));
+            return make(
+                end,
+                Date {
+                    year,
+                    month: Some(month),
+                    day: Some(day),
+                },
+                false,
+            );
+        }
         if let Some(month) = tokens.get(j).and_then(|t| month_number(t.text))
             && tokens[j].is_capitalised()
         {
@@ -577,6 +652,16 @@ mod tests {
         assert_eq!(dates("on May 28, 2021 in", None), ["2021-05-28"]);
         assert_eq!(dates("began in 2012 after", None), ["2012"]);
         assert_eq!(dates("in March 2020 the", None), ["2020-03"]);
+    }
+
+    #[test]
+    fn month_names_of_other_languages_after_a_day() {
+        assert_eq!(dates("el 15 de marzo de 2007", None), ["2007-03-15"]);
+        assert_eq!(dates("il 15 marzo 2007", None), ["2007-03-15"]);
+        assert_eq!(dates("op 2 juni 2010", None), ["2010-06-02"]);
+        assert_eq!(dates("le 3 août 2009", None), ["2009-08-03"]);
+        // Without a day number the word is not read as a month.
+        assert!(dates("the Mars rover and a mayo jar", None).is_empty());
     }
 
     #[test]

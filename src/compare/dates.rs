@@ -201,6 +201,21 @@ fn finding(
         confidence -= 0.15;
         evidence.push("dates given only to the month or year".into());
     }
+    let absolute_conflict = group.iter().enumerate().any(|(n, &i)| {
+        group[n + 1..].iter().any(|&j| {
+            !items[i].1.relative
+                && !items[j].1.relative
+                && !items[i].1.date.compatible(&items[j].1.date)
+        })
+    });
+    if kind == FindingKind::DateMismatch && !absolute_conflict {
+        // "Today" or "on Friday" is resolved against the article's date, which may be
+        // missing or be the date it was updated: a mismatch with it stays uncertain.
+        confidence = confidence.min(0.55);
+        evidence.push(
+            "one date is relative (today, a weekday), resolved against the article's date".into(),
+        );
+    }
     if kind == FindingKind::Agreement {
         confidence += 0.1;
     }
