@@ -143,6 +143,21 @@ const SCALES: &[(&str, f64)] = &[
     ("bn", 1e9),
     ("m", 1e6),
     ("k", 1e3),
+    // The same scales in the languages sources are often translated from or into.
+    ("millones", 1e6),
+    ("millon", 1e6),
+    ("milioni", 1e6),
+    ("milione", 1e6),
+    ("miljoen", 1e6),
+    ("millionen", 1e6),
+    ("milhoes", 1e6),
+    ("milliard", 1e9),
+    ("milliards", 1e9),
+    ("miliardi", 1e9),
+    ("miliardo", 1e9),
+    ("miljard", 1e9),
+    ("milliarden", 1e9),
+    ("milliarde", 1e9),
 ];
 
 /// Words that may stand between a number and its noun ("5,100 French soldiers").
@@ -591,6 +606,16 @@ mod tests {
             ["people"]
         );
         assert_eq!(units("Some 300 people joined a protest."), ["people"]);
+    }
+
+    #[test]
+    fn scales_and_currencies_of_other_languages() {
+        let found = quantities("Airbus pidió 2,5 millones de dólares.");
+        assert_eq!(found[0].1, 2.5e6);
+        assert_eq!(found[0].2, "dollars");
+        let found = quantities("Boeing heeft 3 miljard euro gevraagd.");
+        assert_eq!(found[0].1, 3e9);
+        assert_eq!(found[0].2, "euros");
     }
 
     #[test]
