@@ -188,8 +188,99 @@ pub fn first_words(text: &str, words: usize) -> String {
     }
 }
 
+/// Function words of the languages sources are often written in.
+const FUNCTION_WORDS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "is", "that", "for", "was", "with", "it",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "los", "las", "que", "y", "del", "por", "una", "con", "se",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "il", "di", "che", "e", "per", "della", "con", "non", "sono", "gli",
+        ],
+    ),
+    (
+        "nl",
+        &[
+            "de", "het", "een", "van", "en", "dat", "op", "met", "voor", "niet",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "les", "des", "et", "est", "que", "une", "pour", "dans", "qui",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "ein",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "o", "os", "que", "e", "do", "da", "em", "para", "uma", "com",
+        ],
+    ),
+];
+
+/// The language a text is most likely written in, from its most frequent function words
+/// ("en", "es", "it", "nl", "fr", "de" or "pt"); "en" when nothing tells.
+pub fn guess_language(text: &str) -> &'static str {
+    let mut counts = [0usize; 7];
+    for token in tokens(text).iter().take(3000) {
+        let lower = token.text.to_lowercase();
+        for (index, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
+            if words.contains(&lower.as_str()) {
+                counts[index] += 1;
+            }
+        }
+    }
+    let best = (0..counts.len())
+        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+        .unwrap_or(0);
+    if counts[best] == 0 {
+        "en"
+    } else {
+        FUNCTION_WORDS[best].0
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn languages_are_told_by_their_function_words() {
+        use super::guess_language;
+        assert_eq!(
+            guess_language("The plane and the crew were ready for the flight."),
+            "en"
+        );
+        assert_eq!(
+            guess_language(
+                "El avión y la tripulación estaban listos para el vuelo de los pasajeros."
+            ),
+            "es"
+        );
+        assert_eq!(
+            guess_language("Het vliegtuig en de bemanning waren klaar voor de vlucht van een uur."),
+            "nl"
+        );
+        assert_eq!(
+            guess_language("L'aereo e l'equipaggio erano pronti per il volo della sera."),
+            "it"
+        );
+    }
+
     use super::*;
 
     #[test]

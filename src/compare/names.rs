@@ -48,6 +48,14 @@ fn joins(text: &str) -> Vec<bool> {
 
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut out = Vec::new();
+    // "France", "Francia" and "Frankrijk" are one name in three languages, not three
+    // spellings: spellings are compared only between sources written in one language.
+    let languages: Vec<&str> = context
+        .corpus
+        .documents
+        .iter()
+        .map(|d| crate::text::guess_language(&d.loaded.text))
+        .collect();
     for entity in &context.corpus.entities {
         if entity.aliases.len() < 2 || entity.kind == EntityKind::Other {
             continue;
@@ -92,9 +100,12 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         // ways is a typo of that source, not a difference between sources.
         let across_sources = |forms: &[&(usize, BTreeSet<DocId>)]| {
             forms.iter().enumerate().any(|(i, a)| {
-                forms[i + 1..]
-                    .iter()
-                    .any(|b| a.1.iter().any(|x| b.1.iter().any(|y| x != y)))
+                forms[i + 1..].iter().any(|b| {
+                    a.1.iter().any(|x| {
+                        b.1.iter()
+                            .any(|y| x != y && languages[x.get()] == languages[y.get()])
+                    })
+                })
             })
         };
         for forms in spellings.values() {
