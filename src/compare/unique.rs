@@ -124,42 +124,53 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         return out;
     }
     let documents = document_items(context);
+    let languages: Vec<&str> = context
+        .corpus
+        .documents
+        .iter()
+        .map(|d| crate::text::guess_language(&d.loaded.text))
+        .collect();
     for (d, document) in context.corpus.documents.iter().enumerate() {
+        // Against sources in other languages only, words cannot show that a fact is told
+        // elsewhere: every mark of this source stays uncertain.
+        let alone_in_language = languages
+            .iter()
+            .enumerate()
+            .all(|(other, language)| other == d || *language != languages[d]);
         // (paragraph, passages, closest match, most shared anchor strength)
         type Run = (usize, Vec<PassageRef>, f32, f32);
         let mut current: Option<Run> = None;
-        let flush =
-            |current: &mut Option<Run>, out: &mut Vec<FindingDraft>| {
-                if let Some((_, passages, closest, support)) = current.take() {
-                    // The run's coverage by the source that covers it best.
-                    let (mut covered, mut covered_by) = (0.0f32, None);
-                    let mut checkable = false;
-                    for &at in &passages {
-                        let (share, by) = coverage(context, at, &documents);
-                        if share > covered {
-                            (covered, covered_by) = (share, by);
-                        }
-                        let f = context.features(at);
-                        checkable |= !f.entities.is_empty()
-                            || !f.quantities.is_empty()
-                            || !f.dates.is_empty()
-                            || !f.quotes.is_empty();
+        let flush = |current: &mut Option<Run>, out: &mut Vec<FindingDraft>| {
+            if let Some((_, passages, closest, support)) = current.take() {
+                // The run's coverage by the source that covers it best.
+                let (mut covered, mut covered_by) = (0.0f32, None);
+                let mut checkable = false;
+                for &at in &passages {
+                    let (share, by) = coverage(context, at, &documents);
+                    if share > covered {
+                        (covered, covered_by) = (share, by);
                     }
-                    let claims: Vec<_> = passages
-                        .iter()
-                        .map(|&at| {
-                            let p = &context.corpus.documents[at.document.get()].passages
-                                [at.passage.get()];
-                            context.claim(at, p.start, p.end, None, None)
-                        })
-                        .collect();
-                    let opening: String = claims[0]
-                        .text
-                        .split_whitespace()
-                        .take(10)
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    out.push(FindingDraft {
+                    let f = context.features(at);
+                    checkable |= !f.entities.is_empty()
+                        || !f.quantities.is_empty()
+                        || !f.dates.is_empty()
+                        || !f.quotes.is_empty();
+                }
+                let claims: Vec<_> = passages
+                    .iter()
+                    .map(|&at| {
+                        let p =
+                            &context.corpus.documents[at.document.get()].passages[at.passage.get()];
+                        context.claim(at, p.start, p.end, None, None)
+                    })
+                    .collect();
+                let opening: String = claims[0]
+                    .text
+                    .split_whitespace()
+                    .take(10)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                out.push(FindingDraft {
                     kind: FindingKind::Unique,
                     event: None,
                     summary: format!(
@@ -171,14 +182,20 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                     // Judged on real news: one-source-only marks hold when nothing in the
                     // other sources comes close (cosine at most 0.1); above that, another
                     // outlet often tells the same fact in other words.
-                    confidence: if support >= SHARED_ANCHORS {
+                    confidence: if alone_in_language {
+                        SHARED_CONFIDENCE.min((0.95 - 3.5 * closest).clamp(0.3, 0.95))
+                    } else if support >= SHARED_ANCHORS {
                         SHARED_CONFIDENCE.min((0.95 - 3.5 * closest).clamp(0.3, 0.95))
                     } else if covered >= COVERED || !checkable {
                         WEAK_CONFIDENCE.min((0.95 - 3.5 * closest).clamp(0.3, 0.95))
                     } else {
                         (0.95 - 3.5 * closest).clamp(0.3, 0.95)
                     },
-                    evidence: vec![if let (true, Some(other)) = (covered >= COVERED, covered_by) {
+                    evidence: vec![if alone_in_language {
+                        "joined no event, but every other source is written in another \
+                         language, so the same fact in other words cannot be ruled out"
+                            .to_string()
+                    } else if let (true, Some(other)) = (covered >= COVERED, covered_by) {
                         format!(
                             "joined no event, but {:.0}% of its names, numbers and rare words \
                              occur in {}, which may tell it in other words",
@@ -202,8 +219,8 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                         )
                     }],
                 });
-                }
-            };
+            }
+        };
         for passage in &document.passages {
             let at = PassageRef {
                 document: DocId(d),
