@@ -210,3 +210,85 @@ fn with_many_columns_only_the_selected_event_and_its_neighbours_are_connected() 
         harness.state().connectors_drawn
     );
 }
+
+/// The five outlets: the four samples and the demo article.
+fn five_articles() -> Vec<std::path::PathBuf> {
+    let mut files = crate::app::sample_files();
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    files.extend(parallax::load::expand_inputs(&[demo]).0);
+    assert_eq!(files.len(), 5);
+    files
+}
+
+/// Issue 11, item 1: when the columns of a finding's claims cannot all fit (the first and
+/// the last of five at 1600 px with both side panels open), only one side came into view.
+/// Both do now, whole, and the user's own arrangement is left alone.
+#[test]
+fn f7_to_a_finding_in_the_first_and_last_columns_shows_both_whole() {
+    let mut app = app_with(five_articles(), false);
+    app.remembered.show_uncertain = true;
+    app.refilter();
+    let mut harness = harness_sized(app, 1600.0, 1000.0);
+    harness.run();
+    assert!(harness.state().show_events && harness.state().show_inspector);
+    assert!(
+        !harness.state().narrow,
+        "both side panels are open beside the columns"
+    );
+    let order = harness.state().column_order.clone();
+    let (first, last) = (order[0], *order.last().unwrap());
+    assert!(
+        !column_in_view(harness.state(), last),
+        "the last column starts out of view"
+    );
+    let count = harness.state().analysis.as_ref().unwrap().differences.len();
+    let mut found = false;
+    for _ in 0..count {
+        harness.key_press(Key::F7);
+        harness.run();
+        let app = harness.state();
+        let analysis = app.analysis.as_ref().unwrap();
+        let finding = &analysis.report.findings[app.selected_finding.unwrap().get()];
+        let documents: Vec<_> = finding.claims.iter().map(|c| c.document).collect();
+        if !(documents.contains(&first) && documents.contains(&last)) {
+            continue;
+        }
+        found = true;
+        // Both ends whole in view, and a column for every value it compares.
+        for document in [first, last] {
+            assert!(
+                column_in_view(app, document),
+                "column {document:?} whole in view: {:?} in {:?}",
+                column_rect(app, document),
+                app.columns_viewport
+            );
+        }
+        for claim in &finding.claims {
+            assert!(
+                finding
+                    .claims
+                    .iter()
+                    .any(|c| c.value == claim.value && column_in_view(app, c.document)),
+                "{:?} in view",
+                claim.value
+            );
+        }
+        assert_eq!(app.pinned, None, "the user's pin is left alone");
+        assert!(app.column_widths.is_empty(), "and so are the widths");
+        break;
+    }
+    assert!(found, "F7 reaches a finding in the first and last columns");
+    // Scrolling sideways undoes the temporary arrangement.
+    assert!(harness.state().reveal_plan.is_some());
+    let view = harness.state().columns_viewport;
+    harness.hover_at(view.center());
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(200.0, 0.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    harness.run();
+    assert!(harness.state().reveal_plan.is_none());
+}
