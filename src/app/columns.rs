@@ -379,6 +379,11 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
 
 /// The narrowest and widest a column can be dragged.
 const RESIZE_RANGE: (f32, f32) = (200.0, 1200.0);
+/// A width read from a session, within what dragging can give.
+pub fn resize_clamp(width: f32) -> f32 {
+    width.clamp(RESIZE_RANGE.0, RESIZE_RANGE.1)
+}
+
 /// The width of the grip at a column's right edge.
 const HANDLE_WIDTH: f32 = 8.0;
 
