@@ -25,7 +25,11 @@ impl ParallaxApp {
             .filter(|f| f.kind.is_difference())
             .flat_map(|f| f.claims.iter().map(|c| c.document))
             .collect();
+        // (A difference's claim can lie outside the event's passages: its column counts too.)
         let mut documents = event.documents();
+        documents.extend(differing.iter().copied());
+        documents.sort();
+        documents.dedup();
         documents.sort_by_key(|d| !differing.contains(d));
         // Each column with a difference counts as a side of its own, the others as one.
         self.reveal_sides = documents

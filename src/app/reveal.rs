@@ -40,8 +40,8 @@ pub(super) fn base_width(width: f32, area: f32) -> f32 {
 }
 
 /// How to bring the `wanted` columns (most important first) into view together. `sides`
-/// says which side of the selection each shows (a finding's value, say; empty when each is
-/// its own). `order` holds the shown columns in order with their widths, `pinned` the user's
+/// says which side of the selection each shows (a finding's value, say; `usize::MAX` for
+/// none; empty when each is its own). `order` holds the shown columns in order with their widths, `pinned` the user's
 /// base, `area` the width of the columns area and `covered` how much of its right an
 /// overlay hides.
 ///
@@ -105,7 +105,13 @@ pub(super) fn plan_reveal(
         let members: Vec<usize> = (0..candidates.len())
             .filter(|i| subset & (1 << i) != 0)
             .collect();
-        let mut sides: Vec<usize> = members.iter().map(|i| candidates[*i].1).collect();
+        // A column of no side (`usize::MAX`: an event's column without a difference) only
+        // counts as one more column.
+        let mut sides: Vec<usize> = members
+            .iter()
+            .map(|i| candidates[*i].1)
+            .filter(|side| *side != usize::MAX)
+            .collect();
         sides.sort_unstable();
         sides.dedup();
         let importance: usize = members.iter().sum();
