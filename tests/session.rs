@@ -159,6 +159,9 @@ fn full_session(session_path: Option<&Path>) -> Session {
     session.view.selected_event = Some(passage_anchor(&report, report.events[0].passages[0]));
     session.view.theme = Some("dark".into());
     session.view.events_panel_width = Some(260.0);
+    session.view.pinned_column = Some(0);
+    session.view.compare_two = Some((0, 2));
+    session.view.column_widths.insert(1, 333.0);
     session
 }
 
@@ -457,6 +460,33 @@ fn check_bad_session(text: &[u8], expect: &str) {
 
 fn example_text() -> String {
     std::fs::read_to_string(example_path()).expect("example")
+}
+
+/// Sessions saved before the pinned base, "Compare two" and column widths were kept still
+/// load, with none of them.
+#[test]
+fn a_session_without_the_column_arrangement_still_loads() {
+    let text = example_text();
+    let old: String = text
+        .replace("        pinned_column: Some(0),\n", "")
+        .replace("        compare_two: Some((0, 2)),\n", "")
+        .replace(
+            "        column_widths: {\n            1: 333.0,\n        },\n",
+            "",
+        );
+    assert!(!old.contains("pinned_column") && !old.contains("column_widths"));
+    let session = file::from_ron(&old, "older").expect("loads");
+    assert_eq!(session.view.pinned_column, None);
+    assert_eq!(session.view.compare_two, None);
+    assert!(session.view.column_widths.is_empty());
+    let current = file::from_ron(&text, "current").expect("loads");
+    assert_eq!(current.view.pinned_column, Some(0));
+    assert_eq!(current.view.compare_two, Some((0, 2)));
+    assert_eq!(current.view.column_widths.get(&1), Some(&333.0));
+    // A width no drag can give is refused with its name.
+    let bad = text.replace("1: 333.0", "1: -5.0");
+    let error = file::from_ron(&bad, "bad").expect_err("refused");
+    assert!(error.to_string().contains("column_widths"), "{error}");
 }
 
 #[test]

@@ -86,6 +86,23 @@ pub fn header(
             });
         });
     });
+    // Shown at the left for now (`columns::RevealPlan`): said on a line of its own, as the
+    // name row has no room to spare.
+    let kept = app
+        .reveal_plan
+        .as_ref()
+        .is_some_and(|plan| plan.base == Some(document));
+    if kept && !state.pinned {
+        ui.label(
+            RichText::new("Kept at the left for this selection")
+                .small()
+                .weak(),
+        )
+        .on_hover_text(
+            "Shown at the left for now, so that every side of the selection is in view; \
+                 back in its place when the selection changes or you scroll sideways",
+        );
+    }
     if let Some(title) = &doc.title {
         ui.label(RichText::new(title).italics());
     }

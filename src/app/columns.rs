@@ -2,7 +2,8 @@
 //! those inside the sideways viewport), and scrolling sideways so that the columns of the
 //! selected event or finding come into view.
 //!
-//! A column can be pinned as the base: it stays at the left while the others scroll.
+//! A column can be pinned as the base: it stays at the left while the others scroll. When the
+//! columns of a selection do not fit, `reveal` plans a temporary arrangement that shows them.
 //! "Compare two" shows two sources with the others hidden (a bar above says which, with the
 //! way back). Each column's right edge is a grip that resizes it.
 //!
@@ -11,6 +12,7 @@
 //! after the columns.
 
 use super::ParallaxApp;
+use super::reveal::{RevealPlan, base_width, plan_reveal};
 use egui::{Align, Pos2, Rect, ScrollArea, Vec2};
 use parallax::model::DocId;
 
@@ -35,7 +37,7 @@ const FIXED_COLUMN_WIDTH: f32 = 440.0;
 /// "Fit columns" is on by default up to this many columns.
 pub const FIT_BY_DEFAULT: usize = 5;
 /// The gap between columns, where connectors run.
-const GAP: f32 = 36.0;
+pub(super) const GAP: f32 = 36.0;
 
 /// The width of each of `count` columns in `available` points. With `fit`, the columns share
 /// the width when each gets at least [`FIT_MIN_WIDTH`]; otherwise as many whole columns as fit
@@ -181,20 +183,61 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     if app.comparing_two().is_some() {
         compare_bar(app, ui);
     }
-    let pinned = app.pinned.filter(|p| shown.contains(p) && shown.len() > 1);
-    let scrolled: Vec<DocId> = shown
-        .iter()
-        .copied()
-        .filter(|d| Some(*d) != pinned)
-        .collect();
+    let user_pin = app.pinned.filter(|p| shown.contains(p) && shown.len() > 1);
     let area = ui.available_rect_before_wrap();
     let width = column_width(area.width(), shown.len(), app.fit_columns());
-    let width_of = |app: &ParallaxApp, document: DocId| {
+    let natural_width = |app: &ParallaxApp, document: DocId| {
         app.column_widths
             .get(&document)
             .copied()
             .unwrap_or(width)
             .min(area.width())
+    };
+    // The inspector overlay of a narrow window covers the right of the columns area.
+    let covered = super::responsive::overlay_cover(app);
+    // Columns to bring into view sideways, and a temporary arrangement when they do not fit
+    // as they are; it is undone when the selection changes.
+    let selection = (app.selected_event, app.selected_finding);
+    if app
+        .reveal_plan
+        .as_ref()
+        .is_some_and(|plan| plan.selection != selection)
+    {
+        app.reveal_plan = None;
+    }
+    let mut targets = std::mem::take(&mut app.reveal_columns);
+    let sides = std::mem::take(&mut app.reveal_sides);
+    let kept = app.reveal_plan.as_ref().is_some_and(|plan| {
+        targets
+            .iter()
+            .all(|d| plan.targets.contains(d) || plan.base == Some(*d))
+    });
+    if !targets.is_empty() && !kept {
+        let order: Vec<(DocId, f32)> = shown.iter().map(|d| (*d, natural_width(app, *d))).collect();
+        let reveal = plan_reveal(&order, user_pin, &targets, &sides, area.width(), covered);
+        app.reveal_plan =
+            (reveal.width_cap.is_some() || reveal.base.is_some()).then(|| RevealPlan {
+                selection,
+                width_cap: reveal.width_cap,
+                base: reveal.base,
+                targets: reveal.targets.clone(),
+                settled: None,
+            });
+        targets = reveal.targets;
+    }
+    let plan = app.reveal_plan.clone();
+    let pinned = user_pin
+        .or(plan.as_ref().and_then(|p| p.base))
+        .filter(|p| shown.contains(p) && shown.len() > 1);
+    let scrolled: Vec<DocId> = shown
+        .iter()
+        .copied()
+        .filter(|d| Some(*d) != pinned)
+        .collect();
+    let width_cap = plan.as_ref().and_then(|p| p.width_cap);
+    let width_of = |app: &ParallaxApp, document: DocId| {
+        let width = natural_width(app, document);
+        width_cap.map_or(width, |cap| width.min(cap))
     };
     let dark = ui.visuals().dark_mode;
     let position_of = |document: DocId| shown.iter().position(|d| *d == document).unwrap_or(0);
@@ -203,8 +246,7 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     let mut rest = area;
     let mut pinned_rect = None;
     if let Some(base) = pinned {
-        let base_width =
-            width_of(app, base).min((area.width() - GAP - FIT_MIN_WIDTH).max(FIT_MIN_WIDTH));
+        let base_width = base_width(width_of(app, base), area.width());
         let rect = Rect::from_min_size(area.min, Vec2::new(base_width, area.height()));
         let mut child = ui.new_child(
             egui::UiBuilder::new()
@@ -235,13 +277,11 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
         })
         .collect();
     // Columns to bring into view sideways: their span in content coordinates.
-    let reveal: Vec<(f32, f32)> = std::mem::take(&mut app.reveal_columns)
+    let reveal: Vec<(f32, f32)> = targets
         .iter()
         .filter_map(|d| scrolled.iter().position(|v| v == d))
         .map(|p| (lefts[p], lefts[p] + widths[p]))
         .collect();
-    // The inspector overlay of a narrow window covers the right of the columns area.
-    let covered = super::responsive::overlay_cover(app);
     let mut scroller = ui.new_child(
         egui::UiBuilder::new()
             .max_rect(rest)
@@ -259,12 +299,37 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     let output = scroll_area.show_viewport(&mut scroller, |ui, viewport| {
         let total = widths.iter().sum::<f32>() + GAP * (widths.len() as f32 - 1.0).max(0.0);
         let height = ui.available_height();
-        ui.set_width(total);
+        if !reveal.is_empty() {
+            app.columns_tail = 0.0;
+        }
+        let seen = (viewport.width() - covered).max(widths.iter().copied().fold(0.0, f32::max));
+        if let Some(offset) = reveal_offset(&reveal, viewport.min.x, seen) {
+            // The view starts at a column's left edge, never in the middle of one: the
+            // first column at or after the offset (the one revealed stays in view, as it
+            // starts at or after it too).
+            let offset = lefts
+                .iter()
+                .copied()
+                .find(|left| *left >= offset - 1.0)
+                .unwrap_or(offset);
+            // Set as the exact offset in the next frame: `scroll_to_rect` left the
+            // column's first letters under the view's left edge.
+            app.columns_offset = Some(offset.max(0.0));
+            // The room after the last column that this offset needs, from this frame on
+            // (beyond the end, the view would spring back).
+            app.columns_tail = (offset + viewport.width() - total).max(0.0);
+            ui.ctx().request_repaint();
+        }
+        // Room at the right for the last column to come out from under the inspector
+        // overlay of a narrow window, and for the view to start at a column's left edge.
+        ui.set_width(total + covered.max(app.columns_tail));
         ui.set_height(height);
         let origin = ui.max_rect().min;
         for (index, &document) in scrolled.iter().enumerate() {
             let (left, width) = (lefts[index], widths[index]);
-            if left + width + GAP < viewport.min.x || left > viewport.max.x {
+            // A column that ends where the view starts is not drawn: it would sit, unseen,
+            // under a pinned base and take connectors.
+            if left + width <= viewport.min.x + 1.0 || left > viewport.max.x {
                 continue;
             }
             let rect = Rect::from_min_size(origin + Vec2::new(left, 0.0), Vec2::new(width, height));
@@ -285,23 +350,22 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             );
             resize_handle(app, ui, document, rect.right(), rect.y_range(), width);
         }
-        // After the columns, whose own scroll areas would otherwise take the target.
-        let seen = (viewport.width() - covered).max(widths.iter().copied().fold(0.0, f32::max));
-        if let Some(offset) = reveal_offset(&reveal, viewport.min.x, seen) {
-            // The view starts at a column's left edge, never in the middle of one: the
-            // first column at or after the offset (the one revealed stays in view, as it
-            // starts at or after it too).
-            let offset = lefts
-                .iter()
-                .copied()
-                .find(|left| *left >= offset - 1.0)
-                .unwrap_or(offset);
-            // Set as the exact offset in the next frame: `scroll_to_rect` left the
-            // column's first letters under the view's left edge.
-            app.columns_offset = Some(offset.max(0.0));
-            ui.ctx().request_repaint();
-        }
     });
+    // A temporary arrangement is undone when the user scrolls sideways: the offset moved
+    // from where the view settled after the selection.
+    let offset = output.state.clamped_offset().x;
+    let pending = app.columns_offset.is_some();
+    if let Some(plan) = &mut app.reveal_plan {
+        match plan.settled {
+            _ if pending => plan.settled = None,
+            None => plan.settled = Some(offset),
+            Some(settled) if (settled - offset).abs() > 1.0 => {
+                app.reveal_plan = None;
+                ui.ctx().request_repaint();
+            }
+            Some(_) => {}
+        }
+    }
     app.columns_viewport = match pinned_rect {
         Some(rect) => rect.union(output.inner_rect),
         None => output.inner_rect,
@@ -315,6 +379,11 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
 
 /// The narrowest and widest a column can be dragged.
 const RESIZE_RANGE: (f32, f32) = (200.0, 1200.0);
+/// A width read from a session, within what dragging can give.
+pub fn resize_clamp(width: f32) -> f32 {
+    width.clamp(RESIZE_RANGE.0, RESIZE_RANGE.1)
+}
+
 /// The width of the grip at a column's right edge.
 const HANDLE_WIDTH: f32 = 8.0;
 

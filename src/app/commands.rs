@@ -121,6 +121,17 @@ impl ParallaxApp {
         }
         self.column_order = order;
         self.hidden = view.hidden_columns.iter().filter_map(to_doc).collect();
+        self.pinned = view.pinned_column.as_ref().and_then(to_doc);
+        self.compare_two = view
+            .compare_two
+            .and_then(|(a, b)| Some((to_doc(&a)?, to_doc(&b)?)));
+        self.column_widths = view
+            .column_widths
+            .iter()
+            .filter_map(|(index, width)| {
+                Some((to_doc(index)?, super::columns::resize_clamp(*width)))
+            })
+            .collect();
         self.selected_event = None;
         if let Some(anchor) = &view.selected_event
             && let Some(document) = to_doc(&anchor.document)

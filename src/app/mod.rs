@@ -6,7 +6,8 @@
 //! threads (`worker`), and text layout is cached per document (`layout`).
 //!
 //! One file per view: `menus` (menu and status bars), `events_panel`, `columns` (the
-//! columns area) with `column_header`, `column_text` and `connectors`, `inspector`,
+//! columns area) with `column_header`, `column_text`, `connectors` and `reveal` (every side
+//! of a selection in view), `inspector`,
 //! `overview`, `heat_map` (the base text shaded by coverage), `findings_panel`, `edits`
 //! (context menus, notes panel, editors), `windows` (search bar, help windows, notices),
 //! `path_prompt` and `responsive` (narrow windows); `clauses` pairs clauses for the
@@ -38,6 +39,7 @@ mod palette;
 mod path_prompt;
 mod remembered;
 mod responsive;
+mod reveal;
 pub mod session;
 mod session_files;
 mod windows;
@@ -240,8 +242,16 @@ pub struct ParallaxApp {
     /// Columns to bring into view sideways (those of the event, finding or claim selected
     /// last), handled by the next frame's columns.
     pub reveal_columns: Vec<DocId>,
+    /// Which side of the selection each of `reveal_columns` shows (a finding's value), so
+    /// that every side comes into view when not every column can; empty when each is its own.
+    pub reveal_sides: Vec<usize>,
+    /// A temporary arrangement that shows every column of the selection at once (narrowed
+    /// columns, a temporary base), undone when the selection changes or the user scrolls.
+    pub reveal_plan: Option<reveal::RevealPlan>,
     /// A sideways scroll offset for the columns, set in the next frame.
     pub columns_offset: Option<f32>,
+    /// Room after the last column, so that a revealed column can start the view.
+    pub columns_tail: f32,
     /// The visible part of the columns area last frame, in screen coordinates.
     pub columns_viewport: egui::Rect,
     /// Whether the window is narrow this frame (events panel a strip, inspector an overlay).
@@ -347,7 +357,10 @@ impl ParallaxApp {
             path_prompt: None,
             native_dialogs: worker::dialogs_available(),
             reveal_columns: Vec::new(),
+            reveal_plan: None,
+            reveal_sides: Vec::new(),
             columns_offset: None,
+            columns_tail: 0.0,
             columns_viewport: egui::Rect::NOTHING,
             narrow: false,
             events_expanded: false,

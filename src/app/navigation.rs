@@ -18,8 +18,27 @@ impl ParallaxApp {
         let Some(event) = event.and_then(|e| analysis.report.events.get(e.get())) else {
             return;
         };
-        // Every column holding one of its passages comes into view sideways too.
-        self.reveal_columns = event.documents();
+        // Every column holding one of its passages comes into view sideways too, first those
+        // with a claim of one of its differences (when not all fit).
+        let differing: BTreeSet<DocId> = analysis
+            .findings_of(event.index)
+            .filter(|f| f.kind.is_difference())
+            .flat_map(|f| f.claims.iter().map(|c| c.document))
+            .collect();
+        // (A difference's claim can lie outside the event's passages: its column counts too.)
+        let mut documents = event.documents();
+        documents.extend(differing.iter().copied());
+        documents.sort();
+        documents.dedup();
+        documents.sort_by_key(|d| !differing.contains(d));
+        // Each column with a difference counts as a side of its own, the others as one.
+        self.reveal_sides = documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| if differing.contains(d) { i } else { usize::MAX })
+            .collect();
+        self.reveal_columns = documents;
+        self.reveal_plan = None;
         let mut seen = BTreeSet::new();
         for at in &event.passages {
             if seen.insert(at.document) {
@@ -55,11 +74,27 @@ impl ParallaxApp {
                 })
                 .collect()
         };
+        // Which value each claim's column shows.
+        let values: Vec<String> = found
+            .claims
+            .iter()
+            .map(|c| c.value.clone().unwrap_or_else(|| c.text.to_lowercase()))
+            .collect();
+        let sides: Vec<usize> = claims
+            .iter()
+            .map(|r| {
+                let claim = found.claims.iter().position(|c| c.document == r.document);
+                let value = claim.map(|c| &values[c]);
+                values.iter().position(|v| Some(v) == value).unwrap_or(0)
+            })
+            .collect();
         if event.is_some() {
             self.select_event(event);
         }
         self.selected_finding = Some(finding);
-        // The columns of its claims come into view sideways, before the event's others.
+        // The columns of its claims come into view sideways, before the event's others; when
+        // not all can, every value it compares does.
+        self.reveal_sides = sides;
         self.reveal_columns = claims.iter().map(|c| c.document).collect();
         // The claims win over the event's first passages.
         self.scroll_requests

@@ -486,7 +486,20 @@ impl ParallaxApp {
             .filter_map(|d| self.work.session_doc(*d))
             .collect();
         let selected = self.selected_event.and_then(|e| self.event_anchor(e));
+        // The user's own arrangement, not a temporary one (`reveal`).
+        let pinned = self.pinned.and_then(|d| self.work.session_doc(d));
+        let compare_two = self
+            .compare_two
+            .and_then(|(a, b)| Some((self.work.session_doc(a)?, self.work.session_doc(b)?)));
+        let widths = self
+            .column_widths
+            .iter()
+            .filter_map(|(d, width)| Some((self.work.session_doc(*d)?, *width)))
+            .collect();
         let view = &mut self.work.session.view;
+        view.pinned_column = pinned;
+        view.compare_two = compare_two;
+        view.column_widths = widths;
         view.column_order = order;
         view.hidden_columns = hidden;
         view.selected_event = selected;

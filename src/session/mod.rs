@@ -22,6 +22,7 @@ use crate::Input;
 use crate::model::{FindingKind, ReviewStatus};
 use crate::settings::Settings;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 pub use anchor::Anchor;
@@ -237,6 +238,15 @@ pub struct ViewState {
     pub show_events_panel: bool,
     pub show_inspector: bool,
     pub only_differences: bool,
+    /// The column pinned as the base at the left, if any.
+    #[serde(default)]
+    pub pinned_column: Option<usize>,
+    /// "Compare two": the two columns shown, the others hidden.
+    #[serde(default)]
+    pub compare_two: Option<(usize, usize)>,
+    /// Widths the user gave columns by dragging their edges, in points.
+    #[serde(default)]
+    pub column_widths: BTreeMap<usize, f32>,
 }
 
 impl Default for ViewState {
@@ -252,6 +262,9 @@ impl Default for ViewState {
             show_events_panel: true,
             show_inspector: true,
             only_differences: false,
+            pinned_column: None,
+            compare_two: None,
+            column_widths: BTreeMap::new(),
         }
     }
 }
@@ -275,6 +288,13 @@ impl ViewState {
             {
                 return Err(format!(
                     "the view setting {name} is {width}; it must be a number from 0 to 100000"
+                ));
+            }
+        }
+        for (column, width) in &self.column_widths {
+            if !(width.is_finite() && (1.0..=100_000.0).contains(width)) {
+                return Err(format!(
+                    "the view setting column_widths gives column {column} the width {width}; it must be a number from 1 to 100000"
                 ));
             }
         }
@@ -411,6 +431,15 @@ impl Session {
         };
         shift(&mut view.column_order);
         shift(&mut view.hidden_columns);
+        let moved = |d: usize| (d != index).then_some(if d > index { d - 1 } else { d });
+        view.pinned_column = view.pinned_column.and_then(moved);
+        view.compare_two = view
+            .compare_two
+            .and_then(|(a, b)| Some((moved(a)?, moved(b)?)));
+        view.column_widths = std::mem::take(&mut view.column_widths)
+            .into_iter()
+            .filter_map(|(d, width)| Some((moved(d)?, width)))
+            .collect();
         if view
             .selected_event
             .as_ref()

@@ -184,3 +184,58 @@ fn the_column_arrangement_survives_an_edit() {
     assert_eq!(harness.state().pinned, Some(order[2]));
     assert_eq!(harness.state().column_widths.get(&order[1]), Some(&333.0));
 }
+
+/// The pinned base, "Compare two" and dragged widths are saved in the session file and come
+/// back when it is opened again (they were lost on every reopen).
+#[test]
+fn the_pinned_base_compare_two_and_widths_survive_save_and_reopen() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = app_with(copied_samples(folder.path()), false);
+    app.work.data_dir = Some(folder.path().join("data"));
+    let session_path = folder.path().join("arranged.parallax.ron");
+    app.work.path = Some(session_path.clone());
+    let mut harness = harness(app);
+    let order = harness.state().column_order.clone();
+    let (base, other) = (order[1], order[3]);
+    harness.state_mut().pinned = Some(base);
+    harness.state_mut().compare_two = Some((base, other));
+    harness.state_mut().column_widths.insert(other, 333.0);
+    harness.run();
+    assert_eq!(drawn_columns(harness.state()), vec![base, other]);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().wait_for_disk(&ctx);
+    assert!(session_path.is_file());
+    let saved = std::fs::read_to_string(&session_path).unwrap();
+    assert!(saved.contains("pinned_column"), "{saved}");
+    // A fresh viewer opens the session: the same arrangement, drawn.
+    let mut fresh = ParallaxApp::with_state(Remembered {
+        has_run: true,
+        ..Remembered::default()
+    });
+    let ctx = egui::Context::default();
+    fresh.open_session(session_path.clone(), &ctx);
+    fresh.wait_for_disk(&ctx);
+    fresh.wait_for_analysis(&ctx);
+    let name = |app: &ParallaxApp, d: DocId| name_of(app, d);
+    let (base_name, other_name) = (name(harness.state(), base), name(harness.state(), other));
+    let mut harness = super::harness(fresh);
+    let app = harness.state();
+    let base = app.pinned.expect("the pinned base came back");
+    assert_eq!(name(app, base), base_name);
+    let (a, b) = app.comparing_two().expect("Compare two came back");
+    assert_eq!(
+        (name(app, a), name(app, b)),
+        (base_name.clone(), other_name)
+    );
+    assert_eq!(app.column_widths.get(&b), Some(&333.0));
+    assert_eq!(drawn_columns(app), vec![a, b]);
+    harness.get_by_label_contains("Comparing two sources");
+    let width = column_rect(harness.state(), b).unwrap().width();
+    assert!((width - 333.0).abs() < 25.0, "{width}");
+    // The base is drawn at the left of the columns area.
+    let left = harness.state().columns_viewport.left();
+    assert!((column_rect(harness.state(), a).unwrap().left() - left).abs() < 2.0);
+    harness.run();
+}

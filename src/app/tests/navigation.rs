@@ -210,3 +210,144 @@ fn with_many_columns_only_the_selected_event_and_its_neighbours_are_connected() 
         harness.state().connectors_drawn
     );
 }
+
+/// The five outlets: the four samples and the demo article.
+fn five_articles() -> Vec<std::path::PathBuf> {
+    let mut files = crate::app::sample_files();
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    files.extend(parallax::load::expand_inputs(&[demo]).0);
+    assert_eq!(files.len(), 5);
+    files
+}
+
+/// Issue 11, item 1: when the columns of a finding's claims cannot all fit (the first and
+/// the last of five at 1600 px with both side panels open), only one side came into view.
+/// Both do now, whole, and the user's own arrangement is left alone.
+#[test]
+fn f7_to_a_finding_in_the_first_and_last_columns_shows_both_whole() {
+    let mut app = app_with(five_articles(), false);
+    app.remembered.show_uncertain = true;
+    app.refilter();
+    let mut harness = harness_sized(app, 1600.0, 1000.0);
+    harness.run();
+    assert!(harness.state().show_events && harness.state().show_inspector);
+    assert!(
+        !harness.state().narrow,
+        "both side panels are open beside the columns"
+    );
+    let order = harness.state().column_order.clone();
+    let (first, last) = (order[0], *order.last().unwrap());
+    assert!(
+        !column_in_view(harness.state(), last),
+        "the last column starts out of view"
+    );
+    let count = harness.state().analysis.as_ref().unwrap().differences.len();
+    let mut found = false;
+    for _ in 0..count {
+        harness.key_press(Key::F7);
+        harness.run();
+        let app = harness.state();
+        let analysis = app.analysis.as_ref().unwrap();
+        let finding = &analysis.report.findings[app.selected_finding.unwrap().get()];
+        let documents: Vec<_> = finding.claims.iter().map(|c| c.document).collect();
+        if !(documents.contains(&first) && documents.contains(&last)) {
+            continue;
+        }
+        found = true;
+        // Both ends whole in view, and a column for every value it compares.
+        for document in [first, last] {
+            assert!(
+                column_in_view(app, document),
+                "column {document:?} whole in view: {:?} in {:?}",
+                column_rect(app, document),
+                app.columns_viewport
+            );
+        }
+        for claim in &finding.claims {
+            assert!(
+                finding
+                    .claims
+                    .iter()
+                    .any(|c| c.value == claim.value && column_in_view(app, c.document)),
+                "{:?} in view",
+                claim.value
+            );
+        }
+        assert_eq!(app.pinned, None, "the user's pin is left alone");
+        assert!(app.column_widths.is_empty(), "and so are the widths");
+        break;
+    }
+    assert!(found, "F7 reaches a finding in the first and last columns");
+    // Scrolling sideways undoes the temporary arrangement.
+    assert!(harness.state().reveal_plan.is_some());
+    let view = harness.state().columns_viewport;
+    harness.hover_at(view.center());
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(200.0, 0.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    harness.run();
+    assert!(harness.state().reveal_plan.is_none());
+}
+
+/// Issue 11, item 1, for an event: five columns at 1920 px with both panels open do not all
+/// fit; clicking an event in the list brings as many columns with one of its differences into
+/// view whole as can be.
+#[test]
+fn an_event_of_five_sources_shows_its_differing_columns_whole() {
+    let mut app = app_with(five_articles(), false);
+    app.remembered.show_uncertain = true;
+    app.refilter();
+    let analysis = app.analysis.as_ref().unwrap();
+    let report = &analysis.report;
+    // The event with differences whose differing columns are the farthest apart.
+    let differing = |e: &parallax::model::Event| -> Vec<parallax::model::DocId> {
+        let mut documents: Vec<_> = analysis
+            .findings_of(e.index)
+            .filter(|f| f.kind.is_difference())
+            .flat_map(|f| f.claims.iter().map(|c| c.document))
+            .collect();
+        documents.sort();
+        documents.dedup();
+        documents
+    };
+    let event = report
+        .events
+        .iter()
+        .filter(|e| differing(e).len() >= 2)
+        .max_by_key(|e| {
+            let d = differing(e);
+            d.last().unwrap().get() - d[0].get()
+        })
+        .expect("an event with differences")
+        .clone();
+    let documents = differing(&event);
+    let label = match &event.date {
+        Some(date) => format!("{} ({date})", event.label),
+        None => event.label.clone(),
+    };
+    let label = crate::app::events_panel::list_label(&label);
+    let mut harness = harness_sized(app, 1920.0, 1080.0);
+    harness.run();
+    assert!(harness.state().show_events && harness.state().show_inspector);
+    harness.get_by_label(&label).click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.selected_event, Some(event.index));
+    // Four differing columns of five cannot all be shown at the readable minimum beside a
+    // base; three can (the first kept at the left), where only two were before.
+    let whole = documents
+        .iter()
+        .filter(|d| column_in_view(app, **d))
+        .count();
+    assert!(
+        whole >= documents.len().min(3),
+        "{whole} of {documents:?} whole in view: {:?} in {:?}",
+        app.geometry,
+        app.columns_viewport
+    );
+    assert_eq!(app.pinned, None);
+}
