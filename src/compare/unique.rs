@@ -182,9 +182,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                     // Judged on real news: one-source-only marks hold when nothing in the
                     // other sources comes close (cosine at most 0.1); above that, another
                     // outlet often tells the same fact in other words.
-                    confidence: if alone_in_language {
-                        SHARED_CONFIDENCE.min((0.95 - 3.5 * closest).clamp(0.3, 0.95))
-                    } else if support >= SHARED_ANCHORS {
+                    confidence: if alone_in_language || support >= SHARED_ANCHORS {
                         SHARED_CONFIDENCE.min((0.95 - 3.5 * closest).clamp(0.3, 0.95))
                     } else if covered >= COVERED || !checkable {
                         WEAK_CONFIDENCE.min((0.95 - 3.5 * closest).clamp(0.3, 0.95))
