@@ -414,35 +414,29 @@ fn date_at(
                 .is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "de" | "del" | "di"))
         };
         let foreign_at = if connector(i + 1) { i + 2 } else { i + 1 };
-        if let Some(month) = tokens
+        // (month, year as written, end token)
+        let found = if let Some(month) = tokens
             .get(foreign_at)
             .and_then(|t| foreign_month_number(t.text))
         {
-            let (year, end) = if connector(foreign_at + 1) {
+            Some(if connector(foreign_at + 1) {
                 match year_after(text, tokens, foreign_at + 1) {
-                    Some(year) => (Some(year), foreign_at + 3),
-                    None => (None, foreign_at + 1),
+                    Some(year) => (month, Some(year), foreign_at + 3),
+                    None => (month, None, foreign_at + 1),
                 }
             } else {
                 let year = year_after(text, tokens, foreign_at);
-                (year, foreign_at + 1 + usize::from(year.is_some()))
-            };
-            let year = year.or_else(|| infer_year(reference, month));
-            return make(
-                end,
-                Date {
-                    year,
-                    month: Some(month),
-                    day: Some(day),
-                },
-                false,
-            );
-        }
-        if let Some(month) = tokens.get(j).and_then(|t| month_number(t.text))
+                (month, year, foreign_at + 1 + usize::from(year.is_some()))
+            })
+        } else if let Some(month) = tokens.get(j).and_then(|t| month_number(t.text))
             && tokens[j].is_capitalised()
         {
             let year = year_after(text, tokens, j);
-            let end = if year.is_some() { j + 2 } else { j + 1 };
+            Some((month, year, j + 1 + usize::from(year.is_some())))
+        } else {
+            None
+        };
+        if let Some((month, year, end)) = found {
             let year = year.or_else(|| infer_year(reference, month));
             return make(
                 end,

@@ -41,6 +41,8 @@ pub struct Context<'a> {
     pub stemmer: crate::extract::terms::Stemmer,
     /// The event of each passage, by document and passage.
     pub event_of: Vec<Vec<Option<EventId>>>,
+    /// The language each document is written in, guessed from its function words.
+    pub languages: Vec<&'static str>,
 }
 
 impl<'a> Context<'a> {
@@ -67,6 +69,11 @@ impl<'a> Context<'a> {
             lexicon,
             stemmer: crate::extract::terms::Stemmer::new(),
             event_of,
+            languages: corpus
+                .documents
+                .iter()
+                .map(|d| crate::text::guess_language(&d.loaded.text))
+                .collect(),
         }
     }
 

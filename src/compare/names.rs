@@ -50,12 +50,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut out = Vec::new();
     // "France", "Francia" and "Frankrijk" are one name in three languages, not three
     // spellings: spellings are compared only between sources written in one language.
-    let languages: Vec<&str> = context
-        .corpus
-        .documents
-        .iter()
-        .map(|d| crate::text::guess_language(&d.loaded.text))
-        .collect();
+    let languages = &context.languages;
     for entity in &context.corpus.entities {
         if entity.aliases.len() < 2 || entity.kind == EntityKind::Other {
             continue;

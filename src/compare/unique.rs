@@ -124,12 +124,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         return out;
     }
     let documents = document_items(context);
-    let languages: Vec<&str> = context
-        .corpus
-        .documents
-        .iter()
-        .map(|d| crate::text::guess_language(&d.loaded.text))
-        .collect();
+    let languages = &context.languages;
     for (d, document) in context.corpus.documents.iter().enumerate() {
         // Against sources in other languages only, words cannot show that a fact is told
         // elsewhere: every mark of this source stays uncertain.
