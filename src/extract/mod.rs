@@ -10,6 +10,7 @@ pub mod frequency;
 pub mod quantities;
 pub mod quotes;
 pub mod resolve;
+pub mod tagger;
 pub mod terms;
 
 use crate::calendar::{self, Date};
