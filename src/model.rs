@@ -348,6 +348,8 @@ pub enum EvidenceKind {
     Date,
     Quantity,
     Quote,
+    /// Who did what: a named subject or object with its predicate.
+    Claim,
 }
 
 /// One shared feature and its weight in the alignment.

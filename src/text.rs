@@ -151,7 +151,15 @@ pub fn phonetic_key(word: &str) -> String {
 /// ("5,000", "2.4", "12 000" is two tokens and not handled here).
 pub fn parse_number(text: &str) -> Option<f64> {
     let cleaned: String = if text.contains(',') && text.contains('.') {
-        text.replace(',', "")
+        // Whichever comes last is the decimal point: "1,234.5" and "1.234,5".
+        if text.rfind(',') > text.rfind('.') {
+            text.replace('.', "").replace(',', ".")
+        } else {
+            text.replace(',', "")
+        }
+    } else if text.matches('.').count() > 1 {
+        // "1.234.567": dots as thousands separators.
+        text.replace('.', "")
     } else if let Some((head, tail)) = text.split_once(',') {
         // "5,000" is five thousand; "2,5" (decimal comma) is two and a half.
         if tail.len() == 3 && !tail.contains(',') && head.len() <= 3
@@ -324,6 +332,9 @@ mod tests {
         assert_eq!(parse_number("2.4"), Some(2.4));
         assert_eq!(parse_number("1,234,567"), Some(1_234_567.0));
         assert_eq!(parse_number("2,5"), Some(2.5));
+        assert_eq!(parse_number("1.234.567"), Some(1_234_567.0));
+        assert_eq!(parse_number("35.000,5"), Some(35_000.5));
+        assert_eq!(parse_number("1,234.5"), Some(1_234.5));
         assert_eq!(format_value(2.4e9), "2400000000");
         assert_eq!(format_value(2.45), "2.45");
     }

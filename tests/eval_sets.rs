@@ -81,8 +81,10 @@ fn labelled_sets_meet_quality_thresholds() {
         "near misses flagged: {:?}",
         total.forbidden_hit
     );
-    // Measured on 2026-11-30 (see the README): link recall 0.725, false-link rate 0.010,
-    // finding recall 0.752, unique recall 0.903. Events need event-level evidence (two
+    // Measured on 2026-11-30 (see the README): link recall 0.735, false-link rate 0.010,
+    // finding recall 0.776, unique recall 0.903. Finding recall is back above its first
+    // threshold (0.76) with the claim layer, which finds "was not warned about the cracks"
+    // against "was warned about the cracks" with its subject. Events need event-level evidence (two
     // specific anchors, and more weight when they are only names and rare words), which real
     // news needs; this fiction paraphrases with few anchors, so its link recall fell from
     // 0.836 (threshold 0.80 then) and has not come back without false links on real news.
@@ -99,7 +101,7 @@ fn labelled_sets_meet_quality_thresholds() {
         total.false_link_rate()
     );
     assert!(
-        total.finding_recall() >= 0.74,
+        total.finding_recall() >= 0.76,
         "finding recall {:.3}",
         total.finding_recall()
     );

@@ -69,6 +69,9 @@ enum FeatureKind {
     Entity,
     Date,
     Quantity,
+    /// Who did what: a subject entity with its predicate ("7>withdraw"), or a predicate with
+    /// its object entity ("withdraw>7").
+    Claim,
 }
 
 /// Interned features: the vocabulary of the whole corpus.
@@ -93,6 +96,7 @@ fn kind_weight(kind: FeatureKind) -> f32 {
         FeatureKind::Entity => 1.6,
         FeatureKind::Date => 1.2,
         FeatureKind::Quantity => 1.2,
+        FeatureKind::Claim => 1.2,
     }
 }
 
@@ -152,6 +156,30 @@ fn raw_features(features: &PassageFeatures, vocabulary: &mut Features) -> Vec<u3
             ids.push(vocabulary.id(FeatureKind::Quantity, format!("{}:*", quantity.unit)));
         }
     }
+    for claim in &features.claims {
+        if claim.modal
+            || claim.copula
+            || crate::extract::claims::is_reporting(&claim.word)
+            || matches!(
+                claim.predicate.as_str(),
+                "have" | "be" | "do" | "get" | "say" | "make"
+            )
+        {
+            continue;
+        }
+        if let Some(entity) = claim.subject.as_ref().and_then(|s| s.entity) {
+            ids.push(vocabulary.id(
+                FeatureKind::Claim,
+                format!("{}>{}", entity.get(), claim.predicate),
+            ));
+        }
+        if let Some(entity) = claim.object.as_ref().and_then(|o| o.entity) {
+            ids.push(vocabulary.id(
+                FeatureKind::Claim,
+                format!("{}>{}", claim.predicate, entity.get()),
+            ));
+        }
+    }
     ids
 }
 
@@ -191,6 +219,7 @@ fn background_weights(vocabulary: &Features, term_zipf: &[f32], common: f32) -> 
             // Year-only dates ("in 2010") date many happenings of a story.
             FeatureKind::Date if !name.contains('-') => 0.5,
             FeatureKind::Date => 1.0,
+            FeatureKind::Claim => 1.0,
             FeatureKind::Quantity => {
                 let (unit, value) = name.split_once(':').unwrap_or(("", name));
                 if value == "*" {
@@ -908,7 +937,7 @@ pub fn align(
                 || shared.iter().any(|(id, _)| {
                     matches!(
                         vocabulary.names[*id as usize].0,
-                        FeatureKind::Date | FeatureKind::Quantity
+                        FeatureKind::Date | FeatureKind::Quantity | FeatureKind::Claim
                     )
                 });
             if !leads
@@ -1373,6 +1402,28 @@ fn feature_text(
         ),
         FeatureKind::Date => (EvidenceKind::Date, name.clone()),
         FeatureKind::Quantity => (EvidenceKind::Quantity, quantity_text(name)),
+        FeatureKind::Claim => (EvidenceKind::Claim, claim_text(name, corpus)),
+    }
+}
+
+/// "Tarvosk Council … approve" for a subject and its predicate, "approve … budget" for an
+/// object.
+fn claim_text(name: &str, corpus: &Corpus) -> String {
+    let entity_name = |id: &str| {
+        id.parse::<usize>()
+            .ok()
+            .and_then(|e| corpus.entities.get(e))
+            .map(|e| e.name.clone())
+    };
+    match name.split_once('>') {
+        Some((subject, predicate)) if entity_name(subject).is_some() => {
+            format!("{} … {predicate}", entity_name(subject).unwrap_or_default())
+        }
+        Some((predicate, object)) => format!(
+            "{predicate} … {}",
+            entity_name(object).unwrap_or_else(|| object.to_string())
+        ),
+        None => name.to_string(),
     }
 }
 

@@ -1,12 +1,16 @@
 //! `contradiction`: one source asserts what another denies.
 //!
-//! Two passages of one event that share most of their content words contradict when one
-//! negates a word the other asserts ("was not warned" against "was warned"), or when they use
-//! the two words of an antonym pair from `assets/lexicon/antonyms.ron` ("accepted" against
-//! "refused"). These are the lexical contradictions that de Marneffe et al. found reliable;
-//! anything subtler is left to the reader.
+//! Two passages of one event contradict when their claims (see [`crate::extract::claims`])
+//! have the same subject and predicate, and the object too when both have one, and one claim
+//! negates the predicate that the other asserts ("was not warned" against "was warned"), or
+//! when the predicates are the two words of an antonym pair from
+//! `assets/lexicon/antonyms.ron` ("accepted" against "refused"). These are the lexical
+//! contradictions that de Marneffe et al. found reliable; anything subtler is left to the
+//! reader. A negation that governs a noun phrase ("but not Norland"), a dependent infinitive
+//! ("decided not to exempt"), a modal or a pronoun subject is never enough.
 
 use super::{Context, FindingDraft};
+use crate::extract::claims::ClaimFeature;
 use crate::model::{EventId, FindingKind, PassageRef};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -19,37 +23,36 @@ fn shared_terms(a: &[&str], b: &[&str], except: &[&str]) -> usize {
         .count()
 }
 
-fn word_span(text: &str, start: usize) -> (usize, usize) {
-    let length: usize = text[start..]
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’' || *c == '-')
-        .map(char::len_utf8)
-        .sum();
-    (start, start + length)
-}
-
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let lexicon = context.lexicon;
     let mut out = Vec::new();
     for (event_index, event) in context.alignment.events.iter().enumerate() {
-        // Which passages of the event use each stem: contradictions are looked up through
-        // the contested word, never by trying every pair of passages.
-        let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
+        // Which passages of the event state each predicate: contradictions are looked up
+        // through the contested predicate, never by trying every pair of passages.
+        let mut by_predicate: HashMap<&str, Vec<usize>> = HashMap::new();
         for (position, &at) in event.passages.iter().enumerate() {
-            for stem in context.features(at).term_set() {
-                by_stem.entry(stem).or_default().push(position);
+            for claim in &context.features(at).claims {
+                by_predicate
+                    .entry(claim.predicate.as_str())
+                    .or_default()
+                    .push(position);
             }
         }
         let mut seen: HashSet<(usize, usize)> = HashSet::new();
         for (position, &a) in event.passages.iter().enumerate() {
             let features = context.features(a);
             let mut partners: BTreeSet<usize> = BTreeSet::new();
-            for negation in &features.negated {
-                partners.extend(by_stem.get(negation.stem.as_str()).into_iter().flatten());
-            }
-            for (_, stem) in &features.terms {
-                for opposite in lexicon.antonyms.get(stem).into_iter().flatten() {
-                    partners.extend(by_stem.get(opposite.as_str()).into_iter().flatten());
+            for claim in &features.claims {
+                if claim.negation.is_some() {
+                    partners.extend(
+                        by_predicate
+                            .get(claim.predicate.as_str())
+                            .into_iter()
+                            .flatten(),
+                    );
+                }
+                for opposite in lexicon.antonyms.get(&claim.predicate).into_iter().flatten() {
+                    partners.extend(by_predicate.get(opposite.as_str()).into_iter().flatten());
                 }
             }
             for other in partners {
@@ -73,21 +76,6 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     out
 }
 
-/// Noun endings: "investigation" is not the predicate "investigated".
-const NOUN_ENDINGS: &[&str] = &[
-    "tion", "tions", "ment", "ments", "ance", "ence", "ness", "ity",
-];
-
-fn noun_like(word: &str) -> bool {
-    NOUN_ENDINGS.iter().any(|e| word.ends_with(e))
-}
-
-/// The word at `start`, folded.
-fn word_at(text: &str, start: usize) -> String {
-    let (s, e) = word_span(text, start);
-    crate::text::fold(&text[s..e])
-}
-
 /// Whether a byte offset lies inside a quote of the passage, and whose.
 fn quoted_by(
     features: &crate::extract::PassageFeatures,
@@ -98,33 +86,6 @@ fn quoted_by(
         .iter()
         .find(|q| q.start <= offset && offset < q.end)
         .map(|q| q.speaker)
-}
-
-/// The subject both claims share: an entity named in both passages shortly before the
-/// contested word. Without one, the two claims may be about different people.
-fn shared_subject(
-    context: &Context<'_>,
-    a: PassageRef,
-    a_at: usize,
-    b: PassageRef,
-    b_at: usize,
-) -> Option<String> {
-    let before = |at: PassageRef, offset: usize| -> BTreeSet<usize> {
-        context
-            .features(at)
-            .mentions
-            .iter()
-            .filter(|&&m| {
-                let mention = &context.corpus.mentions[m].mention;
-                mention.end <= offset && offset - mention.end <= 80
-            })
-            .map(|&m| context.corpus.mention_entities[m].get())
-            .collect()
-    };
-    let (sa, sb) = (before(a, a_at), before(b, b_at));
-    sa.intersection(&sb)
-        .next()
-        .map(|&e| context.corpus.entities[e].name.clone())
 }
 
 /// Whether the claims are in the same voice: both outside quotes, or both quoting the same
@@ -147,12 +108,24 @@ fn same_voice(
     }
 }
 
+/// What the two claims positively share.
+struct Referent {
+    /// The shared subject, in words.
+    subject: String,
+    /// The contested predicate, as written.
+    predicate: String,
+    /// Both claims have an object and it is the same.
+    objects_agree: bool,
+    /// The subject is a resolved name, not only a head noun.
+    entity: bool,
+}
+
 /// A contradiction between the two claims: "A says … where B says …".
 fn finding(
     context: &Context<'_>,
     claims: Vec<crate::model::Claim>,
     event_index: usize,
-    subject: &str,
+    referent: &Referent,
     shared: usize,
 ) -> FindingDraft {
     let summary = format!(
@@ -168,22 +141,89 @@ fn finding(
         evidence.push(line);
     }
     evidence.push(format!(
-        "both about {subject}, named just before the contested word"
+        "both claims have the subject {} and the predicate “{}”",
+        referent.subject, referent.predicate
     ));
+    if referent.objects_agree {
+        evidence.push("both have the same object or complement".into());
+    }
+    evidence.push(
+        "the negation governs the predicate itself, in the narrator's voice or the same speaker's"
+            .into(),
+    );
     evidence.push(format!("{shared} other content words shared"));
-    // Lexical contradictions were never confirmed on judged real news: they stay below the
-    // default threshold, shown only with "Show uncertain findings".
-    evidence.push("a negation or antonym found by words, not by meaning: check it".into());
-    let confidence =
-        0.3 + 0.03 * shared.min(5) as f32 + 0.1 * super::event_confidence(context, event);
+    // Contradictions were never confirmed on judged real news: unless the referent is a
+    // resolved name with the same object, they stay below the default threshold.
+    let mut confidence = 0.3
+        + 0.03 * shared.min(5) as f32
+        + 0.1 * super::event_confidence(context, event)
+        + if referent.entity { 0.05 } else { 0.0 }
+        + if referent.objects_agree { 0.05 } else { 0.0 };
+    if !(referent.entity && referent.objects_agree) {
+        confidence = confidence.min(0.55);
+        evidence.push("found by the claims' words, not their meaning: check it".into());
+    }
     FindingDraft {
         kind: FindingKind::Contradiction,
         event,
         summary,
         claims,
-        confidence: confidence.clamp(0.05, 0.55),
+        confidence: confidence.clamp(0.05, 0.7),
         evidence,
     }
+}
+
+/// The referent two claims share, in words, when they positively share one: the same
+/// subject (the same entity, or the same head noun), and the same object when both have one.
+fn same_referent(
+    context: &Context<'_>,
+    a: &ClaimFeature,
+    b: &ClaimFeature,
+) -> Option<(String, bool)> {
+    let (sa, sb) = (a.subject.as_ref()?, b.subject.as_ref()?);
+    if !sa.same_referent(sb) {
+        return None;
+    }
+    let objects_agree = match (&a.object, &b.object) {
+        (Some(oa), Some(ob)) => {
+            if !oa.same_referent(ob) {
+                return None;
+            }
+            true
+        }
+        // Without objects, the same prepositional phrase ("about the cracks") ties them.
+        (None, None) => {
+            matches!((&a.oblique, &b.oblique), (Some(x), Some(y)) if x.same_referent(y))
+        }
+        _ => false,
+    };
+    let name = match sa.entity {
+        Some(entity) => context.corpus.entities[entity.get()].name.clone(),
+        None => format!("“{}”", sa.head),
+    };
+    Some((name, objects_agree))
+}
+
+/// The span a reader should see for a claim: from its subject to its object.
+fn claim_span(claim: &ClaimFeature) -> (usize, usize) {
+    let start = claim.subject.as_ref().map_or(claim.start, |s| s.start);
+    let end = claim
+        .object
+        .as_ref()
+        .or(claim.oblique.as_ref())
+        .map_or(claim.end, |o| o.end)
+        .max(claim.end);
+    (start.min(claim.negation.map_or(start, |n| n.0)), end)
+}
+
+/// Speech verbs and "be"/"have" say nothing that one source could deny of another.
+fn contestable(claim: &ClaimFeature) -> bool {
+    claim.is_assertion()
+        && !crate::extract::claims::is_reporting(&claim.word)
+        && !matches!(
+            claim.predicate.as_str(),
+            "have" | "be" | "do" | "get" | "say"
+        )
 }
 
 fn negation(
@@ -195,78 +235,42 @@ fn negation(
     let fa = context.features(negating);
     let fb = context.features(asserting);
     let (ta, tb) = (fa.term_set(), fb.term_set());
-    for negation in &fa.negated {
-        let stem = negation.stem.as_str();
-        if fb.negated.iter().any(|n| n.stem == stem) {
+    for denied in fa.claims.iter().filter(|c| c.negation.is_some()) {
+        if !contestable(denied) {
             continue;
         }
-        let Some((position, _)) = fb.terms.iter().find(|(_, t)| t == stem) else {
-            continue;
-        };
-        let shared = shared_terms(&ta, &tb, &[stem]);
-        if shared < MIN_SHARED + 1 {
-            continue;
+        for asserted in &fb.claims {
+            if asserted.negation.is_some()
+                || asserted.predicate != denied.predicate
+                || asserted.copula != denied.copula
+                || !contestable(asserted)
+            {
+                continue;
+            }
+            let Some((subject, objects_agree)) = same_referent(context, denied, asserted) else {
+                continue;
+            };
+            let shared = shared_terms(&ta, &tb, &[denied.predicate.as_str()]);
+            if shared < MIN_SHARED {
+                continue;
+            }
+            if !same_voice(context, negating, denied.start, asserting, asserted.start) {
+                continue;
+            }
+            let (sa, ea) = claim_span(denied);
+            let (sb, eb) = claim_span(asserted);
+            let claims = vec![
+                context.claim(negating, sa, ea, None, Some("denies".into())),
+                context.claim(asserting, sb, eb, None, Some("asserts".into())),
+            ];
+            let referent = Referent {
+                subject,
+                predicate: asserted.word.clone(),
+                objects_agree,
+                entity: denied.subject.as_ref().is_some_and(|s| s.entity.is_some()),
+            };
+            return Some(finding(context, claims, event_index, &referent, shared));
         }
-        // The negation must govern a predicate: "not the right candidate" negates a noun
-        // phrase, "but not Japan" a name, and "not only" or "rather than" nothing at all.
-        let text_a = context.text(negating.document);
-        let text_b = context.text(asserting.document);
-        let span = crate::text::fold(&text_a[negation.start..negation.end]);
-        let cue_words: Vec<&str> = span.split_whitespace().collect();
-        if cue_words
-            .iter()
-            .any(|w| matches!(*w, "the" | "a" | "an" | "any" | "to" | "only"))
-        {
-            continue;
-        }
-        let negated_word_start = negation.end
-            - text_a[negation.start..negation.end]
-                .split_whitespace()
-                .last()
-                .map_or(0, str::len);
-        if text_a[negated_word_start..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-        {
-            continue;
-        }
-        let (negated_word, asserted_word) = (
-            word_at(text_a, negated_word_start),
-            word_at(text_b, *position),
-        );
-        if noun_like(&negated_word) != noun_like(&asserted_word) {
-            continue;
-        }
-        let before = text_b[..*position].trim_end();
-        let previous = before.rsplit(' ').next().map(crate::text::fold);
-        if previous.as_deref().is_some_and(|w| {
-            matches!(
-                w,
-                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "my" | "our"
-            )
-        }) {
-            continue;
-        }
-        if !same_voice(context, negating, negation.start, asserting, *position) {
-            continue;
-        }
-        let Some(subject) = shared_subject(context, negating, negation.start, asserting, *position)
-        else {
-            continue;
-        };
-        let (start, end) = word_span(context.text(asserting.document), *position);
-        let claims = vec![
-            context.claim(
-                negating,
-                negation.start,
-                negation.end,
-                None,
-                Some("denies".into()),
-            ),
-            context.claim(asserting, start, end, None, Some("asserts".into())),
-        ];
-        return Some(finding(context, claims, event_index, &subject, shared));
     }
     None
 }
@@ -281,43 +285,39 @@ fn antonym(
     let fa = context.features(a);
     let fb = context.features(b);
     let (ta, tb) = (fa.term_set(), fb.term_set());
-    for (position_a, stem_a) in &fa.terms {
-        let Some(opposites) = lexicon.antonyms.get(stem_a) else {
+    for ca in fa.claims.iter().filter(|c| contestable(c)) {
+        let Some(opposites) = lexicon.antonyms.get(&ca.predicate) else {
             continue;
         };
-        if tb.binary_search(&stem_a.as_str()).is_ok() {
-            continue;
-        }
-        for opposite in opposites {
-            if ta.binary_search(&opposite.as_str()).is_ok() {
-                continue;
-            }
-            let Some((position_b, _)) = fb.terms.iter().find(|(_, t)| t == opposite) else {
-                continue;
-            };
+        for cb in fb.claims.iter().filter(|c| contestable(c)) {
             // A negated antonym agrees ("did not refuse" = "accepted").
-            if fa.negated.iter().any(|n| &n.stem == stem_a)
-                || fb.negated.iter().any(|n| &n.stem == opposite)
+            if !opposites.contains(&cb.predicate) || ca.negation.is_some() != cb.negation.is_some()
             {
                 continue;
             }
-            let shared = shared_terms(&ta, &tb, &[stem_a, opposite]);
-            if shared < MIN_SHARED + 1 {
-                continue;
-            }
-            if !same_voice(context, a, *position_a, b, *position_b) {
-                continue;
-            }
-            let Some(subject) = shared_subject(context, a, *position_a, b, *position_b) else {
+            let Some((subject, objects_agree)) = same_referent(context, ca, cb) else {
                 continue;
             };
-            let (sa, ea) = word_span(context.text(a.document), *position_a);
-            let (sb, eb) = word_span(context.text(b.document), *position_b);
+            let shared = shared_terms(&ta, &tb, &[ca.predicate.as_str(), cb.predicate.as_str()]);
+            if shared < MIN_SHARED {
+                continue;
+            }
+            if !same_voice(context, a, ca.start, b, cb.start) {
+                continue;
+            }
+            let (sa, ea) = claim_span(ca);
+            let (sb, eb) = claim_span(cb);
             let claims = vec![
                 context.claim(a, sa, ea, None, None),
                 context.claim(b, sb, eb, None, None),
             ];
-            return Some(finding(context, claims, event_index, &subject, shared));
+            let referent = Referent {
+                subject,
+                predicate: format!("{} / {}", ca.word, cb.word),
+                objects_agree,
+                entity: ca.subject.as_ref().is_some_and(|s| s.entity.is_some()),
+            };
+            return Some(finding(context, claims, event_index, &referent, shared));
         }
     }
     None

@@ -216,6 +216,41 @@ fn finding(
             "one date is relative (today, a weekday), resolved against the article's date".into(),
         );
     }
+    if kind == FindingKind::DateMismatch {
+        // The happening each date is given for: the predicate nearest the date.
+        let predicates: Vec<_> = group
+            .iter()
+            .filter_map(|&i| {
+                let (at, d) = items[i];
+                crate::extract::claims::nearest(&context.features(at).claims, (d.start, d.end))
+            })
+            .collect();
+        if predicates.len() == group.len() {
+            let same_predicate = predicates
+                .iter()
+                .all(|c| c.predicate == predicates[0].predicate);
+            // The same happening told with other verbs still has the same actors:
+            // "protesters marched" and "protesters gathered".
+            let shared_argument = predicates
+                .iter()
+                .all(|c| crate::extract::claims::shares_argument(c, predicates[0]));
+            if same_predicate {
+                evidence.push(format!("both dates go with “{}”", predicates[0].word));
+                confidence += 0.05;
+            } else if !shared_argument && coarse {
+                // "born in 1961" and "elected in 1991": two happenings, two years. (Days are
+                // rarely given in passing; a day told with other verbs and actors, "rioters
+                // threw" / "protesters marched", is still often one happening.)
+                confidence -= 0.15;
+                let words: Vec<String> =
+                    predicates.iter().map(|c| format!("“{}”", c.word)).collect();
+                evidence.push(format!(
+                    "the dates go with different predicates and actors: {}",
+                    words.join(" / ")
+                ));
+            }
+        }
+    }
     if kind == FindingKind::Agreement {
         confidence += 0.1;
     }

@@ -190,6 +190,9 @@ struct Support {
     unambiguous: bool,
     /// Both passages are in one event.
     in_event: bool,
+    /// The predicates the two figures are arguments of, when both are known: whether they
+    /// are the same, and the two words ("killed" / "killed").
+    predicates: Option<(bool, String, String)>,
 }
 
 impl Support {
@@ -206,11 +209,22 @@ impl Support {
             (b.start, b.end),
             70,
         );
+        let governing = |at: PassageRef, q: &Quantity| {
+            crate::extract::claims::governing(&context.features(at).claims, (q.start, q.end))
+                .filter(|c| !crate::extract::claims::is_reporting(&c.word))
+        };
+        let predicates = match (governing(at_a, a), governing(at_b, b)) {
+            (Some(x), Some(y)) => {
+                Some((x.predicate == y.predicate, x.word.clone(), y.word.clone()))
+            }
+            _ => None,
+        };
         Support {
             words: words.iter().map(|w| w.to_string()).collect(),
             same_qualifier: a.qualifier.is_some() && a.qualifier == b.qualifier,
             unambiguous: false,
             in_event: false,
+            predicates,
         }
     }
 
@@ -223,7 +237,10 @@ impl Support {
     }
 
     fn score(&self) -> usize {
-        self.words.len() + 2 * usize::from(self.same_qualifier) + usize::from(self.unambiguous)
+        self.words.len()
+            + 2 * usize::from(self.same_qualifier)
+            + usize::from(self.unambiguous)
+            + usize::from(self.predicates.as_ref().is_some_and(|p| p.0))
     }
 }
 
@@ -266,6 +283,17 @@ fn assess(
         ));
     }
     let mut confidence = 0.35 + 0.08 * support.score().min(5) as f32;
+    match &support.predicates {
+        Some((true, word, _)) => evidence.push(format!("both figures go with “{word}”")),
+        Some((false, x, y)) => {
+            // "proposed $2 trillion" and "$1 trillion take effect": two different quantities.
+            confidence -= 0.15;
+            evidence.push(format!(
+                "the figures belong to different predicates: “{x}” / “{y}”"
+            ));
+        }
+        None => {}
+    }
     if support.in_event {
         confidence += 0.15 * super::event_confidence(context, event);
     } else {
@@ -430,10 +458,17 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                         }
                     }
                 }
-                // Equal values first, then the best-supported pairs; one partner each.
+                // Equal values first, then the best-supported pairs, then the closest values
+                // (in a list of figures, "$5,687.75" pairs with "$5,587.75", not "$3,544");
+                // one partner each.
+                let spread = |i: usize, j: usize| {
+                    let (a, b) = (items[i].quantity.value.abs(), items[j].quantity.value.abs());
+                    (a - b).abs() / a.max(b).max(1e-9)
+                };
                 scored.sort_by(|x, y| {
                     y.0.cmp(&x.0)
                         .then(y.1.cmp(&x.1))
+                        .then(spread(x.2, x.3).total_cmp(&spread(y.2, y.3)))
                         .then(x.2.cmp(&y.2))
                         .then(x.3.cmp(&y.3))
                 });

@@ -130,6 +130,20 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             .take(8)
             .collect::<Vec<_>>()
             .join(" ");
+        // The same quote worded differently by two outlets is a note, never a misattribution.
+        let mut differing: BTreeSet<&str> = BTreeSet::new();
+        for &i in &group {
+            for &j in &group {
+                if items[i].0.document != items[j].0.document {
+                    differing.extend(items[i].2.difference(&items[j].2).copied());
+                }
+            }
+        }
+        let reworded = if differing.is_empty() {
+            ""
+        } else {
+            ", worded differently"
+        };
         let summary = if kind == FindingKind::QuoteAttribution {
             format!(
                 "The quote “{opening}…” is given to different speakers: {}",
@@ -137,7 +151,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             )
         } else {
             format!(
-                "Sources quote “{opening}…” from the same speaker: {}",
+                "Sources quote “{opening}…” from the same speaker{reworded}: {}",
                 listing.join(", ")
             )
         };
@@ -149,6 +163,13 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             documents.len(),
             overlap * 100.0
         )];
+        if !differing.is_empty() {
+            let words: Vec<&str> = differing.iter().take(8).copied().collect();
+            evidence.push(format!(
+                "words in one version of the quote only: {}",
+                words.join(", ")
+            ));
+        }
         let confidence = if kind == FindingKind::QuoteAttribution {
             evidence.push(
                 "each source names its speaker next to the quote (\u{201c}…,\u{201d} X said)"

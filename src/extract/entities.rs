@@ -34,6 +34,11 @@ const CONNECTORS: &[&str] = &[
 
 const ORG_WORDS: &[&str] = &[
     "group",
+    "partnership",
+    "alliance",
+    "coalition",
+    "treaty",
+    "pact",
     "company",
     "corporation",
     "corp",

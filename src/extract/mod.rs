@@ -5,6 +5,7 @@
 //! words (polarity) and loaded terms from the wording lexicon. Extraction is per document
 //! and runs in parallel; only entity resolution and quote speakers need the whole corpus.
 
+pub mod claims;
 pub mod entities;
 pub mod frequency;
 pub mod quantities;
@@ -84,6 +85,8 @@ pub struct PassageFeatures {
     pub wording: Vec<WordingHit>,
     /// Loaded words ([`Lexicon::loaded_terms`]); `entry` is the term's list position.
     pub loaded: Vec<WordingHit>,
+    /// The sentence's claims: predicates with their negation, subject and object.
+    pub claims: Vec<claims::ClaimFeature>,
 }
 
 impl PassageFeatures {
@@ -313,6 +316,18 @@ pub fn extract(
             ids.sort();
             ids.dedup();
             features.entities = ids;
+            let placed: Vec<(usize, usize, EntityId)> = features
+                .mentions
+                .iter()
+                .map(|&m| {
+                    (
+                        mentions[m].mention.start,
+                        mentions[m].mention.end,
+                        mention_entities[m],
+                    )
+                })
+                .collect();
+            claims::attach_entities(&mut features.claims, &placed);
         }
     }
     let mut corpus = Corpus {
@@ -388,6 +403,7 @@ fn extract_document(
             negated: negated_stems(text, &toks, lexicon, &stemmer),
             wording: wording_hits(&toks, &lexicon.wording_terms),
             loaded: wording_hits(&toks, &lexicon.loaded_terms),
+            claims: claims::find_claims(text, &toks, &tagger::tag(text, &toks), &stemmer),
             ..PassageFeatures::default()
         });
     }

@@ -134,6 +134,9 @@ const SMALL: &[(&str, f64)] = &[
     ("dozen", 12.0),
 ];
 
+/// The position in [`SCALES`] of the first scale word that is not English.
+const FIRST_FOREIGN_SCALE: usize = 8;
+
 const SCALES: &[(&str, f64)] = &[
     ("thousand", 1e3),
     ("million", 1e6),
@@ -360,11 +363,24 @@ pub fn find_quantities(
         }
         let mut j = i + 1;
         // "twenty thousand", "2.4 billion", "5 m".
-        if let Some(&(_, scale)) = folded
+        if let Some(position) = folded
             .get(j)
-            .and_then(|w| SCALES.iter().find(|(s, _)| s == w))
+            .and_then(|w| SCALES.iter().position(|(s, _)| s == w))
         {
-            value *= scale;
+            // Before a scale word of another language, a dot with three digits after it
+            // separates thousands: "35.000 millones" is 35,000 millions.
+            let digits = tokens[i].text;
+            let foreign = position >= FIRST_FOREIGN_SCALE;
+            if foreign
+                && !digits.contains(',')
+                && digits
+                    .split_once('.')
+                    .is_some_and(|(_, tail)| tail.len() == 3)
+                && let Some(v) = parse_number(&digits.replace('.', ""))
+            {
+                value = v;
+            }
+            value *= SCALES[position].1;
             j += 1;
         } else if word == "hundred" && i > 0 && folded[i - 1] == "a" {
             start_token = i - 1;
@@ -610,6 +626,9 @@ mod tests {
 
     #[test]
     fn scales_and_currencies_of_other_languages() {
+        assert_eq!(SCALES[FIRST_FOREIGN_SCALE].0, "millones");
+        let thousands = quantities("El fondo recibió 35.000 millones de euros.");
+        assert_eq!(thousands[0].1, 35_000.0 * 1e6);
         let found = quantities("Airbus pidió 2,5 millones de dólares.");
         assert_eq!(found[0].1, 2.5e6);
         assert_eq!(found[0].2, "dollars");

@@ -130,6 +130,29 @@ fn first_names_clash(a: &str, b: &str) -> bool {
     closeness(a, b) == Closeness::Different
 }
 
+/// Whether two one-word names are the surnames of full names whose first names clash.
+fn surnames_of_different_people(
+    groups: &[NameGroup],
+    by_last: &HashMap<&str, Vec<usize>>,
+    a: usize,
+    b: usize,
+) -> bool {
+    let firsts = |g: usize| -> Vec<&str> {
+        by_last
+            .get(groups[g].words[0].as_str())
+            .into_iter()
+            .flatten()
+            .map(|&c| groups[c].words[0].as_str())
+            .collect()
+    };
+    let (fa, fb) = (firsts(a), firsts(b));
+    !fa.is_empty()
+        && !fb.is_empty()
+        && fa
+            .iter()
+            .all(|x| fb.iter().all(|y| first_names_clash(x, y)))
+}
+
 /// Resolves mentions into entities. Returns the entities and, for each input mention, the
 /// entity it belongs to.
 pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
@@ -180,6 +203,15 @@ pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
         shared_title || shared_context
     };
 
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, group) in groups.iter().enumerate() {
+        if group.words.len() >= 2 {
+            by_last
+                .entry(group.words.last().map_or("", String::as_str))
+                .or_default()
+                .push(index);
+        }
+    }
     // 2 and 3. Variants among names of the same length, bucketed by phonetic key of the
     // last word so that the comparison stays near linear.
     let mut buckets: HashMap<(usize, String), Vec<usize>> = HashMap::new();
@@ -212,6 +244,11 @@ pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
                 if ga.words.len() >= 2 && first_names_clash(&ga.words[0], &gb.words[0]) {
                     continue;
                 }
+                // Two surnames alone ("Warner", "Warren") that the sources spell out with
+                // different first names ("Mark Warner", "Elizabeth Warren") are two people.
+                if ga.words.len() == 1 && surnames_of_different_people(&groups, &by_last, a, b) {
+                    continue;
+                }
                 let weakest = levels.iter().copied().min().unwrap_or(Closeness::Same);
                 let variants = levels.iter().filter(|l| **l != Closeness::Same).count();
                 let merge = match weakest {
@@ -242,15 +279,6 @@ pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
     // 4. Partial names: a shorter name whose words end a longer name ("Goïta" in
     // "Assimi Goïta", "Lavrov" in "Sergei Lavrov"). Ambiguous surnames stay apart unless
     // the document itself names only one of the candidates.
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (index, group) in groups.iter().enumerate() {
-        if group.words.len() >= 2 {
-            by_last
-                .entry(group.words.last().map_or("", String::as_str))
-                .or_default()
-                .push(index);
-        }
-    }
     for (index, group) in groups.iter().enumerate() {
         if group.words.len() != 1 {
             continue;
@@ -421,6 +449,18 @@ mod tests {
             mention(1, 0, "Petar Kovac", &["mayor"]),
         ];
         assert_eq!(groups_of(&mentions).len(), 2);
+    }
+
+    #[test]
+    fn like_surnames_of_people_with_different_first_names_stay_apart() {
+        let mentions = vec![
+            mention(0, 0, "Tomas Varner", &["senator"]),
+            mention(0, 1, "Varner", &[]),
+            mention(1, 0, "Ilona Varren", &["senator"]),
+            mention(1, 1, "Varren", &[]),
+        ];
+        let groups = groups_of(&mentions);
+        assert_eq!(groups.len(), 2, "{groups:?}");
     }
 
     #[test]
