@@ -218,3 +218,52 @@ fn a_person_described_with_a_loaded_word_against_a_plain_one_is_wording() {
     let found = any(&report, FindingKind::Wording);
     assert!(found.iter().all(|s| !s.contains("dictator")), "{found:?}");
 }
+
+#[test]
+fn a_contradiction_needs_the_same_subject_and_is_found_with_it() {
+    let other_subjects = compare(&[
+        "Harbour master Alvin Roderick was not warned about the leak in the Tarnow dry dock before the storm.",
+        "Dock foreman Pell Anders was warned about the leak in the Tarnow dry dock before the storm.",
+    ]);
+    assert!(
+        any(&other_subjects, FindingKind::Contradiction).is_empty(),
+        "two men, two claims: {:?}",
+        any(&other_subjects, FindingKind::Contradiction)
+    );
+    let same_subject = compare(&[
+        "The Tarnow Port Authority was not warned about the leak in the dry dock before the storm, the ministry said.",
+        "The Tarnow Port Authority was warned about the leak in the dry dock long before the storm, according to documents.",
+    ]);
+    let found = any(&same_subject, FindingKind::Contradiction);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("was not warned about the leak"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn like_surnames_of_two_people_are_not_a_spelling_variant() {
+    let report = compare(&[
+        "Senator Tomas Varner of Tarnow opposed the harbour bill on Monday. Varner said the port could not pay for it.",
+        "Senator Ilona Varren of Lisk backed the harbour bill on Monday. Varren said the port would pay for it within a decade.",
+    ]);
+    assert!(
+        any(&report, FindingKind::NameVariant).is_empty(),
+        "{:?}",
+        any(&report, FindingKind::NameVariant)
+    );
+}
+
+#[test]
+fn years_of_two_happenings_are_not_a_shown_date_mismatch() {
+    let report = compare(&[
+        "Ines Holt, the mayor of Tarnow, was born in 1961 in a fishing village north of the harbour.",
+        "Ines Holt was elected mayor of Tarnow in 1991, after a campaign about the fishing harbour.",
+    ]);
+    assert!(
+        shown(&report, FindingKind::DateMismatch).is_empty(),
+        "{:?}",
+        any(&report, FindingKind::DateMismatch)
+    );
+}

@@ -203,6 +203,7 @@ pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
         shared_title || shared_context
     };
 
+    // Full names by their last word; "Ilona Varren of Lisk" also by the word before "of".
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, group) in groups.iter().enumerate() {
         if group.words.len() >= 2 {
@@ -210,6 +211,14 @@ pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
                 .entry(group.words.last().map_or("", String::as_str))
                 .or_default()
                 .push(index);
+            if let Some(of) = group.words.iter().position(|w| w == "of")
+                && of >= 2
+            {
+                by_last
+                    .entry(group.words[of - 1].as_str())
+                    .or_default()
+                    .push(index);
+            }
         }
     }
     // 2 and 3. Variants among names of the same length, bucketed by phonetic key of the
