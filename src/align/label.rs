@@ -200,6 +200,11 @@ pub fn readable(sentence: &str, anchors: &HashSet<String>) -> String {
     tidy(&phrase)
 }
 
+/// A phrase made readable as a label: see [`tidy`].
+pub fn tidy_phrase(phrase: &str) -> String {
+    tidy(phrase)
+}
+
 /// Drops filler at both ends, cuts at about [`MAX_CHARS`] on a word boundary and
 /// capitalises the first letter.
 fn tidy(phrase: &str) -> String {

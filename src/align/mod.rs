@@ -381,6 +381,29 @@ fn wording_anchor(a: &[u64], b: &[u64]) -> f32 {
 
 /// Whether shared anchors are event-level evidence: one strong quote, or at least two
 /// specific anchors that add up.
+/// Two content words this close (from the start of one to the start of the next, in bytes)
+/// are one phrase.
+const PHRASE_SPAN: usize = 24;
+
+/// Pairs of adjacent content words of a passage, as feature ids (smaller first).
+type Phrases = std::collections::HashSet<(u32, u32)>;
+
+/// Shared anchors with each phrase that both passages share counted once: of two adjacent
+/// words found adjacent in both, the weaker is dropped.
+fn one_per_phrase(mut shared: Vec<(u32, f32)>, (a, b): (&Phrases, &Phrases)) -> Vec<(u32, f32)> {
+    let mut dropped: Vec<u32> = Vec::new();
+    for (i, &(x, sx)) in shared.iter().enumerate() {
+        for &(y, sy) in &shared[i + 1..] {
+            let key = (x.min(y), x.max(y));
+            if a.contains(&key) && b.contains(&key) {
+                dropped.push(if sx < sy { x } else { y });
+            }
+        }
+    }
+    shared.retain(|(id, _)| !dropped.contains(id));
+    shared
+}
+
 fn enough_anchors(shared: &[(u32, f32)], quote: f32) -> bool {
     if quote >= STRONG_QUOTE {
         return true;
@@ -672,6 +695,27 @@ pub fn align(
     };
     let background_anchor = background_weights(&vocabulary, &term_zipf, 0.0);
 
+    // Adjacent content words of each passage ("military-technical spheres"): two words of
+    // one phrase that both passages share are one anchor, not two independent ones.
+    let node_phrases: Vec<Phrases> = nodes
+        .iter()
+        .map(|node| {
+            let terms = &features_of(node).terms;
+            terms
+                .windows(2)
+                .filter(|pair| pair[1].0 - pair[0].0 <= PHRASE_SPAN)
+                .filter_map(|pair| {
+                    let x = vocabulary
+                        .ids
+                        .get(&(FeatureKind::Term, pair[0].1.clone()))?;
+                    let y = vocabulary
+                        .ids
+                        .get(&(FeatureKind::Term, pair[1].1.clone()))?;
+                    Some((*x.min(y), *x.max(y)))
+                })
+                .collect()
+        })
+        .collect();
     let node_shingles: Vec<Vec<u64>> = nodes.iter().map(|node| shingles(corpus, *node)).collect();
     let node_weekdays: Vec<u8> = nodes.iter().map(|node| weekdays(corpus, *node)).collect();
     let node_speakers: Vec<Vec<crate::model::EntityId>> = nodes
@@ -876,7 +920,10 @@ pub fn align(
     for (a, list) in candidate_lists_ok.iter().enumerate() {
         for &(b, cosine) in list {
             let b = b as usize;
-            let shared = shared_anchors(&node_anchors[a], &node_anchors[b]);
+            let shared = one_per_phrase(
+                shared_anchors(&node_anchors[a], &node_anchors[b]),
+                (&node_phrases[a], &node_phrases[b]),
+            );
             let quoted = quote_anchor(features_of(&nodes[a]), features_of(&nodes[b]));
             let quote = quoted.max(wording_anchor(&node_shingles[a], &node_shingles[b]));
             let support: f32 = shared.iter().map(|(_, s)| s).sum::<f32>() + quote;
@@ -1449,7 +1496,70 @@ fn central_label(
         .iter()
         .flat_map(|a| a.text.split_whitespace().map(crate::text::fold))
         .collect();
-    let text = label::readable(sentence, &words);
+    // Who did what: the claim of the sentence (subject, predicate, object) that holds most
+    // of the event's anchors, when it reads as a short phrase on its own.
+    let features = &document.features[at.passage.get()];
+    let text = &document.loaded.text;
+    let from_claim = features
+        .claims
+        .iter()
+        .filter(|c| {
+            !c.dependent
+                && !crate::extract::claims::is_reporting(&c.word)
+                && c.subject.as_ref().is_some_and(|s| !s.pronoun)
+        })
+        .filter_map(|c| {
+            let mut start = c.subject.as_ref()?.start;
+            // "About 8,000 residents": an approximation belongs to the figure it qualifies.
+            let before = text.get(..start)?.trim_end();
+            for cue in [
+                "about",
+                "around",
+                "nearly",
+                "almost",
+                "some",
+                "over",
+                "at least",
+                "more than",
+                "up to",
+            ] {
+                if before.len() >= cue.len()
+                    && before.is_char_boundary(before.len() - cue.len())
+                    && before[before.len() - cue.len()..].eq_ignore_ascii_case(cue)
+                    && before[..before.len() - cue.len()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                {
+                    start = before.len() - cue.len();
+                    break;
+                }
+            }
+            let end = [c.object.as_ref(), c.oblique.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(|a| a.full_end)
+                .max()
+                .unwrap_or(c.end)
+                .max(c.end);
+            let phrase = text.get(start..end)?;
+            let anchored = phrase
+                .split_whitespace()
+                .filter(|w| {
+                    words.contains(&crate::text::fold(
+                        w.trim_matches(|c: char| !c.is_alphanumeric()),
+                    ))
+                })
+                .count();
+            let length = phrase.split_whitespace().count();
+            (anchored > 0 && (3..=12).contains(&length) && !phrase.contains(['"', '“', '”']))
+                .then_some((anchored, std::cmp::Reverse(start), phrase))
+        })
+        .max()
+        .map(|(_, _, phrase)| label::tidy_phrase(phrase));
+    let text = from_claim
+        .filter(|t| t.chars().count() <= label::MAX_CHARS + 10)
+        .unwrap_or_else(|| label::readable(sentence, &words));
     (text.chars().count() >= 8).then_some(text)
 }
 

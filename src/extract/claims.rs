@@ -215,6 +215,29 @@ fn phrase_leftwards(
     Some((first, last))
 }
 
+/// The subject phrase ending at token `last`. A phrase after a preposition ("the cabinet on
+/// Saturday approved") is an adjunct, not the subject: the subject is the phrase before it.
+fn subject_phrase(
+    text: &str,
+    toks: &[Token<'_>],
+    tags: &[Pos],
+    mut last: usize,
+) -> Option<(usize, usize)> {
+    for _ in 0..4 {
+        let (first, end) = phrase_leftwards(text, toks, tags, last)?;
+        let after_preposition =
+            first > 0 && tags[first - 1] == Pos::Adp && !gap_before(text, toks, first);
+        if !after_preposition {
+            return Some((first, end));
+        }
+        if first < 2 || gap_before(text, toks, first - 1) {
+            return None;
+        }
+        last = first - 2;
+    }
+    None
+}
+
 /// A noun phrase starting at token `first`, read rightwards.
 fn phrase_rightwards(
     text: &str,
@@ -385,7 +408,7 @@ pub fn find_claims(
         let subject = if infinitive || gerund {
             None
         } else if chain > 0 && !gap_before(text, toks, chain) {
-            phrase_leftwards(text, toks, tags, chain - 1)
+            subject_phrase(text, toks, tags, chain - 1)
                 .and_then(|span| argument(toks, tags, span, stemmer))
         } else {
             None
