@@ -717,6 +717,40 @@ pub fn align(
         })
         .collect();
     let node_shingles: Vec<Vec<u64>> = nodes.iter().map(|node| shingles(corpus, *node)).collect();
+    // The places a passage names: two passages that each name places, none in common ("an
+    // earthquake in Sumatra" / "an earthquake in Chile"), are two occasions.
+    let node_places: Vec<Vec<crate::model::EntityId>> = nodes
+        .iter()
+        .map(|node| {
+            features_of(node)
+                .entities
+                .iter()
+                .copied()
+                .filter(|e| corpus.entities[e.get()].kind == crate::model::EntityKind::Place)
+                .collect()
+        })
+        .collect();
+    // Who did what: each claim's predicate with its named person or organisation subject.
+    let node_actions: Vec<Vec<(&str, crate::model::EntityId)>> = nodes
+        .iter()
+        .map(|node| {
+            features_of(node)
+                .claims
+                .iter()
+                .filter(|c| {
+                    !c.modal && !c.passive && !crate::extract::claims::is_reporting(&c.word)
+                })
+                .filter_map(|c| {
+                    let entity = c.subject.as_ref()?.entity?;
+                    matches!(
+                        corpus.entities[entity.get()].kind,
+                        crate::model::EntityKind::Person | crate::model::EntityKind::Organisation
+                    )
+                    .then_some((c.predicate.as_str(), entity))
+                })
+                .collect()
+        })
+        .collect();
     let node_weekdays: Vec<u8> = nodes.iter().map(|node| weekdays(corpus, *node)).collect();
     let node_speakers: Vec<Vec<crate::model::EntityId>> = nodes
         .iter()
@@ -1012,7 +1046,24 @@ pub fn align(
             let weekdays_conflict = node_weekdays[a] != 0
                 && node_weekdays[b] != 0
                 && node_weekdays[a] & node_weekdays[b] == 0;
-            if (weekdays_conflict || dates_conflict(features_of(&nodes[a]), features_of(&nodes[b])))
+            let places_conflict = {
+                let (pa, pb) = (&node_places[a], &node_places[b]);
+                !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p))
+            };
+            // The same action by different named actors ("Reid checked into rehab" /
+            // "Lohan checked into rehab") is two happenings.
+            let actors_conflict = node_actions[a].iter().any(|(pa, ea)| {
+                let others: Vec<_> = node_actions[b]
+                    .iter()
+                    .filter(|(pb, _)| pb == pa)
+                    .map(|(_, eb)| eb)
+                    .collect();
+                !others.is_empty() && !others.contains(&ea)
+            });
+            if (weekdays_conflict
+                || places_conflict
+                || actors_conflict
+                || dates_conflict(features_of(&nodes[a]), features_of(&nodes[b])))
                 && (support < 2.0 * ANCHOR_SUM || shared.len() < 2 * ANCHOR_COUNT)
             {
                 continue;
