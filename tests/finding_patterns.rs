@@ -267,3 +267,43 @@ fn years_of_two_happenings_are_not_a_shown_date_mismatch() {
         any(&report, FindingKind::DateMismatch)
     );
 }
+
+#[test]
+fn contradiction_stays_silent_on_other_writers_and_on_a_quoted_denial() {
+    let report = compare(&[
+        "The harbour board never wrote to the Tarnow ferry company about the safety inspection of its vessels.",
+        "The ferry inspectors wrote to the Tarnow ferry company about the safety inspection of its vessels in March.",
+    ]);
+    assert!(
+        any(&report, FindingKind::Contradiction).is_empty(),
+        "{:?}",
+        any(&report, FindingKind::Contradiction)
+    );
+    let report = compare(&[
+        "\"Norland Shipping did not pay the harbour fees,\" the port director Ilse Brandt said on Monday in Tarnow.",
+        "Norland Shipping paid the harbour fees in full on Friday, its accounts for the Tarnow port show.",
+    ]);
+    assert!(
+        any(&report, FindingKind::Contradiction).is_empty(),
+        "a speaker's denial against the narrator is two voices: {:?}",
+        any(&report, FindingKind::Contradiction)
+    );
+}
+
+#[test]
+fn a_quote_worded_differently_by_two_outlets_is_a_note_not_a_misattribution() {
+    let report = compare(&[
+        "\"We will rebuild every house on the river road before the winter,\" said Mayor Petr Holm of Tarnow on Monday.",
+        "\"We will rebuild every home on the river road before winter,\" said Mayor Petr Holm of Tarnow on Monday.",
+    ]);
+    assert!(
+        any(&report, FindingKind::QuoteAttribution).is_empty(),
+        "{:?}",
+        any(&report, FindingKind::QuoteAttribution)
+    );
+    let notes: Vec<String> = any(&report, FindingKind::Agreement)
+        .into_iter()
+        .filter(|s| s.contains("worded differently"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{:?}", any(&report, FindingKind::Agreement));
+}

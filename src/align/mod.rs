@@ -1500,25 +1500,44 @@ fn feature_text(
         ),
         FeatureKind::Date => (EvidenceKind::Date, name.clone()),
         FeatureKind::Quantity => (EvidenceKind::Quantity, quantity_text(name)),
-        FeatureKind::Claim => (EvidenceKind::Claim, claim_text(name, corpus)),
+        FeatureKind::Claim => (
+            EvidenceKind::Claim,
+            claim_text(name, members, nodes, corpus),
+        ),
     }
 }
 
 /// "Tarvosk Council … approve" for a subject and its predicate, "approve … budget" for an
 /// object.
-fn claim_text(name: &str, corpus: &Corpus) -> String {
+fn claim_text(name: &str, members: &[usize], nodes: &[PassageRef], corpus: &Corpus) -> String {
     let entity_name = |id: &str| {
         id.parse::<usize>()
             .ok()
             .and_then(|e| corpus.entities.get(e))
             .map(|e| e.name.clone())
     };
+    // The predicate as one of the event's passages writes it ("warned", not the stem "warn").
+    let written = |stem: &str| {
+        members
+            .iter()
+            .flat_map(|&m| {
+                let node = nodes[m];
+                corpus.documents[node.document.get()].features[node.passage.get()]
+                    .claims
+                    .iter()
+            })
+            .find(|c| c.predicate == stem)
+            .map_or_else(|| stem.to_string(), |c| c.word.clone())
+    };
     match name.split_once('>') {
-        Some((subject, predicate)) if entity_name(subject).is_some() => {
-            format!("{} … {predicate}", entity_name(subject).unwrap_or_default())
-        }
+        Some((subject, predicate)) if entity_name(subject).is_some() => format!(
+            "{} … {}",
+            entity_name(subject).unwrap_or_default(),
+            written(predicate)
+        ),
         Some((predicate, object)) => format!(
-            "{predicate} … {}",
+            "{} … {}",
+            written(predicate),
             entity_name(object).unwrap_or_else(|| object.to_string())
         ),
         None => name.to_string(),
