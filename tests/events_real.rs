@@ -125,3 +125,28 @@ fn statements_of_two_speakers_are_two_events() {
     ]);
     assert_eq!(report.events.len(), 1, "{:?}", report.events);
 }
+
+#[test]
+fn an_event_held_by_topic_words_alone_stays_uncertain() {
+    // Two commentaries that share rare words of one topic and nothing that happened: no name,
+    // number, date or quote in common.
+    let report = compare(&[
+        (
+            "a.txt",
+            "Colonial legacies still shape the continent, and sovereignty over minerals remains the central question of integration.",
+        ),
+        (
+            "b.txt",
+            "For the continent, integration means sovereignty over its minerals after a colonial century of extraction.",
+        ),
+    ]);
+    for event in &report.events {
+        let anchors: Vec<&str> = event.anchors.iter().map(|a| a.text.as_str()).collect();
+        assert!(
+            event.confidence < parallax::settings::DEFAULT_MIN_CONFIDENCE,
+            "{} ({:.2}) on {anchors:?}",
+            event.label,
+            event.confidence
+        );
+    }
+}

@@ -381,6 +381,9 @@ fn wording_anchor(a: &[u64], b: &[u64]) -> f32 {
 
 /// Whether shared anchors are event-level evidence: one strong quote, or at least two
 /// specific anchors that add up.
+/// The highest confidence of an event whose shared anchors are all words.
+const WORDS_ONLY_CONFIDENCE: f32 = 0.55;
+
 /// Two content words this close (from the start of one to the start of the next, in bytes)
 /// are one phrase.
 const PHRASE_SPAN: usize = 24;
@@ -717,19 +720,6 @@ pub fn align(
         })
         .collect();
     let node_shingles: Vec<Vec<u64>> = nodes.iter().map(|node| shingles(corpus, *node)).collect();
-    // The places a passage names: two passages that each name places, none in common ("an
-    // earthquake in Sumatra" / "an earthquake in Chile"), are two occasions.
-    let node_places: Vec<Vec<crate::model::EntityId>> = nodes
-        .iter()
-        .map(|node| {
-            features_of(node)
-                .entities
-                .iter()
-                .copied()
-                .filter(|e| corpus.entities[e.get()].kind == crate::model::EntityKind::Place)
-                .collect()
-        })
-        .collect();
     // Who did what: each claim's predicate with its named person or organisation subject.
     let node_actions: Vec<Vec<(&str, crate::model::EntityId)>> = nodes
         .iter()
@@ -1046,10 +1036,6 @@ pub fn align(
             let weekdays_conflict = node_weekdays[a] != 0
                 && node_weekdays[b] != 0
                 && node_weekdays[a] & node_weekdays[b] == 0;
-            let places_conflict = {
-                let (pa, pb) = (&node_places[a], &node_places[b]);
-                !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p))
-            };
             // The same action by different named actors ("Reid checked into rehab" /
             // "Lohan checked into rehab") is two happenings.
             let actors_conflict = node_actions[a].iter().any(|(pa, ea)| {
@@ -1061,7 +1047,6 @@ pub fn align(
                 !others.is_empty() && !others.contains(&ea)
             });
             if (weekdays_conflict
-                || places_conflict
                 || actors_conflict
                 || dates_conflict(features_of(&nodes[a]), features_of(&nodes[b])))
                 && (support < 2.0 * ANCHOR_SUM || shared.len() < 2 * ANCHOR_COUNT)
@@ -1172,7 +1157,22 @@ pub fn align(
             }
         }
         let anchored = anchored / members.len() as f32;
-        let confidence = (0.7 * anchored + 0.3 * (cohesion / 0.4).min(1.0)).clamp(0.0, 1.0);
+        let mut confidence = (0.7 * anchored + 0.3 * (cohesion / 0.4).min(1.0)).clamp(0.0, 1.0);
+        // An event held together by words alone (no name, number, date, quote or who-did-
+        // what shared by two sources) is as often a topic as a happening: it stays below the
+        // default threshold, shown with "Show uncertain".
+        // Demonyms ("African", "Western") are capitalised words, not named participants.
+        let only_words = anchors.iter().filter(|a| a.sources >= 2).all(|a| {
+            a.kind == EvidenceKind::Term
+                || (a.kind == EvidenceKind::Entity
+                    && !a.text.contains(' ')
+                    && ["an", "ern", "ese", "ish"]
+                        .iter()
+                        .any(|end| a.text.to_lowercase().ends_with(end)))
+        });
+        if only_words {
+            confidence = confidence.min(WORDS_ONLY_CONFIDENCE);
+        }
         let label = central_label(nodes[central.0], &anchors, corpus)
             .unwrap_or_else(|| label(&evidence, corpus));
         let date = event_date(&passages, corpus);

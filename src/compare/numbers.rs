@@ -55,6 +55,8 @@ fn comparable(a: &Quantity, b: &Quantity) -> Option<usize> {
 /// flooded"); a number of the same counted noun with the same words around it in another
 /// source is still worth showing. Passages that two different events hold are never paired.
 fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
+    // Every pair found, with what supports it; each figure keeps one partner at the end.
+    let mut found: Vec<(usize, f64, FindingDraft)> = Vec::new();
     let mut by_unit: std::collections::BTreeMap<&str, Vec<Item<'_>>> = Default::default();
     for (d, document) in context.corpus.documents.iter().enumerate() {
         for (p, features) in document.features.iter().enumerate() {
@@ -155,16 +157,35 @@ fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
                 let claims: Vec<_> = [a, b].iter().map(|item| claim_of(context, item)).collect();
                 let support = Support::between(context, (a.at, a.quantity), (b.at, b.quantity))
                     .with(false, false);
-                out.push(summarise(
-                    context,
-                    kind,
-                    event_of(b.at),
-                    claims,
-                    (a.quantity, b.quantity),
-                    &support,
+                let score = support.score();
+                let (x, y) = (a.quantity.value.abs(), b.quantity.value.abs());
+                let spread = (x - y).abs() / x.max(y).max(1e-9);
+                found.push((
+                    score,
+                    spread,
+                    summarise(
+                        context,
+                        kind,
+                        event_of(b.at),
+                        claims,
+                        (a.quantity, b.quantity),
+                        &support,
+                    ),
                 ));
             }
         }
+    }
+    // Best-supported pairs first, then the closest values ("$5,687.75" pairs with
+    // "$5,587.75", not "$3,544" of the same list); a figure already paired is not paired again.
+    found.sort_by(|p, q| q.0.cmp(&p.0).then(p.1.total_cmp(&q.1)));
+    let mut paired: std::collections::HashSet<(crate::model::DocId, usize)> = Default::default();
+    for (_, _, draft) in found {
+        let keys: Vec<_> = draft.claims.iter().map(|c| (c.document, c.start)).collect();
+        if keys.iter().any(|k| paired.contains(k)) {
+            continue;
+        }
+        paired.extend(keys);
+        out.push(draft);
     }
 }
 
