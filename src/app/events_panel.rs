@@ -127,8 +127,22 @@ pub fn events_panel(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                                 // Long labels are cut so that the panel keeps its width;
                                 // the whole label shows on hover and in the inspector.
                                 let full = format!("{}{date}{edited}", event.label);
-                                let response = ui.selectable_label(selected, list_label(&full));
-                                if full.chars().count() > 46 {
+                                // An uncertain event (held by words alone, or weakly
+                                // anchored) is listed greyed, with its confidence on hover.
+                                let uncertain =
+                                    event.confidence < parallax::settings::DEFAULT_MIN_CONFIDENCE;
+                                let text = if uncertain {
+                                    RichText::new(list_label(&full)).weak().italics()
+                                } else {
+                                    RichText::new(list_label(&full))
+                                };
+                                let response = ui.selectable_label(selected, text);
+                                if uncertain {
+                                    response.on_hover_text(format!(
+                                        "{full}\nUncertain event (alignment confidence {:.2})",
+                                        event.confidence
+                                    ))
+                                } else if full.chars().count() > 46 {
                                     response.on_hover_text(full)
                                 } else {
                                     response

@@ -351,3 +351,27 @@ fn an_event_of_five_sources_shows_its_differing_columns_whole() {
     );
     assert_eq!(app.pinned, None);
 }
+
+#[test]
+fn an_uncertain_event_says_so_on_hover() {
+    let mut harness = harness(app_with(crate::app::sample_files(), false));
+    harness.run();
+    let uncertain = {
+        let app = harness.state();
+        let report = &app.analysis.as_ref().unwrap().report;
+        report
+            .events
+            .iter()
+            .find(|e| e.confidence < parallax::settings::DEFAULT_MIN_CONFIDENCE)
+            .map(|e| crate::app::events_panel::list_label(&e.label))
+            .expect("the samples have an uncertain event")
+    };
+    harness.get_by_label(&uncertain).hover();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Uncertain event (alignment confidence")
+            .is_some(),
+        "the hover names the event uncertain"
+    );
+}
