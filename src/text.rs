@@ -77,6 +77,19 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// The word that ends right before byte `at` (spaces skipped), folded, and the byte where it
+/// starts: in "…, said Varga", the word before "Varga" is "said".
+pub fn word_before(text: &str, at: usize) -> (String, usize) {
+    let head = text[..at.min(text.len())].trim_end();
+    let length: usize = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .map(char::len_utf8)
+        .sum();
+    (fold(&head[head.len() - length..]), head.len() - length)
+}
+
 /// Lower-cases and removes diacritics: "Goïta" becomes "goita", "Ÿ" becomes "y".
 /// Letters that do not decompose (ß, ø, ł) are mapped by hand.
 pub fn fold(text: &str) -> String {

@@ -528,17 +528,8 @@ fn passage_speakers(corpus: &Corpus, node: PassageRef) -> Vec<crate::model::Enti
             }
         }
         let after = word_at(rest);
-        let head = text[..mention.start.min(text.len())].trim_end();
-        let raw: String = head
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphanumeric())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let before = crate::text::fold(&raw);
-        let ahead = head[..head.len() - raw.len()].trim_end();
+        let (before, word_start) = crate::text::word_before(text, mention.start);
+        let ahead = text[..word_start].trim_end();
         let according = before == "to" && ahead.to_lowercase().ends_with("according");
         // "said X" names the speaker only after a quote or a clause (`…," said X`); in "Trump
         // said the FBI ruined…" the FBI is what is spoken about.

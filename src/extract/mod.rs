@@ -607,18 +607,7 @@ fn attributed_speaker(
             .collect();
         (crate::text::fold(&word), at + skipped + word.len())
     };
-    let word_before = |at: usize| -> (String, usize) {
-        let head = text[..at].trim_end();
-        let word: String = head
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphanumeric())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        (crate::text::fold(&word), head.len() - word.len())
-    };
+    let word_before = |at: usize| crate::text::word_before(text, at);
     // Between a name and its verb: nothing, or an apposition ", R-Ariz.," / ", a spokesman,".
     let gap_ok = |gap: &str| {
         let gap = gap.trim();
