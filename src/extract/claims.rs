@@ -311,7 +311,9 @@ pub fn find_claims(
     stemmer: &Stemmer,
 ) -> Vec<ClaimFeature> {
     let n = toks.len().min(tags.len());
-    let folded: Vec<String> = toks[..n].iter().map(|t| fold(t.text)).collect();
+    // One tag per token; a shorter list is never indexed past its end.
+    let (toks, tags) = (&toks[..n], &tags[..n]);
+    let folded: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
     let mut out = Vec::new();
     for i in 0..n {
         let verb = tags[i] == Pos::Verb;
@@ -580,6 +582,20 @@ mod tests {
             opened.object.as_ref().map(|o| o.head.as_str()),
             Some("harbour")
         );
+    }
+
+    #[test]
+    fn fewer_tags_than_tokens_read_only_the_tagged_tokens() {
+        let text = "The council approved the budget on Monday.";
+        let toks = tokens(text);
+        let found = find_claims(
+            text,
+            &toks,
+            &[Pos::Det, Pos::Noun, Pos::Verb],
+            &Stemmer::new(),
+        );
+        assert_eq!(found.len(), 1);
+        assert!(found[0].object.is_none() && found[0].end == toks[2].end);
     }
 
     #[test]
