@@ -1596,14 +1596,18 @@ fn central_label(
                     break;
                 }
             }
-            let end = [c.object.as_ref(), c.oblique.as_ref()]
-                .into_iter()
-                .flatten()
-                .map(|a| a.full_end)
-                .max()
-                .unwrap_or(c.end)
-                .max(c.end);
-            let phrase = text.get(start..end)?;
+            // The whole claim when it fits; else without the object's prepositional tail;
+            // else subject and predicate alone ("About 8,000 residents were evacuated").
+            let argument = c.object.as_ref().or(c.oblique.as_ref());
+            let ends = [
+                argument.map_or(c.end, |a| a.full_end),
+                argument.map_or(c.end, |a| a.end),
+                c.end,
+            ];
+            let phrase = ends
+                .iter()
+                .filter_map(|&end| text.get(start..end.max(c.end)))
+                .find(|p| p.chars().count() <= label::MAX_CHARS)?;
             let anchored = phrase
                 .split_whitespace()
                 .filter(|w| {
