@@ -39,6 +39,30 @@ const TRAILING_FILLER: &[&str] = &[
     "will", "could", "should", "can", "may", "said.",
 ];
 
+/// Words that open a place or time phrase ("In Tarnow,", "On Monday,"): such a phrase is
+/// never the subject put back before a predicate.
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "for",
+    "from",
+    "with",
+    "by",
+    "since",
+    "under",
+    "over",
+    "near",
+    "across",
+    "amid",
+    "despite",
+    "following",
+    "within",
+];
+
 /// Words of an attribution clause ("he said", "according to officials").
 const ATTRIBUTION: &[&str] = &[
     "said",
@@ -189,11 +213,22 @@ pub fn readable(sentence: &str, anchors: &HashSet<String>) -> String {
     let mut phrase = parts[best].to_string();
     // A predicate without its subject ("drew fierce criticism"): put back the subject, the
     // nearest short capitalised clause before it.
+    // Only a clause that opens with its verb lacks its subject; "everyone's attention was
+    // drawn" has one ("Last May, in the capital, Bamako, everyone's attention …").
+    // An apposition ("Jana Dorsek, an engineer who inspected the dam") gets its name back too.
+    let opens_with_verb = words(&phrase)
+        .first()
+        .is_some_and(|w| has_verb(w) || matches!(fold(w).as_str(), "a" | "an"));
     if !starts_capitalised(&phrase)
-        && let Some(subject) = parts[..best]
-            .iter()
-            .rev()
-            .find(|c| starts_capitalised(c) && words(c).len() <= 5 && !has_verb(c))
+        && opens_with_verb
+        && let Some(subject) = parts[..best].iter().rev().find(|c| {
+            starts_capitalised(c)
+                && words(c).len() <= 5
+                && !has_verb(c)
+                && !words(c)
+                    .first()
+                    .is_some_and(|w| PREPOSITIONS.contains(&fold(w).as_str()))
+        })
     {
         phrase = format!("{subject} {phrase}");
     }
@@ -286,6 +321,24 @@ mod tests {
             "{label}"
         );
         assert!(label.starts_with("Lawmakers"), "{label}");
+    }
+
+    #[test]
+    fn an_apposition_before_a_clause_with_its_own_subject_stays_out() {
+        let label = readable(
+            "Last June, in the old port of the capital, Tarnow, everyone's attention was drawn to a crowd of dockers.",
+            &anchors(&["crowd", "dockers", "attention"]),
+        );
+        assert!(label.starts_with("Everyone's attention"), "{label}");
+    }
+
+    #[test]
+    fn a_place_phrase_is_not_put_back_as_a_subject() {
+        let label = readable(
+            "In Tarnow, everyone's attention was drawn to a crowd outside the harbour office.",
+            &anchors(&["crowd", "harbour", "attention"]),
+        );
+        assert!(label.starts_with("Everyone's attention"), "{label}");
     }
 
     #[test]
