@@ -226,55 +226,77 @@ fn contestable(claim: &ClaimFeature) -> bool {
         )
 }
 
+/// The finding for two claims that oppose each other, when they positively share their
+/// referent, enough other words, and one voice; else none. `notes` label the two claims
+/// ("denies" / "asserts"), `predicate` names what is contested.
+fn opposed(
+    context: &Context<'_>,
+    (a, ca): (PassageRef, &ClaimFeature),
+    (b, cb): (PassageRef, &ClaimFeature),
+    notes: [Option<&str>; 2],
+    predicate: String,
+    event_index: usize,
+) -> Option<FindingDraft> {
+    let (subject, objects_agree) = same_referent(context, ca, cb)?;
+    let (ta, tb) = (
+        context.features(a).term_set(),
+        context.features(b).term_set(),
+    );
+    let shared = shared_terms(&ta, &tb, &[ca.predicate.as_str(), cb.predicate.as_str()]);
+    if shared < MIN_SHARED || !same_voice(context, a, ca.start, b, cb.start) {
+        return None;
+    }
+    let claims = [(a, ca, notes[0]), (b, cb, notes[1])]
+        .into_iter()
+        .map(|(at, claim, note)| {
+            let (start, end) = claim_span(claim);
+            context.claim(at, start, end, None, note.map(str::to_string))
+        })
+        .collect();
+    let referent = Referent {
+        subject,
+        predicate,
+        objects_agree,
+        entity: ca.subject.as_ref().is_some_and(|s| s.entity.is_some()),
+    };
+    Some(finding(context, claims, event_index, &referent, shared))
+}
+
+/// One source denies a predicate that the other asserts of the same subject.
 fn negation(
     context: &Context<'_>,
     negating: PassageRef,
     asserting: PassageRef,
     event_index: usize,
 ) -> Option<FindingDraft> {
-    let fa = context.features(negating);
-    let fb = context.features(asserting);
-    let (ta, tb) = (fa.term_set(), fb.term_set());
-    for denied in fa.claims.iter().filter(|c| c.negation.is_some()) {
-        if !contestable(denied) {
-            continue;
-        }
-        for asserted in &fb.claims {
-            if asserted.negation.is_some()
-                || asserted.predicate != denied.predicate
-                || asserted.copula != denied.copula
-                || !contestable(asserted)
-            {
-                continue;
+    let (fa, fb) = (context.features(negating), context.features(asserting));
+    for denied in fa
+        .claims
+        .iter()
+        .filter(|c| c.negation.is_some() && contestable(c))
+    {
+        for asserted in fb.claims.iter().filter(|c| {
+            c.negation.is_none()
+                && c.predicate == denied.predicate
+                && c.copula == denied.copula
+                && contestable(c)
+        }) {
+            if let Some(found) = opposed(
+                context,
+                (negating, denied),
+                (asserting, asserted),
+                [Some("denies"), Some("asserts")],
+                asserted.word.clone(),
+                event_index,
+            ) {
+                return Some(found);
             }
-            let Some((subject, objects_agree)) = same_referent(context, denied, asserted) else {
-                continue;
-            };
-            let shared = shared_terms(&ta, &tb, &[denied.predicate.as_str()]);
-            if shared < MIN_SHARED {
-                continue;
-            }
-            if !same_voice(context, negating, denied.start, asserting, asserted.start) {
-                continue;
-            }
-            let (sa, ea) = claim_span(denied);
-            let (sb, eb) = claim_span(asserted);
-            let claims = vec![
-                context.claim(negating, sa, ea, None, Some("denies".into())),
-                context.claim(asserting, sb, eb, None, Some("asserts".into())),
-            ];
-            let referent = Referent {
-                subject,
-                predicate: asserted.word.clone(),
-                objects_agree,
-                entity: denied.subject.as_ref().is_some_and(|s| s.entity.is_some()),
-            };
-            return Some(finding(context, claims, event_index, &referent, shared));
         }
     }
     None
 }
 
+/// The two sources use the two predicates of an antonym pair ("accepted" / "refused").
 fn antonym(
     context: &Context<'_>,
     a: PassageRef,
@@ -282,42 +304,27 @@ fn antonym(
     event_index: usize,
     lexicon: &crate::lexicon::Lexicon,
 ) -> Option<FindingDraft> {
-    let fa = context.features(a);
-    let fb = context.features(b);
-    let (ta, tb) = (fa.term_set(), fb.term_set());
+    let (fa, fb) = (context.features(a), context.features(b));
     for ca in fa.claims.iter().filter(|c| contestable(c)) {
         let Some(opposites) = lexicon.antonyms.get(&ca.predicate) else {
             continue;
         };
-        for cb in fb.claims.iter().filter(|c| contestable(c)) {
-            // A negated antonym agrees ("did not refuse" = "accepted").
-            if !opposites.contains(&cb.predicate) || ca.negation.is_some() != cb.negation.is_some()
-            {
-                continue;
+        // A negated antonym agrees ("did not refuse" = "accepted").
+        for cb in fb.claims.iter().filter(|c| {
+            contestable(c)
+                && opposites.contains(&c.predicate)
+                && ca.negation.is_some() == c.negation.is_some()
+        }) {
+            if let Some(found) = opposed(
+                context,
+                (a, ca),
+                (b, cb),
+                [None, None],
+                format!("{} / {}", ca.word, cb.word),
+                event_index,
+            ) {
+                return Some(found);
             }
-            let Some((subject, objects_agree)) = same_referent(context, ca, cb) else {
-                continue;
-            };
-            let shared = shared_terms(&ta, &tb, &[ca.predicate.as_str(), cb.predicate.as_str()]);
-            if shared < MIN_SHARED {
-                continue;
-            }
-            if !same_voice(context, a, ca.start, b, cb.start) {
-                continue;
-            }
-            let (sa, ea) = claim_span(ca);
-            let (sb, eb) = claim_span(cb);
-            let claims = vec![
-                context.claim(a, sa, ea, None, None),
-                context.claim(b, sb, eb, None, None),
-            ];
-            let referent = Referent {
-                subject,
-                predicate: format!("{} / {}", ca.word, cb.word),
-                objects_agree,
-                entity: ca.subject.as_ref().is_some_and(|s| s.entity.is_some()),
-            };
-            return Some(finding(context, claims, event_index, &referent, shared));
         }
     }
     None
