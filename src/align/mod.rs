@@ -203,6 +203,9 @@ const ANCHOR_COUNT: usize = 2;
 /// Passages this alike (cosine of their weighted vectors) count their likeness as one
 /// anchor.
 const ALIKE: f32 = 0.45;
+/// A shared run of five words with content (two four-word runs) is enough on its own:
+/// outlets repeat a statement's own words.
+const SHARED_RUN: f32 = 1.5;
 /// A shared quote this strong is enough on its own.
 const STRONG_QUOTE: f32 = 2.0;
 
@@ -325,6 +328,11 @@ fn shared_ids<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a 
     own.into_iter().filter(move |id| set.contains(id))
 }
 
+/// Words rarer than this in English (a Zipf value) carry content ("lied", "times").
+const CONTENT_ZIPF: f32 = 5.8;
+/// A run of four words with this many content words is wording worth sharing.
+const CONTENT_IN_RUN: usize = 2;
+
 /// Hashes of the runs of four words of a passage (folded, punctuation ignored) that hold at
 /// least one uncommon word: a run of several such words in two sources is the same
 /// wording, quoted or copied.
@@ -342,10 +350,13 @@ fn shingles(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
         .iter()
         .map(|w| crate::extract::frequency::specificity(table.word(w)) > 0.3)
         .collect();
+    let content: Vec<bool> = words.iter().map(|w| table.word(w) < CONTENT_ZIPF).collect();
     let mut out: Vec<u64> = words
         .windows(4)
-        .zip(uncommon.windows(4))
-        .filter(|(_, u)| u.iter().any(|x| *x))
+        .zip(uncommon.windows(4).zip(content.windows(4)))
+        .filter(|(_, (u, c))| {
+            u.iter().any(|x| *x) || c.iter().filter(|x| **x).count() >= CONTENT_IN_RUN
+        })
         .map(|(w, _)| {
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
             w.hash(&mut hasher);
@@ -374,7 +385,8 @@ fn wording_anchor(a: &[u64], b: &[u64]) -> f32 {
     }
     match shared {
         0 => 0.0,
-        1 | 2 => 1.0,
+        1 => 1.0,
+        2 => SHARED_RUN,
         _ => STRONG_QUOTE,
     }
 }
@@ -408,7 +420,7 @@ fn one_per_phrase(mut shared: Vec<(u32, f32)>, (a, b): (&Phrases, &Phrases)) -> 
 }
 
 fn enough_anchors(shared: &[(u32, f32)], quote: f32) -> bool {
-    if quote >= STRONG_QUOTE {
+    if quote >= SHARED_RUN {
         return true;
     }
     let count = shared.len() + usize::from(quote > 0.0);
