@@ -307,3 +307,68 @@ fn a_quote_worded_differently_by_two_outlets_is_a_note_not_a_misattribution() {
         .collect();
     assert_eq!(notes.len(), 1, "{:?}", any(&report, FindingKind::Agreement));
 }
+
+/// The story of the fiction below, told the same way by both sources, so that the passages
+/// about the crowd align into one event.
+const HARBOUR_RALLY: &str = "About 2,000 dock workers marched on the Tarnow harbour office on Saturday to protest the new pilotage fees.";
+
+#[test]
+fn a_statement_one_source_reports_as_denied_is_found() {
+    let report = compare(&[
+        &format!(
+            "{HARBOUR_RALLY} The Tarnow harbour police flatly denied that officers fired tear gas at the marchers outside the harbour office on Saturday."
+        ),
+        &format!(
+            "{HARBOUR_RALLY} Harbour police officers fired tear gas at the marchers outside the harbour office on Saturday afternoon."
+        ),
+    ]);
+    let found = shown(&report, FindingKind::Contradiction);
+    assert_eq!(
+        found.len(),
+        1,
+        "{:?}",
+        any(&report, FindingKind::Contradiction)
+    );
+    assert!(
+        found[0].contains("denied what") && found[0].contains("tear gas"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_denial_both_sources_report_or_one_only_alleges_is_not_a_finding() {
+    // The other source reports the same denial: both sides are told by both.
+    let both = compare(&[
+        &format!(
+            "{HARBOUR_RALLY} The Tarnow harbour police denied that officers fired tear gas at the marchers outside the harbour office on Saturday."
+        ),
+        &format!(
+            "{HARBOUR_RALLY} Witnesses said officers fired tear gas at the marchers outside the harbour office on Saturday. The harbour police denied that officers fired tear gas."
+        ),
+    ]);
+    // The other source does not state it as fact.
+    let alleged = compare(&[
+        &format!(
+            "{HARBOUR_RALLY} The Tarnow harbour police denied that officers fired tear gas at the marchers outside the harbour office on Saturday."
+        ),
+        &format!(
+            "{HARBOUR_RALLY} Officers allegedly fired tear gas at the marchers outside the harbour office on Saturday."
+        ),
+    ]);
+    // "Denied a request" denies no statement.
+    let request = compare(&[
+        &format!(
+            "{HARBOUR_RALLY} The harbour office denied a request by the marchers to use the tear gas depot outside the office on Saturday."
+        ),
+        &format!(
+            "{HARBOUR_RALLY} The marchers asked to use the tear gas depot outside the harbour office on Saturday."
+        ),
+    ]);
+    for report in [&both, &alleged, &request] {
+        let found: Vec<String> = any(report, FindingKind::Contradiction)
+            .into_iter()
+            .filter(|s| s.contains("denied what"))
+            .collect();
+        assert!(found.is_empty(), "{found:?}");
+    }
+}

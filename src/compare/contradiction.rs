@@ -8,6 +8,13 @@
 //! contradictions that de Marneffe et al. found reliable; anything subtler is left to the
 //! reader. A negation that governs a noun phrase ("but not Norland"), a dependent infinitive
 //! ("decided not to exempt"), a modal or a pronoun subject is never enough.
+//!
+//! A claim and its denial is the other half: one source reports that someone denied a
+//! statement ("Moscow and Bamako denied that Russian troops are deployed") that another
+//! source of the same event states as fact ("the deployment of 1,000 Russian
+//! mercenaries"). It needs the denied statement's predicate and two more of its words in
+//! the other source's sentence, outside quotes and without "alleged" or "reportedly", and
+//! the other source must report no such denial anywhere.
 
 use super::{Context, FindingDraft};
 use crate::extract::claims::ClaimFeature;
@@ -328,4 +335,400 @@ fn antonym(
         }
     }
     None
+}
+
+/// Verbs that deny a statement ("denied that …").
+const DENIALS: &[&str] = &["deny", "denies", "denied", "denying", "denial", "denials"];
+/// Verbs that deny a statement when a word of `DENIED_NOUNS` follows ("rejected reports
+/// that …").
+const REJECTIONS: &[&str] = &[
+    "reject",
+    "rejects",
+    "rejected",
+    "rejecting",
+    "dismiss",
+    "dismisses",
+    "dismissed",
+    "dismissing",
+    "refute",
+    "refutes",
+    "refuted",
+    "refuting",
+];
+const DENIED_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "suggestion",
+    "suggestions",
+    "charge",
+    "charges",
+    "assertion",
+    "assertions",
+];
+/// Words that may stand between a denial and its "that".
+const DENIAL_ADVERBS: &[&str] = &[
+    "on",
+    "again",
+    "repeatedly",
+    "flatly",
+    "strongly",
+    "publicly",
+    "firmly",
+    "also",
+    "categorically",
+    "vehemently",
+    "emphatically",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+];
+/// Words by which a source reports a statement without making it its own: a source that
+/// writes "alleged", "accused" or "reportedly" does not assert what is denied elsewhere.
+const HEDGES: &[&str] = &[
+    "alleged",
+    "allegedly",
+    "allegation",
+    "allegations",
+    "accused",
+    "accuses",
+    "accusation",
+    "accusations",
+    "reportedly",
+    "claimed",
+    "claims",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "purported",
+    "purportedly",
+    "suspected",
+    "denied",
+    "denies",
+    "deny",
+    "denial",
+];
+/// Content words that the denied statement and the other source's statement must share.
+const DENIAL_SHARED: usize = 3;
+/// ... of which this many are not words of names.
+const DENIAL_PLAIN: usize = 2;
+
+/// A reported denial in a passage: the denial word's span and the denied statement's span
+/// (from after "that" to the end of the clause), outside quotes.
+struct Denial {
+    word: (usize, usize),
+    statement: (usize, usize),
+}
+
+fn denials(context: &Context<'_>, at: PassageRef) -> Vec<Denial> {
+    let document = &context.corpus.documents[at.document.get()];
+    let passage = &document.passages[at.passage.get()];
+    let text = &document.loaded.text[passage.start..passage.end];
+    let tokens = crate::text::tokens(text);
+    let features = context.features(at);
+    let mut out = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let word = crate::text::fold(token.text);
+        let fold_at = |j: usize| tokens.get(j).map(|t| crate::text::fold(t.text));
+        let mut next = i + 1;
+        let denial = DENIALS.contains(&word.as_str());
+        if !denial && !REJECTIONS.contains(&word.as_str()) {
+            continue;
+        }
+        // "denied (the) reports that …", "rejected claims that …".
+        let noun_at = (next..(next + 3).min(tokens.len()))
+            .find(|&j| fold_at(j).is_some_and(|w| DENIED_NOUNS.contains(&w.as_str())));
+        let noun = noun_at.is_some();
+        if let Some(j) = noun_at {
+            next = j + 1;
+        }
+        // "denied on Wednesday that …", "flatly denied that …".
+        while fold_at(next).is_some_and(|w| DENIAL_ADVERBS.contains(&w.as_str())) {
+            next += 1;
+        }
+        // The denied statement opens with "that", or is a gerund after "deny" ("denied
+        // sending the photo"); "denied a request" and "deny service" deny no statement.
+        match fold_at(next) {
+            Some(w) if w == "that" => next += 1,
+            Some(w) if denial && !noun && w.ends_with("ing") && w.len() > 5 => {}
+            _ => continue,
+        }
+        let start = passage.start + token.start;
+        if quoted_by(features, start).is_some() {
+            continue;
+        }
+        let Some(first) = tokens.get(next) else {
+            continue;
+        };
+        let statement_start = passage.start + first.start;
+        // The clause ends at a semicolon or the end of the sentence.
+        let rest = &document.loaded.text[statement_start..passage.end];
+        let statement_end = statement_start
+            + rest
+                .find(';')
+                .unwrap_or(rest.trim_end_matches(['.', ' ', '\n']).len());
+        if statement_end > statement_start {
+            out.push(Denial {
+                word: (start, passage.start + token.end),
+                statement: (statement_start, statement_end),
+            });
+        }
+    }
+    out
+}
+
+/// "A claim and its denial": one source reports that someone denied a statement that
+/// another source of the same event states as fact, without reporting the denial anywhere.
+/// Both are told to the reader; which is right is theirs to judge.
+pub fn denied_statements(context: &Context<'_>) -> Vec<FindingDraft> {
+    let mut out = Vec::new();
+    for (event_index, event) in context.alignment.events.iter().enumerate() {
+        for &a in &event.passages {
+            for denial in denials(context, a) {
+                let statement: Vec<&str> = context
+                    .features(a)
+                    .terms
+                    .iter()
+                    .filter(|(at, _)| denial.statement.0 <= *at && *at < denial.statement.1)
+                    .map(|(_, stem)| stem.as_str())
+                    .collect();
+                for &b in &event.passages {
+                    if b.document == a.document {
+                        continue;
+                    }
+                    if let Some(found) =
+                        asserted_denial(context, (a, &denial, &statement), b, event_index)
+                    {
+                        out.push(found);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn asserted_denial(
+    context: &Context<'_>,
+    (a, denial, statement): (PassageRef, &Denial, &[&str]),
+    b: PassageRef,
+    event_index: usize,
+) -> Option<FindingDraft> {
+    let fb = context.features(b);
+    let b_text = {
+        let passage = &context.corpus.documents[b.document.get()].passages[b.passage.get()];
+        &context.text(b.document)[passage.start..passage.end]
+    };
+    // The other source must state it, not report it as alleged or denied.
+    if crate::text::tokens(b_text)
+        .iter()
+        .any(|t| HEDGES.contains(&crate::text::fold(t.text).as_str()))
+    {
+        return None;
+    }
+    // Words of names are the story's cast: the statement needs words of its own too.
+    let names: HashSet<String> = context
+        .features(a)
+        .entities
+        .iter()
+        .chain(&fb.entities)
+        .flat_map(|e| context.corpus.entities[e.get()].aliases.iter())
+        .flat_map(|alias| {
+            alias
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| context.stemmer.stem(&crate::text::fold(w)))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut shared: Vec<(usize, &str)> = fb
+        .terms
+        .iter()
+        .filter(|(at, stem)| statement.contains(&stem.as_str()) && quoted_by(fb, *at).is_none())
+        .map(|(at, stem)| (*at, stem.as_str()))
+        .collect();
+    shared.sort_by_key(|(at, _)| *at);
+    let mut stems: Vec<&str> = shared.iter().map(|(_, s)| *s).collect();
+    stems.sort_unstable();
+    stems.dedup();
+    let plain = stems.iter().filter(|s| !names.contains(**s)).count();
+    if stems.len() < DENIAL_SHARED || plain < DENIAL_PLAIN {
+        return None;
+    }
+    // The other source must state the denied happening itself, not only its place or
+    // day: a predicate of the denied statement ("deployed") is among the shared words, as
+    // a verb or a noun ("the deployment").
+    let predicate_shared = context.features(a).claims.iter().any(|c| {
+        denial.statement.0 <= c.start
+            && c.start < denial.statement.1
+            && !crate::extract::claims::is_reporting(&c.word)
+            && stems.contains(&c.predicate.as_str())
+    });
+    if !predicate_shared {
+        return None;
+    }
+    // A source that reports the same denial anywhere tells both sides.
+    let b_document = &context.corpus.documents[b.document.get()];
+    for passage in &b_document.passages {
+        let at = PassageRef {
+            document: b.document,
+            passage: passage.index,
+        };
+        for other in denials(context, at) {
+            let overlap = context
+                .features(at)
+                .terms
+                .iter()
+                .filter(|(t, stem)| {
+                    other.statement.0 <= *t
+                        && *t < other.statement.1
+                        && statement.contains(&stem.as_str())
+                })
+                .count();
+            if overlap >= 2 {
+                return None;
+            }
+        }
+    }
+    let (first, last) = (shared.first()?.0, shared.last()?.0);
+    let passage_end = context.corpus.documents[b.document.get()].passages[b.passage.get()].end;
+    let passage_start = context.corpus.documents[b.document.get()].passages[b.passage.get()].start;
+    let end = clause_end(context.text(b.document), last, passage_end);
+    let first_shared = first;
+    let first = clause_start(context.text(b.document), passage_start, first);
+    // The words as the other source writes them.
+    let mut words: Vec<String> = Vec::new();
+    for (at, stem) in &shared {
+        let word: String = context.text(b.document)[*at..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .collect();
+        if stems.contains(stem) && !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    let claims = vec![
+        context.claim(
+            a,
+            denial.word.0,
+            denial.statement.1,
+            None,
+            Some("reports a denial".into()),
+        ),
+        context.claim(b, first, end, None, Some("states it".into())),
+    ];
+    let event = Some(EventId(event_index));
+    let mut evidence = Vec::new();
+    if let Some(line) = super::event_evidence(context, event) {
+        evidence.push(line);
+    }
+    evidence.push(format!(
+        "the denied statement and {}'s share the words {}",
+        context.source_name(b.document),
+        words.join(", ")
+    ));
+    evidence.push(format!(
+        "{} states it without “alleged”, “denied” or a quote, and reports no such denial",
+        context.source_name(b.document)
+    ));
+    let confidence = 0.45
+        + 0.05 * (stems.len() - DENIAL_SHARED).min(3) as f32
+        + 0.2 * super::event_confidence(context, event);
+    // Who denied it: the words of the clause before the denial ("Both Moscow and Bamako
+    // have"), without the auxiliary, when they are a short phrase.
+    let a_passage = &context.corpus.documents[a.document.get()].passages[a.passage.get()];
+    let a_text = context.text(a.document);
+    let clause = clause_start(a_text, a_passage.start, denial.word.0);
+    let mut denier: Vec<String> = a_text[clause..denial.word.0]
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    while denier.last().is_some_and(|w| {
+        let w = w.to_lowercase();
+        DENIAL_ADVERBS.contains(&w.as_str())
+            || ["have", "has", "had", "would", "will", "did"].contains(&w.as_str())
+    }) {
+        denier.pop();
+    }
+    // A common first word is lower-cased inside the summary ("both Moscow and Bamako").
+    if let Some(first) = denier.first_mut() {
+        let table = crate::extract::frequency::frequencies();
+        if table.word(&crate::text::fold(first)) >= 5.5
+            && first.chars().skip(1).all(char::is_lowercase)
+        {
+            *first = first.to_lowercase();
+        }
+    }
+    let denier = Some(denier.join(" ")).filter(|d| !d.is_empty() && d.chars().count() <= 60);
+    Some(FindingDraft {
+        kind: FindingKind::Contradiction,
+        event,
+        summary: format!(
+            "{} reports that {} denied what {} states: “{}” against “{}”",
+            context.source_name(a.document),
+            denier.as_deref().unwrap_or("someone"),
+            context.source_name(b.document),
+            short(&context.text(a.document)[denial.statement.0..denial.statement.1]),
+            short(&context.text(b.document)[first_shared..end])
+        ),
+        claims,
+        confidence: confidence.clamp(0.05, 0.7),
+        evidence,
+    })
+}
+
+/// The end of the clause that holds `from`: the next comma, semicolon or full stop that
+/// is followed by a space (not the comma of "1,000"), or `limit`.
+fn clause_end(text: &str, from: usize, limit: usize) -> usize {
+    let rest = &text[from..limit];
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, ',' | ';' | '.' | ':')
+            && chars.peek().is_none_or(|(_, next)| next.is_whitespace())
+        {
+            return from + i;
+        }
+    }
+    limit
+}
+
+/// The start of the clause that holds `at`: after the last comma, semicolon or colon
+/// followed by a space, or `limit`.
+fn clause_start(text: &str, limit: usize, at: usize) -> usize {
+    let before = &text[limit..at];
+    before
+        .char_indices()
+        .rfind(|(i, c)| {
+            matches!(c, ',' | ';' | ':') && before[i + 1..].starts_with(char::is_whitespace)
+        })
+        .map_or(limit, |(i, _)| {
+            let skip = before[i + 1..].len() - before[i + 1..].trim_start().len();
+            limit + i + 1 + skip
+        })
+}
+
+/// At most about 90 characters of a statement, cut at a word, with an ellipsis.
+fn short(text: &str) -> String {
+    const MOST: usize = 90;
+    if text.chars().count() <= MOST {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MOST).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut} …")
 }

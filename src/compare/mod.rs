@@ -193,12 +193,13 @@ type Detector = fn(&Context<'_>) -> Vec<FindingDraft>;
 /// Runs every detector and returns the findings in a stable order.
 pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut findings = Vec::new();
-    let detectors: [(&str, Detector); 7] = [
+    let detectors: [(&str, Detector); 8] = [
         ("numbers", numbers::find),
         ("dates", dates::find),
         ("names", names::find),
         ("quotes", quotes::find),
         ("contradiction", contradiction::find),
+        ("denials", contradiction::denied_statements),
         ("wording", wording::find),
         ("unique", unique::find),
     ];
