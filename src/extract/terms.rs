@@ -13,10 +13,36 @@ impl Stemmer {
         ))
     }
 
-    /// Stems a folded word.
+    /// Stems a folded word; an irregular verb form is first brought back to its base form
+    /// ("felt" and "feels" both give "feel").
     pub fn stem(&self, folded: &str) -> String {
-        self.0.stem(folded).into_owned()
+        let base = irregular_verbs().get(folded).copied().unwrap_or(folded);
+        self.0.stem(base).into_owned()
     }
+}
+
+const IRREGULAR_VERBS: &str = include_str!("../../assets/lexicon/irregular_verbs.txt");
+
+/// Irregular past and participle forms to their base form, from
+/// `assets/lexicon/irregular_verbs.txt`, parsed once.
+fn irregular_verbs() -> &'static std::collections::HashMap<&'static str, &'static str> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = std::collections::HashMap::new();
+        for line in IRREGULAR_VERBS.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut words = line.split_whitespace();
+            if let Some(base) = words.next() {
+                for form in words {
+                    table.insert(form, base);
+                }
+            }
+        }
+        table
+    })
 }
 
 impl Default for Stemmer {
@@ -52,6 +78,23 @@ pub fn term(token: &Token<'_>, lexicon: &Lexicon, stemmer: &Stemmer) -> Option<S
 mod tests {
     use super::*;
     use crate::text::tokens;
+
+    #[test]
+    fn irregular_verb_forms_share_their_base_stem() {
+        let stemmer = Stemmer::new();
+        for (form, base) in [
+            ("felt", "feels"),
+            ("shot", "shooting"),
+            ("fled", "flee"),
+            ("withdrew", "withdrawing"),
+            ("won", "wins"),
+        ] {
+            assert_eq!(stemmer.stem(form), stemmer.stem(base), "{form} / {base}");
+        }
+        // Forms that are mostly other words in news keep their own stem.
+        assert_ne!(stemmer.stem("left"), stemmer.stem("leave"));
+        assert_ne!(stemmer.stem("fed"), stemmer.stem("feed"));
+    }
 
     #[test]
     fn terms_are_stemmed_and_filtered() {
