@@ -350,6 +350,9 @@ pub enum EvidenceKind {
     Quote,
     /// Who did what: a named subject or object with its predicate.
     Claim,
+    /// The same place in two versions of one text (a translation or a copy): the
+    /// sentences around it are linked in the same order.
+    Parallel,
 }
 
 /// One shared feature and its weight in the alignment.

@@ -16,6 +16,7 @@
 
 pub mod cluster;
 pub mod label;
+mod parallel;
 
 use crate::extract::{Corpus, PassageFeatures};
 use crate::model::{DocId, Evidence, EvidenceKind, PassageId, PassageRef, PassageRole};
@@ -206,6 +207,8 @@ const ALIKE: f32 = 0.45;
 /// A shared run of five words with content (two four-word runs) is enough on its own:
 /// outlets repeat a statement's own words.
 const SHARED_RUN: f32 = 1.5;
+/// The anchor support of a pair of sentences at the same place of two parallel versions.
+const PARALLEL_SUPPORT: f32 = 2.0;
 /// A shared quote this strong is enough on its own.
 const STRONG_QUOTE: f32 = 2.0;
 
@@ -921,6 +924,8 @@ pub fn align(
     let mu = settings.document_context.max(0.0);
     // The summed anchor strength of every kept pair, for event confidence.
     let mut edge_support: HashMap<(usize, usize), f32> = HashMap::new();
+    // Candidate pairs that share a name, number or date, linked or not.
+    let mut anchored_pairs: Vec<(usize, usize)> = Vec::new();
     let mut best_support = best_partner.clone();
     // The document prior, from every candidate pair: documents far more alike than the
     // usual pair tell one story, which is itself an anchor for their passages.
@@ -995,6 +1000,15 @@ pub fn align(
                     text(b)
                 );
             }
+            if shared.iter().any(|(id, strength)| {
+                *strength >= 0.5
+                    && matches!(
+                        vocabulary.names[*id as usize].0,
+                        FeatureKind::Entity | FeatureKind::Quantity | FeatureKind::Date
+                    )
+            }) {
+                anchored_pairs.push((a.min(b), a.max(b)));
+            }
             if !leads && !enough_anchors(&shared, quote + story.max(alike)) {
                 continue;
             }
@@ -1068,6 +1082,21 @@ pub fn align(
             .then(y.weight.total_cmp(&x.weight))
     });
     edges.dedup_by_key(|e| (e.a.min(e.b), e.a.max(e.b)));
+    // Translations and copies: the sentences between linked ones, in the same order.
+    let parallel: std::collections::HashSet<(usize, usize)> =
+        parallel::parallel_pairs(&nodes, &anchored_pairs, &edges, corpus)
+            .into_iter()
+            .collect();
+    let mut parallel_sorted: Vec<(usize, usize)> = parallel.iter().copied().collect();
+    parallel_sorted.sort_unstable();
+    for (a, b) in parallel_sorted {
+        edges.push(cluster::Edge {
+            a,
+            b,
+            weight: parallel::PARALLEL_WEIGHT,
+        });
+        edge_support.insert((a, b), PARALLEL_SUPPORT);
+    }
     progress.check()?;
 
     if std::env::var_os("PARALLAX_TIMINGS").is_some() {
@@ -1129,7 +1158,7 @@ pub fn align(
             corpus,
         );
         let cohesion = if pairs > 0 { sum / pairs as f32 } else { 0.0 };
-        let anchors = event_anchors(
+        let mut anchors = event_anchors(
             &members,
             &node_anchors,
             &vocabulary,
@@ -1137,6 +1166,20 @@ pub fn align(
             corpus,
             features_of,
         );
+        let parallel_documents: std::collections::BTreeSet<DocId> = members
+            .iter()
+            .flat_map(|&x| members.iter().map(move |&y| (x, y)))
+            .filter(|pair| parallel.contains(pair))
+            .flat_map(|(x, y)| [nodes[x].document, nodes[y].document])
+            .collect();
+        if !parallel_documents.is_empty() {
+            anchors.push(crate::model::Anchor {
+                kind: EvidenceKind::Parallel,
+                text: "the same place in versions of one text".into(),
+                strength: 1.0,
+                sources: parallel_documents.len(),
+            });
+        }
         // Confidence: how well each passage is anchored to the rest of the event (its best
         // anchored partner in another source), and how alike the passages are.
         let mut anchored = 0.0;
