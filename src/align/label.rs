@@ -253,20 +253,48 @@ fn tidy(phrase: &str) -> String {
     }
     let mut out: Vec<&str> = Vec::new();
     let mut length = 0;
+    let mut next: Option<&str> = None;
     for w in ws {
         let added = w.chars().count() + usize::from(!out.is_empty());
         if length + added > MAX_CHARS && !out.is_empty() {
+            next = Some(w);
             break;
         }
         out.push(w);
         length += added;
     }
-    while out.len() > 2
-        && out
-            .last()
-            .is_some_and(|w| TRAILING_FILLER.contains(&fold(w).as_str()))
-    {
-        out.pop();
+    let drop_filler = |out: &mut Vec<&str>| {
+        while out.len() > 2
+            && out
+                .last()
+                .is_some_and(|w| TRAILING_FILLER.contains(&fold(w).as_str()))
+        {
+            out.pop();
+        }
+    };
+    drop_filler(&mut out);
+    // Cut inside a phrase: never in the middle of a name ("the United States Postal |
+    // Service") nor after a participle that opens the dropped part ("dating | back to").
+    if let Some(next) = next {
+        let cut_name = |out: &[&str]| {
+            starts_capitalised(next)
+                && out.last().is_some_and(|w| starts_capitalised(w))
+                && out.len() > 3
+        };
+        if cut_name(&out) {
+            while out.len() > 3 && out.last().is_some_and(|w| starts_capitalised(w)) {
+                out.pop();
+            }
+            drop_filler(&mut out);
+        }
+        if out.len() > 3
+            && out
+                .last()
+                .is_some_and(|w| fold(w).ends_with("ing") && !starts_capitalised(w))
+        {
+            out.pop();
+            drop_filler(&mut out);
+        }
     }
     let joined = out.join(" ");
     let joined = joined.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '$');
@@ -284,6 +312,24 @@ mod tests {
 
     fn anchors(words: &[&str]) -> HashSet<String> {
         words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn a_label_cut_for_length_does_not_end_inside_a_name_or_on_a_participle() {
+        let label = tidy(
+            "Investigators are using information collected by the United States Postal Service in Opa-locka",
+        );
+        assert!(!label.ends_with("Postal"), "{label}");
+        assert!(!label.ends_with("the"), "{label}");
+        let label = tidy(
+            "The harbour master has a long record of complaints in Tarnow dating back to the strike",
+        );
+        assert!(!label.ends_with("dating"), "{label}");
+        // A phrase that fits is left whole.
+        assert_eq!(
+            tidy("Voss meets the United States Postal Service"),
+            "Voss meets the United States Postal Service"
+        );
     }
 
     #[test]

@@ -319,6 +319,67 @@ fn quote_anchor(a: &PassageFeatures, b: &PassageFeatures) -> f32 {
     best
 }
 
+/// How many pairs of an event's passages are searched for a shared run of words.
+const RUN_PAIRS: usize = 40;
+
+/// The longest run of words two passages share (folded, punctuation ignored), as the first
+/// passage writes it, when it has at least four words of which two carry content; and its
+/// length in words.
+fn shared_run(corpus: &Corpus, a: PassageRef, b: PassageRef) -> Option<(String, usize)> {
+    let table = crate::extract::frequency::frequencies();
+    let text_of = |at: PassageRef| {
+        let document = &corpus.documents[at.document.get()];
+        let passage = &document.passages[at.passage.get()];
+        &document.loaded.text[passage.start..passage.end]
+    };
+    let (ta, tb) = (text_of(a), text_of(b));
+    let (wa, wb) = (crate::text::tokens(ta), crate::text::tokens(tb));
+    let fold = |t: &crate::text::Token<'_>| crate::text::fold(t.text).replace(['’', '.'], "'");
+    let (fa, fb): (Vec<String>, Vec<String>) =
+        (wa.iter().map(fold).collect(), wb.iter().map(fold).collect());
+    // Longest common run by dynamic programming over the two word lists.
+    let mut best = (0usize, 0usize);
+    let mut previous = vec![0usize; fb.len() + 1];
+    for i in 1..=fa.len() {
+        let mut current = vec![0usize; fb.len() + 1];
+        for j in 1..=fb.len() {
+            if fa[i - 1] == fb[j - 1] {
+                current[j] = previous[j - 1] + 1;
+                if current[j] > best.0 {
+                    best = (current[j], i);
+                }
+            }
+        }
+        previous = current;
+    }
+    let (length, end) = best;
+    let content = fa[end - length..end]
+        .iter()
+        .filter(|w| table.word(w) < CONTENT_ZIPF)
+        .count();
+    if length < 4 || content < CONTENT_IN_RUN {
+        return None;
+    }
+    // Shown without the function words at its ends ("and about 8,000 residents were
+    // evacuated from").
+    let (mut first, mut last) = (end - length, end - 1);
+    const OPENERS: &[&str] = &[
+        "and", "or", "but", "that", "which", "who", "so", "as", "while",
+    ];
+    const CLOSERS: &[&str] = &[
+        "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+        "from", "that", "as", "into", "than",
+    ];
+    while first < last && OPENERS.contains(&fa[first].as_str()) {
+        first += 1;
+    }
+    while last > first && CLOSERS.contains(&fa[last].as_str()) {
+        last -= 1;
+    }
+    let (start, stop) = (wa[first].start, wa[last].end);
+    Some((crate::text::first_words(&ta[start..stop], 8), length))
+}
+
 /// How alike a headline and a lead must be to join on the story's cast alone.
 const LEAD_LIKENESS: f32 = 0.2;
 
@@ -1517,6 +1578,31 @@ fn event_anchors<'a>(
                 strength,
                 sources: count,
             });
+        }
+    } else if anchors.iter().all(|a| a.kind == EvidenceKind::Term) {
+        // The same words in two sources without quotation marks around them in both (a
+        // quote that runs over several lines, a copied sentence): the longest shared run,
+        // named when nothing but single words would say why the event holds.
+        let mut pairs_read = 0;
+        'pairs: for (i, &x) in members.iter().enumerate() {
+            for &y in &members[i + 1..] {
+                if nodes[x].document == nodes[y].document {
+                    continue;
+                }
+                pairs_read += 1;
+                if pairs_read > RUN_PAIRS {
+                    break 'pairs;
+                }
+                if let Some((run, words)) = shared_run(corpus, nodes[x], nodes[y]) {
+                    anchors.push(crate::model::Anchor {
+                        kind: EvidenceKind::Quote,
+                        text: run,
+                        strength: if words >= 6 { STRONG_QUOTE } else { 1.0 },
+                        sources: 2,
+                    });
+                    break 'pairs;
+                }
+            }
         }
     }
     anchors.sort_by(|a, b| {
