@@ -527,6 +527,22 @@ mod tests {
     }
 
     #[test]
+    fn legislators_titles_are_split_off() {
+        let found = names(
+            "The envelopes named Representative Dana Holloway, and Rep. Dana Holloway answered Speaker Evan Marsh.",
+        );
+        let texts: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Dana Holloway", "Dana Holloway", "Evan Marsh"],
+            "{found:?}"
+        );
+        assert_eq!(found[2].1, ["speaker"]);
+        assert_eq!(found[0].1, ["representative"]);
+        assert_eq!(found[1].1, ["representative"]);
+    }
+
+    #[test]
     fn sentence_starts_and_possessives() {
         let found = names("However, Mali's army and the Wagner Group stayed in Kidal.");
         let texts: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
