@@ -239,13 +239,24 @@ Anneli Voss, the harbour director, said the company had withdrawn the plan.\n\n\
 Ferries between Port Velden and Skarra sailed again on 14 June.\n\n\
 Drivers had queued through the night to board.\n\n\
 The strike lasted 12 days.\n";
-    let report = compare(&[("report_en.txt", REPORT_EN), ("other.txt", other)]);
-    assert!(
-        !report.events.iter().any(|e| e
-            .anchors
-            .iter()
-            .any(|a| a.kind == parallax::model::EvidenceKind::Parallel)),
-        "{:?}",
-        report.events.iter().map(|e| &e.label).collect::<Vec<_>>()
-    );
+    // Another outlet in the same order and of the same length: still its own words.
+    let same_order = "Ferries sail again to Skarra\n\n\
+Boats between Port Velden and Skarra were back in service on 14 June, ending 12 days of strike.\n\n\
+Crews walked out when the company planned fewer night shifts.\n\n\
+Anneli Voss, who runs the harbour, said the plan had been dropped.\n\n\
+Long lines formed at the ticket office early on.\n\n\
+A few drivers had spent the night in the car park.\n\n\
+According to the union, 340 members backed a return to work.\n\n\
+Hotels on the island are hoping for a strong season.\n";
+    for other in [other, same_order] {
+        let report = compare(&[("report_en.txt", REPORT_EN), ("other.txt", other)]);
+        assert!(
+            !report.events.iter().any(|e| e
+                .anchors
+                .iter()
+                .any(|a| a.kind == parallax::model::EvidenceKind::Parallel)),
+            "{:?}",
+            report.events.iter().map(|e| &e.label).collect::<Vec<_>>()
+        );
+    }
 }

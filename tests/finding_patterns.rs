@@ -364,7 +364,24 @@ fn a_denial_both_sources_report_or_one_only_alleges_is_not_a_finding() {
             "{HARBOUR_RALLY} The marchers asked to use the tear gas depot outside the harbour office on Saturday."
         ),
     ]);
-    for report in [&both, &alleged, &request] {
+    // A denial undone ("did not deny"), and another source that agrees with the denial.
+    let undone = compare(&[
+        &format!(
+            "{HARBOUR_RALLY} The Tarnow harbour police did not deny that officers fired tear gas at the marchers outside the harbour office on Saturday."
+        ),
+        &format!(
+            "{HARBOUR_RALLY} Harbour police officers fired tear gas at the marchers outside the harbour office on Saturday afternoon."
+        ),
+    ]);
+    let agrees = compare(&[
+        &format!(
+            "{HARBOUR_RALLY} The Tarnow harbour police denied that officers fired tear gas at the marchers outside the harbour office on Saturday."
+        ),
+        &format!(
+            "{HARBOUR_RALLY} Harbour police officers never fired tear gas at the marchers outside the harbour office on Saturday afternoon."
+        ),
+    ]);
+    for report in [&both, &alleged, &request, &undone, &agrees] {
         let found: Vec<String> = any(report, FindingKind::Contradiction)
             .into_iter()
             .filter(|s| s.contains("denied what"))

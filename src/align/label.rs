@@ -272,30 +272,28 @@ fn tidy(phrase: &str) -> String {
             out.pop();
         }
     };
-    drop_filler(&mut out);
     // Cut inside a phrase: never in the middle of a name ("the United States Postal |
     // Service") nor after a participle that opens the dropped part ("dating | back to").
+    // Both are judged at the cut itself, before filler is dropped, and the name rule does
+    // not apply to a title-case headline, where every word is capitalised.
     if let Some(next) = next {
-        let cut_name = |out: &[&str]| {
-            starts_capitalised(next)
-                && out.last().is_some_and(|w| starts_capitalised(w))
-                && out.len() > 3
-        };
-        if cut_name(&out) {
+        let title_case = out.iter().filter(|w| starts_capitalised(w)).count() * 2 > out.len();
+        if !title_case
+            && starts_capitalised(next)
+            && out.last().is_some_and(|w| starts_capitalised(w))
+        {
             while out.len() > 3 && out.last().is_some_and(|w| starts_capitalised(w)) {
                 out.pop();
             }
-            drop_filler(&mut out);
-        }
-        if out.len() > 3
+        } else if out.len() > 3
             && out
                 .last()
                 .is_some_and(|w| fold(w).ends_with("ing") && !starts_capitalised(w))
         {
             out.pop();
-            drop_filler(&mut out);
         }
     }
+    drop_filler(&mut out);
     let joined = out.join(" ");
     let joined = joined.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '$');
     let joined = joined.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '$');
@@ -325,6 +323,11 @@ mod tests {
             "The harbour master has a long record of complaints in Tarnow dating back to the strike",
         );
         assert!(!label.ends_with("dating"), "{label}");
+        // A cut after a preposition is not a cut inside a name.
+        let label = tidy(
+            "The delegation drove through the long night from Tarnow to Warsaw and on to the border",
+        );
+        assert!(label.contains("from Tarnow"), "{label}");
         // A phrase that fits is left whole.
         assert_eq!(
             tidy("Voss meets the United States Postal Service"),

@@ -353,9 +353,8 @@ fn shared_run(corpus: &Corpus, a: PassageRef, b: PassageRef) -> Option<(String, 
         previous = current;
     }
     let (length, end) = best;
-    let content = fa[end - length..end]
-        .iter()
-        .filter(|w| table.word(w) < CONTENT_ZIPF)
+    let content = (end - length..end)
+        .filter(|&i| carries_content(&fa[i], wa[i].text, table))
         .count();
     if length < 4 || content < CONTENT_IN_RUN {
         return None;
@@ -392,6 +391,20 @@ fn shared_ids<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a 
     own.into_iter().filter(move |id| set.contains(id))
 }
 
+/// Whether a word of a shared run says something of its own: rarer in English than
+/// [`CONTENT_ZIPF`], written in lower case (a name is an anchor of its own), and not a
+/// reporting word ("told reporters on Monday" is how news attributes, not what happened).
+fn carries_content(
+    folded: &str,
+    written: &str,
+    table: &crate::extract::frequency::Frequencies,
+) -> bool {
+    table.word(folded) < CONTENT_ZIPF
+        && written.chars().next().is_some_and(char::is_lowercase)
+        && !crate::extract::claims::is_reporting(folded)
+        && !matches!(folded, "reporters" | "statement" | "interview")
+}
+
 /// Words rarer than this in English (a Zipf value) carry content ("lied", "times").
 const CONTENT_ZIPF: f32 = 5.8;
 /// A run of four words with this many content words is wording worth sharing.
@@ -406,7 +419,8 @@ fn shingles(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
     let passage = &document.passages[node.passage.get()];
     let text = &document.loaded.text[passage.start..passage.end];
     let table = crate::extract::frequency::frequencies();
-    let words: Vec<String> = crate::text::tokens(text)
+    let tokens = crate::text::tokens(text);
+    let words: Vec<String> = tokens
         .iter()
         .map(|t| crate::text::fold(t.text).replace(['’', '.'], "'"))
         .collect();
@@ -414,7 +428,11 @@ fn shingles(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
         .iter()
         .map(|w| crate::extract::frequency::specificity(table.word(w)) > 0.3)
         .collect();
-    let content: Vec<bool> = words.iter().map(|w| table.word(w) < CONTENT_ZIPF).collect();
+    let content: Vec<bool> = words
+        .iter()
+        .zip(&tokens)
+        .map(|(w, t)| carries_content(w, t.text, table))
+        .collect();
     let mut out: Vec<u64> = words
         .windows(4)
         .zip(uncommon.windows(4).zip(content.windows(4)))
@@ -1148,6 +1166,10 @@ pub fn align(
         parallel::parallel_pairs(&nodes, &anchored_pairs, &edges, corpus)
             .into_iter()
             .collect();
+    let mut parallel_of: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &(a, b) in &parallel {
+        parallel_of.entry(a).or_default().push(b);
+    }
     let mut parallel_sorted: Vec<(usize, usize)> = parallel.iter().copied().collect();
     parallel_sorted.sort_unstable();
     for (a, b) in parallel_sorted {
@@ -1229,8 +1251,14 @@ pub fn align(
         );
         let parallel_documents: std::collections::BTreeSet<DocId> = members
             .iter()
-            .flat_map(|&x| members.iter().map(move |&y| (x, y)))
-            .filter(|pair| parallel.contains(pair))
+            .flat_map(|&x| {
+                parallel_of
+                    .get(&x)
+                    .into_iter()
+                    .flatten()
+                    .map(move |&y| (x, y))
+            })
+            .filter(|(_, y)| member_set.contains(y))
             .flat_map(|(x, y)| [nodes[x].document, nodes[y].document])
             .collect();
         if !parallel_documents.is_empty() {
@@ -1584,6 +1612,7 @@ fn event_anchors<'a>(
         // quote that runs over several lines, a copied sentence): the longest shared run,
         // named when nothing but single words would say why the event holds.
         let mut pairs_read = 0;
+        let mut longest: Option<(String, usize)> = None;
         'pairs: for (i, &x) in members.iter().enumerate() {
             for &y in &members[i + 1..] {
                 if nodes[x].document == nodes[y].document {
@@ -1593,16 +1622,20 @@ fn event_anchors<'a>(
                 if pairs_read > RUN_PAIRS {
                     break 'pairs;
                 }
-                if let Some((run, words)) = shared_run(corpus, nodes[x], nodes[y]) {
-                    anchors.push(crate::model::Anchor {
-                        kind: EvidenceKind::Quote,
-                        text: run,
-                        strength: if words >= 6 { STRONG_QUOTE } else { 1.0 },
-                        sources: 2,
-                    });
-                    break 'pairs;
+                if let Some((run, words)) = shared_run(corpus, nodes[x], nodes[y])
+                    && longest.as_ref().is_none_or(|(_, most)| words > *most)
+                {
+                    longest = Some((run, words));
                 }
             }
+        }
+        if let Some((run, words)) = longest {
+            anchors.push(crate::model::Anchor {
+                kind: EvidenceKind::Quote,
+                text: run,
+                strength: if words >= 6 { STRONG_QUOTE } else { 1.0 },
+                sources: 2,
+            });
         }
     }
     anchors.sort_by(|a, b| {

@@ -21,6 +21,8 @@ pub const PARALLEL_WEIGHT: f32 = 0.5;
 const LENGTH_RATIO: f32 = 0.8;
 /// ... at least this many of their sentences share a name, number or date ...
 const MIN_LINKED: usize = 3;
+/// ... of which at least this share of the shorter document's sentences stand in order ...
+const CHAIN_SHARE: f32 = 0.2;
 /// ... and one pair in order near the diagonal for at least this share of the sentences
 /// that have any.
 const IN_ORDER: f32 = 0.8;
@@ -72,13 +74,26 @@ pub fn parallel_pairs(
             .count()
             .max(1) as f32
     };
+    // Versions in one language are copies, which are set aside before alignment or share
+    // enough words to align by them: only a translation is paired by position.
+    let languages: HashMap<usize, &'static str> = by_document
+        .keys()
+        .map(|&d| {
+            (
+                d,
+                crate::text::guess_language(&corpus.documents[d].loaded.text),
+            )
+        })
+        .collect();
     let mut keys: Vec<(usize, usize)> = linked.keys().copied().collect();
     keys.sort_unstable();
     let mut out = Vec::new();
     for key in keys {
         let (list_a, list_b) = (&by_document[&key.0], &by_document[&key.1]);
         let (na, nb) = (list_a.len(), list_b.len());
-        if (na.min(nb) as f32) < LENGTH_RATIO * na.max(nb) as f32 {
+        if (na.min(nb) as f32) < LENGTH_RATIO * na.max(nb) as f32
+            || languages[&key.0] == languages[&key.1]
+        {
             continue;
         }
         let mut pairs = linked[&key].clone();
@@ -97,7 +112,8 @@ pub fn parallel_pairs(
         // is one pair for most sentences that have any.
         let rows = distinct(pairs.iter().map(|p| p.0));
         let columns = distinct(pairs.iter().map(|p| p.1));
-        if (chain.len() as f32) < IN_ORDER * rows.min(columns) as f32 || chain.len() < MIN_LINKED {
+        let needed = MIN_LINKED.max((CHAIN_SHARE * na.min(nb) as f32).ceil() as usize);
+        if (chain.len() as f32) < IN_ORDER * rows.min(columns) as f32 || chain.len() < needed {
             continue;
         }
         // A translation keeps the sentences between two anchored ones too: most steps of
@@ -106,12 +122,15 @@ pub fn parallel_pairs(
         let mut bounds: Vec<(isize, isize)> = vec![(-1, -1)];
         bounds.extend(chain.iter().map(|&(i, j)| (i as isize, j as isize)));
         bounds.push((na as isize, nb as isize));
-        let steps = bounds.len() - 1;
-        let equal = bounds
+        // Only the steps between two anchored pairs count: the steps from the start and
+        // to the end are equal for any two documents of one length.
+        let inner = &bounds[1..bounds.len() - 1];
+        let steps = inner.len().saturating_sub(1);
+        let equal = inner
             .windows(2)
             .filter(|w| w[1].0 - w[0].0 == w[1].1 - w[0].1)
             .count();
-        if (equal as f32) < EQUAL_STEPS * steps as f32 {
+        if steps == 0 || (equal as f32) < EQUAL_STEPS * steps as f32 {
             continue;
         }
         // The anchored pairs of the chain are the same sentences ...

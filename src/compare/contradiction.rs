@@ -366,10 +366,50 @@ const DENIED_NOUNS: &[&str] = &[
     "accusations",
     "suggestion",
     "suggestions",
-    "charge",
-    "charges",
     "assertion",
     "assertions",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+];
+/// Words just before a denial that undo it: "did not deny that", "would neither confirm
+/// nor deny that", "refused to confirm or deny that".
+const UNDONE: &[&str] = &[
+    "not", "n't", "never", "neither", "nor", "or", "refused", "declined", "refuses", "declines",
+    "without",
+];
+/// Nouns in "-ing" that a denial takes as its object ("denied wrongdoing"), not a
+/// statement.
+const ING_NOUNS: &[&str] = &[
+    "wrongdoing",
+    "nothing",
+    "anything",
+    "something",
+    "everything",
+    "funding",
+    "housing",
+    "training",
+    "meeting",
+    "hearing",
+    "building",
+    "boarding",
+    "bail",
+    "spending",
+    "financing",
+];
+/// Where a denied statement ends before its sentence does ("…, but said instructors had
+/// arrived").
+const STATEMENT_ENDS: &[&str] = &[
+    ", but ",
+    ", while ",
+    ", although ",
+    ", though ",
+    ", saying ",
+    " but said ",
+    " and said ",
+    ", adding ",
+    ", and added ",
 ];
 /// Words that may stand between a denial and its "that".
 const DENIAL_ADVERBS: &[&str] = &[
@@ -421,6 +461,35 @@ const HEDGES: &[&str] = &[
     "denies",
     "deny",
     "denial",
+    "whether",
+    "unclear",
+    "unconfirmed",
+    "may",
+    "might",
+    "could",
+    "possibly",
+    "possible",
+];
+/// Words that open a noun phrase and are lower-cased inside a summary ("both Moscow and
+/// Bamako").
+const DETERMINERS: &[&str] = &[
+    "both",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "some",
+    "many",
+    "several",
+    "all",
+    "two",
+    "three",
+    "four",
+    "officials",
 ];
 /// Content words that the denied statement and the other source's statement must share.
 const DENIAL_SHARED: usize = 3;
@@ -449,6 +518,17 @@ fn denials(context: &Context<'_>, at: PassageRef) -> Vec<Denial> {
         if !denial && !REJECTIONS.contains(&word.as_str()) {
             continue;
         }
+        // "did not deny that", "neither confirm nor deny", "were denied boarding".
+        let before: Vec<String> = (i.saturating_sub(3)..i).filter_map(&fold_at).collect();
+        if before
+            .iter()
+            .any(|w| UNDONE.contains(&w.as_str()) || w.ends_with("n't") || w.ends_with("n’t"))
+            || before.last().is_some_and(|w| {
+                ["was", "were", "been", "be", "being", "is", "are"].contains(&w.as_str())
+            })
+        {
+            continue;
+        }
         // "denied (the) reports that …", "rejected claims that …".
         let noun_at = (next..(next + 3).min(tokens.len()))
             .find(|&j| fold_at(j).is_some_and(|w| DENIED_NOUNS.contains(&w.as_str())));
@@ -464,7 +544,13 @@ fn denials(context: &Context<'_>, at: PassageRef) -> Vec<Denial> {
         // sending the photo"); "denied a request" and "deny service" deny no statement.
         match fold_at(next) {
             Some(w) if w == "that" => next += 1,
-            Some(w) if denial && !noun && w.ends_with("ing") && w.len() > 5 => {}
+            Some(w)
+                if denial
+                    && !noun
+                    && w.ends_with("ing")
+                    && w.len() > 5
+                    && !ING_NOUNS.contains(&w.as_str())
+                    && tokens.len() > next + 2 => {}
             _ => continue,
         }
         let start = passage.start + token.start;
@@ -475,11 +561,15 @@ fn denials(context: &Context<'_>, at: PassageRef) -> Vec<Denial> {
             continue;
         };
         let statement_start = passage.start + first.start;
-        // The clause ends at a semicolon or the end of the sentence.
+        // The statement ends at a semicolon, at a clause that turns away from it ("…, but
+        // said …"), or at the end of the sentence.
         let rest = &document.loaded.text[statement_start..passage.end];
         let statement_end = statement_start
-            + rest
-                .find(';')
+            + STATEMENT_ENDS
+                .iter()
+                .filter_map(|end| rest.find(end))
+                .chain(rest.find(';'))
+                .min()
                 .unwrap_or(rest.trim_end_matches(['.', ' ', '\n']).len());
         if statement_end > statement_start {
             out.push(Denial {
@@ -582,6 +672,16 @@ fn asserted_denial(
     if !predicate_shared {
         return None;
     }
+    // The other source agrees with the denial when it negates the same predicate ("no
+    // Russian troops are deployed").
+    if fb
+        .claims
+        .iter()
+        .any(|c| c.negation.is_some() && stems.contains(&c.predicate.as_str()))
+        || fb.negated.iter().any(|n| stems.contains(&n.stem.as_str()))
+    {
+        return None;
+    }
     // A source that reports the same denial anywhere tells both sides.
     let b_document = &context.corpus.documents[b.document.get()];
     for passage in &b_document.passages {
@@ -665,14 +765,11 @@ fn asserted_denial(
     }) {
         denier.pop();
     }
-    // A common first word is lower-cased inside the summary ("both Moscow and Bamako").
-    if let Some(first) = denier.first_mut() {
-        let table = crate::extract::frequency::frequencies();
-        if table.word(&crate::text::fold(first)) >= 5.5
-            && first.chars().skip(1).all(char::is_lowercase)
-        {
-            *first = first.to_lowercase();
-        }
+    // A determiner first is lower-cased inside the summary ("both Moscow and Bamako").
+    if let Some(first) = denier.first_mut()
+        && DETERMINERS.contains(&crate::text::fold(first).as_str())
+    {
+        *first = first.to_lowercase();
     }
     let denier = Some(denier.join(" ")).filter(|d| !d.is_empty() && d.chars().count() <= 60);
     Some(FindingDraft {
