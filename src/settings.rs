@@ -37,7 +37,7 @@ impl Default for Settings {
             link_threshold: 0.15,
             attach_threshold: 0.2,
             candidates_per_passage: 12,
-            document_context: 6.0,
+            document_context: 8.0,
             extra_lexicons: Vec::new(),
             report_agreements: true,
         }
