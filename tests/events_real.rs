@@ -124,6 +124,22 @@ fn statements_of_two_speakers_are_two_events() {
         ),
     ]);
     assert_eq!(report.events.len(), 1, "{:?}", report.events);
+    // A speaker named by a pronoun ("she wrote") is the person named just before.
+    let report = compare(&[
+        (
+            "a.txt",
+            "Senator Ilse Varga spoke to the harbour board on Friday. The Tarnow harbour inquiry report must be published in full without redactions, she wrote on Friday.\n\nThe weather was mild.",
+        ),
+        (
+            "b.txt",
+            "Senator Piet Landau said on Friday that the Tarnow harbour inquiry report should be published in full without delay.\n\nShops stayed open.",
+        ),
+    ]);
+    assert!(
+        report.events.is_empty(),
+        "{:?}",
+        report.events.iter().map(|e| &e.label).collect::<Vec<_>>()
+    );
 }
 
 #[test]

@@ -635,9 +635,45 @@ fn passage_speakers(corpus: &Corpus, node: PassageRef) -> Vec<crate::model::Enti
             out.push(entity);
         }
     }
+    // "she wrote on Twitter", "…," he said: the speaker is the person last named before
+    // the pronoun, in this sentence or the two before it.
+    if out.is_empty()
+        && let Some(at) = pronoun_speaker(
+            text,
+            document.passages[node.passage.get()].start..document.passages[node.passage.get()].end,
+        )
+    {
+        let first = node.passage.get().saturating_sub(2);
+        let named = (first..=node.passage.get())
+            .flat_map(|p| document.features[p].mentions.iter().copied())
+            .filter(|&m| {
+                corpus.mentions[m].mention.end <= at
+                    && corpus.entities[corpus.mention_entities[m].get()].kind == EntityKind::Person
+            })
+            .max_by_key(|&m| corpus.mentions[m].mention.end);
+        if let Some(m) = named {
+            out.push(corpus.mention_entities[m]);
+        }
+    }
     out.sort();
     out.dedup();
     out
+}
+
+/// The byte offset of "he" or "she" as the subject of a speech verb in a passage ("she
+/// wrote", "he told reporters", "…," she said).
+fn pronoun_speaker(text: &str, range: std::ops::Range<usize>) -> Option<usize> {
+    let tokens = crate::text::tokens(&text[range.clone()]);
+    let folded: Vec<String> = tokens.iter().map(|t| crate::text::fold(t.text)).collect();
+    (0..folded.len()).find_map(|i| {
+        if !matches!(folded[i].as_str(), "he" | "she") {
+            return None;
+        }
+        folded
+            .get(i + 1)
+            .is_some_and(|w| speaking(w))
+            .then_some(range.start + tokens[i].start)
+    })
 }
 
 /// The weekdays a passage names ("said on Friday", "Sunday's vote"), one bit each.
