@@ -36,7 +36,8 @@ const TRAILING_FILLER: &[&str] = &[
     "from", "that", "his", "her", "their", "its", "was", "is", "were", "are", "be", "as", "said",
     "says", "who", "which", "after", "before", "about", "into", "than", "this", "these", "has",
     "have", "had", "not", "it", "he", "she", "they", "we", "i", "my", "our", "your", "would",
-    "will", "could", "should", "can", "may", "said.",
+    "will", "could", "should", "can", "may", "said.", "been", "certain", "several", "some", "many",
+    "more", "most", "other", "such", "very", "all", "any", "each", "every", "own",
 ];
 
 /// Words that open a place or time phrase ("In Tarnow,", "On Monday,"): such a phrase is
@@ -107,6 +108,25 @@ fn has_verb(clause: &str) -> bool {
         })
 }
 
+/// Whether a word is a participle or gerund in "-ing" ("Using", "Following"), not a noun
+/// that ends so ("thing", "spring").
+pub fn participle(word: &str) -> bool {
+    let word = fold(word);
+    word.len() >= 5
+        && word.ends_with("ing")
+        && ![
+            "thing", "bring", "spring", "string", "swing", "sting", "during", "morning", "evening",
+            "building", "meeting", "wedding", "ceiling",
+        ]
+        .contains(&word.as_str())
+}
+
+/// Whether a word is a short capitalised abbreviation ("Va.", "Calif.", "D.C.").
+fn abbreviation(word: &str) -> bool {
+    let word = word.trim_end_matches(',');
+    word.ends_with('.') && word.chars().count() <= 6 && word.starts_with(char::is_uppercase)
+}
+
 /// Splits a sentence into clauses at punctuation that separates them.
 fn clauses(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -115,9 +135,13 @@ fn clauses(text: &str) -> Vec<&str> {
     while let Some((i, c)) = chars.next() {
         let split = match c {
             // "4,000" is one number.
+            // "4,000" is one number; "Quantico, Va. have been" keeps the place whole.
             ',' => {
-                !(text[..i].ends_with(|p: char| p.is_ascii_digit())
-                    && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit()))
+                let next_word = text[i + 1..].split_whitespace().next().unwrap_or("");
+                let last_word = text[..i].split_whitespace().next_back().unwrap_or("");
+                let number = text[..i].ends_with(|p: char| p.is_ascii_digit())
+                    && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
+                !(number || abbreviation(next_word) || abbreviation(last_word))
             }
             ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '–' => true,
             // " - " as a dash, not inside a hyphenated word.
@@ -188,7 +212,12 @@ pub fn readable(sentence: &str, anchors: &HashSet<String>) -> String {
         let length = (ws.len().min(12) as f32) * 0.05;
         // Who did what: a clause with a verb is a statement, one without an apposition.
         let verb = if has_verb(clause) { 1.5 } else { 0.0 };
-        anchored * 2.0 + capitalised * 0.3 + length + verb - if attribution { 5.0 } else { 0.0 }
+        // A clause that opens with a participle ("Using information collected by …",
+        // "Following the withdrawal …") modifies the main clause; it is not the event.
+        let participle = ws.first().is_some_and(|w| participle(w));
+        anchored * 2.0 + capitalised * 0.3 + length + verb
+            - if attribution { 5.0 } else { 0.0 }
+            - if participle { 2.5 } else { 0.0 }
     };
     let (best, _) =
         parts
@@ -289,6 +318,11 @@ fn tidy(phrase: &str) -> String {
             && out
                 .last()
                 .is_some_and(|w| fold(w).ends_with("ing") && !starts_capitalised(w))
+            // "have been sifting" is the verb itself.
+            && !out.get(out.len() - 2).is_some_and(|w| {
+                ["be", "been", "is", "are", "was", "were", "am", "being"]
+                    .contains(&fold(w).as_str())
+            })
         {
             out.pop();
         }
@@ -310,6 +344,27 @@ mod tests {
 
     fn anchors(words: &[&str]) -> HashSet<String> {
         words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn a_participle_opener_and_a_state_abbreviation_are_not_the_label() {
+        let label = readable(
+            "Using records kept by the harbour office, investigators traced the shipment to a warehouse in Tarnow.",
+            &anchors(&[
+                "records",
+                "harbour",
+                "investigators",
+                "shipment",
+                "warehouse",
+                "tarnow",
+            ]),
+        );
+        assert!(label.starts_with("Investigators traced"), "{label}");
+        let label = readable(
+            "Technicians at the laboratory in Quantico, Va. have been testing the devices since Friday.",
+            &anchors(&["technicians", "laboratory", "quantico", "devices"]),
+        );
+        assert!(!label.starts_with("Va."), "{label}");
     }
 
     #[test]

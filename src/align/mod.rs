@@ -1827,8 +1827,17 @@ fn central_label(
                 })
                 .count();
             let length = phrase.split_whitespace().count();
-            (anchored > 0 && (3..=12).contains(&length) && !phrase.contains(['"', '“', '”']))
-                .then_some((anchored, std::cmp::Reverse(start), phrase))
+            // A phrase that opens with a participle ("Using information collected …") or an
+            // abbreviation left over from a place ("Va. have been sifting") is not a claim
+            // read whole.
+            let opener = phrase.split_whitespace().next().unwrap_or("");
+            let broken =
+                label::participle(opener) || (opener.ends_with('.') && opener.chars().count() <= 5);
+            (anchored > 0
+                && !broken
+                && (3..=12).contains(&length)
+                && !phrase.contains(['"', '“', '”']))
+            .then_some((anchored, std::cmp::Reverse(start), phrase))
         })
         .max()
         .map(|(_, _, phrase)| label::tidy_phrase(phrase));
