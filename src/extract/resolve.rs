@@ -322,7 +322,12 @@ pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
                 || candidates
                     .iter()
                     .any(|&c| union.find(c) == root && groups[c].person_evidence);
-            if person_like {
+            // A place that also speaks ("in France" more often than "France says") is a
+            // place, not a surname.
+            let count = |kind| group.kinds.get(&kind).copied().unwrap_or(0);
+            let place = count(EntityKind::Place) > 0
+                && count(EntityKind::Place) >= count(EntityKind::Person);
+            if person_like && !place {
                 union.union(index, root);
             }
         }
@@ -449,6 +454,17 @@ mod tests {
         ];
         let groups = groups_of(&mentions);
         assert_eq!(groups.len(), 1, "{groups:?}");
+    }
+
+    #[test]
+    fn a_country_that_speaks_is_not_the_surname_of_a_company() {
+        let mut says = mention(1, 0, "Norland", &[]);
+        says.mention.speaker_cue = true;
+        says.mention.kind = EntityKind::Person;
+        let mut in_place = mention(1, 1, "Norland", &[]);
+        in_place.mention.kind = EntityKind::Place;
+        let mentions = vec![mention(0, 0, "Air Norland", &[]), says, in_place];
+        assert_eq!(groups_of(&mentions).len(), 2);
     }
 
     #[test]
