@@ -135,7 +135,7 @@ fn clauses(text: &str) -> Vec<&str> {
     while let Some((i, c)) = chars.next() {
         let split = match c {
             // "4,000" is one number.
-            // "4,000" is one number; "Quantico, Va. have been" keeps the place whole.
+            // "4,000" is one number; "Brennholt, Ost. have been" keeps the place whole.
             ',' => {
                 let next_word = text[i + 1..].split_whitespace().next().unwrap_or("");
                 let last_word = text[..i].split_whitespace().next_back().unwrap_or("");
@@ -212,7 +212,7 @@ pub fn readable(sentence: &str, anchors: &HashSet<String>) -> String {
         let length = (ws.len().min(12) as f32) * 0.05;
         // Who did what: a clause with a verb is a statement, one without an apposition.
         let verb = if has_verb(clause) { 1.5 } else { 0.0 };
-        // A clause that opens with a participle ("Using information collected by …",
+        // A clause that opens with a participle ("Using records kept by …",
         // "Following the withdrawal …") modifies the main clause; it is not the event.
         let participle = ws.first().is_some_and(|w| participle(w));
         anchored * 2.0 + capitalised * 0.3 + length + verb
@@ -301,8 +301,8 @@ fn tidy(phrase: &str) -> String {
             out.pop();
         }
     };
-    // Cut inside a phrase: never in the middle of a name ("the United States Postal |
-    // Service") nor after a participle that opens the dropped part ("dating | back to").
+    // Cut inside a phrase: never in the middle of a name ("the Kestrian Harbour |
+    // Pilots Authority") nor after a participle that opens the dropped part ("dating | back to").
     // Both are judged at the cut itself, before filler is dropped, and the name rule does
     // not apply to a title-case headline, where every word is capitalised.
     if let Some(next) = next {
@@ -361,18 +361,18 @@ mod tests {
         );
         assert!(label.starts_with("Investigators traced"), "{label}");
         let label = readable(
-            "Technicians at the laboratory in Quantico, Va. have been testing the devices since Friday.",
-            &anchors(&["technicians", "laboratory", "quantico", "devices"]),
+            "Technicians at the laboratory in Brennholt, Ost. have been testing the valves since Friday.",
+            &anchors(&["technicians", "laboratory", "brennholt", "valves"]),
         );
-        assert!(!label.starts_with("Va."), "{label}");
+        assert!(!label.starts_with("Ost."), "{label}");
     }
 
     #[test]
     fn a_label_cut_for_length_does_not_end_inside_a_name_or_on_a_participle() {
         let label = tidy(
-            "Investigators are using information collected by the United States Postal Service in Opa-locka",
+            "Investigators are now reading records kept by the Kestrian Harbour Pilots Authority in Tarnow",
         );
-        assert!(!label.ends_with("Postal"), "{label}");
+        assert!(!label.ends_with("Kestrian"), "{label}");
         assert!(!label.ends_with("the"), "{label}");
         let label = tidy(
             "The harbour master has a long record of complaints in Tarnow dating back to the strike",
@@ -385,8 +385,8 @@ mod tests {
         assert!(label.contains("from Tarnow"), "{label}");
         // A phrase that fits is left whole.
         assert_eq!(
-            tidy("Voss meets the United States Postal Service"),
-            "Voss meets the United States Postal Service"
+            tidy("Voss meets the Kestrian Harbour Pilots Authority"),
+            "Voss meets the Kestrian Harbour Pilots Authority"
         );
     }
 

@@ -1827,8 +1827,8 @@ fn central_label(
                 })
                 .count();
             let length = phrase.split_whitespace().count();
-            // A phrase that opens with a participle ("Using information collected …") or an
-            // abbreviation left over from a place ("Va. have been sifting") is not a claim
+            // A phrase that opens with a participle ("Using records kept …") or an
+            // abbreviation left over from a place ("Ost. have been testing") is not a claim
             // read whole.
             let opener = phrase.split_whitespace().next().unwrap_or("");
             let broken =
