@@ -316,7 +316,7 @@ const HARBOUR_RALLY: &str = "About 2,000 dock workers marched on the Tarnow harb
 fn a_statement_one_source_reports_as_denied_is_found() {
     let report = compare(&[
         &format!(
-            "{HARBOUR_RALLY} The Tarnow harbour police flatly denied that officers fired tear gas at the marchers outside the harbour office on Saturday."
+            "{HARBOUR_RALLY} The Tarnow harbour police flatly denied on Sunday that officers fired tear gas at the marchers outside the harbour office on Saturday."
         ),
         &format!(
             "{HARBOUR_RALLY} Harbour police officers fired tear gas at the marchers outside the harbour office on Saturday afternoon."

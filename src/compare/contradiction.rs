@@ -424,13 +424,6 @@ const DENIAL_ADVERBS: &[&str] = &[
     "categorically",
     "vehemently",
     "emphatically",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "yesterday",
     "today",
     "earlier",
@@ -537,7 +530,9 @@ fn denials(context: &Context<'_>, at: PassageRef) -> Vec<Denial> {
             next = j + 1;
         }
         // "denied on Wednesday that …", "flatly denied that …".
-        while fold_at(next).is_some_and(|w| DENIAL_ADVERBS.contains(&w.as_str())) {
+        while fold_at(next).is_some_and(|w| {
+            DENIAL_ADVERBS.contains(&w.as_str()) || crate::calendar::WEEKDAYS.contains(&w.as_str())
+        }) {
             next += 1;
         }
         // The denied statement opens with "that", or is a gerund after "deny" ("denied
@@ -761,6 +756,7 @@ fn asserted_denial(
     while denier.last().is_some_and(|w| {
         let w = w.to_lowercase();
         DENIAL_ADVERBS.contains(&w.as_str())
+            || crate::calendar::WEEKDAYS.contains(&w.as_str())
             || ["have", "has", "had", "would", "will", "did"].contains(&w.as_str())
     }) {
         denier.pop();
