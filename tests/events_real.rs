@@ -140,6 +140,23 @@ fn statements_of_two_speakers_are_two_events() {
         "{:?}",
         report.events.iter().map(|e| &e.label).collect::<Vec<_>>()
     );
+    // An adverb between the speaker and the verb ("she sternly told", "Landau flatly
+    // said") does not hide who speaks.
+    let report = compare(&[
+        (
+            "a.txt",
+            "As Senator Ilse Varga left the harbour board, she sternly told reporters that the Tarnow harbour inquiry report must be published in full without redactions.\n\nThe weather was mild.",
+        ),
+        (
+            "b.txt",
+            "Senator Piet Landau flatly said on Friday that the Tarnow harbour inquiry report should be published in full without delay.\n\nShops stayed open.",
+        ),
+    ]);
+    assert!(
+        report.events.is_empty(),
+        "{:?}",
+        report.events.iter().map(|e| &e.label).collect::<Vec<_>>()
+    );
 }
 
 #[test]

@@ -621,7 +621,19 @@ fn passage_speakers(corpus: &Corpus, node: PassageRef) -> Vec<crate::model::Enti
                 _ => break,
             }
         }
-        let after = word_at(rest);
+        // One adverb may stand between the speaker and the verb ("Varga sternly told").
+        let mut after = word_at(rest);
+        if after.len() > 4 && after.ends_with("ly") {
+            let trimmed = rest.trim_start();
+            let end = trimmed
+                .char_indices()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(trimmed.len(), |(i, _)| i);
+            let next = word_at(&trimmed[end..]);
+            if speaking(&next) {
+                after = next;
+            }
+        }
         let (before, word_start) = crate::text::word_before(text, mention.start);
         let ahead = text[..word_start].trim_end();
         let according = before == "to" && ahead.to_lowercase().ends_with("according");
@@ -669,9 +681,12 @@ fn pronoun_speaker(text: &str, range: std::ops::Range<usize>) -> Option<usize> {
         if !matches!(folded[i].as_str(), "he" | "she") {
             return None;
         }
-        folded
-            .get(i + 1)
-            .is_some_and(|w| speaking(w))
+        // "she said", or with one adverb between: "she sternly told".
+        let verb = match folded.get(i + 1) {
+            Some(w) if w.len() > 4 && w.ends_with("ly") => folded.get(i + 2),
+            w => w,
+        };
+        verb.is_some_and(|w| speaking(w))
             .then_some(range.start + tokens[i].start)
     })
 }
