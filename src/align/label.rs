@@ -37,7 +37,8 @@ const TRAILING_FILLER: &[&str] = &[
     "says", "who", "which", "after", "before", "about", "into", "than", "this", "these", "has",
     "have", "had", "not", "it", "he", "she", "they", "we", "i", "my", "our", "your", "would",
     "will", "could", "should", "can", "may", "said.", "been", "certain", "several", "some", "many",
-    "more", "most", "other", "such", "very", "all", "any", "each", "every", "own",
+    "more", "most", "other", "such", "very", "all", "any", "each", "every", "own", "amid", "since",
+    "until", "during", "against", "among", "through", "while", "because", "when",
 ];
 
 /// Words that open a place or time phrase ("In Tarnow,", "On Monday,"): such a phrase is
@@ -240,6 +241,43 @@ pub fn readable(sentence: &str, anchors: &HashSet<String>) -> String {
             .unwrap_or(best)
     };
     let mut phrase = parts[best].to_string();
+    // "noting that Russia and Mali have long-standing links": what was noted is the label.
+    let ws = words(&phrase);
+    if ws.len() > 4
+        && matches!(
+            fold(ws[0]).as_str(),
+            "noting"
+                | "saying"
+                | "adding"
+                | "arguing"
+                | "claiming"
+                | "insisting"
+                | "stressing"
+                | "explaining"
+                | "warning"
+        )
+        && fold(ws[1]) == "that"
+    {
+        phrase = ws[2..].join(" ");
+        // "… links and that Moscow would …": the second reported clause is another label.
+        if let Some((first, _)) = phrase.split_once(" and that ") {
+            phrase = first.to_string();
+        }
+    }
+    // A relative clause ("…, who pleaded guilty on Friday") is said of the name just before
+    // it: that name is its subject ("Flynn pleaded guilty on Friday").
+    let first = words(&phrase).first().map(|w| fold(w));
+    if matches!(first.as_deref(), Some("who" | "which"))
+        && best > 0
+        && let Some(name) = trailing_name(parts[best - 1])
+    {
+        let rest = phrase
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, r)| r);
+        if has_verb(rest) {
+            return tidy(&format!("{name} {rest}"));
+        }
+    }
     // A predicate without its subject ("drew fierce criticism"): put back the subject, the
     // nearest short capitalised clause before it.
     // Only a clause that opens with its verb lacks its subject; "everyone's attention was
@@ -262,6 +300,42 @@ pub fn readable(sentence: &str, anchors: &HashSet<String>) -> String {
         phrase = format!("{subject} {phrase}");
     }
     tidy(&phrase)
+}
+
+/// The name a clause ends with ("… feels badly for Michael Flynn" gives "Michael Flynn"):
+/// its last run of capitalised words, not the clause's first word, at most four words.
+fn trailing_name(clause: &str) -> Option<String> {
+    let ws = words(clause);
+    let mut run: Vec<&str> = ws
+        .iter()
+        .skip(1)
+        .rev()
+        .take_while(|w| starts_capitalised(w) || matches!(**w, "de" | "van" | "von" | "bin"))
+        .copied()
+        .collect();
+    run.reverse();
+    while run.first().is_some_and(|w| !starts_capitalised(w)) {
+        run.remove(0);
+    }
+    // "Capt. Ron Johnson of the Missouri State Highway Patrol, who …": the relative clause
+    // may be said of the person, not of the name after "of".
+    let before: Vec<String> = ws[..ws.len() - run.len()]
+        .iter()
+        .rev()
+        .take(2)
+        .map(|w| fold(w))
+        .collect();
+    if before.first().is_some_and(|w| w == "of")
+        || (before.first().is_some_and(|w| w == "the") && before.get(1).is_some_and(|w| w == "of"))
+    {
+        return None;
+    }
+    (!run.is_empty() && run.len() <= 4).then(|| {
+        run.iter()
+            .map(|w| w.trim_end_matches([',', ';', ':']))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// A phrase made readable as a label: see [`tidy`].
@@ -402,6 +476,46 @@ mod tests {
         );
         assert!(label.chars().count() <= MAX_CHARS, "{label}");
         assert!(!label.contains("WASHINGTON"), "{label}");
+    }
+
+    #[test]
+    fn a_relative_clause_gets_the_name_before_it_as_its_subject() {
+        let label = readable(
+            "On Tuesday, the governor said she feels sorry for Ilse Varga, who resigned on Monday after the harbour audit found missing funds.",
+            &anchors(&["resigned", "harbour", "audit"]),
+        );
+        assert!(
+            label.starts_with("Ilse Varga resigned on Monday"),
+            "{label}"
+        );
+        // "Piet Landau of the Harbour Board, who …" may be said of Landau: no subject is
+        // guessed.
+        let label = readable(
+            "Reporters spoke to Piet Landau of the Tarnow Harbour Board, who resigned on Monday after the harbour audit.",
+            &anchors(&["resigned", "harbour", "audit"]),
+        );
+        assert!(
+            !label.starts_with("Tarnow Harbour Board resigned"),
+            "{label}"
+        );
+        // Without a name before it, the clause is left as it was.
+        let label = readable(
+            "The inspectors, who resigned on Monday after the harbour audit, were replaced.",
+            &anchors(&["resigned", "harbour", "audit"]),
+        );
+        assert!(!label.starts_with("Inspectors resigned"), "{label}");
+    }
+
+    #[test]
+    fn a_reported_clause_drops_its_reporting_participle() {
+        let label = readable(
+            "The talks will go on, the envoy added, noting that Tarnow and Ostrava have long-standing fishing rights and that the quota would stay.",
+            &anchors(&["tarnow", "ostrava", "fishing"]),
+        );
+        assert_eq!(
+            label,
+            "Tarnow and Ostrava have long-standing fishing rights"
+        );
     }
 
     #[test]
