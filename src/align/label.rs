@@ -37,8 +37,13 @@ const TRAILING_FILLER: &[&str] = &[
     "says", "who", "which", "after", "before", "about", "into", "than", "this", "these", "has",
     "have", "had", "not", "it", "he", "she", "they", "we", "i", "my", "our", "your", "would",
     "will", "could", "should", "can", "may", "said.", "been", "certain", "several", "some", "many",
-    "more", "most", "other", "such", "very", "all", "any", "each", "every", "own", "amid", "since",
-    "until", "during", "against", "among", "through", "while", "because", "when",
+    "more", "most", "other", "such", "very", "all", "any", "each", "every", "own",
+];
+
+/// Words a label cut for length does not end on ("… in November amid"); a label that fits
+/// keeps them ("The Tarnow port deal fell through").
+const CUT_FILLER: &[&str] = &[
+    "amid", "since", "until", "during", "against", "among", "through", "while", "because", "when",
 ];
 
 /// Words that open a place or time phrase ("In Tarnow,", "On Monday,"): such a phrase is
@@ -241,7 +246,7 @@ pub fn readable(sentence: &str, anchors: &HashSet<String>) -> String {
             .unwrap_or(best)
     };
     let mut phrase = parts[best].to_string();
-    // "noting that Russia and Mali have long-standing links": what was noted is the label.
+    // "noting that Tarnow and Ostrava have fishing rights": what was noted is the label.
     let ws = words(&phrase);
     if ws.len() > 4
         && matches!(
@@ -257,18 +262,34 @@ pub fn readable(sentence: &str, anchors: &HashSet<String>) -> String {
                 | "warning"
         )
         && fold(ws[1]) == "that"
+        // "saying that would break the law": there "that" is the subject.
+        && !has_verb(ws[2])
+        && !matches!(
+            fold(ws[2]).as_str(),
+            "would" | "will" | "could" | "can" | "should" | "may" | "might" | "must" | "is"
+                | "was" | "has" | "had"
+        )
     {
         phrase = ws[2..].join(" ");
-        // "… links and that Moscow would …": the second reported clause is another label.
+        // "… rights and that the quota would …": the second reported clause is another label.
         if let Some((first, _)) = phrase.split_once(" and that ") {
             phrase = first.to_string();
         }
     }
-    // A relative clause ("…, who pleaded guilty on Friday") is said of the name just before
-    // it: that name is its subject ("Flynn pleaded guilty on Friday").
+    // A relative clause ("…, who resigned on Monday") is said of the name just before it:
+    // that name is its subject ("Ilse Varga resigned on Monday").
     let first = words(&phrase).first().map(|w| fold(w));
-    if matches!(first.as_deref(), Some("who" | "which"))
-        && best > 0
+    // Only after a comma ("Flynn, who …"): after a colon or a quotation mark, "Who …?" asks.
+    let after_comma = best > 0 && {
+        let offset = |part: &str| part.as_ptr() as usize - sentence.as_ptr() as usize;
+        let gap_start = offset(parts[best - 1]) + parts[best - 1].len();
+        sentence
+            .get(gap_start..offset(parts[best]))
+            .is_some_and(|gap| gap.trim() == ",")
+    };
+    if first.as_deref() == Some("who")
+        && after_comma
+        && !phrase.trim_end().ends_with('?')
         && let Some(name) = trailing_name(parts[best - 1])
     {
         let rest = phrase
@@ -302,23 +323,52 @@ pub fn readable(sentence: &str, anchors: &HashSet<String>) -> String {
     tidy(&phrase)
 }
 
-/// The name a clause ends with ("… feels badly for Michael Flynn" gives "Michael Flynn"):
-/// its last run of capitalised words, not the clause's first word, at most four words.
+/// The name a clause ends with ("… feels sorry for Ilse Varga" gives "Ilse Varga"): its
+/// last run of capitalised words, at most four, without a leading article or preposition.
 fn trailing_name(clause: &str) -> Option<String> {
     let ws = words(clause);
     let mut run: Vec<&str> = ws
         .iter()
-        .skip(1)
         .rev()
         .take_while(|w| starts_capitalised(w) || matches!(**w, "de" | "van" | "von" | "bin"))
         .copied()
         .collect();
     run.reverse();
+    // The clause's first word is capitalised anyway: "Ilse Varga" is a name, "The Varga"
+    // or "On Monday" is not wholly one.
+    if run.len() == ws.len()
+        && run.first().is_some_and(|w| {
+            matches!(
+                fold(w).as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "but"
+                    | "and"
+                    | "as"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "to"
+                    | "of"
+            )
+        })
+    {
+        run.remove(0);
+    }
     while run.first().is_some_and(|w| !starts_capitalised(w)) {
         run.remove(0);
     }
-    // "Capt. Ron Johnson of the Missouri State Highway Patrol, who …": the relative clause
-    // may be said of the person, not of the name after "of".
+    // "Capt. Piet Landau of the Tarnow Harbour Police, who …": the relative clause may be
+    // said of the person, not of the name after "of".
     let before: Vec<String> = ws[..ws.len() - run.len()]
         .iter()
         .rev()
@@ -366,11 +416,13 @@ fn tidy(phrase: &str) -> String {
         out.push(w);
         length += added;
     }
+    let cut = next.is_some();
     let drop_filler = |out: &mut Vec<&str>| {
         while out.len() > 2
-            && out
-                .last()
-                .is_some_and(|w| TRAILING_FILLER.contains(&fold(w).as_str()))
+            && out.last().is_some_and(|w| {
+                let w = fold(w);
+                TRAILING_FILLER.contains(&w.as_str()) || (cut && CUT_FILLER.contains(&w.as_str()))
+            })
         {
             out.pop();
         }
@@ -503,19 +555,49 @@ mod tests {
             "The inspectors, who resigned on Monday after the harbour audit, were replaced.",
             &anchors(&["resigned", "harbour", "audit"]),
         );
-        assert!(!label.starts_with("Inspectors resigned"), "{label}");
+        assert!(label.starts_with("Resigned on Monday"), "{label}");
+        // A name that is a whole clause keeps its first word.
+        let label = readable(
+            "Ilse Varga, who resigned on Monday after the harbour audit, was replaced.",
+            &anchors(&["resigned", "harbour", "audit"]),
+        );
+        assert!(label.starts_with("Ilse Varga resigned"), "{label}");
+        // "Who …?" after a colon asks; it states nothing of the name before it.
+        let label = readable(
+            "Landau asked Varga: \"Who ordered the harbour audit?\"",
+            &anchors(&["ordered", "harbour", "audit"]),
+        );
+        assert!(!label.starts_with("Varga ordered"), "{label}");
+        // "which" is often said of the whole clause, not of the word before it.
+        let label = readable(
+            "Ilse Varga resigned as harbour chair on Monday, which stunned the Tarnow audit committee.",
+            &anchors(&["tarnow", "audit", "committee"]),
+        );
+        assert!(!label.starts_with("Monday stunned"), "{label}");
     }
 
     #[test]
     fn a_reported_clause_drops_its_reporting_participle() {
         let label = readable(
-            "The talks will go on, the envoy added, noting that Tarnow and Ostrava have long-standing fishing rights and that the quota would stay.",
-            &anchors(&["tarnow", "ostrava", "fishing"]),
+            "The talks will go on, the envoy added, noting that Tarnow has fishing rights and that the quota would stay.",
+            &anchors(&["tarnow", "fishing", "rights"]),
         );
-        assert_eq!(
-            label,
-            "Tarnow and Ostrava have long-standing fishing rights"
+        assert_eq!(label, "Tarnow has fishing rights");
+        // In "saying that would …", "that" is the subject: it stays.
+        let label = readable(
+            "Landau rejected the plan, saying that would break the harbour law.",
+            &anchors(&["break", "harbour", "law"]),
         );
+        assert!(label.starts_with("Saying that would"), "{label}");
+    }
+
+    #[test]
+    fn a_label_that_fits_keeps_its_last_preposition() {
+        let label = readable(
+            "The Tarnow port deal fell through.",
+            &anchors(&["tarnow", "port", "deal"]),
+        );
+        assert_eq!(label, "The Tarnow port deal fell through");
     }
 
     #[test]

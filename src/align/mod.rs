@@ -623,12 +623,12 @@ fn passage_speakers(corpus: &Corpus, node: PassageRef) -> Vec<crate::model::Enti
         }
         // One adverb may stand between the speaker and the verb ("Varga sternly told").
         let mut after = word_at(rest);
-        if after.len() > 4 && after.ends_with("ly") {
-            let trimmed = rest.trim_start();
-            let end = trimmed
-                .char_indices()
-                .find(|(_, c)| !c.is_alphanumeric())
-                .map_or(trimmed.len(), |(i, _)| i);
+        let trimmed = rest.trim_start();
+        let end = trimmed
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(trimmed.len(), |(i, _)| i);
+        if adverb(&trimmed[..end]) {
             let next = word_at(&trimmed[end..]);
             if speaking(&next) {
                 after = next;
@@ -672,6 +672,22 @@ fn passage_speakers(corpus: &Corpus, node: PassageRef) -> Vec<crate::model::Enti
     out
 }
 
+/// Whether a word as written is an adverb that may stand between a speaker and the verb
+/// ("also", "later"; "sternly", "flatly": lower case, ending in "-ly", and not one of the
+/// nouns that end so, as in "the Varga family said").
+fn adverb(written: &str) -> bool {
+    matches!(
+        written,
+        "also" | "later" | "then" | "again" | "earlier" | "once"
+    ) || written.chars().count() > 4
+        && written.starts_with(char::is_lowercase)
+        && written.ends_with("ly")
+        && !matches!(
+            written,
+            "family" | "assembly" | "ally" | "rally" | "supply" | "bully" | "monopoly" | "anomaly"
+        )
+}
+
 /// The byte offset of "he" or "she" as the subject of a speech verb in a passage ("she
 /// wrote", "he told reporters", "…," she said).
 fn pronoun_speaker(text: &str, range: std::ops::Range<usize>) -> Option<usize> {
@@ -682,9 +698,9 @@ fn pronoun_speaker(text: &str, range: std::ops::Range<usize>) -> Option<usize> {
             return None;
         }
         // "she said", or with one adverb between: "she sternly told".
-        let verb = match folded.get(i + 1) {
-            Some(w) if w.len() > 4 && w.ends_with("ly") => folded.get(i + 2),
-            w => w,
+        let verb = match tokens.get(i + 1) {
+            Some(t) if adverb(t.text) => folded.get(i + 2),
+            _ => folded.get(i + 1),
         };
         verb.is_some_and(|w| speaking(w))
             .then_some(range.start + tokens[i].start)
@@ -1936,4 +1952,23 @@ pub fn aligned_passages(alignment: &Alignment, document: DocId) -> Vec<PassageId
         .collect();
     ids.sort();
     ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{adverb, pronoun_speaker};
+
+    #[test]
+    fn an_adverb_of_manner_is_not_a_noun_in_ly() {
+        assert!(adverb("sternly") && adverb("flatly") && adverb("also"));
+        assert!(!adverb("family") && !adverb("assembly") && !adverb("Kelly") && !adverb("only"));
+    }
+
+    #[test]
+    fn a_pronoun_speaker_may_have_an_adverb_before_the_verb() {
+        let text = "Varga left, and she sternly told them to wait.";
+        assert_eq!(pronoun_speaker(text, 0..text.len()), Some(16));
+        let text = "Varga left, and she family told them to wait.";
+        assert_eq!(pronoun_speaker(text, 0..text.len()), None);
+    }
 }
