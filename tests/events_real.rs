@@ -93,24 +93,27 @@ fn boilerplate_is_never_aligned() {
     );
 }
 
-#[test]
-fn statements_of_two_speakers_are_two_events() {
-    // Two senators answer the same report on the same day in much the same words: their
-    // statements share rare words and a run of wording, but they are two statements.
+/// Two one-sentence accounts (each followed by an unrelated line) that make no event.
+fn assert_no_event(a: &str, b: &str) {
     let report = compare(&[
-        (
-            "a.txt",
-            "Senator Ilse Varga said on Friday that the Tarnow harbour inquiry report must be published in full without redactions.\n\nThe weather was mild.",
-        ),
-        (
-            "b.txt",
-            "Senator Piet Landau said on Friday that the Tarnow harbour inquiry report should be published in full without delay.\n\nShops stayed open.",
-        ),
+        ("a.txt", &format!("{a}\n\nThe weather was mild.")),
+        ("b.txt", &format!("{b}\n\nShops stayed open.")),
     ]);
     assert!(
         report.events.is_empty(),
-        "{:?}",
+        "{a} / {b}: {:?}",
         report.events.iter().map(|e| &e.label).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn statements_of_two_speakers_are_two_events() {
+    let landau = "Senator Piet Landau said on Friday that the Tarnow harbour inquiry report should be published in full without delay.";
+    // Two senators answer the same report on the same day in much the same words: their
+    // statements share rare words and a run of wording, but they are two statements.
+    assert_no_event(
+        "Senator Ilse Varga said on Friday that the Tarnow harbour inquiry report must be published in full without redactions.",
+        landau,
     );
     // The same statement by the same speaker, told in other words, is one event.
     let report = compare(&[
@@ -125,37 +128,15 @@ fn statements_of_two_speakers_are_two_events() {
     ]);
     assert_eq!(report.events.len(), 1, "{:?}", report.events);
     // A speaker named by a pronoun ("she wrote") is the person named just before.
-    let report = compare(&[
-        (
-            "a.txt",
-            "Senator Ilse Varga spoke to the harbour board on Friday. The Tarnow harbour inquiry report must be published in full without redactions, she wrote on Friday.\n\nThe weather was mild.",
-        ),
-        (
-            "b.txt",
-            "Senator Piet Landau said on Friday that the Tarnow harbour inquiry report should be published in full without delay.\n\nShops stayed open.",
-        ),
-    ]);
-    assert!(
-        report.events.is_empty(),
-        "{:?}",
-        report.events.iter().map(|e| &e.label).collect::<Vec<_>>()
+    assert_no_event(
+        "Senator Ilse Varga spoke to the harbour board on Friday. The Tarnow harbour inquiry report must be published in full without redactions, she wrote on Friday.",
+        landau,
     );
     // An adverb between the speaker and the verb ("she sternly told", "Landau flatly
     // said") does not hide who speaks.
-    let report = compare(&[
-        (
-            "a.txt",
-            "As Senator Ilse Varga left the harbour board, she sternly told reporters that the Tarnow harbour inquiry report must be published in full without redactions.\n\nThe weather was mild.",
-        ),
-        (
-            "b.txt",
-            "Senator Piet Landau flatly said on Friday that the Tarnow harbour inquiry report should be published in full without delay.\n\nShops stayed open.",
-        ),
-    ]);
-    assert!(
-        report.events.is_empty(),
-        "{:?}",
-        report.events.iter().map(|e| &e.label).collect::<Vec<_>>()
+    assert_no_event(
+        "As Senator Ilse Varga left the harbour board, she sternly told reporters that the Tarnow harbour inquiry report must be published in full without redactions.",
+        "Senator Piet Landau flatly said on Friday that the Tarnow harbour inquiry report should be published in full without delay.",
     );
 }
 
