@@ -274,3 +274,28 @@ Hotels on the island are hoping for a strong season.\n";
         );
     }
 }
+
+#[test]
+fn an_event_held_by_one_name_and_words_is_not_sure() {
+    // One name and two rare words in common: as often two statements about the same person
+    // as one. The event may stand, but its confidence stays at 0.7 or below.
+    let report = compare(&[
+        (
+            "a.txt",
+            "Ilse Varga toured the flooded quarry villages and their broken sluices.\n\nThe weather was mild.",
+        ),
+        (
+            "b.txt",
+            "Ilse Varga promised the quarry villages new sluices before winter.\n\nShops stayed open.",
+        ),
+    ]);
+    assert!(!report.events.is_empty(), "no event at all");
+    for event in &report.events {
+        assert!(
+            event.confidence <= 0.7,
+            "{} ({:.2})",
+            event.label,
+            event.confidence
+        );
+    }
+}

@@ -477,6 +477,8 @@ fn wording_anchor(a: &[u64], b: &[u64]) -> f32 {
 /// specific anchors that add up.
 /// The highest confidence of an event whose shared anchors are all words.
 const WORDS_ONLY_CONFIDENCE: f32 = 0.55;
+/// The highest confidence of an event held by one name and words.
+const ONE_NAME_CONFIDENCE: f32 = 0.7;
 
 /// Two content words this close (from the start of one to the start of the next, in bytes)
 /// are one phrase.
@@ -1374,6 +1376,24 @@ pub fn align(
         });
         if only_words {
             confidence = confidence.min(WORDS_ONLY_CONFIDENCE);
+        }
+        // One name (or one who-did-what) and words: on our BASIL labels such events are one
+        // event about seven times in ten, against more than eight in ten for events with a
+        // number, date or quote in common. Their confidence says so.
+        let shared: Vec<&crate::model::Anchor> =
+            anchors.iter().filter(|a| a.sources >= 2).collect();
+        let hard = shared.iter().any(|a| {
+            matches!(
+                a.kind,
+                EvidenceKind::Quote | EvidenceKind::Date | EvidenceKind::Parallel
+            ) || (a.kind == EvidenceKind::Quantity && !a.text.starts_with("a count of"))
+        });
+        let names = shared
+            .iter()
+            .filter(|a| matches!(a.kind, EvidenceKind::Entity | EvidenceKind::Claim))
+            .count();
+        if !hard && names == 1 {
+            confidence = confidence.min(ONE_NAME_CONFIDENCE);
         }
         let label = central_label(nodes[central.0], &anchors, corpus)
             .unwrap_or_else(|| label(&evidence, corpus));
