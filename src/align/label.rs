@@ -454,8 +454,57 @@ fn tidy(phrase: &str) -> String {
         }
     }
     drop_filler(&mut out);
+    // A label cut for length does not end on a word that needs what was cut: an adjective
+    // ("a crowd of Malian | protesters"), a determiner, a preposition or a conjunction, as
+    // the tagger reads the word in the context of the word after it.
+    // An adjective goes only when the cut word after it is the noun it qualifies, or another
+    // adjective before that noun ("Malian | protesters"; not "a veteran Republican operative
+    // | who"). Title-case headlines are
+    // left alone: the tagger reads their particles ("Drop Out") as prepositions.
+    let title_case = out.iter().filter(|w| starts_capitalised(w)).count() * 2 > out.len();
+    if let Some(mut after) = next.map(str::to_string)
+        && !title_case
+    {
+        use crate::extract::tagger::Pos;
+        while out.len() > 3 {
+            let kept = out.join(" ");
+            let context = format!("{kept} {after}");
+            let tokens = crate::text::tokens(&context);
+            let tags = crate::extract::tagger::tag(&context, &tokens);
+            let Some(last) = tokens.iter().rposition(|t| t.end <= kept.len()) else {
+                break;
+            };
+            let tag_after = tags.get(last + 1).copied();
+            let dangling = match tags.get(last) {
+                Some(Pos::Det | Pos::Adp | Pos::Cconj | Pos::Sconj) => true,
+                Some(Pos::Adj) => tag_after.is_some_and(|t| t.is_nominal() || t == Pos::Adj),
+                Some(Pos::Adv) => matches!(
+                    fold(tokens[last].text).as_str(),
+                    "how" | "so" | "very" | "too" | "more" | "most" | "less" | "why" | "where"
+                ),
+                _ => false,
+            };
+            if !dangling {
+                break;
+            }
+            after = out.pop().unwrap_or_default().to_string();
+            drop_filler(&mut out);
+        }
+    }
     let joined = out.join(" ");
-    let joined = joined.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '$');
+    // "U.S." keeps its last full stop.
+    let abbreviated = out.last().is_some_and(|w| {
+        w.len() >= 4
+            && w.ends_with('.')
+            && w.split('.')
+                .filter(|p| !p.is_empty())
+                .all(|p| p.chars().count() == 1)
+    });
+    let joined = if abbreviated {
+        joined.as_str()
+    } else {
+        joined.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '$')
+    };
     let joined = joined.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '$');
     let mut chars = joined.chars();
     match chars.next() {
@@ -589,6 +638,21 @@ mod tests {
             &anchors(&["break", "harbour", "law"]),
         );
         assert!(label.starts_with("Saying that would"), "{label}");
+    }
+
+    #[test]
+    fn a_cut_label_does_not_end_on_an_adjective_or_a_preposition() {
+        let label = readable(
+            "All eyes in Tarnow were drawn to a crowd of very furious young dockers who blocked the quay.",
+            &anchors(&["tarnow", "crowd", "dockers"]),
+        );
+        assert_eq!(label, "All eyes in Tarnow were drawn to a crowd");
+        // "U.S." keeps its full stop when a cut ends on it.
+        let label = readable(
+            "The harbour board of Tarnow said it hopes that U.S. public opinion will see the quota.",
+            &anchors(&["harbour", "quota", "opinion"]),
+        );
+        assert_eq!(label, "The harbour board of Tarnow said it hopes that U.S.");
     }
 
     #[test]
