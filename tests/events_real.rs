@@ -299,3 +299,34 @@ fn an_event_held_by_one_name_and_words_is_not_sure() {
         );
     }
 }
+
+#[test]
+fn the_same_plain_words_in_the_same_order_are_one_quote() {
+    // Six plain words in a row, one of them a content word: the same quote, whether or not
+    // both sources put it in quotation marks. The event names it and is sure of it.
+    let report = compare(&[
+        (
+            "a.txt",
+            "“This is a fight we want to have,” the mayor said of the harbour levy.\n\nThe weather was mild.",
+        ),
+        (
+            "b.txt",
+            "The harbour levy is the right call, and this is a fight we want to have, she said.\n\nShops stayed open.",
+        ),
+    ]);
+    let event = report
+        .events
+        .iter()
+        .find(|e| {
+            e.anchors
+                .iter()
+                .any(|a| a.kind == parallax::model::EvidenceKind::Quote)
+        })
+        .unwrap_or_else(|| panic!("no event on the quote: {:?}", report.events));
+    assert!(
+        event.confidence >= parallax::settings::DEFAULT_MIN_CONFIDENCE,
+        "{} ({:.2})",
+        event.label,
+        event.confidence
+    );
+}

@@ -319,6 +319,9 @@ fn quote_anchor(a: &PassageFeatures, b: &PassageFeatures) -> f32 {
     best
 }
 
+/// Words in a row that make two passages' wording one quote or one copied sentence.
+const SAME_QUOTE_RUN: usize = 6;
+
 /// How many pairs of an event's passages are searched for a shared run of words.
 const RUN_PAIRS: usize = 40;
 
@@ -356,7 +359,7 @@ fn shared_run(corpus: &Corpus, a: PassageRef, b: PassageRef) -> Option<(String, 
     let content = (end - length..end)
         .filter(|&i| carries_content(&fa[i], wa[i].text, table))
         .count();
-    if length < 4 || content < CONTENT_IN_RUN {
+    if !(length >= 4 && content >= CONTENT_IN_RUN || length >= SAME_QUOTE_RUN && content >= 1) {
         return None;
     }
     // Shown without the function words at its ends ("and about 8,000 residents were
@@ -448,6 +451,54 @@ fn shingles(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Hashes of the runs of [`SAME_QUOTE_RUN`] words of a passage (folded, punctuation
+/// ignored) that hold a content word: the same six words in a row in two sources are one
+/// quote or one copied sentence, however plain the words ("this is a debate we want to
+/// have").
+fn long_runs(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let document = &corpus.documents[node.document.get()];
+    let passage = &document.passages[node.passage.get()];
+    let text = &document.loaded.text[passage.start..passage.end];
+    let table = crate::extract::frequency::frequencies();
+    let tokens = crate::text::tokens(text);
+    let words: Vec<String> = tokens
+        .iter()
+        .map(|t| crate::text::fold(t.text).replace(['’', '.'], "'"))
+        .collect();
+    let content: Vec<bool> = words
+        .iter()
+        .zip(&tokens)
+        .map(|(w, t)| carries_content(w, t.text, table))
+        .collect();
+    let mut out: Vec<u64> = words
+        .windows(SAME_QUOTE_RUN)
+        .zip(content.windows(SAME_QUOTE_RUN))
+        .filter(|(_, c)| c.iter().any(|x| *x))
+        .map(|(w, _)| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut hasher);
+            hasher.finish()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether two sorted hash lists share an entry.
+fn share_any(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// The strength of shared wording: a run of six or more words (three shared four-word
@@ -874,6 +925,7 @@ pub fn align(
         })
         .collect();
     let node_shingles: Vec<Vec<u64>> = nodes.iter().map(|node| shingles(corpus, *node)).collect();
+    let node_long_runs: Vec<Vec<u64>> = nodes.iter().map(|node| long_runs(corpus, *node)).collect();
     // Who did what: each claim's predicate with its named person or organisation subject.
     let node_actions: Vec<Vec<(&str, crate::model::EntityId)>> = nodes
         .iter()
@@ -1105,7 +1157,10 @@ pub fn align(
                 (&node_phrases[a], &node_phrases[b]),
             );
             let quoted = quote_anchor(features_of(&nodes[a]), features_of(&nodes[b]));
-            let quote = quoted.max(wording_anchor(&node_shingles[a], &node_shingles[b]));
+            let mut quote = quoted.max(wording_anchor(&node_shingles[a], &node_shingles[b]));
+            if share_any(&node_long_runs[a], &node_long_runs[b]) {
+                quote = quote.max(STRONG_QUOTE);
+            }
             let support: f32 = shared.iter().map(|(_, s)| s).sum::<f32>() + quote;
             for node in [a, b] {
                 let (d, p) = (nodes[node].document.get(), nodes[node].passage.get());
