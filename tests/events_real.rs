@@ -302,16 +302,17 @@ fn an_event_held_by_one_name_and_words_is_not_sure() {
 
 #[test]
 fn the_same_plain_words_in_the_same_order_are_one_quote() {
-    // Six plain words in a row, one of them a content word: the same quote, whether or not
-    // both sources put it in quotation marks. The event names it and is sure of it.
+    // Six plain words in a row, one of them an uncommon content word: the same quote,
+    // whether or not both sources put it in quotation marks. The event names it and is sure
+    // of it.
     let report = compare(&[
         (
             "a.txt",
-            "“This is a fight we want to have,” the mayor said of the harbour levy.\n\nThe weather was mild.",
+            "“This is a quarrel we mean to win,” the mayor said of the harbour levy.\n\nThe weather was mild.",
         ),
         (
             "b.txt",
-            "The harbour levy is the right call, and this is a fight we want to have, she said.\n\nShops stayed open.",
+            "The harbour levy is the right call, and this is a quarrel we mean to win, she said.\n\nShops stayed open.",
         ),
     ]);
     let event = report

@@ -455,11 +455,12 @@ fn tidy(phrase: &str) -> String {
     }
     drop_filler(&mut out);
     // A label cut for length does not end on a word that needs what was cut: an adjective
-    // ("a crowd of Malian | protesters"), a determiner, a preposition or a conjunction, as
+    // ("a crowd of Kestrian | dockers"), a determiner, a preposition or a conjunction, as
     // the tagger reads the word in the context of the word after it.
     // An adjective goes only when the cut word after it is the noun it qualifies, or another
-    // adjective before that noun ("Malian | protesters"; not "a veteran Republican operative
-    // | who"). Title-case headlines are
+    // adjective before that noun ("Kestrian | dockers"; not "a veteran harbour pilot | who"),
+    // and not when it follows a noun ("declared the quay safe | Tuesday"). A
+    // particle after a verb stays ("called off | the strike"). Title-case headlines are
     // left alone: the tagger reads their particles ("Drop Out") as prepositions.
     let title_case = out.iter().filter(|w| starts_capitalised(w)).count() * 2 > out.len();
     if let Some(mut after) = next.map(str::to_string)
@@ -475,9 +476,14 @@ fn tidy(phrase: &str) -> String {
                 break;
             };
             let tag_after = tags.get(last + 1).copied();
+            let tag_before = last.checked_sub(1).and_then(|i| tags.get(i)).copied();
             let dangling = match tags.get(last) {
-                Some(Pos::Det | Pos::Adp | Pos::Cconj | Pos::Sconj) => true,
-                Some(Pos::Adj) => tag_after.is_some_and(|t| t.is_nominal() || t == Pos::Adj),
+                Some(Pos::Adp) => !tag_before.is_some_and(Pos::is_verbal),
+                Some(Pos::Det | Pos::Cconj | Pos::Sconj) => true,
+                Some(Pos::Adj) => {
+                    tag_after.is_some_and(|t| matches!(t, Pos::Noun | Pos::Propn | Pos::Adj))
+                        && !tag_before.is_some_and(|t| matches!(t, Pos::Noun | Pos::Propn))
+                }
                 Some(Pos::Adv) => matches!(
                     fold(tokens[last].text).as_str(),
                     "how" | "so" | "very" | "too" | "more" | "most" | "less" | "why" | "where"
@@ -494,11 +500,12 @@ fn tidy(phrase: &str) -> String {
     let joined = out.join(" ");
     // "U.S." keeps its last full stop.
     let abbreviated = out.last().is_some_and(|w| {
-        w.len() >= 4
-            && w.ends_with('.')
-            && w.split('.')
-                .filter(|p| !p.is_empty())
-                .all(|p| p.chars().count() == 1)
+        let parts: Vec<&str> = w.split('.').filter(|p| !p.is_empty()).collect();
+        w.ends_with('.')
+            && parts.len() >= 2
+            && parts
+                .iter()
+                .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
     });
     let joined = if abbreviated {
         joined.as_str()
@@ -647,12 +654,27 @@ mod tests {
             &anchors(&["tarnow", "crowd", "dockers"]),
         );
         assert_eq!(label, "All eyes in Tarnow were drawn to a crowd");
-        // "U.S." keeps its full stop when a cut ends on it.
+        // An adjective after a noun is its complement ("declared the quay safe"), and a
+        // particle after a verb belongs to it ("called off"): both stay.
         let label = readable(
-            "The harbour board of Tarnow said it hopes that U.S. public opinion will see the quota.",
-            &anchors(&["harbour", "quota", "opinion"]),
+            "The Tarnow water board inspectors declared the old quay safe Tuesday after a long survey.",
+            &anchors(&["tarnow", "inspectors", "quay"]),
         );
-        assert_eq!(label, "The harbour board of Tarnow said it hopes that U.S.");
+        assert!(label.ends_with("quay safe"), "{label}");
+        let label = readable(
+            "The dockers union in Tarnow said on Friday it had called off the strike at the quay.",
+            &anchors(&["tarnow", "dockers", "strike"]),
+        );
+        assert!(!label.ends_with("had called"), "{label}");
+        // "U.S." keeps its full stop.
+        let label = readable(
+            "The Tarnow harbour board sold its pilot boats to the U.S.",
+            &anchors(&["tarnow", "harbour", "boats"]),
+        );
+        assert_eq!(
+            label,
+            "The Tarnow harbour board sold its pilot boats to the U.S."
+        );
     }
 
     #[test]

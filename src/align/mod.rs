@@ -326,8 +326,8 @@ const SAME_QUOTE_RUN: usize = 6;
 const RUN_PAIRS: usize = 40;
 
 /// The longest run of words two passages share (folded, punctuation ignored), as the first
-/// passage writes it, when it has at least four words of which two carry content; and its
-/// length in words.
+/// passage writes it, when it has at least four words of which two carry content, or six
+/// with one uncommon content word; and its length in words.
 fn shared_run(corpus: &Corpus, a: PassageRef, b: PassageRef) -> Option<(String, usize)> {
     let table = crate::extract::frequency::frequencies();
     let text_of = |at: PassageRef| {
@@ -359,7 +359,8 @@ fn shared_run(corpus: &Corpus, a: PassageRef, b: PassageRef) -> Option<(String, 
     let content = (end - length..end)
         .filter(|&i| carries_content(&fa[i], wa[i].text, table))
         .count();
-    if !(length >= 4 && content >= CONTENT_IN_RUN || length >= SAME_QUOTE_RUN && content >= 1) {
+    let uncommon = (end - length..end).any(|i| uncommon_content(&fa[i], wa[i].text, table));
+    if !(length >= 4 && content >= CONTENT_IN_RUN || length >= SAME_QUOTE_RUN && uncommon) {
         return None;
     }
     // Shown without the function words at its ends ("and about 8,000 residents were
@@ -406,6 +407,12 @@ fn carries_content(
         && written.chars().next().is_some_and(char::is_lowercase)
         && !crate::extract::claims::is_reporting(folded)
         && !matches!(folded, "reporters" | "statement" | "interview")
+        // Time scaffolding ("by the end of the year", "earlier this week").
+        && !matches!(
+            folded,
+            "end" | "year" | "years" | "day" | "days" | "week" | "weeks" | "month" | "months"
+                | "time" | "times" | "today" | "morning" | "evening" | "night" | "earlier" | "later"
+        )
 }
 
 /// Words rarer than this in English (a Zipf value) carry content ("lied", "times").
@@ -455,8 +462,9 @@ fn shingles(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
 
 /// Hashes of the runs of [`SAME_QUOTE_RUN`] words of a passage (folded, punctuation
 /// ignored) that hold a content word: the same six words in a row in two sources are one
-/// quote or one copied sentence, however plain the words ("this is a debate we want to
-/// have").
+/// quote or one copied sentence, however plain the other words ("this is a quarrel we mean
+/// to win"). The content word must be uncommon and in lower case: "by the end of the year"
+/// or "said President Varga on Monday that" are how news is written, not what it says.
 fn long_runs(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
     use std::hash::{Hash, Hasher};
     let document = &corpus.documents[node.document.get()];
@@ -471,7 +479,7 @@ fn long_runs(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
     let content: Vec<bool> = words
         .iter()
         .zip(&tokens)
-        .map(|(w, t)| carries_content(w, t.text, table))
+        .map(|(w, t)| uncommon_content(w, t.text, table))
         .collect();
     let mut out: Vec<u64> = words
         .windows(SAME_QUOTE_RUN)
@@ -486,6 +494,17 @@ fn long_runs(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// A content word ([`carries_content`]) that is also uncommon in English ("quarrel", not
+/// "end" or "fight").
+fn uncommon_content(
+    folded: &str,
+    written: &str,
+    table: &crate::extract::frequency::Frequencies,
+) -> bool {
+    carries_content(folded, written, table)
+        && crate::extract::frequency::specificity(table.word(folded)) > 0.3
 }
 
 /// Whether two sorted hash lists share an entry.
@@ -528,6 +547,15 @@ fn wording_anchor(a: &[u64], b: &[u64]) -> f32 {
 /// specific anchors that add up.
 /// The highest confidence of an event whose shared anchors are all words.
 const WORDS_ONLY_CONFIDENCE: f32 = 0.55;
+/// Demonyms ("African", "Western") are capitalised words, not named participants.
+fn demonym(anchor: &crate::model::Anchor) -> bool {
+    anchor.kind == EvidenceKind::Entity
+        && !anchor.text.contains(' ')
+        && ["an", "ern", "ese", "ish"]
+            .iter()
+            .any(|end| anchor.text.to_lowercase().ends_with(end))
+}
+
 /// The highest confidence of an event held by one name and words.
 const ONE_NAME_CONFIDENCE: f32 = 0.7;
 
@@ -1420,15 +1448,10 @@ pub fn align(
         // An event held together by words alone (no name, number, date, quote or who-did-
         // what shared by two sources) is as often a topic as a happening: it stays below the
         // default threshold, shown with "Show uncertain".
-        // Demonyms ("African", "Western") are capitalised words, not named participants.
-        let only_words = anchors.iter().filter(|a| a.sources >= 2).all(|a| {
-            a.kind == EvidenceKind::Term
-                || (a.kind == EvidenceKind::Entity
-                    && !a.text.contains(' ')
-                    && ["an", "ern", "ese", "ish"]
-                        .iter()
-                        .any(|end| a.text.to_lowercase().ends_with(end)))
-        });
+        let only_words = anchors
+            .iter()
+            .filter(|a| a.sources >= 2)
+            .all(|a| a.kind == EvidenceKind::Term || demonym(a));
         if only_words {
             confidence = confidence.min(WORDS_ONLY_CONFIDENCE);
         }
@@ -1443,10 +1466,19 @@ pub fn align(
                 EvidenceKind::Quote | EvidenceKind::Date | EvidenceKind::Parallel
             ) || (a.kind == EvidenceKind::Quantity && !a.text.starts_with("a count of"))
         });
-        let names = shared
+        // Distinct names: a who-did-what counts under its subject's name.
+        let mut named: Vec<&str> = shared
             .iter()
-            .filter(|a| matches!(a.kind, EvidenceKind::Entity | EvidenceKind::Claim))
-            .count();
+            .filter(|a| a.kind == EvidenceKind::Entity && !demonym(a))
+            .map(|a| a.text.as_str())
+            .collect();
+        for claim in shared.iter().filter(|a| a.kind == EvidenceKind::Claim) {
+            let subject = claim.text.split(" … ").next().unwrap_or("");
+            if !named.contains(&subject) {
+                named.push(subject);
+            }
+        }
+        let names = named.len();
         if !hard && names == 1 {
             confidence = confidence.min(ONE_NAME_CONFIDENCE);
         }
@@ -2031,12 +2063,24 @@ pub fn aligned_passages(alignment: &Alignment, document: DocId) -> Vec<PassageId
 
 #[cfg(test)]
 mod tests {
-    use super::{adverb, pronoun_speaker};
+    use super::{adverb, pronoun_speaker, uncommon_content};
 
     #[test]
     fn an_adverb_of_manner_is_not_a_noun_in_ly() {
         assert!(adverb("sternly") && adverb("flatly") && adverb("also"));
         assert!(!adverb("family") && !adverb("assembly") && !adverb("Kelly") && !adverb("only"));
+    }
+
+    #[test]
+    fn six_plain_words_need_an_uncommon_content_word_to_be_a_quote() {
+        let table = crate::extract::frequency::frequencies();
+        // "by the end of the year", "this is a fight we want": how news is written.
+        for word in ["end", "year", "fight", "want"] {
+            assert!(!uncommon_content(word, word, table), "{word}");
+        }
+        assert!(uncommon_content("quarrel", "quarrel", table));
+        // A name is an anchor of its own, not wording.
+        assert!(!uncommon_content("varga", "Varga", table));
     }
 
     #[test]
