@@ -331,3 +331,23 @@ fn the_same_plain_words_in_the_same_order_are_one_quote() {
         event.confidence
     );
 }
+
+#[test]
+fn the_confidence_caps_read_every_shared_anchor_not_only_the_listed_ones() {
+    // One name, many shared words and a shared year: the year ranks below the twelve anchors
+    // the event lists, but it is still evidence, so the one-name cap does not apply.
+    let report = compare(&[
+        (
+            "a.txt",
+            "Ilse Varga said the cracked granite sluices, rusted winches, flooded culverts, warped bulkheads, silted moorings, leaking pontoons and corroded bollards of the quay date from 1987.\n\nThe weather was mild.",
+        ),
+        (
+            "b.txt",
+            "The cracked granite sluices, rusted winches, flooded culverts, warped bulkheads, silted moorings, leaking pontoons and corroded bollards date from 1987, Ilse Varga said.\n\nShops stayed open.",
+        ),
+    ]);
+    assert_eq!(report.events.len(), 1, "{:?}", report.events);
+    let event = &report.events[0];
+    assert!(event.anchors.len() <= 12, "{}", event.anchors.len());
+    assert!(event.confidence > 0.7, "{:.2}", event.confidence);
+}

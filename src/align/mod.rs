@@ -1482,6 +1482,15 @@ pub fn align(
         if !hard && names == 1 {
             confidence = confidence.min(ONE_NAME_CONFIDENCE);
         }
+        // The caps above read every shared anchor; the event lists the strongest.
+        if anchors.len() > MAX_EVENT_ANCHORS {
+            let parallel = anchors
+                .iter()
+                .position(|a| a.kind == EvidenceKind::Parallel)
+                .map(|i| anchors.remove(i));
+            anchors.truncate(MAX_EVENT_ANCHORS);
+            anchors.extend(parallel);
+        }
         let label = central_label(nodes[central.0], &anchors, corpus)
             .unwrap_or_else(|| label(&evidence, corpus));
         let date = event_date(&passages, corpus);
@@ -1817,9 +1826,11 @@ fn event_anchors<'a>(
             .total_cmp(&(a.strength * a.sources as f32))
             .then_with(|| a.text.cmp(&b.text))
     });
-    anchors.truncate(12);
     anchors
 }
+
+/// How many anchors an event lists (the strongest first).
+const MAX_EVENT_ANCHORS: usize = 12;
 
 /// The kind and readable text of a feature, as evidence and anchors show it.
 fn feature_text(
