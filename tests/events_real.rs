@@ -36,16 +36,10 @@ fn two_articles_sharing_only_common_words_get_no_event() {
 
 #[test]
 fn shared_specific_anchors_make_an_event_with_label_confidence_and_anchors() {
-    let report = compare(&[
-        (
-            "a.txt",
-            "Harbour pilots in Tarnow went on strike on Monday over the new Kessel tug contract.\n\nThe weather was mild.",
-        ),
-        (
-            "b.txt",
-            "On Monday the Tarnow harbour pilots walked out in protest at the Kessel tug contract.\n\nShops stayed open.",
-        ),
-    ]);
+    let report = two_accounts(
+        "Harbour pilots in Tarnow went on strike on Monday over the new Kessel tug contract.",
+        "On Monday the Tarnow harbour pilots walked out in protest at the Kessel tug contract.",
+    );
     assert_eq!(report.events.len(), 1, "{:?}", report.events);
     let event = &report.events[0];
     assert!(event.confidence > 0.3 && event.confidence <= 1.0);
@@ -93,12 +87,17 @@ fn boilerplate_is_never_aligned() {
     );
 }
 
-/// Two one-sentence accounts (each followed by an unrelated line) that make no event.
-fn assert_no_event(a: &str, b: &str) {
-    let report = compare(&[
+/// Two one-sentence accounts, each followed by an unrelated line, compared.
+fn two_accounts(a: &str, b: &str) -> Report {
+    compare(&[
         ("a.txt", &format!("{a}\n\nThe weather was mild.")),
         ("b.txt", &format!("{b}\n\nShops stayed open.")),
-    ]);
+    ])
+}
+
+/// Two one-sentence accounts (each followed by an unrelated line) that make no event.
+fn assert_no_event(a: &str, b: &str) {
+    let report = two_accounts(a, b);
     assert!(
         report.events.is_empty(),
         "{a} / {b}: {:?}",
@@ -116,16 +115,10 @@ fn statements_of_two_speakers_are_two_events() {
         landau,
     );
     // The same statement by the same speaker, told in other words, is one event.
-    let report = compare(&[
-        (
-            "a.txt",
-            "Senator Ilse Varga said on Friday that the Tarnow harbour inquiry report must be published in full without redactions.\n\nThe weather was mild.",
-        ),
-        (
-            "b.txt",
-            "The Tarnow harbour inquiry report has to come out unredacted, Varga said on Friday.\n\nShops stayed open.",
-        ),
-    ]);
+    let report = two_accounts(
+        "Senator Ilse Varga said on Friday that the Tarnow harbour inquiry report must be published in full without redactions.",
+        "The Tarnow harbour inquiry report has to come out unredacted, Varga said on Friday.",
+    );
     assert_eq!(report.events.len(), 1, "{:?}", report.events);
     // A speaker named by a pronoun ("she wrote") is the person named just before.
     assert_no_event(
@@ -279,16 +272,10 @@ Hotels on the island are hoping for a strong season.\n";
 fn an_event_held_by_one_name_and_words_is_not_sure() {
     // One name and two rare words in common: as often two statements about the same person
     // as one. The event may stand, but its confidence stays at 0.7 or below.
-    let report = compare(&[
-        (
-            "a.txt",
-            "Ilse Varga toured the flooded quarry villages and their broken sluices.\n\nThe weather was mild.",
-        ),
-        (
-            "b.txt",
-            "Ilse Varga promised the quarry villages new sluices before winter.\n\nShops stayed open.",
-        ),
-    ]);
+    let report = two_accounts(
+        "Ilse Varga toured the flooded quarry villages and their broken sluices.",
+        "Ilse Varga promised the quarry villages new sluices before winter.",
+    );
     assert!(!report.events.is_empty(), "no event at all");
     for event in &report.events {
         assert!(
@@ -305,16 +292,10 @@ fn the_same_plain_words_in_the_same_order_are_one_quote() {
     // Six plain words in a row, one of them an uncommon content word: the same quote,
     // whether or not both sources put it in quotation marks. The event names it and is sure
     // of it.
-    let report = compare(&[
-        (
-            "a.txt",
-            "“This is a quarrel we mean to win,” the mayor said of the harbour levy.\n\nThe weather was mild.",
-        ),
-        (
-            "b.txt",
-            "The harbour levy is the right call, and this is a quarrel we mean to win, she said.\n\nShops stayed open.",
-        ),
-    ]);
+    let report = two_accounts(
+        "“This is a quarrel we mean to win,” the mayor said of the harbour levy.",
+        "The harbour levy is the right call, and this is a quarrel we mean to win, she said.",
+    );
     let event = report
         .events
         .iter()
@@ -336,16 +317,10 @@ fn the_same_plain_words_in_the_same_order_are_one_quote() {
 fn the_confidence_caps_read_every_shared_anchor_not_only_the_listed_ones() {
     // One name, many shared words and a shared year: the year ranks below the twelve anchors
     // the event lists, but it is still evidence, so the one-name cap does not apply.
-    let report = compare(&[
-        (
-            "a.txt",
-            "Ilse Varga said the cracked granite sluices, rusted winches, flooded culverts, warped bulkheads, silted moorings, leaking pontoons and corroded bollards of the quay date from 1987.\n\nThe weather was mild.",
-        ),
-        (
-            "b.txt",
-            "The cracked granite sluices, rusted winches, flooded culverts, warped bulkheads, silted moorings, leaking pontoons and corroded bollards date from 1987, Ilse Varga said.\n\nShops stayed open.",
-        ),
-    ]);
+    let report = two_accounts(
+        "Ilse Varga said the cracked granite sluices, rusted winches, flooded culverts, warped bulkheads, silted moorings, leaking pontoons and corroded bollards of the quay date from 1987.",
+        "The cracked granite sluices, rusted winches, flooded culverts, warped bulkheads, silted moorings, leaking pontoons and corroded bollards date from 1987, Ilse Varga said.",
+    );
     assert_eq!(report.events.len(), 1, "{:?}", report.events);
     let event = &report.events[0];
     assert!(event.anchors.len() <= 12, "{}", event.anchors.len());

@@ -420,10 +420,22 @@ const CONTENT_ZIPF: f32 = 5.8;
 /// A run of four words with this many content words is wording worth sharing.
 const CONTENT_IN_RUN: usize = 2;
 
-/// Hashes of the runs of four words of a passage (folded, punctuation ignored) that hold at
-/// least one uncommon word: a run of several such words in two sources is the same
-/// wording, quoted or copied.
-fn shingles(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
+/// One word of a passage, as the runs of words see it.
+struct RunWord {
+    /// Uncommon in English (specificity above 0.3), whatever its case.
+    uncommon: bool,
+    /// A content word ([`carries_content`]).
+    content: bool,
+}
+
+/// Hashes of the runs of `length` words of a passage (folded, punctuation ignored) that
+/// `keep` accepts, sorted and without duplicates.
+fn hashed_runs(
+    corpus: &Corpus,
+    node: PassageRef,
+    length: usize,
+    keep: impl Fn(&[RunWord]) -> bool,
+) -> Vec<u64> {
     use std::hash::{Hash, Hasher};
     let document = &corpus.documents[node.document.get()];
     let passage = &document.passages[node.passage.get()];
@@ -434,21 +446,18 @@ fn shingles(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
         .iter()
         .map(|t| crate::text::fold(t.text).replace(['’', '.'], "'"))
         .collect();
-    let uncommon: Vec<bool> = words
-        .iter()
-        .map(|w| crate::extract::frequency::specificity(table.word(w)) > 0.3)
-        .collect();
-    let content: Vec<bool> = words
+    let seen: Vec<RunWord> = words
         .iter()
         .zip(&tokens)
-        .map(|(w, t)| carries_content(w, t.text, table))
+        .map(|(w, t)| RunWord {
+            uncommon: crate::extract::frequency::specificity(table.word(w)) > 0.3,
+            content: carries_content(w, t.text, table),
+        })
         .collect();
     let mut out: Vec<u64> = words
-        .windows(4)
-        .zip(uncommon.windows(4).zip(content.windows(4)))
-        .filter(|(_, (u, c))| {
-            u.iter().any(|x| *x) || c.iter().filter(|x| **x).count() >= CONTENT_IN_RUN
-        })
+        .windows(length)
+        .zip(seen.windows(length))
+        .filter(|(_, run)| keep(run))
         .map(|(w, _)| {
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
             w.hash(&mut hasher);
@@ -460,40 +469,23 @@ fn shingles(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
     out
 }
 
-/// Hashes of the runs of [`SAME_QUOTE_RUN`] words of a passage (folded, punctuation
-/// ignored) that hold a content word: the same six words in a row in two sources are one
+/// Hashes of the runs of four words of a passage that hold an uncommon word or two content
+/// words: a run of several such words in two sources is the same wording, quoted or copied.
+fn shingles(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
+    hashed_runs(corpus, node, 4, |run| {
+        run.iter().any(|w| w.uncommon) || run.iter().filter(|w| w.content).count() >= CONTENT_IN_RUN
+    })
+}
+
+/// Hashes of the runs of [`SAME_QUOTE_RUN`] words of a passage that hold an uncommon
+/// content word ([`uncommon_content`]): the same six words in a row in two sources are one
 /// quote or one copied sentence, however plain the other words ("this is a quarrel we mean
-/// to win"). The content word must be uncommon and in lower case: "by the end of the year"
-/// or "said President Varga on Monday that" are how news is written, not what it says.
+/// to win"). "by the end of the year" or "said President Varga on Monday that" are how news
+/// is written, not what it says.
 fn long_runs(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
-    use std::hash::{Hash, Hasher};
-    let document = &corpus.documents[node.document.get()];
-    let passage = &document.passages[node.passage.get()];
-    let text = &document.loaded.text[passage.start..passage.end];
-    let table = crate::extract::frequency::frequencies();
-    let tokens = crate::text::tokens(text);
-    let words: Vec<String> = tokens
-        .iter()
-        .map(|t| crate::text::fold(t.text).replace(['’', '.'], "'"))
-        .collect();
-    let content: Vec<bool> = words
-        .iter()
-        .zip(&tokens)
-        .map(|(w, t)| uncommon_content(w, t.text, table))
-        .collect();
-    let mut out: Vec<u64> = words
-        .windows(SAME_QUOTE_RUN)
-        .zip(content.windows(SAME_QUOTE_RUN))
-        .filter(|(_, c)| c.iter().any(|x| *x))
-        .map(|(w, _)| {
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut hasher);
-            hasher.finish()
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+    hashed_runs(corpus, node, SAME_QUOTE_RUN, |run| {
+        run.iter().any(|w| w.content && w.uncommon)
+    })
 }
 
 /// A content word ([`carries_content`]) that is also uncommon in English ("quarrel", not
