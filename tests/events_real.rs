@@ -326,3 +326,35 @@ fn the_confidence_caps_read_every_shared_anchor_not_only_the_listed_ones() {
     assert!(event.anchors.len() <= 12, "{}", event.anchors.len());
     assert!(event.confidence > 0.7, "{:.2}", event.confidence);
 }
+
+#[test]
+fn the_same_counted_thing_with_its_predicate_is_one_fact_whatever_the_figures() {
+    let fact_anchors = |report: &parallax::model::Report| -> Vec<String> {
+        report
+            .events
+            .iter()
+            .flat_map(|e| &e.anchors)
+            .map(|a| a.text.clone())
+            .filter(|t| t.starts_with("a count of") && t.contains(" … "))
+            .collect()
+    };
+    // Two outlets count the flooded homes of one town differently: one fact, disputed.
+    let report = two_accounts(
+        "By Sunday evening 340 homes were flooded in the lower town of Tarnow.",
+        "In Tarnow, 430 houses were flooded, some of them up to the first-floor windows.",
+    );
+    assert_eq!(report.events.len(), 1, "{:?}", report.events);
+    assert_eq!(fact_anchors(&report), ["a count of homes … flooded"]);
+    // "At least 12 people died": the approximation does not hide the subject of "died".
+    let report = two_accounts(
+        "At least 12 people died in Tarnow, the interior ministry said on Saturday.",
+        "According to the hospital in Tarnow, 14 people died in the flood.",
+    );
+    assert_eq!(fact_anchors(&report), ["a count of people … died"]);
+    // Figures far apart are two facts: a career of 4 seasons is not one of 19.
+    let report = two_accounts(
+        "Piet Landau spent 4 seasons at the Tarnow rowing club as its coach.",
+        "Piet Landau spent 19 seasons at the Tarnow rowing club, most of them as captain.",
+    );
+    assert!(fact_anchors(&report).is_empty(), "{:?}", report.events);
+}

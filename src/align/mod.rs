@@ -184,6 +184,66 @@ fn raw_features(features: &PassageFeatures, vocabulary: &mut Features) -> Vec<u3
     ids
 }
 
+/// The counted thing of a quantity with the predicate it is the subject or object of, as a
+/// feature name: "homes:*>flood" for "340 homes were flooded" and "flooded 430 houses".
+/// People counted by their fate ("12 people died", "evacuated 4,100 people") count as people.
+fn counted_fact(
+    quantity: &crate::extract::quantities::Quantity,
+    claims: &[crate::extract::claims::ClaimFeature],
+) -> Option<String> {
+    if quantity.unit.is_empty() || quantity.ordinal {
+        return None;
+    }
+    let unit = fact_unit(&quantity.unit);
+    let claim = claims.iter().find(|c| {
+        [&c.subject, &c.object, &c.oblique]
+            .into_iter()
+            .flatten()
+            .any(|argument| {
+                argument.start < quantity.end
+                    && quantity.start < argument.full_end.max(argument.end)
+            })
+            && !c.modal
+            && !crate::extract::claims::is_reporting(&c.word)
+            && !matches!(
+                c.predicate.as_str(),
+                "have" | "be" | "do" | "get" | "say" | "make"
+            )
+    })?;
+    Some(format!("{unit}:*>{}", claim.predicate))
+}
+
+/// The counted thing of a counted fact: people counted by their fate count as people.
+fn fact_unit(unit: &str) -> &str {
+    match unit {
+        "dead" | "injured" | "refugees" | "rescued" | "missing" | "arrested" => "people",
+        other => other,
+    }
+}
+
+/// The counted facts of a passage with their figures.
+type CountedFacts = Vec<(u32, f64)>;
+
+/// Whether two passages give near figures for counted fact `id` (or `id` is not one): the
+/// larger at most `NEAR_FIGURES` times the smaller.
+fn near_figures(id: u32, a: &[(u32, f64)], b: &[(u32, f64)]) -> bool {
+    let values = |facts: &[(u32, f64)]| -> Vec<f64> {
+        facts
+            .iter()
+            .filter(|(fact, _)| *fact == id)
+            .map(|(_, v)| v.abs())
+            .collect()
+    };
+    let (xs, ys) = (values(a), values(b));
+    xs.is_empty()
+        || xs.iter().any(|&x| {
+            ys.iter().any(|&y| {
+                let (low, high) = (x.min(y), x.max(y));
+                low > 0.0 && high <= NEAR_FIGURES * low
+            })
+        })
+}
+
 /// A feature used in this many passages of a typical document is a member of the story's
 /// cast or its topic rather than a detail of one event: its anchor strength falls as
 /// `REPEATED_IN / uses`.
@@ -192,6 +252,12 @@ const REPEATED_IN: f32 = 2.0;
 /// anchors from rare words and names; the common words still tell a paraphrase from an
 /// unrelated sentence that shares a name, so they are damped, not dropped.
 const COMMON_TERM_WEIGHT: f32 = 0.5;
+/// The weight of a counted thing with what happened to it ("homes … flooded"), whatever the
+/// figures.
+const COUNTED_FACT: f32 = 1.0;
+/// Two figures of one counted fact are near when the larger is at most this many times the
+/// smaller.
+const NEAR_FIGURES: f64 = 1.5;
 /// Anchors weaker than this are not anchors at all.
 const MIN_ANCHOR: f32 = 0.35;
 /// Two passages join only when their shared anchors add up to this much ...
@@ -230,6 +296,9 @@ fn background_weights(vocabulary: &Features, term_zipf: &[f32], common: f32) -> 
                 let (unit, value) = name.split_once(':').unwrap_or(("", name));
                 if value == "*" {
                     return 0.6;
+                }
+                if value.starts_with("*>") {
+                    return COUNTED_FACT;
                 }
                 let small = value.parse::<f64>().is_ok_and(|v| v.abs() <= 10.0);
                 match (unit.is_empty(), small) {
@@ -835,6 +904,7 @@ pub fn align(
         names: Vec::new(),
     };
     let heading_names = heading_entities(corpus, &nodes);
+    let stemmer = crate::extract::terms::Stemmer::new();
     let raw: Vec<Vec<u32>> = nodes
         .iter()
         .zip(&heading_names)
@@ -846,14 +916,34 @@ pub fn align(
             ids
         })
         .collect();
+    // The counted facts of each passage ("340 homes were flooded" / "flooded 430 houses":
+    // one fact, whatever the figures), with their figures. They are anchors only: they add
+    // nothing to the passage and document vectors that cosine and the document prior read.
+    let node_facts: Vec<CountedFacts> = nodes
+        .iter()
+        .map(|node| {
+            let features = features_of(node);
+            let mut facts = Vec::new();
+            for quantity in &features.quantities {
+                if let Some(fact) = counted_fact(quantity, &features.claims) {
+                    facts.push((vocabulary.id(FeatureKind::Quantity, fact), quantity.value));
+                }
+            }
+            facts
+        })
+        .collect();
     let feature_count = vocabulary.names.len();
 
     // Passage-level and document-level document frequencies.
     let mut passage_df = vec![0u32; feature_count];
     let mut document_df = vec![0u32; feature_count];
     let mut document_terms: Vec<BTreeMap<u32, f32>> = vec![BTreeMap::new(); corpus.documents.len()];
-    for (node, ids) in nodes.iter().zip(&raw) {
-        let mut distinct = ids.clone();
+    for ((node, ids), facts) in nodes.iter().zip(&raw).zip(&node_facts) {
+        let mut distinct: Vec<u32> = ids
+            .iter()
+            .copied()
+            .chain(facts.iter().map(|f| f.0))
+            .collect();
         distinct.sort_unstable();
         distinct.dedup();
         for &id in &distinct {
@@ -972,11 +1062,11 @@ pub fn align(
         .iter()
         .map(|node| passage_speakers(corpus, *node))
         .collect();
-    let stemmer = crate::extract::terms::Stemmer::new();
     let node_anchors: Vec<Vec<(u32, f32)>> = raw
         .iter()
         .zip(nodes.iter().zip(&heading_names))
-        .map(|(ids, (node, heading))| {
+        .zip(&node_facts)
+        .map(|((ids, (node, heading)), facts)| {
             // A name is one anchor: its words do not count again as terms.
             let name_stems: std::collections::HashSet<String> = features_of(node)
                 .entities
@@ -993,6 +1083,7 @@ pub fn align(
                 .collect();
             let mut anchors: Vec<(u32, f32)> = ids
                 .iter()
+                .chain(facts.iter().map(|(id, _)| id))
                 .filter(|&&id| {
                     let (kind, name) = &vocabulary.names[id as usize];
                     *kind != FeatureKind::Term || !name_stems.contains(name)
@@ -1172,10 +1263,36 @@ pub fn align(
     for (a, list) in candidate_lists_ok.iter().enumerate() {
         for &(b, cosine) in list {
             let b = b as usize;
-            let shared = one_per_phrase(
+            let mut shared = one_per_phrase(
                 shared_anchors(&node_anchors[a], &node_anchors[b]),
                 (&node_phrases[a], &node_phrases[b]),
             );
+            // A counted fact is one fact only when the figures are near each other ("340" /
+            // "430 homes flooded"); "spent 4 seasons" and "spent 19 seasons" are two.
+            shared.retain(|(id, _)| near_figures(*id, &node_facts[a], &node_facts[b]));
+            // A shared counted fact is one anchor: its counted thing and its predicate do
+            // not count again on their own.
+            let facts: Vec<(&str, &str)> = shared
+                .iter()
+                .filter_map(|(id, _)| {
+                    let (kind, name) = &vocabulary.names[*id as usize];
+                    (*kind == FeatureKind::Quantity)
+                        .then(|| name.split_once(":*>"))
+                        .flatten()
+                })
+                .collect();
+            if !facts.is_empty() {
+                shared.retain(|(id, _)| {
+                    let (kind, name) = &vocabulary.names[*id as usize];
+                    match kind {
+                        FeatureKind::Quantity => !name
+                            .strip_suffix(":*")
+                            .is_some_and(|unit| facts.iter().any(|(u, _)| *u == fact_unit(unit))),
+                        FeatureKind::Term => !facts.iter().any(|(_, p)| p == name),
+                        _ => true,
+                    }
+                });
+            }
             let quoted = quote_anchor(features_of(&nodes[a]), features_of(&nodes[b]));
             let mut quote = quoted.max(wording_anchor(&node_shingles[a], &node_shingles[b]));
             if share_any(&node_long_runs[a], &node_long_runs[b]) {
@@ -1206,7 +1323,11 @@ pub fn align(
                     let p = &d.passages[nodes[n].passage.get()];
                     d.loaded.text[p.start..p.end]
                         .chars()
-                        .take(60)
+                        .take(if std::env::var_os("PARALLAX_DEBUG_FULL").is_some() {
+                            2000
+                        } else {
+                            60
+                        })
                         .collect::<String>()
                 };
                 let names: Vec<String> = shared
@@ -1388,6 +1509,7 @@ pub fn align(
         let mut anchors = event_anchors(
             &members,
             &node_anchors,
+            &node_facts,
             &vocabulary,
             &nodes,
             corpus,
@@ -1732,6 +1854,7 @@ fn evidence(
 fn event_anchors<'a>(
     members: &[usize],
     node_anchors: &[Vec<(u32, f32)>],
+    node_facts: &[CountedFacts],
     vocabulary: &Features,
     nodes: &[PassageRef],
     corpus: &'a Corpus,
@@ -1745,9 +1868,24 @@ fn event_anchors<'a>(
             entry.1.insert(nodes[m].document);
         }
     }
+    // A counted fact is shared only where two sources give near figures for it.
+    let near_in_two_sources = |id: u32| {
+        let holders: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&m| node_facts[m].iter().any(|(fact, _)| *fact == id))
+            .collect();
+        holders.is_empty()
+            || holders.iter().enumerate().any(|(i, &x)| {
+                holders[i + 1..].iter().any(|&y| {
+                    nodes[x].document != nodes[y].document
+                        && near_figures(id, &node_facts[x], &node_facts[y])
+                })
+            })
+    };
     let mut anchors: Vec<crate::model::Anchor> = sources
         .into_iter()
-        .filter(|(_, (_, documents))| documents.len() >= 2)
+        .filter(|(id, (_, documents))| documents.len() >= 2 && near_in_two_sources(*id))
         .map(|(id, (strength, documents))| {
             let (kind, text) = feature_text(&vocabulary.names[id as usize], members, nodes, corpus);
             crate::model::Anchor {
@@ -1841,7 +1979,17 @@ fn feature_text(
                 .map_or_else(|| name.clone(), |e| e.name.clone()),
         ),
         FeatureKind::Date => (EvidenceKind::Date, name.clone()),
-        FeatureKind::Quantity => (EvidenceKind::Quantity, quantity_text(name)),
+        FeatureKind::Quantity => match name.split_once(":*>") {
+            // A counted fact: "a count of homes … flooded".
+            Some((unit, predicate)) => (
+                EvidenceKind::Quantity,
+                format!(
+                    "a count of {unit} … {}",
+                    written_predicate(predicate, members, nodes, corpus)
+                ),
+            ),
+            None => (EvidenceKind::Quantity, quantity_text(name)),
+        },
         FeatureKind::Claim => (
             EvidenceKind::Claim,
             claim_text(name, members, nodes, corpus),
@@ -1858,19 +2006,7 @@ fn claim_text(name: &str, members: &[usize], nodes: &[PassageRef], corpus: &Corp
             .and_then(|e| corpus.entities.get(e))
             .map(|e| e.name.clone())
     };
-    // The predicate as one of the event's passages writes it ("warned", not the stem "warn").
-    let written = |stem: &str| {
-        members
-            .iter()
-            .flat_map(|&m| {
-                let node = nodes[m];
-                corpus.documents[node.document.get()].features[node.passage.get()]
-                    .claims
-                    .iter()
-            })
-            .find(|c| c.predicate == stem)
-            .map_or_else(|| stem.to_string(), |c| c.word.clone())
-    };
+    let written = |stem: &str| written_predicate(stem, members, nodes, corpus);
     match name.split_once('>') {
         Some((subject, predicate)) if entity_name(subject).is_some() => format!(
             "{} … {}",
@@ -1884,6 +2020,25 @@ fn claim_text(name: &str, members: &[usize], nodes: &[PassageRef], corpus: &Corp
         ),
         None => name.to_string(),
     }
+}
+
+/// A predicate as one of the event's passages writes it ("warned", not the stem "warn").
+fn written_predicate(
+    stem: &str,
+    members: &[usize],
+    nodes: &[PassageRef],
+    corpus: &Corpus,
+) -> String {
+    members
+        .iter()
+        .flat_map(|&m| {
+            let node = nodes[m];
+            corpus.documents[node.document.get()].features[node.passage.get()]
+                .claims
+                .iter()
+        })
+        .find(|c| c.predicate == stem)
+        .map_or_else(|| stem.to_string(), |c| c.word.clone())
 }
 
 /// "troops 5000" for a counted value, "a count of troops" for the counted thing alone.

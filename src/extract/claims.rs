@@ -199,6 +199,11 @@ fn phrase_leftwards(
             break;
         }
         let previous = first - 1;
+        // A figure after a common noun starts a phrase of its own: "by Sunday evening 340
+        // homes were flooded" (but "Apollo 11 crew" is one).
+        if tags[first] == Pos::Num && tags[previous] == Pos::Noun {
+            break;
+        }
         if is_nominal(tags[previous]) {
             first = previous;
         } else if tags[previous] == Pos::Adp
@@ -225,6 +230,7 @@ fn subject_phrase(
 ) -> Option<(usize, usize)> {
     for _ in 0..4 {
         let (first, end) = phrase_leftwards(text, toks, tags, last)?;
+        let first = approximation_start(text, toks, tags, first);
         let after_preposition =
             first > 0 && tags[first - 1] == Pos::Adp && !gap_before(text, toks, first);
         if !after_preposition {
@@ -236,6 +242,27 @@ fn subject_phrase(
         last = first - 2;
     }
     None
+}
+
+/// Where a counted phrase starts when an approximation leads it: "at least 12 people",
+/// "more than 600 homes" are one phrase, not "12 people" after the preposition "at".
+fn approximation_start(text: &str, toks: &[Token<'_>], tags: &[Pos], first: usize) -> usize {
+    let word = |k: usize| fold(toks[k].text);
+    if first >= 1 && word(first) == "least" && word(first - 1) == "at" {
+        return first - 1;
+    }
+    if first >= 2
+        && tags[first] == Pos::Num
+        && !gap_before(text, toks, first)
+        && !gap_before(text, toks, first - 1)
+        && matches!(
+            (word(first - 2).as_str(), word(first - 1).as_str()),
+            ("at", "least") | ("more" | "less" | "fewer", "than") | ("up", "to")
+        )
+    {
+        return first - 2;
+    }
+    first
 }
 
 /// A noun phrase starting at token `first`, read rightwards.
@@ -274,7 +301,20 @@ fn argument(
     (first, last): (usize, usize),
     stemmer: &Stemmer,
 ) -> Option<Argument> {
-    let before_of = (first..=last)
+    // "at least 12 people": the approximation's preposition does not end the phrase.
+    let lead = if last >= first + 2
+        && matches!(
+            (
+                fold(toks[first].text).as_str(),
+                fold(toks[first + 1].text).as_str()
+            ),
+            ("at", "least") | ("more" | "less" | "fewer", "than") | ("up", "to")
+        ) {
+        2
+    } else {
+        0
+    };
+    let before_of = (first + lead..=last)
         .find(|&k| tags[k] == Pos::Adp)
         .map_or(last, |k| k.saturating_sub(1).max(first));
     // The head is the last noun; a bare figure ("2 trillion in cuts") is its own head.
@@ -532,6 +572,31 @@ mod tests {
             sent.subject.as_ref().map(|s| s.head.as_str()),
             Some("soldier")
         );
+    }
+
+    #[test]
+    fn a_count_led_by_an_approximation_is_the_subject() {
+        for (text, verb) in [
+            ("At least 12 people died, the ministry said.", "died"),
+            ("More than 600 homes were flooded by nightfall.", "flooded"),
+            (
+                "Rescuers said that at least nine people were injured.",
+                "injured",
+            ),
+        ] {
+            let found = claims(text);
+            let claim = found
+                .iter()
+                .find(|c| c.word == verb)
+                .unwrap_or_else(|| panic!("no claim in {text}: {found:#?}"));
+            let subject = claim.subject.as_ref().expect(text);
+            assert!(
+                text[subject.start..subject.end].contains("people")
+                    || text[subject.start..subject.end].contains("homes"),
+                "{text}: {}",
+                &text[subject.start..subject.end]
+            );
+        }
     }
 
     #[test]
