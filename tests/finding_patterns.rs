@@ -84,6 +84,21 @@ fn quote_attribution_finds_a_quote_given_to_two_different_speakers() {
 }
 
 #[test]
+fn a_speaker_named_after_the_team_and_title_is_the_person() {
+    // "said Kestrel coach Piet Landau": the speaker is Landau, not the club before his title.
+    let report = compare(&[
+        "\"This title belongs to every child who ever rowed on our river,\" said Kestrel coach Piet Landau after the final.",
+        "\"This title belongs to every child who ever rowed on our river,\" said Kestrel captain Ilse Varga as she lifted the cup.",
+    ]);
+    let found = any(&report, FindingKind::QuoteAttribution);
+    assert_eq!(found.len(), 1, "{:?}", report.findings);
+    assert!(
+        found[0].contains("Piet Landau") && found[0].contains("Ilse Varga"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn numbers_of_different_quantities_are_not_a_mismatch() {
     let report = compare(&[
         "The committee proposed $2 trillion in spending cuts over ten years. Without a deal, automatic cuts begin in January.",

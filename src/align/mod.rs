@@ -782,11 +782,30 @@ fn passage_speakers(corpus: &Corpus, node: PassageRef) -> Vec<crate::model::Enti
         // "said X" names the speaker only after a quote or a clause (`…," said X`); in "Trump
         // said the FBI ruined…" the FBI is what is spoken about.
         let inverted = ahead.ends_with([',', '”', '"', '’', '\'']);
-        let speaks = speaking(&after)
-            || (speaking(&before) && !matches!(before.as_str(), "told" | "tells") && inverted)
-            || according;
+        let named_after_verb =
+            (speaking(&before) && !matches!(before.as_str(), "told" | "tells") && inverted)
+                || according;
+        let speaks = speaking(&after) || named_after_verb;
         if speaks {
-            out.push(entity);
+            // "said Vellmar coach Ruben Castellanos": the person, not the team before the
+            // title.
+            let person = features
+                .mentions
+                .iter()
+                .filter(|_| named_after_verb)
+                .filter(|&&other| {
+                    corpus.mention_entities[other] != entity
+                        && corpus.entities[corpus.mention_entities[other].get()].kind
+                            == EntityKind::Person
+                        && crate::extract::title_between(
+                            text,
+                            mention.end,
+                            corpus.mentions[other].mention.start,
+                        )
+                })
+                .map(|&other| corpus.mention_entities[other])
+                .next();
+            out.push(person.unwrap_or(entity));
         }
     }
     // "she wrote on Twitter", "…," he said: the speaker is the person last named before
@@ -1270,27 +1289,25 @@ pub fn align(
             // A counted fact is one fact only when the figures are near each other ("340" /
             // "430 homes flooded"); "spent 4 seasons" and "spent 19 seasons" are two.
             shared.retain(|(id, _)| near_figures(*id, &node_facts[a], &node_facts[b]));
-            // A shared counted fact is one anchor: its counted thing and its predicate do
-            // not count again on their own.
-            let facts: Vec<(&str, &str)> = shared
+            // A shared counted fact is one anchor with its count: "340 homes" and "430
+            // houses" do not count again as a count of homes. Its verb, when uncommon,
+            // stays an anchor of its own.
+            let facts: Vec<&str> = shared
                 .iter()
                 .filter_map(|(id, _)| {
                     let (kind, name) = &vocabulary.names[*id as usize];
                     (*kind == FeatureKind::Quantity)
-                        .then(|| name.split_once(":*>"))
+                        .then(|| name.split_once(":*>").map(|(unit, _)| unit))
                         .flatten()
                 })
                 .collect();
             if !facts.is_empty() {
                 shared.retain(|(id, _)| {
                     let (kind, name) = &vocabulary.names[*id as usize];
-                    match kind {
-                        FeatureKind::Quantity => !name
+                    *kind != FeatureKind::Quantity
+                        || !name
                             .strip_suffix(":*")
-                            .is_some_and(|unit| facts.iter().any(|(u, _)| *u == fact_unit(unit))),
-                        FeatureKind::Term => !facts.iter().any(|(_, p)| p == name),
-                        _ => true,
-                    }
+                            .is_some_and(|unit| facts.contains(&fact_unit(unit)))
                 });
             }
             let quoted = quote_anchor(features_of(&nodes[a]), features_of(&nodes[b]));
@@ -1951,6 +1968,14 @@ fn event_anchors<'a>(
             });
         }
     }
+    // A count that an anchored counted fact already names ("a count of homes … flooded")
+    // is not listed again on its own.
+    let facts: Vec<String> = anchors
+        .iter()
+        .filter(|a| a.kind == EvidenceKind::Quantity)
+        .filter_map(|a| a.text.split_once(" … ").map(|(count, _)| count.to_string()))
+        .collect();
+    anchors.retain(|a| a.kind != EvidenceKind::Quantity || !facts.contains(&a.text));
     anchors.sort_by(|a, b| {
         (b.strength * b.sources as f32)
             .total_cmp(&(a.strength * a.sources as f32))

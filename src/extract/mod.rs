@@ -681,7 +681,23 @@ fn attributed_speaker(
                 let (verb, _) = word_after(end + comma_gap);
                 gap_ok(&text[end..end + comma_gap]) && ATTRIBUTION_VERBS.contains(&verb.as_str())
             };
-            if verb_first || according || name_first {
+            if verb_first || according {
+                // "said Vellmar coach Ruben Castellanos": the first name is the team or
+                // organisation before the person's title (whatever kind it was guessed to
+                // be); the person is the speaker.
+                let person = candidates
+                    .iter()
+                    .map(|&m| (&mentions[m].mention, mention_entities[m]))
+                    .filter(|(mention, other)| {
+                        entities[other.get()].kind == EntityKind::Person
+                            && *other != entity
+                            && title_between(text, end, mention.start)
+                    })
+                    .min_by_key(|(mention, _)| mention.start);
+                found.push(person.map_or((entity, span), |(mention, other)| {
+                    (other, (mention.start, mention.end))
+                }));
+            } else if name_first {
                 found.push((entity, span));
             }
         } else {
@@ -714,4 +730,16 @@ fn attributed_speaker(
     found.sort_by_key(|(e, _)| *e);
     found.dedup_by_key(|(e, _)| *e);
     (found.len() == 1).then(|| found[0])
+}
+
+/// Whether `text[end..start]` is only a title between an organisation and a person's name
+/// ("Vellmar *coach* Ruben Castellanos", "Nordvik Solar *chief executive* Aleksandr
+/// Kudrin"): one to three words, no punctuation.
+pub fn title_between(text: &str, end: usize, start: usize) -> bool {
+    if start <= end || start - end > 40 {
+        return false;
+    }
+    let gap = &text[end..start];
+    let words = gap.split_whitespace().count();
+    (1..=3).contains(&words) && gap.chars().all(|c| c.is_alphabetic() || c == ' ')
 }
