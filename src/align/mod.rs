@@ -608,11 +608,12 @@ fn wording_anchor(a: &[u64], b: &[u64]) -> f32 {
 /// specific anchors that add up.
 /// The highest confidence of an event whose shared anchors are all words.
 const WORDS_ONLY_CONFIDENCE: f32 = 0.55;
-/// Demonyms ("African", "Western") are capitalised words, not named participants.
+/// Demonyms and party adjectives ("African", "Western", "Democratic", "Republicans") are
+/// capitalised words, not named participants.
 fn demonym(anchor: &crate::model::Anchor) -> bool {
     anchor.kind == EvidenceKind::Entity
         && !anchor.text.contains(' ')
-        && ["an", "ern", "ese", "ish"]
+        && ["an", "ern", "ese", "ish", "ic", "crat", "crats", "ans"]
             .iter()
             .any(|end| anchor.text.to_lowercase().ends_with(end))
 }

@@ -65,6 +65,15 @@ pub fn term(token: &Token<'_>, lexicon: &Lexicon, stemmer: &Stemmer) -> Option<S
     if folded.chars().count() < 2 || lexicon.is_stopword(&folded) {
         return None;
     }
+    // A title's abbreviation ("Sen.", "Rep.", "Gen.") only announces a name: rare in
+    // English, it would otherwise look like a specific word that two sentences share.
+    if lexicon
+        .titles
+        .get(&folded)
+        .is_some_and(|canonical| *canonical != folded)
+    {
+        return None;
+    }
     // Counted nouns of one group are one term: "houses" and "homes", "troops" and "soldiers".
     if let Some(group) = lexicon.unit_group(&folded)
         && group.chars().all(char::is_alphabetic)
@@ -94,6 +103,19 @@ mod tests {
         // Forms that are mostly other words in news keep their own stem.
         assert_ne!(stemmer.stem("left"), stemmer.stem("leave"));
         assert_ne!(stemmer.stem("fed"), stemmer.stem("feed"));
+    }
+
+    #[test]
+    fn title_abbreviations_are_not_terms() {
+        let lexicon = Lexicon::bundled();
+        let stemmer = Stemmer::new();
+        let text = "Sen. Arlen Specter met Rep. Joe Sestak and the senator";
+        let found: Vec<String> = tokens(text)
+            .iter()
+            .filter_map(|t| term(t, &lexicon, &stemmer))
+            .collect();
+        assert!(!found.iter().any(|t| t == "sen" || t == "rep"), "{found:?}");
+        assert!(found.iter().any(|t| t.starts_with("senat")), "{found:?}");
     }
 
     #[test]
