@@ -358,3 +358,13 @@ fn the_same_counted_thing_with_its_predicate_is_one_fact_whatever_the_figures() 
     );
     assert!(fact_anchors(&report).is_empty(), "{:?}", report.events);
 }
+
+#[test]
+fn a_speaker_named_after_a_role_is_still_the_speaker() {
+    // "said senior adviser Piet Landau": the role between the verb and the name does not
+    // hide the speaker, so two advisers' remarks on the harbour levy stay two statements.
+    assert_no_event(
+        "\"Nobody in Tarnow wants the harbour levy,\" said senior adviser Piet Landau on 4 March 2025.",
+        "\"Tarnow will get its harbour levy before the spring,\" said press secretary Ilse Varga on 4 March 2025.",
+    );
+}

@@ -777,7 +777,7 @@ fn passage_speakers(corpus: &Corpus, node: PassageRef) -> Vec<crate::model::Enti
                 after = next;
             }
         }
-        let (before, word_start) = crate::text::word_before(text, mention.start);
+        let (before, word_start) = crate::extract::word_before_role(text, mention.start);
         let ahead = text[..word_start].trim_end();
         let according = before == "to" && ahead.to_lowercase().ends_with("according");
         // "said X" names the speaker only after a quote or a clause (`…," said X`); in "Trump

@@ -640,7 +640,10 @@ fn attributed_speaker(
         for _ in 0..4 {
             let (word, word_start) = word_before(at);
             let original = &text[word_start..at].trim();
-            if !word.is_empty() && original.chars().next().is_some_and(char::is_uppercase) {
+            if !word.is_empty()
+                && (original.chars().next().is_some_and(char::is_uppercase)
+                    || ROLE_WORDS.contains(&word.as_str()))
+            {
                 at = word_start;
                 continue;
             }
@@ -730,6 +733,60 @@ fn attributed_speaker(
     found.sort_by_key(|(e, _)| *e);
     found.dedup_by_key(|(e, _)| *e);
     (found.len() == 1).then(|| found[0])
+}
+
+/// Lower-case words of a role that may stand between a speech verb and the name ("said
+/// *senior adviser* David Axelrod", "said *national security adviser* Ilse Varga").
+const ROLE_WORDS: &[&str] = &[
+    "adviser",
+    "advisor",
+    "aide",
+    "senior",
+    "top",
+    "chief",
+    "former",
+    "press",
+    "political",
+    "deputy",
+    "economic",
+    "national",
+    "security",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "director",
+    "coach",
+    "captain",
+    "manager",
+    "lawyer",
+    "attorney",
+    "official",
+    "executive",
+    "minister",
+    "president",
+    "leader",
+    "analyst",
+    "strategist",
+    "counsel",
+    "general",
+];
+
+/// The word before `at`, skipping up to three lower-case role words ("said senior adviser
+/// David Axelrod" gives "said"), and where that word starts.
+pub fn word_before_role(text: &str, at: usize) -> (String, usize) {
+    let mut position = at;
+    for _ in 0..3 {
+        let (word, start) = crate::text::word_before(text, position);
+        let written = text[start..position].trim();
+        let lower_case = written.chars().next().is_some_and(char::is_lowercase);
+        if lower_case && ROLE_WORDS.contains(&word.as_str()) && text[start..at].len() <= 60 {
+            position = start;
+        } else {
+            break;
+        }
+    }
+    crate::text::word_before(text, position)
 }
 
 /// Whether `text[end..start]` is only a title between an organisation and a person's name
