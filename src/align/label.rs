@@ -10,6 +10,8 @@ use std::collections::HashSet;
 
 /// The longest label, in characters (a word may end a little past it, never the phrase).
 pub const MAX_CHARS: usize = 60;
+/// How far past [`MAX_CHARS`] a label may run to finish a name it would otherwise cut.
+const NAME_OVERFLOW: usize = 20;
 
 const LEADING_FILLER: &[&str] = &[
     "and",
@@ -393,6 +395,21 @@ pub fn tidy_phrase(phrase: &str) -> String {
     tidy(phrase)
 }
 
+/// Whether words are a title-case headline ("White House Asked Bill Clinton to Urge
+/// Sestak"): every lower-case word is a short function word. A sentence full of names
+/// ("The offer was made by White House Chief of Staff Rahm Emanuel") is not one.
+fn title_case(words: &[&str]) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with",
+        "from", "into", "as", "vs", "over", "after", "amid",
+    ];
+    words.iter().filter(|w| starts_capitalised(w)).count() * 2 > words.len()
+        && words
+            .iter()
+            .filter(|w| !starts_capitalised(w))
+            .all(|w| SMALL.contains(&fold(w).as_str()) || !w.chars().any(char::is_alphabetic))
+}
+
 /// Drops filler at both ends, cuts at about [`MAX_CHARS`] on a word boundary and
 /// capitalises the first letter.
 fn tidy(phrase: &str) -> String {
@@ -407,7 +424,9 @@ fn tidy(phrase: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
     let mut length = 0;
     let mut next: Option<&str> = None;
-    for w in ws {
+    let mut at = 0;
+    while at < ws.len() {
+        let w = ws[at];
         let added = w.chars().count() + usize::from(!out.is_empty());
         if length + added > MAX_CHARS && !out.is_empty() {
             next = Some(w);
@@ -415,6 +434,27 @@ fn tidy(phrase: &str) -> String {
         }
         out.push(w);
         length += added;
+        at += 1;
+    }
+    // A name that the cut would split ("White House Chief of Staff Rahm | Emanuel") is
+    // finished when it ends within a few more characters.
+    if next.is_some_and(starts_capitalised)
+        && out.last().is_some_and(|w| starts_capitalised(w))
+        && !title_case(&out)
+    {
+        let mut end = at;
+        while end < ws.len()
+            && (starts_capitalised(ws[end])
+                || (fold(ws[end]) == "of"
+                    && ws.get(end + 1).is_some_and(|w| starts_capitalised(w))))
+        {
+            end += 1;
+        }
+        let extra: usize = ws[at..end].iter().map(|w| w.chars().count() + 1).sum();
+        if length + extra <= MAX_CHARS + NAME_OVERFLOW {
+            out.extend_from_slice(&ws[at..end]);
+            next = ws.get(end).copied();
+        }
     }
     let cut = next.is_some();
     let drop_filler = |out: &mut Vec<&str>| {
@@ -432,7 +472,7 @@ fn tidy(phrase: &str) -> String {
     // Both are judged at the cut itself, before filler is dropped, and the name rule does
     // not apply to a title-case headline, where every word is capitalised.
     if let Some(next) = next {
-        let title_case = out.iter().filter(|w| starts_capitalised(w)).count() * 2 > out.len();
+        let title_case = title_case(&out);
         if !title_case
             && starts_capitalised(next)
             && out.last().is_some_and(|w| starts_capitalised(w))
@@ -462,7 +502,7 @@ fn tidy(phrase: &str) -> String {
     // and not when it follows a noun ("declared the quay safe | Tuesday"). A
     // particle after a verb stays ("called off | the strike"). Title-case headlines are
     // left alone: the tagger reads their particles ("Drop Out") as prepositions.
-    let title_case = out.iter().filter(|w| starts_capitalised(w)).count() * 2 > out.len();
+    let title_case = title_case(&out);
     if let Some(mut after) = next.map(str::to_string)
         && !title_case
     {
@@ -565,6 +605,12 @@ mod tests {
             "The delegation drove through the long night from Tarnow to Warsaw and on to the border",
         );
         assert!(label.contains("from Tarnow"), "{label}");
+        // A sentence with many names is not a title-case headline: its cut still keeps the
+        // name whole.
+        let label = tidy(
+            "The offer was made by White House Chief of Staff Rahm Emanuel through a former president",
+        );
+        assert!(label.ends_with("Rahm Emanuel"), "{label}");
         // A phrase that fits is left whole.
         assert_eq!(
             tidy("Voss meets the Kestrian Harbour Pilots Authority"),
