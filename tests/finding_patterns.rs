@@ -99,6 +99,35 @@ fn a_speaker_named_after_the_team_and_title_is_the_person() {
 }
 
 #[test]
+fn a_quote_after_saying_belongs_to_the_subject_not_the_nearest_name() {
+    // "Landau accused Varga of …, saying": Varga is the object, not the speaker.
+    let report = compare(&[
+        "Senator Piet Landau accused Mayor Ilse Varga of hiding the harbour accounts on Monday, saying \"nobody in Tarnow knows where the money went after the strike.\"\n\nThe weather was mild.",
+        "Senator Landau accused Mayor Varga of hiding the harbour accounts on Monday, saying \"nobody in Tarnow knows where all that money went after the strike.\"\n\nShops stayed open.",
+    ]);
+    assert!(
+        report.findings.iter().any(|f| f
+            .claims
+            .iter()
+            .any(|c| c.value.as_deref() == Some("Piet Landau"))),
+        "{:?}",
+        report.findings
+    );
+    let speakers: Vec<&str> = report
+        .findings
+        .iter()
+        .flat_map(|f| &f.claims)
+        .filter(|c| c.note.as_deref() == Some("quote"))
+        .filter_map(|c| c.value.as_deref())
+        .collect();
+    assert!(
+        !speakers.iter().any(|s| s.contains("Varga")),
+        "{speakers:?}: {:?}",
+        report.findings
+    );
+}
+
+#[test]
 fn numbers_of_different_quantities_are_not_a_mismatch() {
     let report = compare(&[
         "The committee proposed $2 trillion in spending cuts over ten years. Without a deal, automatic cuts begin in January.",

@@ -502,6 +502,38 @@ fn assign_speakers(corpus: &mut Corpus) {
                     matches!(c, ',' | '.' | '?' | '!' | '"' | '”' | '’' | '\'' | ' ')
                 });
                 let pronoun_next = PRONOUN_CUES.iter().any(|cue| after_lower.starts_with(cue));
+                // `X accused Y of …, saying "…"`: the speaker is the clause's subject at
+                // the start of the sentence, not the nearest name (often the object); with
+                // a pronoun or another word there, nobody is guessed.
+                let before_quote = text[..qs]
+                    .trim_end_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, '"' | '“' | '\'' | '‘' | ',' | ':')
+                    })
+                    .to_lowercase();
+                let participle_intro = PARTICIPLE_CUES
+                    .iter()
+                    .any(|cue| before_quote.ends_with(cue));
+                let sentence_start = document.passages[passage_index].start;
+                let best = if participle_intro {
+                    candidates
+                        .iter()
+                        .map(|&m| (&corpus.mentions[m].mention, corpus.mention_entities[m]))
+                        .filter(|(mention, entity)| {
+                            corpus.entities[entity.get()].kind == EntityKind::Person
+                                && mention.start >= sentence_start
+                                && text[sentence_start..mention.start]
+                                    .split_whitespace()
+                                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                                && text[sentence_start..mention.start]
+                                    .split_whitespace()
+                                    .count()
+                                    <= 2
+                        })
+                        .min_by_key(|(mention, _)| mention.start)
+                        .map(|(mention, entity)| (entity, (mention.start, mention.end)))
+                } else {
+                    best
+                };
                 let (chosen, confident) = match (patterned, pronoun_next) {
                     (Some(found), _) => (Some(found), true),
                     (None, true) => match last_speaker.filter(|(_, at, _)| paragraph <= at + 1) {
@@ -541,6 +573,18 @@ fn guess(
 }
 
 /// "…," he said: a pronoun and a speech verb after a quote name the previous speaker.
+/// Participles that open a quote after a clause whose subject speaks ("…, saying").
+const PARTICIPLE_CUES: &[&str] = &[
+    "saying",
+    "adding",
+    "noting",
+    "declaring",
+    "insisting",
+    "writing",
+    "arguing",
+    "warning",
+];
+
 const PRONOUN_CUES: &[&str] = &[
     "he said",
     "she said",
