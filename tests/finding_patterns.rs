@@ -84,6 +84,30 @@ fn quote_attribution_finds_a_quote_given_to_two_different_speakers() {
 }
 
 #[test]
+fn a_claim_under_a_hedge_is_not_contradicted() {
+    // "Many have speculated that the board offered …" is not the source's own claim; the
+    // plain pair below it still is a contradiction.
+    let hedged = compare(&[
+        "Officials insisted that the Tarnow harbour board never offered Ilse Varga the job of chief pilot.\n\nThe weather was mild.",
+        "While many have speculated that the Tarnow harbour board offered Ilse Varga the job of chief pilot, its chairman said that was never the case.\n\nShops stayed open.",
+    ]);
+    assert!(
+        any(&hedged, FindingKind::Contradiction).is_empty(),
+        "{:?}",
+        any(&hedged, FindingKind::Contradiction)
+    );
+    let plain = compare(&[
+        "Officials insisted that the Tarnow harbour board never offered Ilse Varga the job of chief pilot.\n\nThe weather was mild.",
+        "Last spring the Tarnow harbour board offered Ilse Varga the job of chief pilot, its chairman said.\n\nShops stayed open.",
+    ]);
+    assert!(
+        !any(&plain, FindingKind::Contradiction).is_empty(),
+        "{:?}",
+        plain.findings
+    );
+}
+
+#[test]
 fn a_speaker_named_after_the_team_and_title_is_the_person() {
     // "said Kestrel coach Piet Landau": the speaker is Landau, not the club before his title.
     let report = compare(&[

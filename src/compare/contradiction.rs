@@ -223,6 +223,23 @@ fn claim_span(claim: &ClaimFeature) -> (usize, usize) {
     (start.min(claim.negation.map_or(start, |n| n.0)), end)
 }
 
+/// Whether a hedge ("speculated", "alleged", "believe", "whether") stands in the few words
+/// before the claim in its sentence.
+fn hedged(context: &Context<'_>, at: PassageRef, claim: &ClaimFeature) -> bool {
+    let passage = &context.corpus.documents[at.document.get()].passages[at.passage.get()];
+    let text = context.text(at.document);
+    let end = claim_span(claim).0.clamp(passage.start, passage.end);
+    let before = &text[passage.start..end];
+    crate::text::tokens(before)
+        .iter()
+        .rev()
+        .take(HEDGE_REACH)
+        .any(|t| HEDGES.contains(&crate::text::fold(t.text).as_str()))
+}
+
+/// How many words before a claim a hedge governs it.
+const HEDGE_REACH: usize = 8;
+
 /// Speech verbs and "be"/"have" say nothing that one source could deny of another.
 fn contestable(claim: &ClaimFeature) -> bool {
     claim.is_assertion()
@@ -251,6 +268,11 @@ fn opposed(
     );
     let shared = shared_terms(&ta, &tb, &[ca.predicate.as_str(), cb.predicate.as_str()]);
     if shared < MIN_SHARED || !same_voice(context, a, ca.start, b, cb.start) {
+        return None;
+    }
+    // "Many have speculated that the White House offered …", "37 percent believe Obama was
+    // not born …": a claim reported under a hedge is not the source's own.
+    if hedged(context, a, ca) || hedged(context, b, cb) {
         return None;
     }
     let claims = [(a, ca, notes[0]), (b, cb, notes[1])]
@@ -462,6 +484,16 @@ const HEDGES: &[&str] = &[
     "could",
     "possibly",
     "possible",
+    "speculated",
+    "speculation",
+    "speculate",
+    "suggested",
+    "suggestions",
+    "questioned",
+    "believe",
+    "believes",
+    "doubt",
+    "doubts",
 ];
 /// Words that open a noun phrase and are lower-cased inside a summary ("both Moscow and
 /// Bamako").
