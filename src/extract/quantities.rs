@@ -567,6 +567,25 @@ pub fn find_quantities(
             i = j.max(i + 1);
             continue;
         }
+        // "the 2012 election", "2016 presidential campaign": a year before a noun, not a
+        // count, unless the noun is one we count ("2000 soldiers").
+        let digits = tokens[i].text;
+        let year_like = parse_number(digits) == Some(value)
+            && digits.len() == 4
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && (1800.0..=2100.0).contains(&value)
+            && currency_before.is_none();
+        if year_like
+            && unit != "percent"
+            && lexicon.unit_group(&unit).is_none()
+            && !matches!(
+                unit.as_str(),
+                "refugees" | "rescued" | "missing" | "arrested" | "dead" | "injured"
+            )
+        {
+            i = j.max(i + 1);
+            continue;
+        }
         out.push(Quantity {
             start: tokens[first].start,
             end,
@@ -622,6 +641,13 @@ mod tests {
             ["people"]
         );
         assert_eq!(units("Some 300 people joined a protest."), ["people"]);
+        // A year before a noun is not a count; a counted noun after a bare figure is.
+        assert!(
+            units("He ran in the 2012 election and the 2016 presidential race.").is_empty(),
+            "{:?}",
+            quantities("He ran in the 2012 election and the 2016 presidential race.")
+        );
+        assert_eq!(units("The army sent 2000 soldiers."), ["troops"]);
     }
 
     #[test]
