@@ -397,7 +397,7 @@ pub fn tidy_phrase(phrase: &str) -> String {
 
 /// Whether words are a title-case headline ("White House Asked Bill Clinton to Urge
 /// Sestak"): every lower-case word is a short function word. A sentence full of names
-/// ("The offer was made by White House Chief of Staff Rahm Emanuel") is not one.
+/// ("The offer was made in Tarnow by Harbour Board Chief Ilse Varga") is not one.
 fn title_case(words: &[&str]) -> bool {
     const SMALL: &[&str] = &[
         "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with",
@@ -436,7 +436,7 @@ fn tidy(phrase: &str) -> String {
         length += added;
         at += 1;
     }
-    // A name that the cut would split ("White House Chief of Staff Rahm | Emanuel") is
+    // A name that the cut would split ("Harbour Board | Chief Ilse Varga") is
     // finished when it ends within a few more characters.
     if next.is_some_and(starts_capitalised)
         && out.last().is_some_and(|w| starts_capitalised(w))
@@ -608,9 +608,9 @@ mod tests {
         // A sentence with many names is not a title-case headline: its cut still keeps the
         // name whole.
         let label = tidy(
-            "The offer was made by White House Chief of Staff Rahm Emanuel through a former president",
+            "The offer was made in Tarnow on Monday by Harbour Board Chief Ilse Varga last spring",
         );
-        assert!(label.ends_with("Rahm Emanuel"), "{label}");
+        assert!(label.ends_with("Ilse Varga"), "{label}");
         // A phrase that fits is left whole.
         assert_eq!(
             tidy("Voss meets the Kestrian Harbour Pilots Authority"),

@@ -780,7 +780,7 @@ fn attributed_speaker(
 }
 
 /// Lower-case words of a role that may stand between a speech verb and the name ("said
-/// *senior adviser* David Axelrod", "said *national security adviser* Ilse Varga").
+/// *senior adviser* Piet Landau", "said *national security adviser* Ilse Varga").
 const ROLE_WORDS: &[&str] = &[
     "adviser",
     "advisor",
@@ -817,7 +817,7 @@ const ROLE_WORDS: &[&str] = &[
 ];
 
 /// The word before `at`, skipping up to three lower-case role words ("said senior adviser
-/// David Axelrod" gives "said"), and where that word starts.
+/// Piet Landau" gives "said"), and where that word starts.
 pub fn word_before_role(text: &str, at: usize) -> (String, usize) {
     let mut position = at;
     for _ in 0..3 {
