@@ -215,9 +215,10 @@ fn counted_fact(
 
 /// The counted thing of a counted fact: people counted by their fate count as people.
 fn fact_unit(unit: &str) -> &str {
-    match unit {
-        "dead" | "injured" | "refugees" | "rescued" | "missing" | "arrested" => "people",
-        other => other,
+    if crate::extract::quantities::FATES.contains(&unit) {
+        "people"
+    } else {
+        unit
     }
 }
 

@@ -255,14 +255,19 @@ fn approximation_start(text: &str, toks: &[Token<'_>], tags: &[Pos], first: usiz
         && tags[first] == Pos::Num
         && !gap_before(text, toks, first)
         && !gap_before(text, toks, first - 1)
-        && matches!(
-            (word(first - 2).as_str(), word(first - 1).as_str()),
-            ("at", "least") | ("more" | "less" | "fewer", "than") | ("up", "to")
-        )
+        && approximation(&word(first - 2), &word(first - 1))
     {
         return first - 2;
     }
     first
+}
+
+/// Two words that lead a figure as an approximation: "at least", "more than", "up to".
+fn approximation(first: &str, second: &str) -> bool {
+    matches!(
+        (first, second),
+        ("at", "least") | ("more" | "less" | "fewer", "than") | ("up", "to")
+    )
 }
 
 /// A noun phrase starting at token `first`, read rightwards.
@@ -303,13 +308,8 @@ fn argument(
 ) -> Option<Argument> {
     // "at least 12 people": the approximation's preposition does not end the phrase.
     let lead = if last >= first + 2
-        && matches!(
-            (
-                fold(toks[first].text).as_str(),
-                fold(toks[first + 1].text).as_str()
-            ),
-            ("at", "least") | ("more" | "less" | "fewer", "than") | ("up", "to")
-        ) {
+        && approximation(&fold(toks[first].text), &fold(toks[first + 1].text))
+    {
         2
     } else {
         0

@@ -572,7 +572,6 @@ fn guess(
     }
 }
 
-/// "…," he said: a pronoun and a speech verb after a quote name the previous speaker.
 /// Participles that open a quote after a clause whose subject speaks ("…, saying").
 const PARTICIPLE_CUES: &[&str] = &[
     "saying",
@@ -585,6 +584,7 @@ const PARTICIPLE_CUES: &[&str] = &[
     "warning",
 ];
 
+/// "…," he said: a pronoun and a speech verb after a quote name the previous speaker.
 const PRONOUN_CUES: &[&str] = &[
     "he said",
     "she said",

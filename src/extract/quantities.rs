@@ -30,6 +30,11 @@ pub struct Quantity {
     pub number_tokens: (usize, usize),
 }
 
+/// The unit groups of people counted by what happened to them (see [`people_fate`]).
+pub const FATES: &[&str] = &[
+    "dead", "injured", "refugees", "rescued", "missing", "arrested",
+];
+
 /// What happened to counted people, from the verb right after them ("have died", "were
 /// injured"), as the unit group of the fate; `stop(k)` tells whether the text breaks off
 /// after word `k`.
@@ -578,10 +583,7 @@ pub fn find_quantities(
         if year_like
             && unit != "percent"
             && lexicon.unit_group(&unit).is_none()
-            && !matches!(
-                unit.as_str(),
-                "refugees" | "rescued" | "missing" | "arrested" | "dead" | "injured"
-            )
+            && !FATES.contains(&unit.as_str())
         {
             i = j.max(i + 1);
             continue;
