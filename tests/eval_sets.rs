@@ -68,9 +68,10 @@ fn labelled_sets_meet_quality_thresholds() {
         total.unique_recall(),
         total.forbidden_hit.len()
     );
-    // The planted discrepancies of the bundled samples are found (one may be missed: since
-    // events need two specific anchors, "14 people died" joins the flood-damage event rather
-    // than the death toll, 2026-11-30), and no near miss is flagged.
+    // The planted discrepancies of the bundled samples are found, and no near miss is
+    // flagged. One is not: "at least 12" and "14 people died" are figures an approximation
+    // allows, which say neither that the sources agree nor that they differ (a reader of our
+    // real-news audit judged such "mismatches" false).
     assert!(
         samples.findings_found + 1 >= samples.findings,
         "samples missed: {:?}",
@@ -81,17 +82,16 @@ fn labelled_sets_meet_quality_thresholds() {
         "near misses flagged: {:?}",
         total.forbidden_hit
     );
-    // Measured on 2026-11-30 (see the README): link recall 0.735, false-link rate 0.010,
-    // finding recall 0.776, unique recall 0.903. Finding recall is back above its first
-    // threshold (0.76) with the claim layer, which finds "was not warned about the cracks"
-    // against "was warned about the cracks" with its subject. Events need event-level evidence (two
-    // specific anchors, and more weight when they are only names and rare words), which real
-    // news needs; this fiction paraphrases with few anchors, so its link recall fell from
-    // 0.836 (threshold 0.80 then) and has not come back without false links on real news.
-    // Unique recall is back above its first threshold (0.90): scored on every finding,
-    // including the uncertain ones the viewer shows on request.
+    // Measured on 2026-12-01 (see the README): link recall 0.810, false-link rate 0.010,
+    // finding recall 0.792, unique recall 0.903. Link recall is back above its first
+    // threshold (0.80, from 0.836 before events needed event-level evidence): a long sentence
+    // with a fact in common with one partner (a counted fact, a number, a quote word for
+    // word) joins that partner's event, vague counts ("hundreds of homes") anchor figures in
+    // their range, and a surname alone resolves to the one person two spellings name.
+    // Finding recall and unique recall are above their first thresholds (0.76, 0.90), scored
+    // on every finding, including the uncertain ones the viewer shows on request.
     assert!(
-        total.link_recall() >= 0.71,
+        total.link_recall() >= 0.80,
         "must-link recall {:.3}",
         total.link_recall()
     );

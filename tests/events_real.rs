@@ -368,3 +368,48 @@ fn a_speaker_named_after_a_role_is_still_the_speaker() {
         "\"Tarnow will get its harbour levy before the spring,\" said press secretary Ilse Varga on 4 March 2025.",
     );
 }
+
+#[test]
+fn a_vague_count_is_the_same_fact_as_a_figure_in_its_range() {
+    let fact_anchors = |report: &parallax::model::Report| -> Vec<String> {
+        report
+            .events
+            .iter()
+            .flat_map(|e| &e.anchors)
+            .map(|a| a.text.clone())
+            .filter(|t| t.starts_with("a count of") && t.contains(" … "))
+            .collect()
+    };
+    let report = two_accounts(
+        "By Sunday evening 340 homes were flooded in the lower town of Tarnow.",
+        "Hundreds of homes were flooded along the quays of Tarnow, and engineers fear for the sluices.",
+    );
+    assert_eq!(
+        fact_anchors(&report),
+        ["a count of homes … flooded"],
+        "{:?}",
+        report.events
+    );
+    // "Dozens" is not 340.
+    let report = two_accounts(
+        "By Sunday evening 340 homes were flooded in the lower town of Tarnow.",
+        "Dozens of homes were flooded along the quays of Tarnow, and engineers fear for the sluices.",
+    );
+    assert!(fact_anchors(&report).is_empty(), "{:?}", report.events);
+}
+
+#[test]
+fn a_long_quote_word_for_word_is_one_quote_however_plain_its_words() {
+    // The same plain quote given to two people: one quote, so one event (for the quote
+    // finding to compare its speakers), not two statements.
+    let report = two_accounts(
+        "\"No one who has lost a home will be left to face this alone,\" said Ilse Varga on the steps of the Tarnow town hall.",
+        "\"No one who has lost a home will be left to face this alone,\" Piet Landau told reporters at a shelter in Tarnow.",
+    );
+    assert_eq!(report.events.len(), 1, "{:?}", report.events);
+    // Two plain quotes that share a few words are two statements.
+    assert_no_event(
+        "\"No one will be left alone in this,\" said Ilse Varga on the steps of the Tarnow town hall.",
+        "\"We will not leave anyone who has lost a home,\" Piet Landau told reporters at a shelter in Tarnow.",
+    );
+}

@@ -212,7 +212,8 @@ fn reviews_notes_and_orphans_reach_every_format() {
 
     // Markdown: struck through with the status and the comment; the note and the orphan.
     let text = markdown::render_with(&report, &options());
-    let line = text
+    let findings_table = &text[text.find("## Findings").expect("a findings section")..];
+    let line = findings_table
         .lines()
         .find(|l| l.starts_with(&format!("| {} |", dismissed + 1)))
         .expect("the findings table has the row");
@@ -307,7 +308,17 @@ fn html_marks_claims_inside_the_passages() {
                 finding.index.get() + 1
             );
             assert!(page.contains(&mark), "no mark for {mark}");
-            assert!(page.contains(&format!("{}</mark>", html::escape(&claim.text))));
+            // A span that another finding's span overlaps ("several hundred rioters" /
+            // "rioters") is marked in pieces that nest; the others end with their text.
+            let overlapped = report.findings.iter().flat_map(|f| &f.claims).any(|other| {
+                other.document == claim.document
+                    && (other.start, other.end) != (claim.start, claim.end)
+                    && other.start < claim.end
+                    && claim.start < other.end
+            });
+            if !overlapped {
+                assert!(page.contains(&format!("{}</mark>", html::escape(&claim.text))));
+            }
         }
     }
     assert!(checked > 40, "only {checked} claims checked");

@@ -110,8 +110,8 @@ fn full_session(session_path: Option<&Path>) -> Session {
         let finding = report
             .findings
             .iter()
-            .find(|f| f.kind == kind)
-            .expect("a finding of the kind");
+            .find(|f| f.kind == kind && f.confidence >= parallax::settings::DEFAULT_MIN_CONFIDENCE)
+            .expect("a shown finding of the kind");
         FindingKey {
             kind,
             claims: finding

@@ -223,24 +223,27 @@ fn fact_unit(unit: &str) -> &str {
 }
 
 /// The counted facts of a passage with their figures.
-type CountedFacts = Vec<(u32, f64)>;
+type CountedFacts = Vec<(u32, (f64, f64))>;
 
 /// Whether two passages give near figures for counted fact `id` (or `id` is not one): the
-/// larger at most `NEAR_FIGURES` times the smaller.
-fn near_figures(id: u32, a: &[(u32, f64)], b: &[(u32, f64)]) -> bool {
-    let values = |facts: &[(u32, f64)]| -> Vec<f64> {
+/// larger at most `NEAR_FIGURES` times the smaller. A vague count ("hundreds of homes") is
+/// near any figure near its range.
+fn near_figures(id: u32, a: &CountedFacts, b: &CountedFacts) -> bool {
+    let ranges = |facts: &CountedFacts| -> Vec<(f64, f64)> {
         facts
             .iter()
             .filter(|(fact, _)| *fact == id)
-            .map(|(_, v)| v.abs())
+            .map(|(_, range)| *range)
             .collect()
     };
-    let (xs, ys) = (values(a), values(b));
+    let (xs, ys) = (ranges(a), ranges(b));
     xs.is_empty()
-        || xs.iter().any(|&x| {
-            ys.iter().any(|&y| {
-                let (low, high) = (x.min(y), x.max(y));
-                low > 0.0 && high <= NEAR_FIGURES * low
+        || xs.iter().any(|&(x_low, x_high)| {
+            ys.iter().any(|&(y_low, y_high)| {
+                x_low > 0.0
+                    && y_low > 0.0
+                    && x_low <= NEAR_FIGURES * y_high
+                    && y_low <= NEAR_FIGURES * x_high
             })
         })
 }
@@ -375,7 +378,11 @@ fn quote_anchor(a: &PassageFeatures, b: &PassageFeatures) -> f32 {
                 .filter(|w| crate::extract::frequency::specificity(table.word(w)) > 0.3)
                 .count();
             let smaller = xs.len().min(ys.len()).max(1);
-            let strength = if shared.len() >= 5 && shared.len() * 10 >= smaller * 6 && uncommon >= 2
+            // A long quote given word for word is one quote however plain its words ("no
+            // one who has lost a home will be left to face this alone").
+            let verbatim = shared.len() >= VERBATIM_WORDS && shared.len() * 10 >= smaller * 9;
+            let strength = if verbatim
+                || shared.len() >= 5 && shared.len() * 10 >= smaller * 6 && uncommon >= 2
             {
                 STRONG_QUOTE
             } else if uncommon >= 2 {
@@ -388,6 +395,10 @@ fn quote_anchor(a: &PassageFeatures, b: &PassageFeatures) -> f32 {
     }
     best
 }
+
+/// Distinct words (of three letters or more) that two quotes share, nine in ten of the
+/// shorter one's, to be one quote whatever the words.
+const VERBATIM_WORDS: usize = 8;
 
 /// Words in a row that make two passages' wording one quote or one copied sentence.
 const SAME_QUOTE_RUN: usize = 6;
@@ -487,6 +498,9 @@ fn carries_content(
 
 /// Words rarer than this in English (a Zipf value) carry content ("lied", "times").
 const CONTENT_ZIPF: f32 = 5.8;
+/// Words more frequent in English than this (a Zipf value) are function words: "in Sarnovec
+/// and the" is a name, not wording.
+const FUNCTION_ZIPF: f32 = 6.0;
 /// A run of four words with this many content words is wording worth sharing.
 const CONTENT_IN_RUN: usize = 2;
 
@@ -494,6 +508,8 @@ const CONTENT_IN_RUN: usize = 2;
 struct RunWord {
     /// Uncommon in English (specificity above 0.3), whatever its case.
     uncommon: bool,
+    /// Not a function word ("in", "and", "the").
+    lexical: bool,
     /// A content word ([`carries_content`]).
     content: bool,
 }
@@ -510,20 +526,7 @@ fn hashed_runs(
     let document = &corpus.documents[node.document.get()];
     let passage = &document.passages[node.passage.get()];
     let text = &document.loaded.text[passage.start..passage.end];
-    let table = crate::extract::frequency::frequencies();
-    let tokens = crate::text::tokens(text);
-    let words: Vec<String> = tokens
-        .iter()
-        .map(|t| crate::text::fold(t.text).replace(['’', '.'], "'"))
-        .collect();
-    let seen: Vec<RunWord> = words
-        .iter()
-        .zip(&tokens)
-        .map(|(w, t)| RunWord {
-            uncommon: crate::extract::frequency::specificity(table.word(w)) > 0.3,
-            content: carries_content(w, t.text, table),
-        })
-        .collect();
+    let (words, seen) = run_words(text);
     let mut out: Vec<u64> = words
         .windows(length)
         .zip(seen.windows(length))
@@ -542,9 +545,35 @@ fn hashed_runs(
 /// Hashes of the runs of four words of a passage that hold an uncommon word or two content
 /// words: a run of several such words in two sources is the same wording, quoted or copied.
 fn shingles(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
-    hashed_runs(corpus, node, 4, |run| {
-        run.iter().any(|w| w.uncommon) || run.iter().filter(|w| w.content).count() >= CONTENT_IN_RUN
-    })
+    hashed_runs(corpus, node, 4, is_wording)
+}
+
+/// The words of a text (folded, punctuation ignored) and what each says as part of a run.
+fn run_words(text: &str) -> (Vec<String>, Vec<RunWord>) {
+    let table = crate::extract::frequency::frequencies();
+    let tokens = crate::text::tokens(text);
+    let words: Vec<String> = tokens
+        .iter()
+        .map(|t| crate::text::fold(t.text).replace(['’', '.'], "'"))
+        .collect();
+    let seen: Vec<RunWord> = words
+        .iter()
+        .zip(&tokens)
+        .map(|(w, t)| RunWord {
+            uncommon: crate::extract::frequency::specificity(table.word(w)) > 0.3,
+            lexical: table.word(w) < FUNCTION_ZIPF,
+            content: carries_content(w, t.text, table),
+        })
+        .collect();
+    (words, seen)
+}
+
+/// Whether a run of four words is wording worth sharing: an uncommon word among at least
+/// two that are not function words, or two content words. "in Tarnow and the" is a name
+/// (an anchor of its own) among function words.
+fn is_wording(run: &[RunWord]) -> bool {
+    run.iter().any(|w| w.uncommon) && run.iter().filter(|w| w.lexical).count() >= 2
+        || run.iter().filter(|w| w.content).count() >= CONTENT_IN_RUN
 }
 
 /// Hashes of the runs of [`SAME_QUOTE_RUN`] words of a passage that hold an uncommon
@@ -947,7 +976,11 @@ pub fn align(
             let mut facts = Vec::new();
             for quantity in &features.quantities {
                 if let Some(fact) = counted_fact(quantity, &features.claims) {
-                    facts.push((vocabulary.id(FeatureKind::Quantity, fact), quantity.value));
+                    let (low, high) = quantity.range();
+                    facts.push((
+                        vocabulary.id(FeatureKind::Quantity, fact),
+                        (low.abs(), high.abs()),
+                    ));
                 }
             }
             facts
@@ -1256,6 +1289,8 @@ pub fn align(
     let mu = settings.document_context.max(0.0);
     // The summed anchor strength of every kept pair, for event confidence.
     let mut edge_support: HashMap<(usize, usize), f32> = HashMap::new();
+    // Kept pairs with a shared number, date or who-did-what and strong anchors overall.
+    let mut factual_edges: std::collections::HashSet<(usize, usize)> = Default::default();
     // Candidate pairs that share a name, number or date, linked or not.
     let mut anchored_pairs: Vec<(usize, usize)> = Vec::new();
     let mut best_support = best_partner.clone();
@@ -1354,7 +1389,7 @@ pub fn align(
                     .map(|(id, s)| format!("{}={s:.2}", vocabulary.names[*id as usize].1))
                     .collect();
                 eprintln!(
-                    "EDGE cos {cosine:.2} quote {quote:.1} story {story} leads {leads} spk {:?}/{:?} pass {} [{}] | {} || {}",
+                    "EDGE {a} {b} cos {cosine:.2} quote {quote:.1} story {story} leads {leads} spk {:?}/{:?} pass {} [{}] | {} || {}",
                     node_speakers[a],
                     node_speakers[b],
                     leads || enough_anchors(&shared, quote + story.max(alike)),
@@ -1407,6 +1442,9 @@ pub fn align(
                 && !speakers_a.iter().any(|s| speakers_b.contains(s))
                 && quoted < STRONG_QUOTE
             {
+                if debug_edges {
+                    eprintln!("DROP speakers {a} {b}");
+                }
                 continue;
             }
             // A conflicting date keeps two passages apart even when they share a person:
@@ -1431,10 +1469,32 @@ pub fn align(
                 || dates_conflict(features_of(&nodes[a]), features_of(&nodes[b])))
                 && (support < 2.0 * ANCHOR_SUM || shared.len() < 2 * ANCHOR_COUNT)
             {
+                if debug_edges {
+                    eprintln!(
+                        "DROP conflict {a} {b} weekdays {weekdays_conflict} actors {actors_conflict}"
+                    );
+                }
                 continue;
+            }
+            if debug_edges {
+                eprintln!("KEEP {a} {b} weight {cosine:.2}");
             }
             let weight = cosine;
             edge_support.insert((a.min(b), a.max(b)), support);
+            // Facts in common: a quote word for word, or anchors enough with a number, a
+            // counted fact or a who-did-what among them. A date is shared by every happening
+            // of its day, a counted thing ("euros") by every figure of its kind.
+            if quoted >= STRONG_QUOTE
+                || support >= ANCHOR_SUM
+                    && shared.iter().any(|(id, strength)| {
+                        let (kind, name) = &vocabulary.names[*id as usize];
+                        *strength >= 0.5
+                            && (*kind == FeatureKind::Claim
+                                || *kind == FeatureKind::Quantity && !name.ends_with(":*"))
+                    })
+            {
+                factual_edges.insert((a.min(b), a.max(b)));
+            }
             edges.push(cluster::Edge { a, b, weight });
         }
     }
@@ -1478,7 +1538,13 @@ pub fn align(
     if std::env::var_os("PARALLAX_TIMINGS").is_some() {
         eprintln!("  clustering done in {:?}", started.elapsed());
     }
-    let clusters = attach_leftovers(clusters, &groups, &edges, settings.attach_threshold);
+    let clusters = attach_leftovers(
+        clusters,
+        &groups,
+        &edges,
+        &factual_edges,
+        settings.attach_threshold,
+    );
     let mut adjacency: HashMap<usize, Vec<(usize, f32)>> = HashMap::new();
     for edge in &edges {
         adjacency
@@ -1646,14 +1712,17 @@ pub fn align(
 }
 
 /// Gives each passage that joined no multi-document event to the event of its strongest
-/// partner, when that edge alone is strong enough. Short sentences ("The dam was built in
-/// 1987.") share few words with a whole event, so the average-link test rejects them even
-/// when one partner is clearly theirs. Attached passages recruit no one further, so this
-/// cannot chain events together.
+/// partner, when that edge alone is strong enough: alike enough (`threshold`), or a fact in
+/// common (`factual`: a quote word for word, a number or counted fact among enough anchors).
+/// Short sentences ("The dam was built in 1987.") share few words with a whole event, and
+/// long ones few with one partner ("Police and fire crews evacuated about 4,000 people …"),
+/// so the average-link test rejects them even when one partner is clearly theirs. Attached
+/// passages recruit no one further, so this cannot chain events together.
 fn attach_leftovers(
     clusters: Vec<Vec<usize>>,
     groups: &[usize],
     edges: &[cluster::Edge],
+    factual: &std::collections::HashSet<(usize, usize)>,
     threshold: f32,
 ) -> Vec<Vec<usize>> {
     let mut owner: Vec<Option<usize>> = vec![None; groups.len()];
@@ -1674,7 +1743,11 @@ fn attach_leftovers(
     let mut best: Vec<Option<(f32, usize)>> = vec![None; groups.len()];
     for edge in edges {
         for (from, to) in [(edge.a, edge.b), (edge.b, edge.a)] {
-            if owner[from].is_some() || owner[to].is_none() || edge.weight < threshold {
+            let anchored = factual.contains(&(edge.a.min(edge.b), edge.a.max(edge.b)));
+            if owner[from].is_some()
+                || owner[to].is_none()
+                || (edge.weight < threshold && !anchored)
+            {
                 continue;
             }
             let event = owner[to].unwrap_or_default();
@@ -2248,7 +2321,15 @@ pub fn aligned_passages(alignment: &Alignment, document: DocId) -> Vec<PassageId
 
 #[cfg(test)]
 mod tests {
-    use super::{adverb, pronoun_speaker, uncommon_content};
+    use super::{adverb, is_wording, pronoun_speaker, run_words, uncommon_content};
+
+    #[test]
+    fn a_name_among_function_words_is_not_wording() {
+        let wording = |text: &str| is_wording(&run_words(text).1);
+        assert!(!wording("in Tarnow and the"));
+        assert!(wording("the Tarnow harbour levy"));
+        assert!(wording("flooded homes were demolished"));
+    }
 
     #[test]
     fn an_adverb_of_manner_is_not_a_noun_in_ly() {

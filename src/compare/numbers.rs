@@ -147,8 +147,12 @@ fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
                 if !seen.insert(key) {
                     continue;
                 }
-                let equal = (a.quantity.value - b.quantity.value).abs() < 1e-9
-                    || compatible(a.quantity, b.quantity);
+                let equal = agree(a.quantity, b.quantity);
+                // Different figures that an approximation allows ("at least 12" / "14") say
+                // neither that the sources agree nor that they differ.
+                if !equal && compatible(a.quantity, b.quantity) {
+                    continue;
+                }
                 let kind = if equal {
                     FindingKind::Agreement
                 } else {
@@ -160,24 +164,27 @@ fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
                 let score = support.score();
                 let (x, y) = (a.quantity.value.abs(), b.quantity.value.abs());
                 let spread = (x - y).abs() / x.max(y).max(1e-9);
-                found.push((
-                    score,
-                    spread,
-                    summarise(
-                        context,
-                        kind,
-                        event_of(b.at),
-                        claims,
-                        (a.quantity, b.quantity),
-                        &support,
-                    ),
-                ));
+                let draft = summarise(
+                    context,
+                    kind,
+                    event_of(b.at),
+                    claims,
+                    (a.quantity, b.quantity),
+                    &support,
+                );
+                found.push((score, spread, draft));
             }
         }
     }
-    // Best-supported pairs first, then the closest values ("$5,687.75" pairs with
-    // "$5,587.75", not "$3,544" of the same list); a figure already paired is not paired again.
-    found.sort_by(|p, q| q.0.cmp(&p.0).then(p.1.total_cmp(&q.1)));
+    // Equal figures first (as in an event), then the best-supported pairs, then the closest
+    // values ("$5,687.75" pairs with "$5,587.75", not "$3,544" of the same list); a figure
+    // already paired is not paired again.
+    found.sort_by(|p, q| {
+        (q.1 == 0.0)
+            .cmp(&(p.1 == 0.0))
+            .then(q.0.cmp(&p.0))
+            .then(p.1.total_cmp(&q.1))
+    });
     let mut paired: std::collections::HashSet<(crate::model::DocId, usize)> = Default::default();
     for (_, _, draft) in found {
         let keys: Vec<_> = draft.claims.iter().map(|c| (c.document, c.start)).collect();
@@ -189,14 +196,19 @@ fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
     }
 }
 
-/// The claim for one quantity: its span, its value and its approximation marker.
+/// The claim for one quantity: its span, its value (or range) and its approximation marker.
 fn claim_of(context: &Context<'_>, item: &Item<'_>) -> crate::model::Claim {
     let q = item.quantity;
+    // A vague count gives its range: "several hundred" is 200–999, not 100.
+    let value = match q.range() {
+        (low, high) if high > low => format!("{}–{}", format_value(low), format_value(high)),
+        _ => format_value(q.value),
+    };
     context.claim(
         item.at,
         q.start,
         q.end,
-        Some(format_value(q.value)),
+        Some(value),
         q.approximation.as_ref().map(|a| a.to_lowercase()),
     )
 }
@@ -362,12 +374,18 @@ fn is_round(value: f64) -> bool {
 }
 
 /// Whether an approximation on one side already allows the other value: "more than $1
-/// million" and "$1.1 million" agree, and so do "about 300" and "310" (within 5%).
+/// million" and "$1.1 million" agree, and so do "about 300" and "310" (within 5%), and
+/// "hundreds of" and "340".
 fn compatible(a: &Quantity, b: &Quantity) -> bool {
     let allows = |x: &Quantity, y: &Quantity| {
         let Some(approximation) = x.approximation.as_deref() else {
             return false;
         };
+        // "Hundreds of homes" allows 340 homes.
+        let (low, high) = x.range();
+        if high > low {
+            return (low..=high).contains(&y.value);
+        }
         let approximation = approximation.to_lowercase();
         let (v, w) = (x.value, y.value);
         match approximation.as_str() {
@@ -524,42 +542,79 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             if group_documents.len() < 2 {
                 continue;
             }
-            let all_compatible = group.iter().all(|&i| {
-                group.iter().all(|&j| {
-                    i == j
-                        || compatible(items[i].quantity, items[j].quantity)
-                        || (items[i].quantity.value - items[j].quantity.value).abs() < 1e-9
+            let all_pairs = |test: &dyn Fn(&Quantity, &Quantity) -> bool| {
+                group.iter().all(|&i| {
+                    group
+                        .iter()
+                        .all(|&j| i == j || test(items[i].quantity, items[j].quantity))
                 })
-            });
-            let kind = if values.len() > 1 && !all_compatible {
-                FindingKind::NumberMismatch
-            } else {
-                FindingKind::Agreement
             };
-            let claims: Vec<_> = group
-                .iter()
-                .map(|&i| claim_of(context, &items[i]))
-                .collect();
-            // The weakest link of the group speaks for it.
-            let fallback = Support::default();
-            let (pair, support) = link_support
-                .iter()
-                .filter(|((i, j), _)| group.contains(i) && group.contains(j))
-                .min_by_key(|((i, j), support)| (support.score(), *i, *j))
-                .map(|((i, j), support)| ((items[*i].quantity, items[*j].quantity), support))
-                .unwrap_or((
-                    (items[group[0]].quantity, items[group[1]].quantity),
-                    &fallback,
+            let all_agree = all_pairs(&agree);
+            let all_compatible = all_pairs(&|a, b| agree(a, b) || compatible(a, b));
+            // Different figures that an approximation allows ("at least 12" / "14") say
+            // neither that the sources agree nor that they differ: only the sources that give
+            // the very same figure agree.
+            let mut parts: Vec<(FindingKind, Vec<usize>)> = Vec::new();
+            if all_agree {
+                parts.push((FindingKind::Agreement, group.clone()));
+            } else if all_compatible {
+                let same_as = |v: f64| -> Vec<usize> {
+                    group
+                        .iter()
+                        .copied()
+                        .filter(|&i| (items[i].quantity.value - v).abs() < 1e-9)
+                        .collect()
+                };
+                let documents = |members: &[usize]| {
+                    let mut d: Vec<_> = members.iter().map(|&i| items[i].at.document).collect();
+                    d.sort();
+                    d.dedup();
+                    d.len()
+                };
+                if let Some(equal) = values
+                    .iter()
+                    .map(|&v| same_as(v))
+                    .filter(|members| documents(members) >= 2)
+                    .max_by_key(|members| (documents(members), std::cmp::Reverse(members[0])))
+                {
+                    parts.push((FindingKind::Agreement, equal));
+                }
+            } else {
+                parts.push((FindingKind::NumberMismatch, group.clone()));
+            }
+            for (kind, members) in parts {
+                let claims: Vec<_> = members
+                    .iter()
+                    .map(|&i| claim_of(context, &items[i]))
+                    .collect();
+                // The weakest link of the group speaks for it.
+                let fallback = Support::default();
+                let (pair, support) = link_support
+                    .iter()
+                    .filter(|((i, j), _)| members.contains(i) && members.contains(j))
+                    .min_by_key(|((i, j), support)| (support.score(), *i, *j))
+                    .map(|((i, j), support)| ((items[*i].quantity, items[*j].quantity), support))
+                    .unwrap_or((
+                        (items[members[0]].quantity, items[members[1]].quantity),
+                        &fallback,
+                    ));
+                out.push(summarise(
+                    context,
+                    kind,
+                    Some(EventId(event_index)),
+                    claims,
+                    pair,
+                    support,
                 ));
-            out.push(summarise(
-                context,
-                kind,
-                Some(EventId(event_index)),
-                claims,
-                pair,
-                support,
-            ));
+            }
         }
     }
     out
+}
+
+/// Whether two figures agree: the same value, or near values (within 5%) that an
+/// approximation allows ("610" / "more than 600").
+fn agree(a: &Quantity, b: &Quantity) -> bool {
+    let (x, y) = (a.value.abs(), b.value.abs());
+    (x - y).abs() < 1e-9 || compatible(a, b) && (x - y).abs() <= 0.05 * x.max(y)
 }

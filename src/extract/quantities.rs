@@ -30,6 +30,43 @@ pub struct Quantity {
     pub number_tokens: (usize, usize),
 }
 
+impl Quantity {
+    /// The values the quantity allows: one value, or for a vague count ("hundreds of
+    /// homes", "dozens of people", "several thousand") the range its words name.
+    pub fn range(&self) -> (f64, f64) {
+        let vague = self
+            .approximation
+            .as_deref()
+            .map(str::to_lowercase)
+            .and_then(|a| {
+                // "several hundred", "a few thousand".
+                if matches!(a.as_str(), "several" | "a few") && self.value >= 100.0 {
+                    return Some(100.0);
+                }
+                VAGUE
+                    .iter()
+                    .find(|(word, _)| a.starts_with(word))
+                    .map(|(_, base)| *base)
+            });
+        match vague {
+            // "dozens" are 24 to 143, "hundreds" 200 to 999; "hundreds of thousands" scales.
+            Some(base) => {
+                let span = if base < 100.0 { 12.0 } else { 10.0 };
+                (2.0 * self.value, span * self.value - 1.0)
+            }
+            None => (self.value, self.value),
+        }
+    }
+}
+
+/// Plural counting words that make a vague count with "of": "hundreds of homes".
+const VAGUE: &[(&str, f64)] = &[
+    ("dozens", 12.0),
+    ("hundreds", 100.0),
+    ("thousands", 1000.0),
+    ("millions", 1e6),
+];
+
 /// The unit groups of people counted by what happened to them (see [`people_fate`]).
 pub const FATES: &[&str] = &[
     "dead", "injured", "refugees", "rescued", "missing", "arrested",
@@ -105,6 +142,8 @@ const APPROXIMATIONS: &[&str] = &[
     "estimated",
     "barely",
     "circa",
+    "several",
+    "a few",
 ];
 
 const SMALL: &[(&str, f64)] = &[
@@ -345,6 +384,10 @@ pub fn find_quantities(
                 i += 1;
                 continue;
             }
+        } else if let Some(&(_, v)) = VAGUE.iter().find(|(w, _)| *w == word)
+            && folded.get(i + 1).is_some_and(|w| w == "of")
+        {
+            (v, false)
         } else if let Some(v) = word_number(word) {
             // "one" is too often a pronoun ("one of the"), "dozens" is not a number.
             if word == "one" || (word == "dozen" && (i == 0 || folded[i - 1] != "a")) {
@@ -367,6 +410,21 @@ pub fn find_quantities(
             start_token = i - 1;
         }
         let mut j = i + 1;
+        // A vague count: "hundreds of", "hundreds of thousands of".
+        let vague = !tokens[i].is_numeric() && VAGUE.iter().any(|(w, _)| *w == word);
+        if vague {
+            j = i + 2;
+            if let Some(&(_, scale)) = folded
+                .get(j)
+                .and_then(|w| VAGUE.iter().find(|(v, _)| v == w))
+                && folded.get(j + 1).is_some_and(|w| w == "of")
+            {
+                value *= scale;
+                j += 2;
+            }
+        }
+        let vague_words =
+            (vague && j > i).then(|| text[tokens[i].start..tokens[j - 1].end].to_string());
         // "twenty thousand", "2.4 billion", "5 m".
         if let Some(position) = folded
             .get(j)
@@ -534,6 +592,9 @@ pub fn find_quantities(
                 break;
             }
         }
+        if vague_words.is_some() {
+            approximation = vague_words;
+        }
         if qualifier.is_none() {
             // Only through a linking word: "a fine *of* 3 million", "turnout *was* 61
             // percent". A verb right before the number ("made 11 arrests") is not what the
@@ -695,6 +756,35 @@ mod tests {
         assert_eq!(found[1].1, 12.0);
         assert_eq!(found[1].2, "homes");
         assert_eq!(found[2].1, 12.0);
+    }
+
+    #[test]
+    fn vague_counts_allow_a_range() {
+        let text = "Hundreds of homes were flooded and tens of families, dozens of people and \
+                    hundreds of thousands of euros.";
+        let lexicon = Lexicon::bundled();
+        let found = find_quantities(text, &tokens(text), &[], &lexicon);
+        assert_eq!(found[0].unit, "homes");
+        assert_eq!(found[0].approximation.as_deref(), Some("Hundreds of"));
+        let (low, high) = found[0].range();
+        assert!((low..=high).contains(&340.0), "{low} {high}");
+        assert!(high < 1000.0, "{high}");
+        assert!(low > 100.0, "a hundred is not hundreds: {low}");
+        assert_eq!(found[1].unit, "people", "{found:?}");
+        assert!(found[1].range().0 >= 24.0 && found[1].range().1 < 150.0);
+        assert_eq!(found[2].unit, "euros");
+        assert_eq!(found[2].value, 1e5);
+        let several = find_quantities(
+            "Several hundred residents and a few hundred fans.",
+            &tokens("Several hundred residents and a few hundred fans."),
+            &[],
+            &lexicon,
+        );
+        assert_eq!(several[0].range(), (200.0, 999.0));
+        assert_eq!(several[1].range(), (200.0, 999.0));
+        // A figure is its own range.
+        let exact = find_quantities("340 homes", &tokens("340 homes"), &[], &lexicon);
+        assert_eq!(exact[0].range(), (340.0, 340.0));
     }
 
     #[test]

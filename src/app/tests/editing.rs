@@ -212,8 +212,10 @@ fn link_dismiss_note_save_and_reopen() {
     harness.state_mut().wait_for_disk(&ctx);
     assert!(session_path.is_file());
     assert!(!harness.state().work.dirty());
+    // The reader who dismissed an uncertain finding still shows uncertain findings.
     let mut fresh = ParallaxApp::with_state(Remembered {
         has_run: true,
+        show_uncertain: true,
         ..Remembered::default()
     });
     let ctx = egui::Context::default();
