@@ -318,16 +318,10 @@ pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
         };
         if let Some(root) = chosen {
             // Only people are named by a surname alone; "France" is not short for "Air France".
-            // A full name read as a person's ("Youssef Amrani": a known first name) is
-            // evidence too.
-            let person = |g: &NameGroup| {
-                let people = g.kinds.get(&EntityKind::Person).copied().unwrap_or(0);
-                g.person_evidence || people > 0 && g.kinds.values().all(|&n| n <= people)
-            };
             let person_like = group.person_evidence
                 || candidates
                     .iter()
-                    .any(|&c| union.find(c) == root && person(&groups[c]));
+                    .any(|&c| union.find(c) == root && groups[c].person_evidence);
             // A place that also speaks ("in France" more often than "France says") is a
             // place, not a surname.
             let count = |kind| group.kinds.get(&kind).copied().unwrap_or(0);
@@ -470,31 +464,6 @@ mod tests {
         let mut in_place = mention(1, 1, "Norland", &[]);
         in_place.mention.kind = EntityKind::Place;
         let mentions = vec![mention(0, 0, "Air Norland", &[]), says, in_place];
-        assert_eq!(groups_of(&mentions).len(), 2);
-    }
-
-    #[test]
-    fn a_surname_alone_joins_the_person_two_spellings_name() {
-        // No title or speech cue anywhere: the full names read as a person's by their
-        // first names, and the two spellings are one person, so "Tervani" is theirs.
-        let person = |doc, paragraph, text| {
-            let mut m = mention(doc, paragraph, text, &[]);
-            m.mention.kind = EntityKind::Person;
-            m
-        };
-        let mentions = vec![
-            person(0, 0, "Yusuf Tervani"),
-            mention(0, 1, "Tervani", &[]),
-            person(1, 0, "Youssef Tervani"),
-            mention(2, 0, "Tervani", &[]),
-        ];
-        let groups = groups_of(&mentions);
-        assert_eq!(groups.len(), 1, "{groups:?}");
-        // A full name that does not read as a person's keeps the bare word apart.
-        let mentions = vec![
-            mention(0, 0, "Air Tervani", &[]),
-            mention(1, 0, "Tervani", &[]),
-        ];
         assert_eq!(groups_of(&mentions).len(), 2);
     }
 
