@@ -413,3 +413,33 @@ fn a_long_quote_word_for_word_is_one_quote_however_plain_its_words() {
         "\"We will not leave anyone who has lost a home,\" Piet Landau told reporters at a shelter in Tarnow.",
     );
 }
+
+#[test]
+fn the_people_of_a_roster_are_one_anchor() {
+    // Four rivals named in a list in both sources: the same field of candidates, not the same
+    // happening (a poll and the order of announcements).
+    // (Past the leads, where a story's cast is evidence enough.)
+    let report = compare(&[
+        (
+            "a.txt",
+            "Harbour race opens\n\nThe weather turned on Friday.\n\nBuses stopped running.\n\n\
+             Harbour board member Ilse Varga joins a crowded race against Piet Landau, Anneli Voss and Tomas Varner, promising cheaper mooring fees and a new ferry pier.",
+        ),
+        (
+            "b.txt",
+            "Who leads in Tarnow\n\nShops stayed shut.\n\nSchools sent pupils home early.\n\n\
+             A Tarnow Courier poll of 600 residents puts Piet Landau first, ahead of Tomas Varner, Anneli Voss and Ilse Varga, with many voters still undecided about the levy.",
+        ),
+    ]);
+    assert!(
+        report.events.is_empty(),
+        "{:?}",
+        report.events.iter().map(|e| &e.label).collect::<Vec<_>>()
+    );
+    // Two people named in both, without a roster: still anchors of their own.
+    let report = two_accounts(
+        "Ilse Varga and Piet Landau signed the harbour levy agreement in Tarnow on Friday.",
+        "The harbour levy agreement was signed in Tarnow on Friday by Ilse Varga and Piet Landau.",
+    );
+    assert_eq!(report.events.len(), 1, "{:?}", report.events);
+}

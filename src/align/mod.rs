@@ -674,6 +674,19 @@ fn one_per_phrase(mut shared: Vec<(u32, f32)>, (a, b): (&Phrases, &Phrases)) -> 
     shared
 }
 
+/// A passage that names this many people is a roster (a list of rivals, a poll's ranking).
+const ROSTER: usize = 4;
+
+/// Keeps the strongest of the shared anchors that `person` marks and drops the others.
+fn one_person(shared: &mut Vec<(u32, f32)>, person: impl Fn(u32) -> bool) {
+    let best = shared
+        .iter()
+        .filter(|(id, _)| person(*id))
+        .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
+        .map(|(id, _)| *id);
+    shared.retain(|(id, _)| !person(*id) || Some(*id) == best);
+}
+
 fn enough_anchors(shared: &[(u32, f32)], quote: f32) -> bool {
     if quote >= SHARED_RUN {
         return true;
@@ -1088,6 +1101,21 @@ pub fn align(
                 .collect()
         })
         .collect();
+    // Passages that name many people: a roster, a list of rivals or a poll's ranking.
+    let node_roster: Vec<bool> = nodes
+        .iter()
+        .map(|node| {
+            let mut people: Vec<usize> = features_of(node)
+                .entities
+                .iter()
+                .filter(|e| corpus.entities[e.get()].kind == crate::model::EntityKind::Person)
+                .map(|e| e.get())
+                .collect();
+            people.sort_unstable();
+            people.dedup();
+            people.len() >= ROSTER
+        })
+        .collect();
     let node_shingles: Vec<Vec<u64>> = nodes.iter().map(|node| shingles(corpus, *node)).collect();
     let node_long_runs: Vec<Vec<u64>> = nodes.iter().map(|node| long_runs(corpus, *node)).collect();
     // Who did what: each claim's predicate with its named person or organisation subject.
@@ -1345,6 +1373,20 @@ pub fn align(
                         || !name
                             .strip_suffix(":*")
                             .is_some_and(|unit| facts.contains(&fact_unit(unit)))
+                });
+            }
+            // The people a roster names are one anchor between them: "Carson, Cruz, Paul and
+            // Rubio" in two passages says they are about the same field of candidates, not
+            // about the same happening.
+            if node_roster[a] || node_roster[b] {
+                one_person(&mut shared, |id| {
+                    let (kind, name) = &vocabulary.names[id as usize];
+                    *kind == FeatureKind::Entity
+                        && name.parse::<usize>().is_ok_and(|e| {
+                            corpus.entities.get(e).is_some_and(|entity| {
+                                entity.kind == crate::model::EntityKind::Person
+                            })
+                        })
                 });
             }
             let quoted = quote_anchor(features_of(&nodes[a]), features_of(&nodes[b]));
