@@ -137,6 +137,25 @@ fn abbreviation(word: &str) -> bool {
 
 /// Splits a sentence into clauses at punctuation that separates them.
 fn clauses(text: &str) -> Vec<&str> {
+    // Scare quotes ("blamed “progressivism” for …") are part of their clause: the marks of a
+    // quote of at most three words do not split.
+    let mut inline_marks: Vec<usize> = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (at, c) in text.char_indices() {
+        match (c, open) {
+            ('“', _) | ('"', None) => open = Some((at, c)),
+            ('”' | '"', Some((start, o))) => {
+                let inner = &text[start + o.len_utf8()..at];
+                if inner.split_whitespace().count() <= 3
+                    && !inner.contains(['.', ',', ';', ':', '?', '!'])
+                {
+                    inline_marks.extend([start, at]);
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
     let mut out = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
@@ -151,7 +170,8 @@ fn clauses(text: &str) -> Vec<&str> {
                     && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
                 !(number || abbreviation(next_word) || abbreviation(last_word))
             }
-            ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '–' => true,
+            '"' | '“' | '”' => !inline_marks.contains(&i),
+            ';' | ':' | '(' | ')' | '—' | '–' => true,
             // " - " as a dash, not inside a hyphenated word.
             '-' => text[..i].ends_with(' ') && chars.peek().is_some_and(|(_, n)| *n == ' '),
             _ => false,
@@ -410,6 +430,12 @@ fn title_case(words: &[&str]) -> bool {
             .all(|w| SMALL.contains(&fold(w).as_str()) || !w.chars().any(char::is_alphabetic))
 }
 
+/// Whether a text opens a quote it does not close.
+fn unbalanced(text: &str) -> bool {
+    let count = |mark: char| text.matches(mark).count();
+    count('“') > count('”') || count('"') % 2 == 1
+}
+
 /// Drops filler at both ends, cuts at about [`MAX_CHARS`] on a word boundary and
 /// capitalises the first letter.
 fn tidy(phrase: &str) -> String {
@@ -435,6 +461,25 @@ fn tidy(phrase: &str) -> String {
         out.push(w);
         length += added;
         at += 1;
+    }
+    // A quote that the cut would leave open ("blamed “progressivism | ” for") is finished
+    // when it ends within a few more characters, else left out.
+    if next.is_some() && unbalanced(&out.join(" ")) {
+        let closing = (at..ws.len()).find(|&k| ws[k].contains(['”', '"']));
+        let extra: usize = closing.map_or(usize::MAX, |k| {
+            ws[at..=k].iter().map(|w| w.chars().count() + 1).sum()
+        });
+        if let Some(k) = closing.filter(|_| length + extra <= MAX_CHARS + NAME_OVERFLOW) {
+            out.extend_from_slice(&ws[at..=k]);
+            at = k + 1;
+            next = ws.get(at).copied();
+        } else if let Some(opening) = out.iter().rposition(|w| w.starts_with(['“', '"']))
+            && opening >= 2
+        {
+            at = opening;
+            next = Some(out[opening]);
+            out.truncate(opening);
+        }
     }
     // A name that the cut would split ("Harbour Board | Chief Ilse Varga") is
     // finished when it ends within a few more characters.
@@ -553,9 +598,23 @@ fn tidy(phrase: &str) -> String {
         joined.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '$')
     };
     let joined = joined.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '$');
-    let mut chars = joined.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+    // The marks of a quote the label opens or closes stay ("blamed “progressivism”",
+    // "“on multiple occasions” around …").
+    let joined = if unbalanced(joined) {
+        format!("{joined}{}", if joined.contains('“') { '”' } else { '"' })
+    } else if joined.matches('”').count() > joined.matches('“').count() {
+        format!("“{joined}")
+    } else {
+        joined.to_string()
+    };
+    // Capitalise the first letter, after an opening mark if there is one.
+    match joined.char_indices().find(|(_, c)| c.is_alphanumeric()) {
+        Some((at, first)) => format!(
+            "{}{}{}",
+            &joined[..at],
+            first.to_uppercase(),
+            &joined[at + first.len_utf8()..]
+        ),
         None => String::new(),
     }
 }
@@ -739,6 +798,40 @@ mod tests {
             &anchors(&["bridge", "reopen", "march"]),
         );
         assert_eq!(label, "The bridge will reopen in March");
+    }
+
+    #[test]
+    fn scare_quotes_stay_in_their_clause_and_quotes_are_never_left_open() {
+        // A quoted word is part of its clause, not a clause of its own.
+        let label = readable(
+            "Harbour chief Ilse Varga, speaking at the quay, blamed “speculators” for the rise in Tarnow's mooring fees on Monday.",
+            &anchors(&["speculators", "mooring"]),
+        );
+        assert_eq!(
+            label,
+            "Harbour chief Ilse Varga blamed “speculators” for the rise"
+        );
+        // A cut inside a quote finishes it when it ends soon, and never leaves a mark open.
+        let label = readable(
+            "Board members of the Tarnow harbour authority said the new levy was “a fair price for a safer port” after the vote.",
+            &anchors(&["levy", "harbour"]),
+        );
+        let count = |mark: char| label.matches(mark).count();
+        assert_eq!(count('“'), count('”'), "{label}");
+        assert!(
+            label.chars().count() <= MAX_CHARS + NAME_OVERFLOW,
+            "{label}"
+        );
+        // A sentence that starts inside a quote keeps the quote's opening mark.
+        let label = readable(
+            "“On several occasions” since March, the harbour board met in private.",
+            &anchors(&["occasions"]),
+        );
+        assert_eq!(
+            label.matches('“').count(),
+            label.matches('”').count(),
+            "{label}"
+        );
     }
 
     #[test]
