@@ -443,3 +443,15 @@ fn the_people_of_a_roster_are_one_anchor() {
     );
     assert_eq!(report.events.len(), 1, "{:?}", report.events);
 }
+
+#[test]
+fn a_label_does_not_stop_at_a_verb_whose_object_it_drops() {
+    // "The ministry has cut" leaves out what was cut: the label goes on to the figure.
+    let report = two_accounts(
+        "“Now, when the port needs it, the ministry has cut $45 million from the Tarnow harbour budget.",
+        "The ministry has cut $45 million from the Tarnow harbour budget, the port's union said.",
+    );
+    assert_eq!(report.events.len(), 1, "{:?}", report.events);
+    let label = &report.events[0].label;
+    assert!(label.contains("$45 million"), "{label}");
+}

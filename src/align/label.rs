@@ -582,6 +582,18 @@ fn tidy(phrase: &str) -> String {
             drop_filler(&mut out);
         }
     }
+    // A cut right after "that" or "saying" and a subject ("quipped that he's", "exited
+    // saying Trump") leaves the reported clause without its verb: it goes.
+    if next.is_some()
+        && let Some(opener) = out
+            .iter()
+            .rposition(|w| matches!(fold(w).as_str(), "that" | "saying" | "which" | "whether"))
+        && opener >= 3
+        && out.len() - opener <= 3
+    {
+        out.truncate(opener);
+        drop_filler(&mut out);
+    }
     let joined = out.join(" ");
     // "U.S." keeps its last full stop.
     let abbreviated = out.last().is_some_and(|w| {

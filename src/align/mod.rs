@@ -2193,6 +2193,9 @@ fn quantity_text(name: &str) -> String {
 }
 
 /// A readable label from the event's most central passage, or `None` when it gives none.
+/// How much longer than a label a claim's clause may be, to be cut down to one.
+const CLAUSE_OVERFLOW: usize = 30;
+
 fn central_label(
     at: PassageRef,
     anchors: &[crate::model::Anchor],
@@ -2247,6 +2250,50 @@ fn central_label(
             // The whole claim when it fits; else without the object's prepositional tail;
             // else subject and predicate alone ("About 8,000 residents were evacuated").
             let argument = c.object.as_ref().or(c.oblique.as_ref());
+            // Subject and predicate alone only when nothing follows the predicate in its
+            // clause: "Obama has cut" drops what was cut, "Lis Smith described" what she
+            // described.
+            let ends_clause = text.get(c.end..).is_none_or(|rest| {
+                let rest = rest.trim_start();
+                let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+                match rest.chars().next() {
+                    None => true,
+                    Some(next) if next.is_alphanumeric() => matches!(
+                        word.to_lowercase().as_str(),
+                        "but"
+                            | "and"
+                            | "or"
+                            | "because"
+                            | "after"
+                            | "before"
+                            | "when"
+                            | "while"
+                            | "as"
+                            | "if"
+                            | "so"
+                            | "though"
+                            | "although"
+                    ),
+                    Some(next) => !matches!(next, '$' | '€' | '£' | '“' | '"'),
+                }
+            });
+            // Else the claim's clause from its subject, cut for length like any label ("The
+            // reservoir filled faster than its spillway could release …").
+            let clause_end = text
+                .get(c.end..passage.end)
+                .and_then(|rest| {
+                    // A full stop ends it, not the one of "U.S." or "Jan.".
+                    let stop = rest.match_indices('.').map(|(at, _)| at).find(|&at| {
+                        let before = rest[..at].rsplit(char::is_whitespace).next().unwrap_or("");
+                        before.chars().count() > 3 && !before.contains('.')
+                    });
+                    let mark = rest.find([',', ';', ':', '—', '(', '“', '”', '"']);
+                    match (stop, mark) {
+                        (Some(x), Some(y)) => Some(x.min(y)),
+                        (x, y) => x.or(y),
+                    }
+                })
+                .map_or(passage.end, |at| c.end + at);
             let ends = [
                 argument.map_or(c.end, |a| a.full_end),
                 argument.map_or(c.end, |a| a.end),
@@ -2254,8 +2301,13 @@ fn central_label(
             ];
             let phrase = ends
                 .iter()
+                .filter(|&&end| end > c.end || argument.is_none() && ends_clause)
                 .filter_map(|&end| text.get(start..end.max(c.end)))
-                .find(|p| p.chars().count() <= label::MAX_CHARS)?;
+                .find(|p| p.chars().count() <= label::MAX_CHARS)
+                .or_else(|| {
+                    text.get(start..clause_end)
+                        .filter(|p| p.chars().count() <= label::MAX_CHARS + CLAUSE_OVERFLOW)
+                })?;
             let anchored = phrase
                 .split_whitespace()
                 .filter(|w| {
