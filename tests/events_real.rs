@@ -327,36 +327,38 @@ fn the_confidence_caps_read_every_shared_anchor_not_only_the_listed_ones() {
     assert!(event.confidence > 0.7, "{:.2}", event.confidence);
 }
 
+/// The counted facts ("a count of homes … flooded") anchoring the events of a report.
+fn counted_facts(report: &parallax::model::Report) -> Vec<String> {
+    report
+        .events
+        .iter()
+        .flat_map(|e| &e.anchors)
+        .map(|a| a.text.clone())
+        .filter(|t| t.starts_with("a count of") && t.contains(" … "))
+        .collect()
+}
+
 #[test]
 fn the_same_counted_thing_with_its_predicate_is_one_fact_whatever_the_figures() {
-    let fact_anchors = |report: &parallax::model::Report| -> Vec<String> {
-        report
-            .events
-            .iter()
-            .flat_map(|e| &e.anchors)
-            .map(|a| a.text.clone())
-            .filter(|t| t.starts_with("a count of") && t.contains(" … "))
-            .collect()
-    };
     // Two outlets count the flooded homes of one town differently: one fact, disputed.
     let report = two_accounts(
         "By Sunday evening 340 homes were flooded in the lower town of Tarnow.",
         "In Tarnow, 430 houses were flooded, some of them up to the first-floor windows.",
     );
     assert_eq!(report.events.len(), 1, "{:?}", report.events);
-    assert_eq!(fact_anchors(&report), ["a count of homes … flooded"]);
+    assert_eq!(counted_facts(&report), ["a count of homes … flooded"]);
     // "At least 12 people died": the approximation does not hide the subject of "died".
     let report = two_accounts(
         "At least 12 people died in Tarnow, the interior ministry said on Saturday.",
         "According to the hospital in Tarnow, 14 people died in the flood.",
     );
-    assert_eq!(fact_anchors(&report), ["a count of people … died"]);
+    assert_eq!(counted_facts(&report), ["a count of people … died"]);
     // Figures far apart are two facts: a career of 4 seasons is not one of 19.
     let report = two_accounts(
         "Piet Landau spent 4 seasons at the Tarnow rowing club as its coach.",
         "Piet Landau spent 19 seasons at the Tarnow rowing club, most of them as captain.",
     );
-    assert!(fact_anchors(&report).is_empty(), "{:?}", report.events);
+    assert!(counted_facts(&report).is_empty(), "{:?}", report.events);
 }
 
 #[test]
@@ -371,21 +373,12 @@ fn a_speaker_named_after_a_role_is_still_the_speaker() {
 
 #[test]
 fn a_vague_count_is_the_same_fact_as_a_figure_in_its_range() {
-    let fact_anchors = |report: &parallax::model::Report| -> Vec<String> {
-        report
-            .events
-            .iter()
-            .flat_map(|e| &e.anchors)
-            .map(|a| a.text.clone())
-            .filter(|t| t.starts_with("a count of") && t.contains(" … "))
-            .collect()
-    };
     let report = two_accounts(
         "By Sunday evening 340 homes were flooded in the lower town of Tarnow.",
         "Hundreds of homes were flooded along the quays of Tarnow, and engineers fear for the sluices.",
     );
     assert_eq!(
-        fact_anchors(&report),
+        counted_facts(&report),
         ["a count of homes … flooded"],
         "{:?}",
         report.events
@@ -395,7 +388,7 @@ fn a_vague_count_is_the_same_fact_as_a_figure_in_its_range() {
         "By Sunday evening 340 homes were flooded in the lower town of Tarnow.",
         "Dozens of homes were flooded along the quays of Tarnow, and engineers fear for the sluices.",
     );
-    assert!(fact_anchors(&report).is_empty(), "{:?}", report.events);
+    assert!(counted_facts(&report).is_empty(), "{:?}", report.events);
 }
 
 #[test]
