@@ -72,6 +72,87 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Writes several files as one: every new content goes to a temporary file beside its target
+/// and is synced first; only when all of them are written are they renamed into place. A full
+/// disk or a failed write therefore leaves every old file as it was (the CSV export writes
+/// `findings.csv` and `coverage.csv` together, and a new one beside an old other would
+/// mislead). On failure the error names the file that could not be written.
+pub fn write_all_or_none(files: &[(PathBuf, &[u8])]) -> Result<(), (PathBuf, std::io::Error)> {
+    let mut written: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let remove_all = |written: &[(PathBuf, PathBuf)]| {
+        for (temporary, _) in written {
+            let _ = std::fs::remove_file(temporary);
+        }
+    };
+    for (path, contents) in files {
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        let temporary = folder.join(format!(".{name}.tmp-{}", std::process::id()));
+        let result = std::fs::File::create(&temporary).and_then(|mut file| {
+            file.write_all(contents)?;
+            file.sync_all()
+        });
+        written.push((temporary, path.clone()));
+        if let Err(error) = result {
+            remove_all(&written);
+            return Err((path.clone(), error));
+        }
+    }
+    // Each old file is moved aside before its new one takes its place, so that a failed
+    // rename can put every file back as it was.
+    let mut moved: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
+    let mut failure = None;
+    for (temporary, path) in &written {
+        let aside = path.with_file_name(format!(
+            ".{}.old-{}",
+            path.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            std::process::id()
+        ));
+        let had_old = std::fs::symlink_metadata(path).is_ok();
+        if had_old && let Err(error) = std::fs::rename(path, &aside) {
+            failure = Some((path.clone(), error));
+            break;
+        }
+        moved.push((path.clone(), had_old.then_some(aside.clone())));
+        if let Err(error) = std::fs::rename(temporary, path) {
+            failure = Some((path.clone(), error));
+            break;
+        }
+    }
+    match failure {
+        None => {
+            for (_, aside) in moved {
+                if let Some(aside) = aside {
+                    let _ = std::fs::remove_file(aside);
+                }
+            }
+            Ok(())
+        }
+        Some(failure) => {
+            for (path, aside) in moved.into_iter().rev() {
+                match aside {
+                    Some(aside) => {
+                        let _ = std::fs::remove_file(&path);
+                        let _ = std::fs::rename(aside, &path);
+                    }
+                    None => {
+                        let _ = std::fs::remove_file(&path);
+                    }
+                }
+            }
+            remove_all(&written);
+            Err(failure)
+        }
+    }
+}
+
 /// Whether two paths name the same file: the same device and inode (which also catches
 /// hard links and symbolic links), or the same canonical path.
 fn same_file(a: &Path, b: &Path) -> bool {

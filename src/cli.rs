@@ -46,6 +46,12 @@ pub enum Command {
         after_help = "Examples:\n  parallax a.txt b.md c.html           (open them in the viewer)\n  parallax compare a.txt b.md c.html\n  parallax compare --format json -o report.json articles/\n\nExit codes: 0 success; 1 some file failed but a report was written; 2 usage error or nothing could be read."
     )]
     Compare(CompareArgs),
+    /// Show what Parallax reads from each file: title, author, date, outlet, language,
+    /// encoding, and the text block by block with its role (heading, body, boilerplate).
+    #[command(
+        after_help = "Examples:\n  parallax extract page.html\n  parallax extract --format json a.txt b.md\n\nExit codes: 0 every file read; 1 some file failed; 2 none could be read."
+    )]
+    Extract(ExtractArgs),
     /// Time the engine on a synthetic corpus (deterministic, seeded).
     #[command(
         after_help = "Prints one line: articles, words, seconds, peak memory. `cargo bench` runs the full set of measurements."
@@ -67,6 +73,23 @@ pub struct BenchArgs {
     /// Seed of the generator.
     #[arg(long, default_value_t = 7)]
     pub seed: u64,
+}
+
+/// The formats of `parallax extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExtractFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+    pub format: ExtractFormat,
+    /// Articles (.txt, .md, .html) or folders of articles.
+    #[arg(required = true, value_name = "FILES")]
+    pub files: Vec<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -93,6 +116,13 @@ pub struct CompareArgs {
     /// uncertain ones included. Findings the user confirmed in a session are always shown.
     #[arg(long, value_name = "X", default_value_t = crate::settings::DEFAULT_MIN_CONFIDENCE)]
     pub min_confidence: f32,
+    /// Leave the documents' texts out of a JSON report (they are in by default, so that every
+    /// byte offset resolves without the input files): for reports that are shared.
+    #[arg(long)]
+    pub no_text: bool,
+    /// Read the subfolders of folders given too (without it they are skipped, with a note).
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
     /// Articles (.txt, .md, .html) or folders of articles.
     #[arg(required_unless_present = "session", value_name = "FILES")]
     pub files: Vec<PathBuf>,
@@ -144,7 +174,17 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
         },
         None => None,
     };
-    let (files, expansion_errors) = load::expand_inputs(&args.files);
+    let load::Expansion {
+        files,
+        errors: expansion_errors,
+        skipped_folders,
+    } = load::expand(&args.files, args.recursive);
+    for folder in &skipped_folders {
+        eprintln!(
+            "parallax: {}: a subfolder, not read (add --recursive to read subfolders)",
+            folder.display()
+        );
+    }
     let mut settings = session
         .as_ref()
         .map_or_else(Settings::default, |(_, s)| s.settings.clone());
@@ -257,6 +297,11 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
             "parallax: the articles read are all copies of one text; there is nothing to compare it with"
         );
     }
+    if args.no_text {
+        for document in &mut report.documents {
+            document.text.clear();
+        }
+    }
     let text = render(&report, args.format);
     match &args.output {
         Some(folder) if csv_folder.is_some() => {
@@ -267,15 +312,14 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            for (name, contents) in [
-                ("findings.csv", text),
-                ("coverage.csv", report::csv::coverage_matrix(&report)),
-            ] {
-                let path = folder.join(name);
-                if let Err(error) = write_atomically(&path, contents.as_bytes()) {
-                    eprintln!("parallax: {}", write_error(&path, &error));
-                    return ExitCode::from(2);
-                }
+            let coverage = report::csv::coverage_matrix(&report);
+            // Both files or neither: a new findings.csv beside an old coverage.csv misleads.
+            if let Err((path, error)) = crate::atomic::write_all_or_none(&[
+                (folder.join("findings.csv"), text.as_bytes()),
+                (folder.join("coverage.csv"), coverage.as_bytes()),
+            ]) {
+                eprintln!("parallax: {}", write_error(&path, &error));
+                return ExitCode::from(2);
             }
         }
         Some(path) => {
@@ -300,6 +344,43 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// Runs `extract` and returns the exit code.
+pub fn run_extract(args: &ExtractArgs) -> ExitCode {
+    let expansion = load::expand(&args.files, false);
+    let settings = Settings::default();
+    let mut failed = expansion.errors.len();
+    for (path, error) in &expansion.errors {
+        eprintln!("parallax: {}: {error}", path.display());
+    }
+    let mut read = Vec::new();
+    for path in expansion.files {
+        match crate::inspect::extract(&Input::Path(path.clone()), &settings) {
+            Ok(extracted) => read.push(extracted),
+            Err(error) => {
+                failed += 1;
+                eprintln!("parallax: {}: {error}", path.display());
+            }
+        }
+    }
+    let output = match args.format {
+        ExtractFormat::Text => read.iter().map(crate::inspect::render_text).collect(),
+        ExtractFormat::Json => serde_json::to_string_pretty(&read).unwrap_or_default() + "\n",
+    };
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(output.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::from(1);
+    }
+    match (read.is_empty(), failed) {
+        (true, _) => ExitCode::from(2),
+        (false, 0) => ExitCode::SUCCESS,
+        _ => ExitCode::from(1),
     }
 }
 

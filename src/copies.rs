@@ -133,12 +133,21 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 /// For each text, the index of the earlier text it is a copy of (always the first of its
 /// group), or `None` when it is an account of its own.
 pub fn find_copies(texts: &[&str]) -> Vec<Option<usize>> {
+    let order: Vec<usize> = (0..texts.len()).collect();
+    find_copies_in_order(texts, &order)
+}
+
+/// As [`find_copies`], but the documents are visited in `order` (a permutation of their
+/// indices), so that the first of each group in that order is its original: the caller puts
+/// the earliest dated first.
+pub fn find_copies_in_order(texts: &[&str], order: &[usize]) -> Vec<Option<usize>> {
     use rayon::prelude::*;
     let shingles: Vec<Shingles> = texts.par_iter().map(|t| Shingles::of(t)).collect();
     let mut copy_of = vec![None; texts.len()];
     // Probe hash to the group leaders whose smallest hashes include it.
     let mut leaders_by_probe: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (index, document) in shingles.iter().enumerate() {
+    for &index in order {
+        let document = &shingles[index];
         if document.set.is_empty() {
             continue;
         }

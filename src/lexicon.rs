@@ -158,7 +158,9 @@ impl Lexicon {
                     e.utf8_error().valid_up_to()
                 ),
             })?;
-            let entries: Vec<WordingEntry> = ron::from_str(&text).map_err(|e| LexiconError {
+            // A byte-order mark (as some editors save UTF-8) is not part of the text.
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            let entries: Vec<WordingEntry> = ron::from_str(text).map_err(|e| LexiconError {
                 path: path.clone(),
                 message: format!(
                     "not a wording lexicon: line {}, column {}: {}",

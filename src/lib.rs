@@ -12,6 +12,8 @@ pub mod cli;
 pub mod compare;
 pub mod copies;
 pub mod extract;
+pub mod guard;
+pub mod inspect;
 pub mod lexicon;
 pub mod load;
 pub mod model;
@@ -90,25 +92,19 @@ fn run(
     progress: &Progress,
 ) -> Result<Edited, Cancelled> {
     progress.begin(Stage::Loading, inputs.len());
-    // Documents are segmented as soon as they are loaded, so that a text too long to compare
-    // is refused here, as a failure of its file, before any costly stage sees it.
+    // Documents are segmented as soon as they are loaded (see `load_and_segment`).
     type Segmented = (load::LoadedDocument, Vec<model::Passage>);
     let loaded: Vec<Result<Result<Segmented, Failure>, Cancelled>> = inputs
         .par_iter()
         .map(|input| {
             progress.check()?;
-            let result = load::load(input, settings).and_then(|document| {
-                let passages = segment::segment(&document);
-                if passages.len() > segment::MAX_PASSAGES {
-                    return Err(load::LoadError::NoText(format!(
-                        "the text has {} sentences; Parallax compares articles of up to {} \
-                         sentences (split a longer text into its articles)",
-                        passages.len(),
-                        segment::MAX_PASSAGES
-                    )));
-                }
-                Ok((document, passages))
-            });
+            let result =
+                guard::catch(|| load_and_segment(input, settings)).unwrap_or_else(|cause| {
+                    Err(load::LoadError::NoText(format!(
+                        "this file could not be read: Parallax failed on it ({cause}); \
+                         please report this with the file"
+                    )))
+                });
             progress.advance();
             Ok(result.map_err(|error| Failure {
                 path: input.name(),
@@ -137,20 +133,30 @@ fn run(
     }
     // Near-verbatim copies are set aside: only the first of each group is analysed, and the
     // others rejoin the report at their places afterwards, marked as copies (see `copies`).
+    // So are texts in a language the engine cannot analyse (see `text::Analysis`).
     let copy_of = {
         let texts: Vec<&str> = documents.iter().map(|(d, _)| d.text.as_str()).collect();
-        copies::find_copies(&texts)
+        // The original of a group of copies is its earliest dated text, else the first given.
+        let mut order: Vec<usize> = (0..documents.len()).collect();
+        order.sort_by_key(|&position| {
+            (
+                documents[position].0.date.is_none(),
+                documents[position].0.date,
+            )
+        });
+        copies::find_copies_in_order(&texts, &order)
     };
     let mut analysed_position = Vec::with_capacity(documents.len());
     let mut set_aside = Vec::new();
     let mut analysed = Vec::with_capacity(documents.len());
     for (position, document) in documents.into_iter().enumerate() {
-        match copy_of[position] {
-            Some(_) => set_aside.push((position, document)),
-            None => {
-                analysed_position.push(position);
-                analysed.push(document);
-            }
+        // A language the engine cannot split into words is shown, not analysed.
+        let unanalysed = text::analysis_of(&document.0.language) == text::Analysis::None;
+        if copy_of[position].is_some() || unanalysed {
+            set_aside.push((position, document));
+        } else {
+            analysed_position.push(position);
+            analysed.push(document);
         }
     }
     let documents = analysed;
@@ -193,12 +199,35 @@ fn run(
     placed.annotate(&mut report);
     if !set_aside.is_empty() {
         restore_copies(&mut report, &analysed_position, set_aside, &copy_of);
+        // What each near-copy changed of its original, passage by passage.
+        let edits =
+            compare::copy_edits::all_copy_edits(&report.documents, &report.event_of_passages());
+        report::push_findings(&mut report, edits);
     }
     progress.begin(Stage::Done, 0);
     Ok(Edited {
         report,
         edits: placed.edits,
     })
+}
+
+/// Loads one input and cuts it into passages; a text too long to compare is refused here, as
+/// a failure of its file, before any costly stage sees it.
+fn load_and_segment(
+    input: &Input,
+    settings: &Settings,
+) -> Result<(load::LoadedDocument, Vec<model::Passage>), load::LoadError> {
+    let document = load::load(input, settings)?;
+    let passages = segment::segment(&document);
+    if passages.len() > segment::MAX_PASSAGES {
+        return Err(load::LoadError::NoText(format!(
+            "the text has {} sentences; Parallax compares articles of up to {} sentences \
+             (split a longer text into its articles)",
+            passages.len(),
+            segment::MAX_PASSAGES
+        )));
+    }
+    Ok((document, passages))
 }
 
 /// Puts the documents set aside as copies back at their places in the report, renumbering
@@ -236,20 +265,12 @@ fn restore_copies(
         documents[*position] = Some(analysed);
     }
     for (position, (loaded, passages)) in set_aside {
-        documents[position] = Some(model::Document {
-            index: DocId(position),
-            path: loaded.path,
-            title: loaded.title,
-            date: loaded.date.map(|d| d.iso()),
-            author: loaded.author,
-            outlet: loaded.outlet,
-            name: loaded.name,
-            format: loaded.format,
-            encoding: loaded.encoding,
+        documents[position] = Some(report::document_of(
+            DocId(position),
+            loaded,
             passages,
-            text: loaded.text,
-            copy_of: copy_of[position].map(DocId),
-        });
+            copy_of[position].map(DocId),
+        ));
     }
     report.documents = documents.into_iter().flatten().collect();
     for (index, document) in report.documents.iter_mut().enumerate() {

@@ -202,11 +202,20 @@ pub struct Document {
     pub encoding: String,
     pub passages: Vec<Passage>,
     /// The document text that every byte offset points into. For UTF-8 plain text and
-    /// Markdown this is the file content byte for byte (less a byte-order mark); for HTML it
-    /// is the extracted article text. Not written to JSON, to keep reports small; the
-    /// claims quote their own text.
-    #[serde(skip)]
+    /// Markdown this is the file content byte for byte (less a byte-order mark); for HTML,
+    /// UTF-16 and Latin-1 inputs it is the extracted or decoded text, so that a report alone
+    /// resolves every offset. `parallax compare --no-text` leaves it out (empty).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
+    /// The language the text is written in, as guessed from its script and its function
+    /// words: "en", "es", "zh", "ja", ... (see [`crate::text::guess_language`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// What the engine cannot analyse in this language, in words, when it is not English:
+    /// for a language written without spaces, that the text is shown but takes no part in
+    /// events or findings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language_note: Option<String>,
     /// When this document is a near-verbatim copy of another (a wire story carried by several
     /// outlets, or the same file given twice): that document. Copies are not analysed on
     /// their own, so they never count as independent corroboration; their passages belong
@@ -375,17 +384,24 @@ pub enum FindingKind {
     Contradiction,
     Wording,
     Unique,
+    /// One speaker's quote given with different words by two sources.
+    QuoteWording,
+    /// What a near-copy changed of its original: a sentence added, dropped or reworded
+    /// (changed figures, dates and names of a copy are number, date and name findings).
+    CopyEdit,
 }
 
 impl FindingKind {
     /// Every kind, in display order.
-    pub const ALL: [FindingKind; 8] = [
+    pub const ALL: [FindingKind; 10] = [
         FindingKind::NumberMismatch,
         FindingKind::DateMismatch,
         FindingKind::NameVariant,
         FindingKind::QuoteAttribution,
+        FindingKind::QuoteWording,
         FindingKind::Contradiction,
         FindingKind::Wording,
+        FindingKind::CopyEdit,
         FindingKind::Agreement,
         FindingKind::Unique,
     ];
@@ -401,6 +417,8 @@ impl FindingKind {
             FindingKind::Contradiction => "contradiction",
             FindingKind::Wording => "wording",
             FindingKind::Unique => "unique",
+            FindingKind::CopyEdit => "copy_edit",
+            FindingKind::QuoteWording => "quote_wording",
         }
     }
 
@@ -415,6 +433,8 @@ impl FindingKind {
             FindingKind::Contradiction => "Contradiction",
             FindingKind::Wording => "Wording",
             FindingKind::Unique => "One source only",
+            FindingKind::CopyEdit => "Copy edit",
+            FindingKind::QuoteWording => "Quote wording",
         }
     }
 

@@ -82,6 +82,12 @@ const BOILERPLATE_STARTS: &[&str] = &[
     "categories:",
 ];
 
+/// Marks that end a sentence or clause in Chinese and Japanese text (full-width stops,
+/// commas and closing quotes): a line ending in one is not a heading.
+const WIDE_ENDS: &[char] = &[
+    '。', '！', '？', '．', '，', '、', '；', '：', '」', '』', '）',
+];
+
 /// Marks of photo captions and credits anywhere in a short line.
 const CREDIT_MARKS: &[&str] = &[
     "getty images",
@@ -95,23 +101,37 @@ const CREDIT_MARKS: &[&str] = &[
     "file photo",
 ];
 
-/// Splits a loaded document into passages.
-pub fn segment(doc: &LoadedDocument) -> Vec<Passage> {
-    let mut passages = Vec::new();
+/// One block of a document as segmentation reads it: a paragraph (or the header text at its
+/// start) with its role, and why it has that role when it is not body text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// The block's text, less Markdown markers.
+    pub range: Range<usize>,
+    /// Index of the paragraph the block stands in.
+    pub paragraph: usize,
+    pub role: PassageRole,
+    /// Why a heading or boilerplate block is one, in a few words ("a byline or date line").
+    pub reason: Option<&'static str>,
+}
+
+/// The blocks of a document in order: header text, headings, boilerplate and body
+/// paragraphs, each with its role. [`segment`] cuts body blocks into sentences;
+/// `parallax extract` shows the blocks as they are.
+pub fn blocks(doc: &LoadedDocument) -> Vec<Block> {
+    let mut blocks = Vec::new();
     let paragraphs = paragraphs(&doc.text);
     let last_paragraph = paragraphs.len().saturating_sub(1);
-    for (paragraph_index, range) in paragraphs.into_iter().enumerate() {
+    for (paragraph, range) in paragraphs.into_iter().enumerate() {
         let mut start = range.start;
         // Header text (dates, bylines) at the start of the paragraph is boilerplate.
         for header in &doc.header_ranges {
             if header.start <= start + 1 && header.end > start && header.end <= range.end {
-                push(
-                    &mut passages,
-                    &doc.text,
-                    header.start.max(start)..header.end,
-                    paragraph_index,
-                    PassageRole::Boilerplate,
-                );
+                blocks.push(Block {
+                    range: header.start.max(start)..header.end,
+                    paragraph,
+                    role: PassageRole::Boilerplate,
+                    reason: Some("a byline, date or outlet line"),
+                });
                 start = header.end;
             }
         }
@@ -125,25 +145,48 @@ pub fn segment(doc: &LoadedDocument) -> Vec<Passage> {
             .title_range
             .as_ref()
             .is_some_and(|t| t.start < range.end && t.end > range.start);
-        let role = if is_boilerplate(text, paragraph_index == last_paragraph) {
-            PassageRole::Boilerplate
-        } else if is_title || is_heading(&doc.text, body.clone(), doc.format) {
-            PassageRole::Heading
+        let (role, reason) = if let Some(reason) = boilerplate(text, paragraph == last_paragraph) {
+            (PassageRole::Boilerplate, Some(reason))
+        } else if is_title {
+            (PassageRole::Heading, Some("the title"))
+        } else if let Some(reason) = heading(&doc.text, body.clone(), doc.format) {
+            (PassageRole::Heading, Some(reason))
         } else {
-            PassageRole::Body
+            (PassageRole::Body, None)
         };
-        if role == PassageRole::Body {
-            for sentence in sentences(&doc.text, body) {
+        blocks.push(Block {
+            range: body,
+            paragraph,
+            role,
+            reason,
+        });
+    }
+    blocks
+}
+
+/// Splits a loaded document into passages: each body block's sentences, and each other
+/// block whole.
+pub fn segment(doc: &LoadedDocument) -> Vec<Passage> {
+    let mut passages = Vec::new();
+    for block in blocks(doc) {
+        if block.role == PassageRole::Body {
+            for sentence in sentences(&doc.text, block.range) {
                 push(
                     &mut passages,
                     &doc.text,
                     sentence,
-                    paragraph_index,
-                    PassageRole::Body,
+                    block.paragraph,
+                    block.role,
                 );
             }
         } else {
-            push(&mut passages, &doc.text, body, paragraph_index, role);
+            push(
+                &mut passages,
+                &doc.text,
+                block.range,
+                block.paragraph,
+                block.role,
+            );
         }
     }
     passages
@@ -167,12 +210,15 @@ fn length_limited(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         while !text.is_char_boundary(limit) {
             limit -= 1;
         }
-        // The last space in the second half of the window; else the limit itself.
+        // After the last space in the second half of the window; else the limit itself.
+        // A space may be several bytes long (U+3000, U+00A0): the cut goes after all of it.
         let window = &text[start..limit];
         let cut = window
-            .rfind(char::is_whitespace)
-            .filter(|&p| p >= MAX_PASSAGE_BYTES / 2)
-            .map_or(limit, |p| start + p + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .filter(|&(p, _)| p >= MAX_PASSAGE_BYTES / 2)
+            .map_or(limit, |(p, space)| start + p + space.len_utf8());
         pieces.push(start..cut);
         start = cut;
     }
@@ -219,15 +265,54 @@ fn push_one(
     });
 }
 
-/// Byte ranges of paragraphs: non-empty lines, with hard-wrapped lines joined.
+/// Byte ranges of paragraphs: non-empty lines (ended by any line break, see
+/// [`crate::text::lines`]), with hard-wrapped lines joined. A paragraph longer than
+/// [`MAX_PARAGRAPH_BYTES`] (a whole article on one line) is cut between sentences into
+/// paragraphs of about that length, so that no stage that works paragraph by paragraph
+/// (quotes, speakers, name context, the viewer's layout) sees more than that at once.
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for range in lines_joined(text) {
+        if range.len() > MAX_PARAGRAPH_BYTES {
+            out.extend(cut_paragraph(text, range));
+        } else {
+            out.push(range);
+        }
+    }
+    out
+}
+
+/// The longest paragraph, in bytes. Real paragraphs are a few hundred words at most.
+pub const MAX_PARAGRAPH_BYTES: usize = 8000;
+
+/// An over-long paragraph cut into runs of whole sentences (or of passage-sized pieces, for
+/// text without sentence punctuation) of at least half [`MAX_PARAGRAPH_BYTES`].
+fn cut_paragraph(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    let mut offset = 0;
+    let mut current: Option<Range<usize>> = None;
+    for sentence in sentences(text, range) {
+        for piece in length_limited(text, sentence) {
+            let run = match current.take() {
+                Some(run) => run.start..piece.end,
+                None => piece,
+            };
+            if run.len() >= MAX_PARAGRAPH_BYTES / 2 {
+                out.push(run);
+            } else {
+                current = Some(run);
+            }
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// Lines with hard-wrapped lines joined.
+fn lines_joined(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
     let mut previous_blank = true;
-    for raw in text.split_inclusive('\n') {
-        let start = offset;
-        offset += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
+    for (start, line_end, _) in crate::text::lines(text) {
+        let line = &text[start..line_end];
         if line.trim().is_empty() {
             previous_blank = true;
             continue;
@@ -274,47 +359,57 @@ fn skip_markup(text: &str, range: Range<usize>, format: Format) -> usize {
     range.start + skip
 }
 
-fn is_heading(text: &str, range: Range<usize>, format: Format) -> bool {
+/// Why a block is a heading, if it is one.
+fn heading(text: &str, range: Range<usize>, format: Format) -> Option<&'static str> {
     let line = text[range.clone()].trim();
     if format == Format::Markdown {
-        let raw = text[..range.start].rsplit('\n').next().unwrap_or("");
+        let raw = text[..range.start]
+            .rsplit(['\n', '\r'])
+            .next()
+            .unwrap_or("");
         if raw.trim_start().starts_with('#') {
-            return true;
+            return Some("a Markdown heading");
         }
     }
-    let words = line.split_whitespace().count();
-    words <= 14
+    let words = crate::text::word_count(line);
+    let short = words <= 14
         && !line.ends_with(['.', '!', '?', ',', ';', ':', '"', '”', '»', '…'])
+        && !line.ends_with(WIDE_ENDS)
         && line
             .chars()
             .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    short.then_some("a short line without a full stop")
 }
 
-fn is_boilerplate(line: &str, last_paragraph: bool) -> bool {
+/// Why a block is boilerplate (a credit, a link line, a signature), if it is.
+fn boilerplate(line: &str, last_paragraph: bool) -> Option<&'static str> {
     let lower = line.to_lowercase();
     let lower = lower.trim_start_matches(['*', '_', ' ']);
     if BOILERPLATE_STARTS.iter().any(|s| lower.starts_with(s)) {
-        return true;
+        return Some("starts like a credit, a \"related\" or a sharing line");
     }
     if lower.contains("pic.twitter.com") || lower.contains("http://") || lower.contains("https://")
     {
-        return line.split_whitespace().count() < 40;
+        return (line.split_whitespace().count() < 40).then_some("a short line with a link");
     }
     // Captions and credits ("Senator X speaks in Ohio. (AP Photo/Jane Doe)").
     if CREDIT_MARKS.iter().any(|m| lower.contains(m)) && line.split_whitespace().count() < 60 {
-        return true;
+        return Some("a photo caption or credit");
     }
     // An embedded social-media post's signature: "— Name (@handle) May 5, 2018".
     if lower.contains("(@") && (lower.starts_with('—') || lower.starts_with("- ")) {
-        return true;
+        return Some("the signature of an embedded post");
+    }
+    if !last_paragraph {
+        return None;
     }
     // A signature such as "Khaled" or "*Anna Berg is our correspondent.*" closing the text.
-    let words = line.split_whitespace().count();
-    if last_paragraph && words <= 3 && !line.ends_with(['.', '!', '?']) {
-        return true;
+    let words = crate::text::word_count(line);
+    if words <= 3 && !line.ends_with(['.', '!', '?']) && !line.ends_with(WIDE_ENDS) {
+        return Some("a signature closing the text");
     }
-    (line.starts_with('*') || line.starts_with('_')) && last_paragraph
+    (line.starts_with('*') || line.starts_with('_')).then_some("a note in italics closing the text")
 }
 
 /// Sentence ranges inside one paragraph.
@@ -326,6 +421,31 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < chars.len() {
         let (_, c) = chars[i];
+        if matches!(c, '。' | '！' | '？' | '．') {
+            // Chinese and Japanese full stops end a sentence whatever follows: those scripts
+            // put no space between sentences, and no abbreviation ends in one.
+            let end = wide_sentence_end(&chars, i);
+            if end >= chars.len() {
+                break;
+            }
+            // A stop inside a quote that the sentence goes on after (「…！」と話した) ends
+            // the quote, not the sentence.
+            let closed = !matches!(chars[end - 1].1, '。' | '！' | '？' | '．');
+            let goes_on = !chars[end].1.is_whitespace()
+                && !matches!(chars[end].1, '「' | '『' | '（' | '【' | '“' | '"');
+            if closed && goes_on {
+                i = end;
+                continue;
+            }
+            out.push(range.start + sentence_start..range.start + chars[end].0);
+            let mut next = end;
+            while next < chars.len() && chars[next].1.is_whitespace() {
+                next += 1;
+            }
+            sentence_start = chars.get(next).map_or(slice.len(), |p| p.0);
+            i = next;
+            continue;
+        }
         let terminal = matches!(c, '.' | '!' | '?' | '…');
         if !terminal {
             i += 1;
@@ -369,6 +489,21 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     }
     out.push(range.start + sentence_start..range.end);
     out
+}
+
+/// Where a sentence ended by a full-width stop at `stop` ends: after any further stops and
+/// the closing quotes and brackets of those scripts (「…。」).
+fn wide_sentence_end(chars: &[(usize, char)], stop: usize) -> usize {
+    let mut end = stop + 1;
+    while end < chars.len()
+        && matches!(
+            chars[end].1,
+            '。' | '！' | '？' | '．' | '」' | '』' | '）' | '】' | '〕' | '”' | '"' | '’'
+        )
+    {
+        end += 1;
+    }
+    end
 }
 
 fn is_abbreviation(slice: &str, dot: usize, next: char) -> bool {
@@ -459,6 +594,33 @@ mod tests {
         for piece in length_limited(&unspaced, 0..unspaced.len()) {
             assert!(unspaced.is_char_boundary(piece.start) && piece.len() <= MAX_PASSAGE_BYTES);
         }
+    }
+
+    #[test]
+    fn wide_spaces_at_the_cut_keep_char_boundaries() {
+        for space in ['\u{3000}', '\u{00A0}', '\u{2000}'] {
+            let text = format!("{}{space}", "あ".repeat(300)).repeat(3);
+            let pieces = length_limited(&text, 0..text.len());
+            for piece in &pieces {
+                assert!(text.is_char_boundary(piece.start) && text.is_char_boundary(piece.end));
+                assert!(piece.len() <= MAX_PASSAGE_BYTES);
+            }
+            assert_eq!(pieces.last().unwrap().end, text.len());
+        }
+    }
+
+    #[test]
+    fn chinese_and_japanese_stops_end_sentences() {
+        let text = "東京で地震があった。住民は「怖かった！」と話した。被害は？";
+        let parts = split(text);
+        assert_eq!(
+            parts,
+            [
+                "東京で地震があった。",
+                "住民は「怖かった！」と話した。",
+                "被害は？"
+            ]
+        );
     }
 
     #[test]

@@ -33,6 +33,92 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The lines of a text with their byte ranges: `(start, end)` of the line without its
+/// break, and where the next line starts. A line ends at `\n`, `\r\n` or a lone `\r` (files
+/// from old Macs use `\r` alone), so that no kind of line break joins a whole article into
+/// one line.
+pub fn lines(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        let Some(offset) = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+        else {
+            at = bytes.len();
+            return Some((start, bytes.len(), bytes.len()));
+        };
+        let end = start + offset;
+        let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+        at = end + if crlf { 2 } else { 1 };
+        Some((start, end, at))
+    })
+}
+
+/// Whether a character belongs to a script written without spaces between words (Chinese,
+/// Japanese kana, Thai, ...): there each character counts as a word for length tests.
+pub fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xF900..=0xFAFF    // CJK compatibility ideographs
+        | 0x0E00..=0x0E7F    // Thai
+        | 0x0E80..=0x0EFF    // Lao
+        | 0x1000..=0x109F    // Myanmar
+        | 0x1780..=0x17FF    // Khmer
+        | 0x20000..=0x2FA1F) // CJK extensions B-F and compatibility supplement
+}
+
+/// Pairs of equal items of `a` and `b` in order: a longest common subsequence, by the
+/// classic table (quadratic: for sentences and lists of passages, not whole books).
+pub fn common_subsequence<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
+    // lengths[i][j]: the longest common subsequence of a[i..] and b[j..].
+    let mut lengths = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lengths[i][j] = if a[i] == b[j] {
+                lengths[i + 1][j + 1] + 1
+            } else {
+                lengths[i + 1][j].max(lengths[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut pairs = Vec::new();
+    while i < n && j < m {
+        if a[i] == b[j] {
+            pairs.push((i, j));
+            i += 1;
+            j += 1;
+        } else if lengths[i + 1][j] >= lengths[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    pairs
+}
+
+/// The number of words in a text: runs separated by white space, where each character of a
+/// script written without spaces (see [`is_unspaced_script`]) counts as one word.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|run| {
+            let unspaced = run.chars().filter(|&c| is_unspaced_script(c)).count();
+            let rest = run
+                .chars()
+                .any(|c| c.is_alphanumeric() && !is_unspaced_script(c));
+            unspaced + usize::from(rest || unspaced == 0)
+        })
+        .sum()
+}
+
 /// Splits a text into words and numbers. Inner apostrophes and hyphens stay inside a word
 /// ("don't", "al-Qaeda"); thousands separators and decimal points stay inside a number
 /// ("5,000", "2.4"). Everything else separates tokens.
@@ -255,9 +341,58 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// The language a text is most likely written in, from its most frequent function words
-/// ("en", "es", "it", "nl", "fr", "de" or "pt"); "en" when nothing tells.
+/// Whether a character belongs to a script.
+type ScriptTest = fn(char) -> bool;
+
+/// Scripts that name their language outright, by the share of letters they hold: the code
+/// written for a text mostly in that script. Kana first: Japanese also writes with Han.
+const SCRIPTS: &[(&str, ScriptTest)] = &[
+    ("ja", |c| matches!(c as u32, 0x3040..=0x30FF)),
+    (
+        "zh",
+        |c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0x20000..=0x2FA1F),
+    ),
+    (
+        "ko",
+        |c| matches!(c as u32, 0xAC00..=0xD7AF | 0x1100..=0x11FF),
+    ),
+    ("ru", |c| matches!(c as u32, 0x0400..=0x04FF)),
+    ("ar", |c| matches!(c as u32, 0x0600..=0x06FF)),
+    ("he", |c| matches!(c as u32, 0x0590..=0x05FF)),
+    ("el", |c| matches!(c as u32, 0x0370..=0x03FF)),
+    ("th", |c| matches!(c as u32, 0x0E00..=0x0E7F)),
+];
+
+/// The language a text's script names, when most of its letters are of a script other than
+/// Latin: Japanese when a tenth or more of them are kana, Chinese when Han dominates, else
+/// Korean, Russian (Cyrillic), Arabic, Hebrew, Greek or Thai.
+fn script_language(text: &str) -> Option<&'static str> {
+    let mut letters = 0usize;
+    let mut counts = [0usize; SCRIPTS.len()];
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(20_000) {
+        letters += 1;
+        if let Some(index) = SCRIPTS.iter().position(|(_, is)| is(c)) {
+            counts[index] += 1;
+        }
+    }
+    if letters == 0 {
+        return None;
+    }
+    let han = counts[1];
+    if counts[0] * 10 >= letters && counts[0] + han > letters / 2 {
+        return Some("ja");
+    }
+    let best = (0..counts.len()).max_by_key(|&i| counts[i])?;
+    (counts[best] * 2 > letters).then_some(SCRIPTS[best].0)
+}
+
+/// The language a text is most likely written in: from its script when that is not Latin
+/// ("ja", "zh", "ko", "ru", "ar", "he", "el", "th"), else from its most frequent function
+/// words ("en", "es", "it", "nl", "fr", "de" or "pt"); "en" when nothing tells.
 pub fn guess_language(text: &str) -> &'static str {
+    if let Some(language) = script_language(text) {
+        return language;
+    }
     let mut counts = [0usize; 7];
     for token in tokens(text).iter().take(3000) {
         let lower = token.text.to_lowercase();
@@ -274,6 +409,67 @@ pub fn guess_language(text: &str) -> &'static str {
         "en"
     } else {
         FUNCTION_WORDS[best].0
+    }
+}
+
+/// How far the engine analyses a language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Analysis {
+    /// English: every stage (stemming, stop words, claims, quotes, wording).
+    Full,
+    /// Languages written with spaces between words: names, numbers, dates and shared words
+    /// align and compare; claims, quotes and wording are read in English only.
+    Partial,
+    /// Languages written without spaces (Chinese, Japanese, Thai, ...): no word splitting, so
+    /// the text is shown but takes no part in events or findings.
+    None,
+}
+
+/// How far the engine analyses `language` (a code from [`guess_language`]).
+pub fn analysis_of(language: &str) -> Analysis {
+    match language {
+        "en" => Analysis::Full,
+        "zh" | "ja" | "th" => Analysis::None,
+        _ => Analysis::Partial,
+    }
+}
+
+/// The English name of a language code from [`guess_language`].
+pub fn language_name(language: &str) -> &'static str {
+    match language {
+        "en" => "English",
+        "es" => "Spanish",
+        "it" => "Italian",
+        "nl" => "Dutch",
+        "fr" => "French",
+        "de" => "German",
+        "pt" => "Portuguese",
+        "ja" => "Japanese",
+        "zh" => "Chinese",
+        "ko" => "Korean",
+        "ru" => "Russian",
+        "ar" => "Arabic",
+        "he" => "Hebrew",
+        "el" => "Greek",
+        "th" => "Thai",
+        _ => "an unknown language",
+    }
+}
+
+/// What the engine cannot analyse in `language`, in words for the report and the viewer;
+/// `None` for English.
+pub fn language_note(language: &str) -> Option<String> {
+    let name = language_name(language);
+    match analysis_of(language) {
+        Analysis::Full => None,
+        Analysis::Partial => Some(format!(
+            "{name}: partly analysed (names, numbers, dates and shared words are compared; \
+             claims, quotes and wording are read in English only)"
+        )),
+        Analysis::None => Some(format!(
+            "{name}: not analysed (Parallax cannot split {name} into words yet); the text is \
+             shown but takes no part in events or findings"
+        )),
     }
 }
 
@@ -303,6 +499,27 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn every_kind_of_line_break_ends_a_line() {
+        let text = "one\ntwo\r\nthree\rfour";
+        let lines: Vec<&str> = lines(text).map(|(s, e, _)| &text[s..e]).collect();
+        assert_eq!(lines, ["one", "two", "three", "four"]);
+        let ends: Vec<usize> = super::lines("a\r\n").map(|(_, _, next)| next).collect();
+        assert_eq!(ends, [3]);
+    }
+
+    #[test]
+    fn scripts_name_their_language_and_unspaced_words_count() {
+        assert_eq!(
+            guess_language("東京で大きな地震があった。住民は避難した。"),
+            "ja"
+        );
+        assert_eq!(guess_language("北京市政府周二宣布了新的交通规定。"), "zh");
+        assert_eq!(guess_language("Москва объявила о новых мерах."), "ru");
+        assert_eq!(word_count("東京で地震 and two"), 7);
+        assert_eq!(word_count("three plain words"), 3);
+    }
 
     #[test]
     fn tokens_keep_numbers_and_inner_marks() {

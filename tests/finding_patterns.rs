@@ -359,7 +359,7 @@ fn contradiction_stays_silent_on_other_writers_and_on_a_quoted_denial() {
 }
 
 #[test]
-fn a_quote_worded_differently_by_two_outlets_is_a_note_not_a_misattribution() {
+fn a_quote_worded_differently_by_two_outlets_is_a_wording_difference_not_a_misattribution() {
     let report = compare(&[
         "\"We will rebuild every house on the river road before the winter,\" said Mayor Petr Holm of Tarnow on Monday.",
         "\"We will rebuild every home on the river road before winter,\" said Mayor Petr Holm of Tarnow on Monday.",
@@ -369,11 +369,36 @@ fn a_quote_worded_differently_by_two_outlets_is_a_note_not_a_misattribution() {
         "{:?}",
         any(&report, FindingKind::QuoteAttribution)
     );
-    let notes: Vec<String> = any(&report, FindingKind::Agreement)
-        .into_iter()
-        .filter(|s| s.contains("worded differently"))
-        .collect();
-    assert_eq!(notes.len(), 1, "{:?}", any(&report, FindingKind::Agreement));
+    // Never an agreement: the words differ inside the stretch both quote.
+    assert!(any(&report, FindingKind::Agreement).is_empty());
+    let wording = shown(&report, FindingKind::QuoteWording);
+    assert_eq!(
+        wording.len(),
+        1,
+        "{:?}",
+        any(&report, FindingKind::QuoteWording)
+    );
+    assert!(wording[0].contains("“house” / “home”"), "{wording:?}");
+    assert!(wording[0].contains("“the” / “”"), "{wording:?}");
+}
+
+#[test]
+fn the_same_quote_as_a_longer_excerpt_or_with_a_contraction_is_an_agreement() {
+    let report = compare(&[
+        "\"We won't leave a single family without a roof before the winter,\" said Mayor Petr Holm of Tarnow on Monday.",
+        "\"We will not leave a single family without a roof before the winter, whatever it costs,\" said Mayor Petr Holm of Tarnow on Monday.",
+    ]);
+    assert!(
+        any(&report, FindingKind::QuoteWording).is_empty(),
+        "{:?}",
+        any(&report, FindingKind::QuoteWording)
+    );
+    assert_eq!(
+        any(&report, FindingKind::Agreement).len(),
+        1,
+        "{:?}",
+        any(&report, FindingKind::Agreement)
+    );
 }
 
 /// The story of the fiction below, told the same way by both sources, so that the passages

@@ -93,6 +93,14 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
         (name.to_string(), bytes)
     })
     .collect();
+    // Issue 23: a passage cut on a multi-byte space panicked, also through UTF-16 input.
+    for name in [
+        "utf16le_ideographic_spaces.txt",
+        "utf16be_nobreak_spaces.txt",
+    ] {
+        let bytes = std::fs::read(repo.join("tests/data/fuzz").join(name)).unwrap();
+        seeds.push((name.to_string(), bytes));
+    }
     seeds.push((
         "example.parallax.ron".into(),
         std::fs::read(repo.join("tests/data/session/example.parallax.ron")).unwrap(),
@@ -282,7 +290,7 @@ fn fuzz_short() {
 }
 
 #[test]
-#[ignore = "long run; see the README"]
+#[ignore = "long run; see docs/quality.md"]
 fn fuzz_long() {
     let cases = std::env::var("PARALLAX_FUZZ_CASES")
         .ok()

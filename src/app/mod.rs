@@ -570,6 +570,25 @@ pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
         Box::new(move |cc| Ok(Box::new(ParallaxApp::new(cc, files)))),
     )
     .map_err(|error| {
-        format!("the viewer could not open a window ({error}). To compare articles without a window, use `parallax compare FILES…`.")
+        let cause = without_source_locations(&error.to_string());
+        format!("the viewer could not open a window ({cause}). To compare articles without a window, use `parallax compare FILES…`.")
     })
+}
+
+/// An error message without the source locations some libraries put in it ("os error at
+/// /root/.cargo/registry/…/xdisplay.rs:73: …"): the user needs the cause, not our build's
+/// file paths.
+fn without_source_locations(message: &str) -> String {
+    let words: Vec<&str> = message.split(' ').collect();
+    let mut kept: Vec<&str> = Vec::with_capacity(words.len());
+    for word in words {
+        if word.contains(".rs:") || word.contains("/.cargo/") || word.contains("/rustc/") {
+            if kept.last() == Some(&"at") {
+                kept.pop();
+            }
+            continue;
+        }
+        kept.push(word);
+    }
+    kept.join(" ").trim().to_string()
 }

@@ -15,6 +15,8 @@ pub fn kind_color(kind: FindingKind) -> Color32 {
         FindingKind::Wording => Color32::from_rgb(86, 180, 233),      // sky blue
         FindingKind::Agreement => Color32::from_rgb(0, 158, 115),     // bluish green
         FindingKind::Unique => Color32::from_rgb(120, 120, 120),      // grey
+        FindingKind::CopyEdit => Color32::from_rgb(150, 130, 0),      // dark yellow
+        FindingKind::QuoteWording => Color32::from_rgb(150, 80, 130), // dark reddish purple
     }
 }
 

@@ -65,6 +65,8 @@ pub fn windows(app: &mut ParallaxApp, ctx: &egui::Context) {
                         FindingKind::Wording => "Wording: loaded terms for the same thing",
                         FindingKind::Agreement => "Agreement: sources give the same value",
                         FindingKind::Unique => "Bar in the margin: only this source reports it",
+                        FindingKind::QuoteWording => "Quote wording: one speaker's words, quoted differently",
+                        FindingKind::CopyEdit => "Copy edit: what a near-copy added, dropped or reworded",
                     });
                 });
             }

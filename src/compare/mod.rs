@@ -7,6 +7,7 @@
 //! corpus-wide, because a name or a quote identifies itself.
 
 mod contradiction;
+pub mod copy_edits;
 mod dates;
 mod names;
 mod numbers;

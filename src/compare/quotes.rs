@@ -1,9 +1,13 @@
-//! `quote_attribution` and quote `agreement`.
+//! `quote_attribution`, `quote_wording` and quote `agreement`.
 //!
 //! Quotes of five words or more are matched across documents by word overlap (found through
 //! an inverted index on their rarer words). Nearly the same words given to different
-//! speakers are a misattribution; to the same speaker, an agreement. Each source gets a
-//! claim for the quote and one for the speaker's name.
+//! speakers are a misattribution. To the same speaker (or with no speaker named on one
+//! side), the same words are an agreement; words changed inside the part both sources
+//! quote are a `quote_wording` difference, never an agreement. One source quoting more of
+//! a statement than another (a longer excerpt), an ellipsis standing for the words the other
+//! gives, and contractions ("won't" / "will not") are not changes. Each source gets a claim
+//! for the quote and one for the speaker's name.
 
 use super::{Context, FindingDraft, components};
 use crate::extract::QuoteFeature;
@@ -73,8 +77,11 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 })
         });
         let documents: BTreeSet<DocId> = group.iter().map(|&i| items[i].0.document).collect();
+        let changes = wording_changes(context, &group, &items);
         let kind = if known.len() >= 2 && attributed && documents.len() >= 2 {
             FindingKind::QuoteAttribution
+        } else if known.len() <= 1 && !changes.is_empty() && documents.len() >= 2 {
+            FindingKind::QuoteWording
         } else if known.len() == 1 && !speakers.contains(&None) {
             FindingKind::Agreement
         } else {
@@ -149,6 +156,17 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 "The quote “{opening}…” is given to different speakers: {}",
                 listing.join(" vs ")
             )
+        } else if kind == FindingKind::QuoteWording {
+            let shown: Vec<String> = changes
+                .iter()
+                .take(3)
+                .map(|(was, now)| format!("“{was}” / “{now}”"))
+                .collect();
+            format!(
+                "Sources quote “{opening}…” with different words ({}): {}",
+                shown.join("; "),
+                listing.join(" vs ")
+            )
         } else {
             format!(
                 "Sources quote “{opening}…” from the same speaker{reworded}: {}",
@@ -176,6 +194,18 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                     .to_string(),
             );
             0.55 + 0.3 * overlap
+        } else if kind == FindingKind::QuoteWording {
+            evidence.push(if known.len() == 1 {
+                "the same speaker, and the words around the change are the same".to_string()
+            } else {
+                "no speaker named, and the words around the change are the same".to_string()
+            });
+            // Sure of the referent when the change is small against what is shared.
+            let changed: usize = changes
+                .iter()
+                .map(|(a, b)| a.split(' ').count().max(b.split(' ').count()))
+                .sum();
+            (0.6 + 0.3 * overlap - 0.03 * changed as f32).clamp(0.5, 0.9)
         } else {
             0.7 + 0.2 * overlap
         };
@@ -189,4 +219,127 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         });
     }
     out
+}
+
+/// Words a quote's versions change inside the part they both give: (one version, the
+/// other) for each changed run, between the first and the last word they share. Runs an
+/// ellipsis stands for, and contractions, are not changes.
+fn wording_changes(
+    context: &Context<'_>,
+    group: &[usize],
+    items: &[(PassageRef, &QuoteFeature, BTreeSet<&str>)],
+) -> Vec<(String, String)> {
+    let mut changes = Vec::new();
+    for (position, &i) in group.iter().enumerate() {
+        for &j in &group[position + 1..] {
+            let (a, b) = (&items[i], &items[j]);
+            if a.0.document == b.0.document {
+                continue;
+            }
+            let a_text = &context.text(a.0.document)[a.1.start..a.1.end];
+            let b_text = &context.text(b.0.document)[b.1.start..b.1.end];
+            for change in changed_runs(a_text, b_text) {
+                if !changes.contains(&change) {
+                    changes.push(change);
+                }
+            }
+        }
+    }
+    changes
+}
+
+/// A quote's words for comparison: folded, contractions spelled out, with the byte where
+/// each word starts.
+fn spelled_out(text: &str) -> Vec<(String, usize)> {
+    let mut words = Vec::new();
+    for token in crate::text::tokens(text) {
+        let word = crate::text::fold(token.text).replace('’', "'");
+        let (stem, tail) = match word.as_str() {
+            "won't" => ("will", Some("not")),
+            "can't" | "cannot" => ("can", Some("not")),
+            _ => match word.rsplit_once('\'') {
+                Some((stem, "t")) if stem.ends_with('n') => (&stem[..stem.len() - 1], Some("not")),
+                Some((stem, "ll")) => (stem, Some("will")),
+                Some((stem, "re")) => (stem, Some("are")),
+                Some((stem, "ve")) => (stem, Some("have")),
+                Some((stem, "m")) => (stem, Some("am")),
+                Some((stem, "d")) => (stem, Some("would")),
+                _ => (word.as_str(), None),
+            },
+        };
+        words.push((stem.to_string(), token.start));
+        if let Some(tail) = tail {
+            words.push((tail.to_string(), token.start));
+        }
+    }
+    words
+}
+
+/// The runs of words two versions of a quote change, inside the stretch both give.
+fn changed_runs(a_text: &str, b_text: &str) -> Vec<(String, String)> {
+    let (a, b) = (spelled_out(a_text), spelled_out(b_text));
+    let a_words: Vec<&str> = a.iter().map(|(w, _)| w.as_str()).collect();
+    let b_words: Vec<&str> = b.iter().map(|(w, _)| w.as_str()).collect();
+    let same = crate::text::common_subsequence(&a_words, &b_words);
+    let elided = |text: &str, from: usize, to: usize| {
+        let gap = text.get(from..to).unwrap_or("");
+        gap.contains("...") || gap.contains('…') || gap.contains('[')
+    };
+    let mut changes = Vec::new();
+    for pair in same.windows(2) {
+        let ((ai, bi), (aj, bj)) = (pair[0], pair[1]);
+        if aj == ai + 1 && bj == bi + 1 {
+            continue;
+        }
+        if elided(a_text, a[ai].1, a[aj].1) || elided(b_text, b[bi].1, b[bj].1) {
+            continue;
+        }
+        changes.push((a_words[ai + 1..aj].join(" "), b_words[bi + 1..bj].join(" ")));
+    }
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::changed_runs;
+
+    #[test]
+    fn changed_words_inside_the_shared_stretch_are_found() {
+        let changes = changed_runs(
+            "We will rebuild every bridge before the winter comes",
+            "We will repair every bridge before the winter comes",
+        );
+        assert_eq!(changes, [("rebuild".to_string(), "repair".to_string())]);
+    }
+
+    #[test]
+    fn excerpts_ellipses_and_contractions_are_not_changes() {
+        // One source quotes more of the statement.
+        assert!(
+            changed_runs(
+                "every bridge before the winter",
+                "We will rebuild every bridge before the winter comes"
+            )
+            .is_empty()
+        );
+        // An ellipsis stands for the words the other source gives.
+        assert!(
+            changed_runs(
+                "We will … rebuild every bridge",
+                "We will quickly rebuild every bridge"
+            )
+            .is_empty()
+        );
+        // A contraction is the same words.
+        assert!(
+            changed_runs(
+                "We won't give up the harbour",
+                "We will not give up the harbour"
+            )
+            .is_empty()
+        );
+        assert!(
+            changed_runs("They're ready for the vote", "They are ready for the vote").is_empty()
+        );
+    }
 }

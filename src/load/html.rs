@@ -60,6 +60,31 @@ const SELF_CLOSING_SIBLINGS: &[&str] = &[
     "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
     "colgroup", "caption", "rb", "rt", "rp",
 ];
+/// Formatting elements, which the HTML tree builder re-opens in each new block while they
+/// are left open.
+const FORMATTING: &[&str] = &[
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+];
+/// Block elements that make the tree builder re-open formatting elements left open.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "li",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "dd",
+    "dt",
+    "pre",
+];
 /// Tags whose content is raw text up to their closing tag.
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "plaintext"];
 
@@ -71,6 +96,10 @@ pub fn check_markup(html: &str) -> Result<(), LoadError> {
     let bytes = html.as_bytes();
     let mut depth = 0usize;
     let mut elements = 0usize;
+    // The depth at which an `<svg>` or `<math>` element's content starts, while inside one.
+    let mut foreign_depth: Option<usize> = None;
+    let mut open_formatting = 0usize;
+    let mut reconstructed = 0usize;
     let mut at = 0usize;
     let find = |from: usize, needle: &[u8]| -> usize {
         bytes[from.min(bytes.len())..]
@@ -143,6 +172,12 @@ pub fn check_markup(html: &str) -> Result<(), LoadError> {
             if counted {
                 depth = depth.saturating_sub(1);
             }
+            if foreign_depth.is_some_and(|at| depth < at) {
+                foreign_depth = None;
+            }
+            if FORMATTING.contains(&name.as_str()) {
+                open_formatting = open_formatting.saturating_sub(1);
+            }
             continue;
         }
         elements += 1;
@@ -157,7 +192,26 @@ pub fn check_markup(html: &str) -> Result<(), LoadError> {
             at = find(at, &closing_tag);
             continue;
         }
-        if counted && !self_closing {
+        // `<div/>` opens a `<div>` like `<div>`: HTML honours the slash only on void elements
+        // and inside SVG and MathML, so 100,000 of them before the article nest 100,000 deep.
+        let foreign = foreign_depth.is_some_and(|at| depth >= at);
+        if name == "svg" || name == "math" {
+            foreign_depth.get_or_insert(depth + 1);
+        }
+        if FORMATTING.contains(&name.as_str()) {
+            open_formatting += 1;
+        } else if BLOCKS.contains(&name.as_str()) {
+            // Each block re-opens the formatting elements left open before it (the HTML tree
+            // builder's "reconstruct the active formatting elements"): bound that work too.
+            reconstructed += open_formatting;
+            if elements + reconstructed > MAX_ELEMENTS {
+                return Err(LoadError::NoText(format!(
+                    "the page cannot be read: {open_formatting} formatting tags (<b>, <i>, …) \
+                     are left open and would be re-opened in every paragraph"
+                )));
+            }
+        }
+        if counted && !(self_closing && foreign) {
             depth += 1;
             if depth > MAX_DEPTH {
                 return Err(LoadError::NoText(format!(
@@ -201,7 +255,7 @@ fn extract_checked(html: &str) -> Result<(String, PageMetadata), LoadError> {
     let has_prose = text
         .split("\n\n")
         .filter(|block| title.as_deref() != Some(block.trim()))
-        .any(|block| block.split_whitespace().count() >= MIN_PROSE_WORDS);
+        .any(|block| crate::text::word_count(block) >= MIN_PROSE_WORDS);
     if !has_prose {
         return Err(LoadError::NoText(
             "no article text was found: the page holds only a title, navigation or links".into(),

@@ -38,12 +38,9 @@ fn name_like(text: &str) -> Option<String> {
 /// Reads metadata from the first lines of `text`. `markdown` enables `# Heading` titles.
 pub fn read(text: &str, markdown: bool) -> TextMetadata {
     let mut meta = TextMetadata::default();
-    let mut offset = 0;
     let mut lines_seen = 0;
-    for raw_line in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += raw_line.len();
-        let line = raw_line.trim_end_matches(['\n', '\r']);
+    for (line_start, line_end, offset) in crate::text::lines(text) {
+        let line = &text[line_start..line_end];
         let trimmed = line.trim();
         if trimmed.is_empty() {
             continue;
@@ -156,7 +153,8 @@ pub fn read(text: &str, markdown: bool) -> TextMetadata {
                 None
             };
             let candidate = heading.unwrap_or(trimmed);
-            let short = candidate.len() <= 200 && !candidate.ends_with(['.', '"', '”']);
+            let short = candidate.len() <= 200
+                && !candidate.ends_with(['.', '"', '”', '。', '！', '？', '」', '』']);
             if heading.is_some() || short {
                 meta.title = Some(candidate.to_string());
                 meta.title_range = Some(abs(0..trimmed.len()));

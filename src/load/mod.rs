@@ -115,6 +115,8 @@ pub struct LoadedDocument {
     pub header_ranges: Vec<std::ops::Range<usize>>,
     /// The title line, which segmentation marks as a heading.
     pub title_range: Option<std::ops::Range<usize>>,
+    /// The language of the text (see [`crate::text::guess_language`]).
+    pub language: String,
 }
 
 const SUPPORTED: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
@@ -139,33 +141,93 @@ pub fn is_supported(path: &Path) -> bool {
         .is_some_and(|e| SUPPORTED.contains(&e.as_str()))
 }
 
-/// Replaces each directory by the supported files directly inside it, in name order.
-/// A directory with none yields an error for that directory.
+/// Files given and the supported files of folders given, in order (a folder's files sorted
+/// by name), with the paths that could not be expanded. Subfolders are not read; see
+/// [`expand`] for that and for the list of what was skipped.
 pub fn expand_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, LoadError)>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
+    let expansion = expand(paths, false);
+    (expansion.files, expansion.errors)
+}
+
+/// What [`expand`] found.
+#[derive(Debug, Default)]
+pub struct Expansion {
+    /// The files to read, in order.
+    pub files: Vec<PathBuf>,
+    /// Paths that could not be expanded, and why.
+    pub errors: Vec<(PathBuf, LoadError)>,
+    /// Subfolders that were not read (without `recursive`), so that the caller can say so.
+    pub skipped_folders: Vec<PathBuf>,
+}
+
+/// Deepest folder nesting read with `recursive`.
+const MAX_FOLDER_DEPTH: usize = 32;
+
+/// Expands folders into their supported files (sorted by name, a folder's own files before
+/// its subfolders'). With `recursive`, subfolders are read too; a folder reached twice (a
+/// symbolic link back up the tree) is read once, and nothing deeper than
+/// [`MAX_FOLDER_DEPTH`] levels. Without it, subfolders are listed in
+/// [`Expansion::skipped_folders`].
+pub fn expand(paths: &[PathBuf], recursive: bool) -> Expansion {
+    let mut expansion = Expansion::default();
+    let mut visited = std::collections::HashSet::new();
     for path in paths {
         if path.is_dir() {
-            match std::fs::read_dir(path) {
-                Ok(entries) => {
-                    let mut inside: Vec<PathBuf> = entries
-                        .filter_map(Result::ok)
-                        .map(|entry| entry.path())
-                        .filter(|p| p.is_file() && is_supported(p))
-                        .collect();
-                    inside.sort();
-                    if inside.is_empty() {
-                        errors.push((path.clone(), LoadError::EmptyDirectory));
-                    }
-                    files.extend(inside);
-                }
-                Err(error) => errors.push((path.clone(), io_error(&error))),
+            let found_before = expansion.files.len();
+            expand_folder(path, recursive, 0, &mut visited, &mut expansion);
+            if expansion.files.len() == found_before
+                && !expansion.errors.iter().any(|(p, _)| p == path)
+            {
+                expansion
+                    .errors
+                    .push((path.clone(), LoadError::EmptyDirectory));
             }
         } else {
-            files.push(path.clone());
+            expansion.files.push(path.clone());
         }
     }
-    (files, errors)
+    expansion
+}
+
+fn expand_folder(
+    folder: &Path,
+    recursive: bool,
+    depth: usize,
+    visited: &mut std::collections::HashSet<PathBuf>,
+    expansion: &mut Expansion,
+) {
+    let real = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+    if !visited.insert(real) || depth > MAX_FOLDER_DEPTH {
+        return;
+    }
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(error) => {
+            expansion
+                .errors
+                .push((folder.to_path_buf(), io_error(&error)));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    let (folders, files): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.into_iter().partition(|p| p.is_dir());
+    expansion
+        .files
+        .extend(files.into_iter().filter(|p| p.is_file() && is_supported(p)));
+    // Hidden folders (`.git`, `.cache`) hold no articles.
+    let hidden = |p: &PathBuf| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+    };
+    for subfolder in folders.into_iter().filter(|p| !hidden(p)) {
+        if recursive {
+            expand_folder(&subfolder, true, depth + 1, visited, expansion);
+        } else {
+            expansion.skipped_folders.push(subfolder);
+        }
+    }
 }
 
 fn io_error(error: &std::io::Error) -> LoadError {
@@ -246,6 +308,7 @@ pub fn load_bytes(
         name: None,
         header_ranges: meta.header_ranges,
         title_range: meta.title_range,
+        language: crate::text::guess_language(&text).to_string(),
         text,
     })
 }

@@ -51,6 +51,8 @@ fn kind_rgb(kind: FindingKind) -> (u8, u8, u8) {
         FindingKind::Wording => (86, 180, 233),      // sky blue
         FindingKind::Agreement => (0, 158, 115),     // bluish green
         FindingKind::Unique => (120, 120, 120),      // grey
+        FindingKind::CopyEdit => (150, 130, 0),      // dark yellow
+        FindingKind::QuoteWording => (150, 80, 130), // dark reddish purple
     }
 }
 

@@ -17,6 +17,31 @@ use crate::model::{
     Report,
 };
 
+/// A loaded document as the report shows it.
+pub fn document_of(
+    index: DocId,
+    loaded: crate::load::LoadedDocument,
+    passages: Vec<crate::model::Passage>,
+    copy_of: Option<DocId>,
+) -> Document {
+    Document {
+        index,
+        path: loaded.path,
+        title: loaded.title,
+        date: loaded.date.map(|d| d.iso()),
+        author: loaded.author,
+        outlet: loaded.outlet,
+        name: loaded.name,
+        format: loaded.format,
+        encoding: loaded.encoding,
+        passages,
+        text: loaded.text,
+        language_note: crate::text::language_note(&loaded.language),
+        language: Some(loaded.language),
+        copy_of,
+    }
+}
+
 /// Assembles the report from the stages' outputs.
 pub fn build(
     corpus: Corpus,
@@ -28,19 +53,8 @@ pub fn build(
         .documents
         .into_iter()
         .enumerate()
-        .map(|(index, document)| Document {
-            index: DocId(index),
-            path: document.loaded.path,
-            title: document.loaded.title,
-            date: document.loaded.date.map(|d| d.iso()),
-            author: document.loaded.author,
-            outlet: document.loaded.outlet,
-            name: document.loaded.name,
-            format: document.loaded.format,
-            encoding: document.loaded.encoding,
-            passages: document.passages,
-            text: document.loaded.text,
-            copy_of: None,
+        .map(|(index, document)| {
+            document_of(DocId(index), document.loaded, document.passages, None)
         })
         .collect();
     let events = alignment
@@ -66,16 +80,7 @@ pub fn build(
     let findings = findings
         .into_iter()
         .enumerate()
-        .map(|(index, draft)| Finding {
-            index: FindingId(index),
-            kind: draft.kind,
-            event: draft.event,
-            summary: draft.summary,
-            claims: draft.claims,
-            review: None,
-            confidence: (draft.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
-            evidence: draft.evidence,
-        })
+        .map(|(index, draft)| finding_of(FindingId(index), draft))
         .collect();
     Report {
         schema: REPORT_SCHEMA.to_string(),
@@ -86,6 +91,29 @@ pub fn build(
         findings,
         notes: Vec::new(),
         orphans: Vec::new(),
+    }
+}
+
+/// A numbered finding from its draft.
+fn finding_of(index: FindingId, draft: FindingDraft) -> Finding {
+    Finding {
+        index,
+        kind: draft.kind,
+        event: draft.event,
+        summary: draft.summary,
+        claims: draft.claims,
+        review: None,
+        confidence: (draft.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+        evidence: draft.evidence,
+    }
+}
+
+/// Adds findings made after the report was built (the edits of near-copies), numbered after
+/// the others.
+pub fn push_findings(report: &mut Report, drafts: Vec<FindingDraft>) {
+    for draft in drafts {
+        let index = FindingId(report.findings.len());
+        report.findings.push(finding_of(index, draft));
     }
 }
 
@@ -231,6 +259,8 @@ pub fn kind_symbol(kind: FindingKind) -> &'static str {
         FindingKind::Wording => "~",
         FindingKind::Agreement => "=",
         FindingKind::Unique => "1",
+        FindingKind::CopyEdit => "Δ",
+        FindingKind::QuoteWording => "“≠”",
     }
 }
 

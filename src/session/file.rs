@@ -48,6 +48,8 @@ pub fn to_ron(session: &Session) -> String {
 
 /// Reads a session from RON text; `path` is only used in messages.
 pub fn from_ron(text: &str, path: &str) -> Result<Session, SessionError> {
+    // Editors on Windows often save UTF-8 with a byte-order mark: it is not part of the text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(SessionError::Unreadable {
             path: path.to_string(),

@@ -344,3 +344,13 @@ impl egui::DroppedFile for Dropped {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+/// Issue 23, item 8: with a dead display the message named a dependency's source file.
+#[test]
+fn dead_display_message_names_no_source_path() {
+    let raw = "os error at /root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/winit-0.30.12/src/platform_impl/linux/x11/xdisplay.rs:73: failed to open display \":99\"";
+    let message = crate::app::without_source_locations(raw);
+    assert!(!message.contains(".rs"), "{message}");
+    assert!(!message.contains(".cargo"), "{message}");
+    assert!(message.contains("failed to open display"), "{message}");
+}
