@@ -1,5 +1,5 @@
 //! Analysis settings: the knobs a user may change, with defaults tuned on the labelled sets
-//! and the ECB+ development topics (see the README for the figures).
+//! and the ECB+ development topics (see docs/quality.md for the figures).
 
 use serde::{Deserialize, Serialize};
 
@@ -23,10 +23,13 @@ pub struct Settings {
     pub extra_lexicons: Vec<String>,
     /// Whether `agreement` findings are reported.
     pub report_agreements: bool,
+    /// Whether alignment also weighs similar meaning (a distilled sentence-embedding table,
+    /// English only) besides shared words. Off: words alone, as before.
+    pub meaning: bool,
 }
 
 /// Findings below this confidence are hidden unless asked for (`--min-confidence`, "Show
-/// uncertain findings"). Calibrated on our judged real-news findings (README, Quality) for
+/// uncertain findings"). Calibrated on our judged real-news findings (docs/quality.md) for
 /// at least 90% precision.
 pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.6;
 
@@ -40,6 +43,7 @@ impl Default for Settings {
             document_context: 8.0,
             extra_lexicons: Vec::new(),
             report_agreements: true,
+            meaning: true,
         }
     }
 }

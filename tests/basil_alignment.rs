@@ -216,7 +216,7 @@ fn basil_alignment_labels_are_well_formed_and_linked() {
     }
 }
 
-/// Thresholds: set a little under the figures measured on the day (README, Quality).
+/// Thresholds: set a little under the figures measured on the day (docs/quality.md).
 /// Measured on 2026-11-30: recall 0.297 (135/455), precision 0.749 (200/267), after the
 /// pairs the engine linked without a label were judged (14 part, 62 not).
 const PRECISION_FLOOR: f64 = 0.72;

@@ -82,7 +82,7 @@ fn labelled_sets_meet_quality_thresholds() {
         "near misses flagged: {:?}",
         total.forbidden_hit
     );
-    // Measured on 2026-12-01 (see the README): link recall 0.804, false-link rate 0.010,
+    // Measured on 2026-12-01 (see docs/quality.md): link recall 0.804, false-link rate 0.010,
     // finding recall 0.784, unique recall 0.903. Link recall is back above its first
     // threshold (0.80, from 0.836 before events needed event-level evidence): a long sentence
     // with a fact in common with one partner (a counted fact, a number, a quote word for

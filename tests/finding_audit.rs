@@ -154,7 +154,7 @@ fn audited_findings_are_precise_enough() {
     );
 }
 
-/// Floors a little under what the engine reaches on the day (README, Quality).
+/// Floors a little under what the engine reaches on the day (docs/quality.md).
 /// Measured on 2026-11-30: shown findings 0.85 (39/46), discrepancy kinds 0.83 (5/6). The
 /// audit first judged the first four one-source-only marks of each report (0.90 then); 40
 /// more drawn at random brought the honest figure for those marks down to 0.73, and marks

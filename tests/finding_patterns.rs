@@ -482,3 +482,28 @@ fn a_denial_both_sources_report_or_one_only_alleges_is_not_a_finding() {
         assert!(found.is_empty(), "{found:?}");
     }
 }
+
+#[test]
+fn a_first_name_and_its_nickname_with_one_surname_are_a_name_variant() {
+    let report = compare(&[
+        "Harbour board chairman David Orsen resigned on Monday after the vote on the new pilotage fees.",
+        "Harbour board chairman Dave Orsen resigned on Monday after the vote on the new pilotage fees.",
+    ]);
+    let variants = shown(&report, FindingKind::NameVariant);
+    assert_eq!(
+        variants.len(),
+        1,
+        "{:?}",
+        any(&report, FindingKind::NameVariant)
+    );
+    assert!(
+        variants[0].contains("Dave") && variants[0].contains("David"),
+        "{variants:?}"
+    );
+    // Different first names that are not nicknames of each other stay two people.
+    let two = compare(&[
+        "Harbour board chairman David Orsen resigned on Monday after the vote on the new pilotage fees.",
+        "Harbour board chairman Peter Orsen resigned on Monday after the vote on the new pilotage fees.",
+    ]);
+    assert!(any(&two, FindingKind::NameVariant).is_empty());
+}

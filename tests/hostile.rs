@@ -4,7 +4,7 @@
 //! deeply nested HTML, `case_2_…` the output over an input, `case_3_…` special files,
 //! `case_4_…` wire copies, `case_5_…` degenerate text and `case_6_…` the messages. The
 //! timings of the largest inputs are in `pathological_inputs_finish_in_bounds` (ignored; run
-//! it in release, see the README).
+//! it in release, figures in docs/quality.md).
 //!
 //! Named pipes, devices, permissions and links are Unix notions: the file is for Unix.
 #![cfg(unix)]
@@ -600,7 +600,7 @@ fn case_6_a_page_with_only_navigation_warns() {
 }
 
 // ---------------------------------------------------------------------------------------
-// Timings of the pathological inputs (figures in the README).
+// Timings of the pathological inputs (figures in docs/quality.md).
 
 /// `cargo test --release --test hostile -- --ignored --nocapture pathological`
 #[test]

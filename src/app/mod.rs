@@ -524,7 +524,7 @@ pub fn count(number: usize, singular: &str, plural: &str) -> String {
     }
 }
 
-/// When the process started (for the startup figure in the README).
+/// When the process started (for the startup figure in docs/quality.md).
 pub fn started() -> std::time::Instant {
     static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
     *STARTED.get_or_init(std::time::Instant::now)

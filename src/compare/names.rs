@@ -46,6 +46,9 @@ fn joins(text: &str) -> Vec<bool> {
         .collect()
 }
 
+/// Places marked for each spelling of a name in each source.
+const MARKS_PER_FORM: usize = 3;
+
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut out = Vec::new();
     // "France", "Francia" and "Frankrijk" are one name in three languages, not three
@@ -91,6 +94,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         }
         let mut chosen: BTreeSet<usize> = BTreeSet::new();
         let mut differing = Vec::new();
+        let mut differing_words: BTreeSet<String> = BTreeSet::new();
         // The spellings must come from different sources: one source writing a name two
         // ways is a typo of that source, not a difference between sources.
         let across_sources = |forms: &[&(usize, BTreeSet<DocId>)]| {
@@ -121,6 +125,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 chosen.extend(seen.iter().map(|(mention, _)| *mention));
                 let words: Vec<&str> = forms.keys().map(String::as_str).collect();
                 differing.push(words.join(" / "));
+                differing_words.extend(forms.keys().cloned());
             }
         }
         let seen: Vec<&(usize, BTreeSet<DocId>)> = joinings.values().collect();
@@ -130,6 +135,24 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         }
         if chosen.len() < 2 || differing.is_empty() {
             continue;
+        }
+        // Every place a differing spelling is written is marked (the first few of each
+        // spelling in each source), so that the reader sees each source's form where it is.
+        let mut per_form: BTreeMap<(DocId, String), usize> = BTreeMap::new();
+        for (mention_index, mention) in entity.mentions.iter().enumerate() {
+            if !parts(&mention.text)
+                .iter()
+                .any(|w| differing_words.contains(w))
+            {
+                continue;
+            }
+            let count = per_form
+                .entry((mention.document, mention.text.clone()))
+                .or_default();
+            *count += 1;
+            if *count <= MARKS_PER_FORM {
+                chosen.insert(mention_index);
+            }
         }
         let mut claims = Vec::new();
         for &mention_index in &chosen {
@@ -152,9 +175,24 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         if claims.len() < 2 || sources.len() < 2 {
             continue;
         }
-        let listing: Vec<String> = claims
+        // Each spelling once, with the sources that write it; the fullest forms only.
+        let longest = claims
             .iter()
-            .map(|c| format!("{} ({})", c.text, context.source_name(c.document)))
+            .map(|c| parts(&c.text).len())
+            .max()
+            .unwrap_or(0);
+        let mut by_spelling: Vec<(String, Vec<String>)> = Vec::new();
+        for claim in claims.iter().filter(|c| parts(&c.text).len() == longest) {
+            let source = context.source_name(claim.document);
+            match by_spelling.iter_mut().find(|(text, _)| *text == claim.text) {
+                Some((_, sources)) if !sources.contains(&source) => sources.push(source),
+                Some(_) => {}
+                None => by_spelling.push((claim.text.clone(), vec![source])),
+            }
+        }
+        let listing: Vec<String> = by_spelling
+            .iter()
+            .map(|(text, sources)| format!("{text} ({})", sources.join(", ")))
             .collect();
         let kind = match entity.kind {
             EntityKind::Person => "person",

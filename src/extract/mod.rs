@@ -8,6 +8,7 @@
 pub mod claims;
 pub mod entities;
 pub mod frequency;
+pub mod meaning;
 pub mod quantities;
 pub mod quotes;
 pub mod resolve;

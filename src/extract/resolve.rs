@@ -127,7 +127,38 @@ fn first_names_clash(a: &str, b: &str) -> bool {
     if a.chars().count() == 1 || b.chars().count() == 1 {
         return a.chars().next() != b.chars().next();
     }
-    closeness(a, b) == Closeness::Different
+    closeness(a, b) == Closeness::Different && !nicknames(a, b)
+}
+
+const NICKNAMES: &str = include_str!("../../assets/lexicon/nicknames.csv");
+
+/// Whether one first name is a nickname of the other ("Dave" and "David", "Bill" and
+/// "William"), by the table in `assets/lexicon/nicknames.csv` (Apache-2.0, see
+/// `NICKNAMES-LICENSE.md`).
+fn nicknames(a: &str, b: &str) -> bool {
+    static TABLE: std::sync::OnceLock<HashMap<String, Vec<String>>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: HashMap<String, Vec<String>> = HashMap::new();
+        for line in NICKNAMES.lines().skip(1) {
+            let mut fields = line.split(',');
+            if let (Some(name), Some(_), Some(nickname)) =
+                (fields.next(), fields.next(), fields.next())
+            {
+                table
+                    .entry(name.to_string())
+                    .or_default()
+                    .push(nickname.to_string());
+                table
+                    .entry(nickname.to_string())
+                    .or_default()
+                    .push(name.to_string());
+            }
+        }
+        table
+    });
+    let (a, b) = (crate::text::fold(a), crate::text::fold(b));
+    let related = |x: &str, y: &str| table.get(x).is_some_and(|list| list.iter().any(|n| n == y));
+    related(&a, &b)
 }
 
 /// Whether two one-word names are the surnames of full names whose first names clash.
@@ -247,6 +278,15 @@ pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
                     .zip(&gb.words)
                     .map(|(x, y)| closeness(x, y))
                     .collect();
+                // A first name and its nickname with the very same other words ("Dave Brat",
+                // "David Brat") are one person.
+                if ga.words.len() >= 2
+                    && levels[1..].iter().all(|l| *l == Closeness::Same)
+                    && nicknames(&ga.words[0], &gb.words[0])
+                {
+                    union.union(a, b);
+                    continue;
+                }
                 if levels.contains(&Closeness::Different) {
                     continue;
                 }
