@@ -176,12 +176,15 @@ fn run(
     progress.check()?;
     progress.begin(Stage::Extracting, segmented.len());
     let timer = std::time::Instant::now();
-    let corpus = extract::extract(segmented, lexicon, progress)?;
+    let mut corpus = extract::extract(segmented, lexicon, progress)?;
     if std::env::var_os("PARALLAX_TIMINGS").is_some() {
         eprintln!("extract {:?}", timer.elapsed());
     }
     let mut alignment = align::align(&corpus, settings, progress)?;
     placed.correct(&mut alignment, &corpus);
+    // Quotes over two or three paragraphs are read for the quote findings only (see
+    // `extract::long_quotes`: as alignment anchors they cost precision).
+    extract::long_quotes::add(&mut corpus);
     if std::env::var_os("PARALLAX_TIMINGS").is_some() {
         eprintln!("align {:?}", timer.elapsed());
     }

@@ -8,6 +8,7 @@
 pub mod claims;
 pub mod entities;
 pub mod frequency;
+pub mod long_quotes;
 pub mod meaning;
 pub mod quantities;
 pub mod quotes;
