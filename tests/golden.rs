@@ -64,9 +64,7 @@ fn check(name: &str, actual: &str) -> Option<String> {
     let expected = match std::fs::read_to_string(golden) {
         Ok(text) => text,
         Err(e) => {
-            return Some(format!(
-                "{relative}: {e} (UPDATE_GOLDEN=1 writes it)"
-            ));
+            return Some(format!("{relative}: {e} (UPDATE_GOLDEN=1 writes it)"));
         }
     };
     if expected == actual {

@@ -18,6 +18,9 @@ pub mod cluster;
 pub mod label;
 mod parallel;
 
+use label::central::central_label;
+pub use label::central::label;
+
 use crate::extract::{Corpus, PassageFeatures};
 use crate::model::{DocId, Evidence, EvidenceKind, PassageId, PassageRef, PassageRole};
 use crate::progress::{Cancelled, Progress};
@@ -2192,151 +2195,6 @@ fn quantity_text(name: &str) -> String {
     }
 }
 
-/// A readable label from the event's most central passage, or `None` when it gives none.
-/// How much longer than a label a claim's clause may be, to be cut down to one.
-const CLAUSE_OVERFLOW: usize = 30;
-
-fn central_label(
-    at: PassageRef,
-    anchors: &[crate::model::Anchor],
-    corpus: &Corpus,
-) -> Option<String> {
-    let document = &corpus.documents[at.document.get()];
-    let passage = &document.passages[at.passage.get()];
-    let sentence = &document.loaded.text[passage.start..passage.end];
-    let words: std::collections::HashSet<String> = anchors
-        .iter()
-        .flat_map(|a| a.text.split_whitespace().map(crate::text::fold))
-        .collect();
-    // Who did what: the claim of the sentence (subject, predicate, object) that holds most
-    // of the event's anchors, when it reads as a short phrase on its own.
-    let features = &document.features[at.passage.get()];
-    let text = &document.loaded.text;
-    let from_claim = features
-        .claims
-        .iter()
-        .filter(|c| {
-            !c.dependent
-                && !crate::extract::claims::is_reporting(&c.word)
-                && c.subject.as_ref().is_some_and(|s| !s.pronoun)
-        })
-        .filter_map(|c| {
-            let mut start = c.subject.as_ref()?.start;
-            // "About 8,000 residents": an approximation belongs to the figure it qualifies.
-            let before = text.get(..start)?.trim_end();
-            for cue in [
-                "about",
-                "around",
-                "nearly",
-                "almost",
-                "some",
-                "over",
-                "at least",
-                "more than",
-                "up to",
-            ] {
-                if before.len() >= cue.len()
-                    && before.is_char_boundary(before.len() - cue.len())
-                    && before[before.len() - cue.len()..].eq_ignore_ascii_case(cue)
-                    && before[..before.len() - cue.len()]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_alphanumeric())
-                {
-                    start = before.len() - cue.len();
-                    break;
-                }
-            }
-            // The whole claim when it fits; else without the object's prepositional tail;
-            // else subject and predicate alone ("About 8,000 residents were evacuated").
-            let argument = c.object.as_ref().or(c.oblique.as_ref());
-            // Subject and predicate alone only when nothing follows the predicate in its
-            // clause: "Obama has cut" drops what was cut, "Lis Smith described" what she
-            // described.
-            let ends_clause = text.get(c.end..).is_none_or(|rest| {
-                let rest = rest.trim_start();
-                let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
-                match rest.chars().next() {
-                    None => true,
-                    Some(next) if next.is_alphanumeric() => matches!(
-                        word.to_lowercase().as_str(),
-                        "but"
-                            | "and"
-                            | "or"
-                            | "because"
-                            | "after"
-                            | "before"
-                            | "when"
-                            | "while"
-                            | "as"
-                            | "if"
-                            | "so"
-                            | "though"
-                            | "although"
-                    ),
-                    Some(next) => !matches!(next, '$' | '€' | '£' | '“' | '"'),
-                }
-            });
-            // Else the claim's clause from its subject, cut for length like any label ("The
-            // reservoir filled faster than its spillway could release …").
-            let clause_end = text
-                .get(c.end..passage.end)
-                .and_then(|rest| {
-                    // A full stop ends it, not the one of "U.S." or "Jan.".
-                    let stop = rest.match_indices('.').map(|(at, _)| at).find(|&at| {
-                        let before = rest[..at].rsplit(char::is_whitespace).next().unwrap_or("");
-                        before.chars().count() > 3 && !before.contains('.')
-                    });
-                    let mark = rest.find([',', ';', ':', '—', '(', '“', '”', '"']);
-                    match (stop, mark) {
-                        (Some(x), Some(y)) => Some(x.min(y)),
-                        (x, y) => x.or(y),
-                    }
-                })
-                .map_or(passage.end, |at| c.end + at);
-            let ends = [
-                argument.map_or(c.end, |a| a.full_end),
-                argument.map_or(c.end, |a| a.end),
-                c.end,
-            ];
-            let phrase = ends
-                .iter()
-                .filter(|&&end| end > c.end || argument.is_none() && ends_clause)
-                .filter_map(|&end| text.get(start..end.max(c.end)))
-                .find(|p| p.chars().count() <= label::MAX_CHARS)
-                .or_else(|| {
-                    text.get(start..clause_end)
-                        .filter(|p| p.chars().count() <= label::MAX_CHARS + CLAUSE_OVERFLOW)
-                })?;
-            let anchored = phrase
-                .split_whitespace()
-                .filter(|w| {
-                    words.contains(&crate::text::fold(
-                        w.trim_matches(|c: char| !c.is_alphanumeric()),
-                    ))
-                })
-                .count();
-            let length = phrase.split_whitespace().count();
-            // A phrase that opens with a participle ("Using records kept …") or an
-            // abbreviation left over from a place ("Ost. have been testing") is not a claim
-            // read whole.
-            let opener = phrase.split_whitespace().next().unwrap_or("");
-            let broken =
-                label::participle(opener) || (opener.ends_with('.') && opener.chars().count() <= 5);
-            (anchored > 0
-                && !broken
-                && (3..=12).contains(&length)
-                && !phrase.contains(['"', '“', '”']))
-            .then_some((anchored, std::cmp::Reverse(start), phrase))
-        })
-        .max()
-        .map(|(_, _, phrase)| label::tidy_phrase(phrase));
-    let text = from_claim
-        .filter(|t| t.chars().count() <= label::MAX_CHARS + 10)
-        .unwrap_or_else(|| label::readable(sentence, &words));
-    (text.chars().count() >= 8).then_some(text)
-}
-
 /// The most frequent written form of a stem among the event's passages.
 fn surface_of(stem: &str, members: &[usize], nodes: &[PassageRef], corpus: &Corpus) -> String {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
@@ -2356,28 +2214,6 @@ fn surface_of(stem: &str, members: &[usize], nodes: &[PassageRef], corpus: &Corp
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
         .map_or_else(|| stem.to_string(), |(word, _)| word)
-}
-
-/// A short label for an event from its strongest evidence: entities, then terms.
-pub fn label(evidence: &[Evidence], _corpus: &Corpus) -> String {
-    let entities: Vec<&str> = evidence
-        .iter()
-        .filter(|e| e.kind == EvidenceKind::Entity)
-        .take(2)
-        .map(|e| e.text.as_str())
-        .collect();
-    let terms: Vec<&str> = evidence
-        .iter()
-        .filter(|e| e.kind == EvidenceKind::Term)
-        .take(3)
-        .map(|e| e.text.as_str())
-        .collect();
-    match (entities.is_empty(), terms.is_empty()) {
-        (false, false) => format!("{}: {}", entities.join(", "), terms.join(", ")),
-        (false, true) => entities.join(", "),
-        (true, false) => terms.join(", "),
-        (true, true) => "Shared passage".to_string(),
-    }
 }
 
 /// The date most of the event's documents give, if any.
