@@ -1,0 +1,116 @@
+//! Anchors two passages share. Takes the anchors of two passages (features specific enough
+//! to tie two reports of one happening), their phrases and quotes; gives the anchors they
+//! share with their strengths, a phrase or a roster of names counted once, and the strength
+//! of a quote they share. Cosine says that two passages are alike; shared anchors say that
+//! they report the same happening, which is what an event needs.
+
+use crate::extract::PassageFeatures;
+
+/// Anchors weaker than this are not anchors at all.
+pub(super) const MIN_ANCHOR: f32 = 0.35;
+
+/// A shared quote this strong is enough on its own.
+pub(super) const STRONG_QUOTE: f32 = 2.0;
+
+/// The anchors two passages share, with their strengths.
+pub(super) fn shared_anchors(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The strength of the best quote two passages share: 2 for a shared quote of several
+/// words, 1 for two or more shared uncommon words inside quotes, else 0.
+pub(super) fn quote_anchor(a: &PassageFeatures, b: &PassageFeatures) -> f32 {
+    let table = crate::extract::frequency::frequencies();
+    let mut best: f32 = 0.0;
+    for x in &a.quotes {
+        for y in &b.quotes {
+            let xs: std::collections::BTreeSet<&str> = x
+                .words
+                .iter()
+                .map(String::as_str)
+                .filter(|w| w.chars().count() >= 3)
+                .collect();
+            let ys: std::collections::BTreeSet<&str> = y
+                .words
+                .iter()
+                .map(String::as_str)
+                .filter(|w| w.chars().count() >= 3)
+                .collect();
+            let shared: Vec<&str> = xs.intersection(&ys).copied().collect();
+            let uncommon = shared
+                .iter()
+                .filter(|w| crate::extract::frequency::specificity(table.word(w)) > 0.3)
+                .count();
+            let smaller = xs.len().min(ys.len()).max(1);
+            // A long quote given word for word is one quote however plain its words ("no
+            // one who has lost a home will be left to face this alone").
+            let verbatim = shared.len() >= VERBATIM_WORDS && shared.len() * 10 >= smaller * 9;
+            let strength = if verbatim
+                || shared.len() >= 5 && shared.len() * 10 >= smaller * 6 && uncommon >= 2
+            {
+                STRONG_QUOTE
+            } else if uncommon >= 2 {
+                1.0
+            } else {
+                0.0
+            };
+            best = best.max(strength);
+        }
+    }
+    best
+}
+
+/// Distinct words (of three letters or more) that two quotes share, nine in ten of the
+/// shorter one's, to be one quote whatever the words.
+pub(super) const VERBATIM_WORDS: usize = 8;
+
+/// Two content words this close (from the start of one to the start of the next, in bytes)
+/// are one phrase.
+pub(super) const PHRASE_SPAN: usize = 24;
+
+/// Pairs of adjacent content words of a passage, as feature ids (smaller first).
+pub(super) type Phrases = std::collections::HashSet<(u32, u32)>;
+
+/// Shared anchors with each phrase that both passages share counted once: of two adjacent
+/// words found adjacent in both, the weaker is dropped.
+pub(super) fn one_per_phrase(
+    mut shared: Vec<(u32, f32)>,
+    (a, b): (&Phrases, &Phrases),
+) -> Vec<(u32, f32)> {
+    let mut dropped: Vec<u32> = Vec::new();
+    for (i, &(x, sx)) in shared.iter().enumerate() {
+        for &(y, sy) in &shared[i + 1..] {
+            let key = (x.min(y), x.max(y));
+            if a.contains(&key) && b.contains(&key) {
+                dropped.push(if sx < sy { x } else { y });
+            }
+        }
+    }
+    shared.retain(|(id, _)| !dropped.contains(id));
+    shared
+}
+
+/// A passage that names this many people is a roster (a list of rivals, a poll's ranking).
+pub(super) const ROSTER: usize = 4;
+
+/// Keeps the strongest of the shared anchors that `person` marks and drops the others.
+pub(super) fn one_person(shared: &mut Vec<(u32, f32)>, person: impl Fn(u32) -> bool) {
+    let best = shared
+        .iter()
+        .filter(|(id, _)| person(*id))
+        .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
+        .map(|(id, _)| *id);
+    shared.retain(|(id, _)| !person(*id) || Some(*id) == best);
+}
