@@ -4,6 +4,8 @@
 //! of a quote they share. Cosine says that two passages are alike; shared anchors say that
 //! they report the same happening, which is what an event needs.
 
+use super::Passages;
+use super::features::{FeatureKind, fact_unit, near_figures};
 use crate::extract::PassageFeatures;
 
 /// Anchors weaker than this are not anchors at all.
@@ -13,7 +15,7 @@ pub(super) const MIN_ANCHOR: f32 = 0.35;
 pub(super) const STRONG_QUOTE: f32 = 2.0;
 
 /// The anchors two passages share, with their strengths.
-pub(super) fn shared_anchors(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+fn shared_anchors(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -76,19 +78,12 @@ pub(super) fn quote_anchor(a: &PassageFeatures, b: &PassageFeatures) -> f32 {
 /// shorter one's, to be one quote whatever the words.
 pub(super) const VERBATIM_WORDS: usize = 8;
 
-/// Two content words this close (from the start of one to the start of the next, in bytes)
-/// are one phrase.
-pub(super) const PHRASE_SPAN: usize = 24;
-
 /// Pairs of adjacent content words of a passage, as feature ids (smaller first).
 pub(super) type Phrases = std::collections::HashSet<(u32, u32)>;
 
 /// Shared anchors with each phrase that both passages share counted once: of two adjacent
 /// words found adjacent in both, the weaker is dropped.
-pub(super) fn one_per_phrase(
-    mut shared: Vec<(u32, f32)>,
-    (a, b): (&Phrases, &Phrases),
-) -> Vec<(u32, f32)> {
+fn one_per_phrase(mut shared: Vec<(u32, f32)>, (a, b): (&Phrases, &Phrases)) -> Vec<(u32, f32)> {
     let mut dropped: Vec<u32> = Vec::new();
     for (i, &(x, sx)) in shared.iter().enumerate() {
         for &(y, sy) in &shared[i + 1..] {
@@ -102,15 +97,65 @@ pub(super) fn one_per_phrase(
     shared
 }
 
-/// A passage that names this many people is a roster (a list of rivals, a poll's ranking).
-pub(super) const ROSTER: usize = 4;
-
 /// Keeps the strongest of the shared anchors that `person` marks and drops the others.
-pub(super) fn one_person(shared: &mut Vec<(u32, f32)>, person: impl Fn(u32) -> bool) {
+fn one_person(shared: &mut Vec<(u32, f32)>, person: impl Fn(u32) -> bool) {
     let best = shared
         .iter()
         .filter(|(id, _)| person(*id))
         .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
         .map(|(id, _)| *id);
     shared.retain(|(id, _)| !person(*id) || Some(*id) == best);
+}
+
+/// The anchors nodes `a` and `b` share, each fact once: a phrase counts once, a counted
+/// fact only with near figures and then not again as a bare count, and the people of a
+/// roster as one.
+pub(super) fn pair_anchors(passages: &Passages, a: usize, b: usize) -> Vec<(u32, f32)> {
+    let (signals, facts) = (&passages.signals, &passages.features.facts);
+    let vocabulary = &passages.features.vocabulary;
+    let mut shared = one_per_phrase(
+        shared_anchors(&signals.anchors[a], &signals.anchors[b]),
+        (&signals.phrases[a], &signals.phrases[b]),
+    );
+    // A counted fact is one fact only when the figures are near each other ("340" /
+    // "430 homes flooded"); "spent 4 seasons" and "spent 19 seasons" are two.
+    shared.retain(|(id, _)| near_figures(*id, &facts[a], &facts[b]));
+    // A shared counted fact is one anchor with its count: "340 homes" and "430
+    // houses" do not count again as a count of homes. Its verb, when uncommon,
+    // stays an anchor of its own.
+    let counted: Vec<&str> = shared
+        .iter()
+        .filter_map(|(id, _)| {
+            let (kind, name) = &vocabulary.names[*id as usize];
+            (*kind == FeatureKind::Quantity)
+                .then(|| name.split_once(":*>").map(|(unit, _)| unit))
+                .flatten()
+        })
+        .collect();
+    if !counted.is_empty() {
+        shared.retain(|(id, _)| {
+            let (kind, name) = &vocabulary.names[*id as usize];
+            *kind != FeatureKind::Quantity
+                || !name
+                    .strip_suffix(":*")
+                    .is_some_and(|unit| counted.contains(&fact_unit(unit)))
+        });
+    }
+    // The people a roster names are one anchor between them: "Carson, Cruz, Paul and
+    // Rubio" in two passages says they are about the same field of candidates, not
+    // about the same happening.
+    if signals.roster[a] || signals.roster[b] {
+        let corpus = passages.corpus;
+        one_person(&mut shared, |id| {
+            let (kind, name) = &vocabulary.names[id as usize];
+            *kind == FeatureKind::Entity
+                && name.parse::<usize>().is_ok_and(|e| {
+                    corpus
+                        .entities
+                        .get(e)
+                        .is_some_and(|entity| entity.kind == crate::model::EntityKind::Person)
+                })
+        });
+    }
+    shared
 }

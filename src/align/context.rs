@@ -5,6 +5,7 @@
 //! weight to every pair of passages of two documents far more alike than usual in this
 //! comparison: such documents tell one story.
 
+use super::candidates::CandidateLists;
 use super::cluster;
 use super::vectors::{Sparse, dot, normalise};
 use crate::extract::Corpus;
@@ -15,6 +16,8 @@ use std::collections::BTreeMap;
 /// How much of its paragraph a sentence's vector borrows.
 pub(super) const PARAGRAPH_SHARE: f32 = 0.35;
 
+/// Each node's vector with `share` of its paragraph's other sentences mixed in (the
+/// paragraph's nodes follow each other in `nodes`), normalised again.
 pub(super) fn paragraph_smoothing(
     nodes: &[PassageRef],
     vectors: &[Sparse],
@@ -64,13 +67,16 @@ pub(super) fn paragraph_smoothing(
 /// The document prior: documents more alike than is usual in this comparison probably
 /// report the same specific event, so every pair of their passages gets a little weight.
 /// When all documents are about equally alike (one story told several times), the prior
-/// is near zero everywhere and events come from passage similarity alone.
+/// is near zero everywhere and events come from passage similarity alone. The weights go to
+/// the pairs of documents that some candidate pair links; `mu` is their scale (no prior at
+/// zero).
 pub(super) fn document_prior(
     document_vectors: &[Sparse],
-    edges: &[cluster::Edge],
+    candidates: &CandidateLists,
     nodes: &[PassageRef],
     mu: f32,
 ) -> Option<cluster::Prior> {
+    let mu = mu.max(0.0);
     let groups = document_vectors.len();
     if mu <= 0.0 || groups < 6 {
         return None;
@@ -98,11 +104,14 @@ pub(super) fn document_prior(
         return None;
     }
     // Weights for the pairs of documents that passages link at all.
-    let mut linked: Vec<(usize, usize)> = edges
+    let mut linked: Vec<(usize, usize)> = candidates
         .iter()
-        .map(|e| {
-            let (a, b) = (nodes[e.a].document.get(), nodes[e.b].document.get());
-            (a.min(b), a.max(b))
+        .enumerate()
+        .flat_map(|(a, list)| {
+            list.iter().map(move |&(b, _)| {
+                let (a, b) = (nodes[a].document.get(), nodes[b as usize].document.get());
+                (a.min(b), a.max(b))
+            })
         })
         .collect();
     linked.sort_unstable();
@@ -128,4 +137,4 @@ pub(super) fn document_prior(
 }
 
 /// How much more alike than the median two documents must be before the prior counts.
-pub(super) const PRIOR_NOISE: f32 = 0.02;
+const PRIOR_NOISE: f32 = 0.02;

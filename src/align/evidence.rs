@@ -6,30 +6,26 @@
 //! confidence.
 
 use super::anchors::{STRONG_QUOTE, quote_anchor};
-use super::features::{CountedFacts, FeatureKind, Features, kind_weight, near_figures};
+use super::features::{FeatureKind, kind_weight, near_figures};
 use super::wording::shared_run;
-use crate::extract::{Corpus, PassageFeatures};
-use crate::model::{DocId, Evidence, EvidenceKind, PassageRef};
-use std::collections::BTreeMap;
+use super::{Passages, features_of};
+use crate::extract::Corpus;
+use crate::model::{Anchor, DocId, Evidence, EvidenceKind, PassageRef};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How many pairs of an event's passages are searched for a shared run of words.
-pub(super) const RUN_PAIRS: usize = 40;
+const RUN_PAIRS: usize = 40;
 
 /// The features shared by the most documents of an event, weighted by rarity.
-pub(super) fn evidence(
-    members: &[usize],
-    raw: &[Vec<u32>],
-    vocabulary: &Features,
-    (passage_df, background): (&[u32], &[f32]),
-    passages_total: f32,
-    nodes: &[PassageRef],
-    corpus: &Corpus,
-) -> Vec<Evidence> {
-    let mut documents_with: BTreeMap<u32, std::collections::BTreeSet<DocId>> = BTreeMap::new();
-    let mut all_documents = std::collections::BTreeSet::new();
+pub(super) fn evidence(members: &[usize], passages: &Passages) -> Vec<Evidence> {
+    let (nodes, corpus) = (&passages.nodes, passages.corpus);
+    let (ids, vocabulary) = (&passages.features.ids, &passages.features.vocabulary);
+    let weights = &passages.weights;
+    let mut documents_with: BTreeMap<u32, BTreeSet<DocId>> = BTreeMap::new();
+    let mut all_documents = BTreeSet::new();
     for &m in members {
         all_documents.insert(nodes[m].document);
-        for &id in &raw[m] {
+        for &id in &ids[m] {
             documents_with
                 .entry(id)
                 .or_default()
@@ -41,10 +37,10 @@ pub(super) fn evidence(
         .into_iter()
         .filter(|(_, docs)| docs.len() >= 2)
         .map(|(id, docs)| {
-            let df = passage_df[id as usize] as f32;
-            let rarity = ((passages_total + 1.0) / (df + 1.0)).ln();
+            let df = weights.passage_df[id as usize] as f32;
+            let rarity = ((weights.passages_total + 1.0) / (df + 1.0)).ln();
             let kind = vocabulary.names[id as usize].0;
-            let weight = rarity * kind_weight(kind) * background[id as usize];
+            let weight = rarity * kind_weight(kind) * weights.background[id as usize];
             (weight * docs.len() as f32 / total, id)
         })
         .filter(|(weight, _)| *weight > 0.05)
@@ -65,18 +61,45 @@ pub(super) fn evidence(
 }
 
 /// The anchors that at least two sources of an event share, strongest first.
-pub(super) fn event_anchors<'a>(
-    members: &[usize],
-    node_anchors: &[Vec<(u32, f32)>],
-    node_facts: &[CountedFacts],
-    vocabulary: &Features,
-    nodes: &[PassageRef],
-    corpus: &'a Corpus,
-    features_of: impl Fn(&PassageRef) -> &'a PassageFeatures,
-) -> Vec<crate::model::Anchor> {
-    let mut sources: BTreeMap<u32, (f32, std::collections::BTreeSet<DocId>)> = BTreeMap::new();
+pub(super) fn event_anchors(members: &[usize], passages: &Passages) -> Vec<Anchor> {
+    let mut anchors = shared_features(members, passages);
+    // A quote shared across sources.
+    match best_quote(members, passages) {
+        Some((strength, count, at)) => {
+            anchors.extend(quote_at(at, strength, count, passages.corpus))
+        }
+        // The same words in two sources without quotation marks around them in both (a
+        // quote that runs over several lines, a copied sentence): the longest shared run,
+        // named when nothing but single words would say why the event holds.
+        None if anchors.iter().all(|a| a.kind == EvidenceKind::Term) => {
+            anchors.extend(longest_run(members, passages));
+        }
+        None => {}
+    }
+    // A count that an anchored counted fact already names ("a count of homes … flooded")
+    // is not listed again on its own.
+    let facts: Vec<String> = anchors
+        .iter()
+        .filter(|a| a.kind == EvidenceKind::Quantity)
+        .filter_map(|a| a.text.split_once(" … ").map(|(count, _)| count.to_string()))
+        .collect();
+    anchors.retain(|a| a.kind != EvidenceKind::Quantity || !facts.contains(&a.text));
+    anchors.sort_by(|a, b| {
+        (b.strength * b.sources as f32)
+            .total_cmp(&(a.strength * a.sources as f32))
+            .then_with(|| a.text.cmp(&b.text))
+    });
+    anchors
+}
+
+/// The anchor features that at least two sources of the event share (a counted fact only
+/// where two sources give near figures for it), in readable words.
+fn shared_features(members: &[usize], passages: &Passages) -> Vec<Anchor> {
+    let (nodes, corpus) = (&passages.nodes, passages.corpus);
+    let (node_facts, vocabulary) = (&passages.features.facts, &passages.features.vocabulary);
+    let mut sources: BTreeMap<u32, (f32, BTreeSet<DocId>)> = BTreeMap::new();
     for &m in members {
-        for &(id, strength) in &node_anchors[m] {
+        for &(id, strength) in &passages.signals.anchors[m] {
             let entry = sources.entry(id).or_default();
             entry.0 = strength;
             entry.1.insert(nodes[m].document);
@@ -97,92 +120,83 @@ pub(super) fn event_anchors<'a>(
                 })
             })
     };
-    let mut anchors: Vec<crate::model::Anchor> = sources
+    sources
         .into_iter()
         .filter(|(id, (_, documents))| documents.len() >= 2 && near_in_two_sources(*id))
         .map(|(id, (strength, documents))| {
             let (kind, text) = feature_text(&vocabulary.names[id as usize], members, nodes, corpus);
-            crate::model::Anchor {
+            Anchor {
                 kind,
                 text,
                 strength: (strength * 100.0).round() / 100.0,
                 sources: documents.len(),
             }
         })
-        .collect();
-    // A quote shared across sources.
-    let mut best_quote: Option<(f32, usize, PassageRef)> = None;
-    for (i, &x) in members.iter().enumerate() {
-        for &y in &members[i + 1..] {
-            if nodes[x].document == nodes[y].document {
-                continue;
-            }
-            let strength = quote_anchor(features_of(&nodes[x]), features_of(&nodes[y]));
-            if strength > 0.0 && best_quote.is_none_or(|(s, _, _)| strength > s) {
-                best_quote = Some((strength, 2, nodes[x]));
-            }
+        .collect()
+}
+
+/// The pairs of an event's members from different documents, in order.
+fn cross_document_pairs<'a>(
+    members: &'a [usize],
+    nodes: &'a [PassageRef],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    members.iter().enumerate().flat_map(move |(i, &x)| {
+        members[i + 1..]
+            .iter()
+            .filter(move |&&y| nodes[x].document != nodes[y].document)
+            .map(move |&y| (x, y))
+    })
+}
+
+/// The strongest quote two sources of the event share: its strength, its number of
+/// sources and the passage of the first source that gives it.
+fn best_quote(members: &[usize], passages: &Passages) -> Option<(f32, usize, PassageRef)> {
+    let (nodes, corpus) = (&passages.nodes, passages.corpus);
+    let mut best: Option<(f32, usize, PassageRef)> = None;
+    for (x, y) in cross_document_pairs(members, nodes) {
+        let strength = quote_anchor(features_of(corpus, nodes[x]), features_of(corpus, nodes[y]));
+        if strength > 0.0 && best.is_none_or(|(s, _, _)| strength > s) {
+            best = Some((strength, 2, nodes[x]));
         }
     }
-    if let Some((strength, count, at)) = best_quote {
-        let features = features_of(&at);
-        if let Some(quote) = features.quotes.first() {
-            let text = &corpus.documents[at.document.get()].loaded.text[quote.start..quote.end];
-            anchors.push(crate::model::Anchor {
-                kind: EvidenceKind::Quote,
-                text: crate::text::first_words(text, 8),
-                strength,
-                sources: count,
-            });
-        }
-    } else if anchors.iter().all(|a| a.kind == EvidenceKind::Term) {
-        // The same words in two sources without quotation marks around them in both (a
-        // quote that runs over several lines, a copied sentence): the longest shared run,
-        // named when nothing but single words would say why the event holds.
-        let mut pairs_read = 0;
-        let mut longest: Option<(String, usize)> = None;
-        'pairs: for (i, &x) in members.iter().enumerate() {
-            for &y in &members[i + 1..] {
-                if nodes[x].document == nodes[y].document {
-                    continue;
-                }
-                pairs_read += 1;
-                if pairs_read > RUN_PAIRS {
-                    break 'pairs;
-                }
-                if let Some((run, words)) = shared_run(corpus, nodes[x], nodes[y])
-                    && longest.as_ref().is_none_or(|(_, most)| words > *most)
-                {
-                    longest = Some((run, words));
-                }
-            }
-        }
-        if let Some((run, words)) = longest {
-            anchors.push(crate::model::Anchor {
-                kind: EvidenceKind::Quote,
-                text: run,
-                strength: if words >= 6 { STRONG_QUOTE } else { 1.0 },
-                sources: 2,
-            });
+    best
+}
+
+/// The anchor of a shared quote, shown as the first quote of passage `at`.
+fn quote_at(at: PassageRef, strength: f32, count: usize, corpus: &Corpus) -> Option<Anchor> {
+    let quote = features_of(corpus, at).quotes.first()?;
+    let text = &corpus.documents[at.document.get()].loaded.text[quote.start..quote.end];
+    Some(Anchor {
+        kind: EvidenceKind::Quote,
+        text: crate::text::first_words(text, 8),
+        strength,
+        sources: count,
+    })
+}
+
+/// The anchor of the longest run of words two sources of the event share, from the first
+/// [`RUN_PAIRS`] pairs of passages.
+fn longest_run(members: &[usize], passages: &Passages) -> Option<Anchor> {
+    let (nodes, corpus) = (&passages.nodes, passages.corpus);
+    let mut longest: Option<(String, usize)> = None;
+    for (x, y) in cross_document_pairs(members, nodes).take(RUN_PAIRS) {
+        if let Some((run, words)) = shared_run(corpus, nodes[x], nodes[y])
+            && longest.as_ref().is_none_or(|(_, most)| words > *most)
+        {
+            longest = Some((run, words));
         }
     }
-    // A count that an anchored counted fact already names ("a count of homes … flooded")
-    // is not listed again on its own.
-    let facts: Vec<String> = anchors
-        .iter()
-        .filter(|a| a.kind == EvidenceKind::Quantity)
-        .filter_map(|a| a.text.split_once(" … ").map(|(count, _)| count.to_string()))
-        .collect();
-    anchors.retain(|a| a.kind != EvidenceKind::Quantity || !facts.contains(&a.text));
-    anchors.sort_by(|a, b| {
-        (b.strength * b.sources as f32)
-            .total_cmp(&(a.strength * a.sources as f32))
-            .then_with(|| a.text.cmp(&b.text))
-    });
-    anchors
+    let (run, words) = longest?;
+    Some(Anchor {
+        kind: EvidenceKind::Quote,
+        text: run,
+        strength: if words >= 6 { STRONG_QUOTE } else { 1.0 },
+        sources: 2,
+    })
 }
 
 /// The kind and readable text of a feature, as evidence and anchors show it.
-pub(super) fn feature_text(
+fn feature_text(
     (kind, name): &(FeatureKind, String),
     members: &[usize],
     nodes: &[PassageRef],
@@ -218,12 +232,7 @@ pub(super) fn feature_text(
 
 /// "Tarvosk Council … approve" for a subject and its predicate, "approve … budget" for an
 /// object.
-pub(super) fn claim_text(
-    name: &str,
-    members: &[usize],
-    nodes: &[PassageRef],
-    corpus: &Corpus,
-) -> String {
+fn claim_text(name: &str, members: &[usize], nodes: &[PassageRef], corpus: &Corpus) -> String {
     let entity_name = |id: &str| {
         id.parse::<usize>()
             .ok()
@@ -247,7 +256,7 @@ pub(super) fn claim_text(
 }
 
 /// A predicate as one of the event's passages writes it ("warned", not the stem "warn").
-pub(super) fn written_predicate(
+fn written_predicate(
     stem: &str,
     members: &[usize],
     nodes: &[PassageRef],
@@ -266,7 +275,7 @@ pub(super) fn written_predicate(
 }
 
 /// "troops 5000" for a counted value, "a count of troops" for the counted thing alone.
-pub(super) fn quantity_text(name: &str) -> String {
+fn quantity_text(name: &str) -> String {
     match name.split_once(':') {
         Some((unit, "*")) => format!("a count of {unit}"),
         Some((unit, value)) => format!("{value} {unit}").trim().to_string(),
@@ -275,12 +284,7 @@ pub(super) fn quantity_text(name: &str) -> String {
 }
 
 /// The most frequent written form of a stem among the event's passages.
-pub(super) fn surface_of(
-    stem: &str,
-    members: &[usize],
-    nodes: &[PassageRef],
-    corpus: &Corpus,
-) -> String {
+fn surface_of(stem: &str, members: &[usize], nodes: &[PassageRef], corpus: &Corpus) -> String {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for &m in members {
         let document = &corpus.documents[nodes[m].document.get()];

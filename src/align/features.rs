@@ -5,10 +5,91 @@
 //! title-case heading holds. Interning lets the later steps compare passages by integer ids,
 //! and the kind of a feature (a name, a date, a number, who did what) decides its weight.
 
+use super::features_of;
 use crate::extract::{Corpus, PassageFeatures};
-use crate::model::{PassageRef, PassageRole};
+use crate::model::{DocId, EntityId, PassageRef, PassageRole};
 use std::collections::HashMap;
 
+/// The features of every node (a passage that can carry an event), over one vocabulary.
+pub(super) struct NodeFeatures {
+    /// The vocabulary of the whole comparison.
+    pub(super) vocabulary: Vocabulary,
+    /// For each node, its feature ids in the order found, a feature as often as it occurs
+    /// (counted facts not included).
+    pub(super) ids: Vec<Vec<u32>>,
+    /// For each node, its counted facts with their figures.
+    pub(super) facts: Vec<CountedFacts>,
+    /// For each node, the entities its title-case heading names (none for body text).
+    pub(super) heading_names: Vec<Vec<EntityId>>,
+}
+
+/// The nodes of the comparison: every passage that can carry an event (body text and
+/// headings), in document order.
+pub(super) fn event_passages(corpus: &Corpus) -> Vec<PassageRef> {
+    let mut nodes: Vec<PassageRef> = Vec::new();
+    for (d, document) in corpus.documents.iter().enumerate() {
+        for passage in &document.passages {
+            if passage.role != PassageRole::Boilerplate {
+                nodes.push(PassageRef {
+                    document: DocId(d),
+                    passage: passage.index,
+                });
+            }
+        }
+    }
+    nodes
+}
+
+/// The features of every node. The ids are interned in this order (every node's features,
+/// then every node's counted facts), which fixes the order of the sparse vectors.
+pub(super) fn node_features(corpus: &Corpus, nodes: &[PassageRef]) -> NodeFeatures {
+    let mut vocabulary = Vocabulary {
+        ids: HashMap::new(),
+        names: Vec::new(),
+    };
+    let heading_names = heading_entities(corpus, nodes);
+    let ids: Vec<Vec<u32>> = nodes
+        .iter()
+        .zip(&heading_names)
+        .map(|(node, names)| {
+            let mut ids = raw_features(features_of(corpus, *node), &mut vocabulary);
+            for entity in names {
+                ids.push(vocabulary.id(FeatureKind::Entity, entity.get().to_string()));
+            }
+            ids
+        })
+        .collect();
+    // The counted facts of each passage ("340 homes were flooded" / "flooded 430 houses":
+    // one fact, whatever the figures), with their figures. They are anchors only: they add
+    // nothing to the passage and document vectors that cosine and the document prior read.
+    let facts: Vec<CountedFacts> = nodes
+        .iter()
+        .map(|node| counted_facts(features_of(corpus, *node), &mut vocabulary))
+        .collect();
+    NodeFeatures {
+        vocabulary,
+        ids,
+        facts,
+        heading_names,
+    }
+}
+
+/// The counted facts of a passage, interned, with their figures.
+fn counted_facts(features: &PassageFeatures, vocabulary: &mut Vocabulary) -> CountedFacts {
+    let mut facts = Vec::new();
+    for quantity in &features.quantities {
+        if let Some(fact) = counted_fact(quantity, &features.claims) {
+            let (low, high) = quantity.range();
+            facts.push((
+                vocabulary.id(FeatureKind::Quantity, fact),
+                (low.abs(), high.abs()),
+            ));
+        }
+    }
+    facts
+}
+
+/// The kind of a feature: it decides the feature's weight and what it can anchor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(super) enum FeatureKind {
     Term,
@@ -21,12 +102,15 @@ pub(super) enum FeatureKind {
 }
 
 /// Interned features: the vocabulary of the whole corpus.
-pub(super) struct Features {
+pub(super) struct Vocabulary {
+    /// The id of each feature.
     pub(super) ids: HashMap<(FeatureKind, String), u32>,
+    /// The kind and name of each id.
     pub(super) names: Vec<(FeatureKind, String)>,
 }
 
-impl Features {
+impl Vocabulary {
+    /// The id of a feature, interned on first sight.
     pub(super) fn id(&mut self, kind: FeatureKind, name: String) -> u32 {
         let next = self.names.len() as u32;
         *self.ids.entry((kind, name.clone())).or_insert_with(|| {
@@ -36,6 +120,8 @@ impl Features {
     }
 }
 
+/// How much a feature of each kind weighs in the vectors: who and where separate near-miss
+/// events better than verbs.
 pub(super) fn kind_weight(kind: FeatureKind) -> f32 {
     match kind {
         FeatureKind::Term => 1.0,
@@ -46,7 +132,9 @@ pub(super) fn kind_weight(kind: FeatureKind) -> f32 {
     }
 }
 
-pub(super) fn raw_features(features: &PassageFeatures, vocabulary: &mut Features) -> Vec<u32> {
+/// The feature ids of a passage, interned: terms, entities, dates (with a month, or a
+/// year alone), quantities (with and without their figure) and who did what.
+fn raw_features(features: &PassageFeatures, vocabulary: &mut Vocabulary) -> Vec<u32> {
     let mut ids = Vec::new();
     for (_, term) in &features.terms {
         ids.push(vocabulary.id(FeatureKind::Term, term.clone()));
@@ -104,7 +192,7 @@ pub(super) fn raw_features(features: &PassageFeatures, vocabulary: &mut Features
 /// The counted thing of a quantity with the predicate it is the subject or object of, as a
 /// feature name: "homes:*>flood" for "340 homes were flooded" and "flooded 430 houses".
 /// People counted by their fate ("12 people died", "evacuated 4,100 people") count as people.
-pub(super) fn counted_fact(
+fn counted_fact(
     quantity: &crate::extract::quantities::Quantity,
     claims: &[crate::extract::claims::ClaimFeature],
 ) -> Option<String> {
@@ -173,10 +261,7 @@ pub(super) const NEAR_FIGURES: f64 = 1.5;
 /// there ("Harbour Pilots Keep Pressure on Varga"), so a heading word that names exactly one
 /// person, organisation or place of the comparison (an uncommon English word, written
 /// capitalised in its articles) stands for that entity.
-pub(super) fn heading_entities(
-    corpus: &Corpus,
-    nodes: &[PassageRef],
-) -> Vec<Vec<crate::model::EntityId>> {
+fn heading_entities(corpus: &Corpus, nodes: &[PassageRef]) -> Vec<Vec<crate::model::EntityId>> {
     use crate::model::EntityKind;
     let table = crate::extract::frequency::frequencies();
     let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();

@@ -3,11 +3,12 @@
 //! one link is strong enough on its own. Average link judges a passage against a whole
 //! event, which a short sentence or a long one with one clear partner often fails.
 
-use super::cluster;
+use super::pairs::Links;
 
 /// Gives each passage that joined no multi-document event to the event of its strongest
 /// partner, when that edge alone is strong enough: alike enough (`threshold`), or a fact in
-/// common (`factual`: a quote word for word, a number or counted fact among enough anchors).
+/// common (a factual link: a quote word for word, a number or counted fact among enough
+/// anchors).
 /// Short sentences ("The dam was built in 1987.") share few words with a whole event, and
 /// long ones few with one partner ("Police and fire crews evacuated about 4,000 people …"),
 /// so the average-link test rejects them even when one partner is clearly theirs. Attached
@@ -15,10 +16,10 @@ use super::cluster;
 pub(super) fn attach_leftovers(
     clusters: Vec<Vec<usize>>,
     groups: &[usize],
-    edges: &[cluster::Edge],
-    factual: &std::collections::HashSet<(usize, usize)>,
+    links: &Links,
     threshold: f32,
 ) -> Vec<Vec<usize>> {
+    let (edges, factual) = (&links.edges, &links.factual_edges);
     let mut owner: Vec<Option<usize>> = vec![None; groups.len()];
     let mut events: Vec<Vec<usize>> = Vec::new();
     let mut singles: Vec<Vec<usize>> = Vec::new();
