@@ -76,7 +76,7 @@ pub(super) fn quote_anchor(a: &PassageFeatures, b: &PassageFeatures) -> f32 {
 
 /// Distinct words (of three letters or more) that two quotes share, nine in ten of the
 /// shorter one's, to be one quote whatever the words.
-pub(super) const VERBATIM_WORDS: usize = 8;
+const VERBATIM_WORDS: usize = 8;
 
 /// Pairs of adjacent content words of a passage, as feature ids (smaller first).
 pub(super) type Phrases = std::collections::HashSet<(u32, u32)>;

@@ -1,4 +1,6 @@
-//! Average-link agglomerative clustering on a sparse graph.
+//! Average-link agglomerative clustering on a sparse graph. Takes each node's group (its
+//! document), the weighted links and the document prior; gives the clusters of two nodes or
+//! more.
 //!
 //! Single-link clustering chains everything into one blob (one strong pair is enough to join
 //! two groups); average link only joins two groups when their pairs agree *on average*. Pairs
@@ -21,6 +23,8 @@ pub struct Edge {
     pub weight: f32,
 }
 
+/// A candidate merge of clusters `a` and `b` (by index), with their average link when it was
+/// computed and the clusters' stamps then (a changed stamp makes the entry stale).
 #[derive(PartialEq)]
 struct Candidate {
     average: f32,
@@ -48,6 +52,7 @@ impl PartialOrd for Candidate {
     }
 }
 
+/// A cluster of nodes, alive until it is merged into another.
 struct Cluster {
     members: Vec<usize>,
     /// For each group g, the summed prior between this cluster's members and group g
@@ -76,6 +81,7 @@ impl Prior {
             .unwrap_or(0.0)
     }
 
+    /// The summed prior between a cluster's members and each group.
     fn row_of(&self, cluster: &Cluster) -> HashMap<usize, f32> {
         let mut row = HashMap::new();
         for (group, count) in &cluster.groups {

@@ -111,7 +111,7 @@ pub(super) struct Vocabulary {
 
 impl Vocabulary {
     /// The id of a feature, interned on first sight.
-    pub(super) fn id(&mut self, kind: FeatureKind, name: String) -> u32 {
+    fn id(&mut self, kind: FeatureKind, name: String) -> u32 {
         let next = self.names.len() as u32;
         *self.ids.entry((kind, name.clone())).or_insert_with(|| {
             self.names.push((kind, name));
@@ -255,7 +255,7 @@ pub(super) fn near_figures(id: u32, a: &CountedFacts, b: &CountedFacts) -> bool 
 
 /// Two figures of one counted fact are near when the larger is at most this many times the
 /// smaller.
-pub(super) const NEAR_FIGURES: f64 = 1.5;
+const NEAR_FIGURES: f64 = 1.5;
 
 /// Names in title-case headings. Extraction cannot tell names from other capitalised words
 /// there ("Harbour Pilots Keep Pressure on Varga"), so a heading word that names exactly one

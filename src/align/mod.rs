@@ -169,6 +169,7 @@ struct Timings {
 }
 
 impl Timings {
+    /// Starts the clock.
     fn start() -> Self {
         Timings {
             started: std::time::Instant::now(),

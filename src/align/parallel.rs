@@ -1,4 +1,6 @@
-//! Parallel versions: two documents that are translations or copies of one text.
+//! Parallel versions: two documents that are translations or copies of one text. Takes the
+//! nodes, the links and the candidate pairs that share a name, number or date; gives the
+//! pairs of sentences at the same place of two versions that no link joins yet.
 //!
 //! A translation keeps the order of its original, sentence by sentence, while sharing few
 //! words with it: only names, numbers and dates cross the language. When the sentence pairs

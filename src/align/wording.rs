@@ -10,7 +10,7 @@ use crate::extract::Corpus;
 use crate::model::PassageRef;
 
 /// Words in a row that make two passages' wording one quote or one copied sentence.
-pub(super) const SAME_QUOTE_RUN: usize = 6;
+const SAME_QUOTE_RUN: usize = 6;
 
 /// The longest run of words two passages share (folded, punctuation ignored), as the first
 /// passage writes it, when it has at least four words of which two carry content, or six
@@ -73,7 +73,7 @@ pub(super) fn shared_run(corpus: &Corpus, a: PassageRef, b: PassageRef) -> Optio
 /// Whether a word of a shared run says something of its own: rarer in English than
 /// [`CONTENT_ZIPF`], written in lower case (a name is an anchor of its own), and not a
 /// reporting word ("told reporters on Monday" is how news attributes, not what happened).
-pub(super) fn carries_content(
+fn carries_content(
     folded: &str,
     written: &str,
     table: &crate::extract::frequency::Frequencies,
@@ -91,28 +91,28 @@ pub(super) fn carries_content(
 }
 
 /// Words rarer than this in English (a Zipf value) carry content ("lied", "times").
-pub(super) const CONTENT_ZIPF: f32 = 5.8;
+const CONTENT_ZIPF: f32 = 5.8;
 
 /// Words more frequent in English than this (a Zipf value) are function words: "in Sarnovec
 /// and the" is a name, not wording.
-pub(super) const FUNCTION_ZIPF: f32 = 6.0;
+const FUNCTION_ZIPF: f32 = 6.0;
 
 /// A run of four words with this many content words is wording worth sharing.
-pub(super) const CONTENT_IN_RUN: usize = 2;
+const CONTENT_IN_RUN: usize = 2;
 
 /// One word of a passage, as the runs of words see it.
-pub(super) struct RunWord {
+struct RunWord {
     /// Uncommon in English (specificity above 0.3), whatever its case.
-    pub(super) uncommon: bool,
+    uncommon: bool,
     /// Not a function word ("in", "and", "the").
-    pub(super) lexical: bool,
+    lexical: bool,
     /// A content word ([`carries_content`]).
-    pub(super) content: bool,
+    content: bool,
 }
 
 /// Hashes of the runs of `length` words of a passage (folded, punctuation ignored) that
 /// `keep` accepts, sorted and without duplicates.
-pub(super) fn hashed_runs(
+fn hashed_runs(
     corpus: &Corpus,
     node: PassageRef,
     length: usize,
@@ -145,7 +145,7 @@ pub(super) fn shingles(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
 }
 
 /// The words of a text (folded, punctuation ignored) and what each says as part of a run.
-pub(super) fn run_words(text: &str) -> (Vec<String>, Vec<RunWord>) {
+fn run_words(text: &str) -> (Vec<String>, Vec<RunWord>) {
     let table = crate::extract::frequency::frequencies();
     let tokens = crate::text::tokens(text);
     let words: Vec<String> = tokens
@@ -167,7 +167,7 @@ pub(super) fn run_words(text: &str) -> (Vec<String>, Vec<RunWord>) {
 /// Whether a run of four words is wording worth sharing: an uncommon word among at least
 /// two that are not function words, or two content words. "in Tarnow and the" is a name
 /// (an anchor of its own) among function words.
-pub(super) fn is_wording(run: &[RunWord]) -> bool {
+fn is_wording(run: &[RunWord]) -> bool {
     run.iter().any(|w| w.uncommon) && run.iter().filter(|w| w.lexical).count() >= 2
         || run.iter().filter(|w| w.content).count() >= CONTENT_IN_RUN
 }
@@ -185,7 +185,7 @@ pub(super) fn long_runs(corpus: &Corpus, node: PassageRef) -> Vec<u64> {
 
 /// A content word ([`carries_content`]) that is also uncommon in English ("quarrel", not
 /// "end" or "fight").
-pub(super) fn uncommon_content(
+fn uncommon_content(
     folded: &str,
     written: &str,
     table: &crate::extract::frequency::Frequencies,

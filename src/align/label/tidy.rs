@@ -9,6 +9,7 @@ use super::{MAX_CHARS, fold, starts_capitalised, words};
 /// How far past [`MAX_CHARS`] a label may run to finish a name it would otherwise cut.
 pub(super) const NAME_OVERFLOW: usize = 20;
 
+/// Words a label does not open with ("And", "Meanwhile", "Which").
 const LEADING_FILLER: &[&str] = &[
     "and",
     "but",
@@ -29,6 +30,7 @@ const LEADING_FILLER: &[&str] = &[
     "because",
 ];
 
+/// Words a label does not end on: articles, prepositions, pronouns, auxiliaries.
 const TRAILING_FILLER: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
     "from", "that", "his", "her", "their", "its", "was", "is", "were", "are", "be", "as", "said",
