@@ -36,19 +36,14 @@ fn articles(folder: &str) -> Vec<String> {
 
 /// The JSON report on `files` (relative to the repository), as the binary prints it.
 fn json_report(files: &[String]) -> String {
-    let output = Command::cargo_bin("parallax")
+    let run = Command::cargo_bin("parallax")
         .expect("binary is built")
         .current_dir(repo())
         .args(["compare", "--format", "json"])
         .args(files)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8 report")
+        .assert()
+        .success();
+    String::from_utf8(run.get_output().stdout.clone()).expect("UTF-8 report")
 }
 
 /// Compares `actual` with the golden file `name` of `tests/data/golden` (or rewrites it

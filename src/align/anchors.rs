@@ -7,6 +7,7 @@
 use super::Passages;
 use super::features::{FeatureKind, fact_unit, near_figures};
 use crate::extract::PassageFeatures;
+use std::collections::BTreeSet;
 
 /// Anchors weaker than this are not anchors at all.
 pub(super) const MIN_ANCHOR: f32 = 0.35;
@@ -38,18 +39,7 @@ pub(super) fn quote_anchor(a: &PassageFeatures, b: &PassageFeatures) -> f32 {
     let mut best: f32 = 0.0;
     for x in &a.quotes {
         for y in &b.quotes {
-            let xs: std::collections::BTreeSet<&str> = x
-                .words
-                .iter()
-                .map(String::as_str)
-                .filter(|w| w.chars().count() >= 3)
-                .collect();
-            let ys: std::collections::BTreeSet<&str> = y
-                .words
-                .iter()
-                .map(String::as_str)
-                .filter(|w| w.chars().count() >= 3)
-                .collect();
+            let (xs, ys) = (quote_words(&x.words), quote_words(&y.words));
             let shared: Vec<&str> = xs.intersection(&ys).copied().collect();
             let uncommon = shared
                 .iter()
@@ -72,6 +62,15 @@ pub(super) fn quote_anchor(a: &PassageFeatures, b: &PassageFeatures) -> f32 {
         }
     }
     best
+}
+
+/// The distinct words of a quote of three letters or more.
+fn quote_words(words: &[String]) -> BTreeSet<&str> {
+    words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| w.chars().count() >= 3)
+        .collect()
 }
 
 /// Distinct words (of three letters or more) that two quotes share, nine in ten of the

@@ -180,18 +180,18 @@ fn clause_end(text: &str, end: usize, passage_end: usize) -> usize {
 
 /// A short label for an event from its strongest evidence: entities, then terms.
 pub fn label(evidence: &[Evidence], _corpus: &Corpus) -> String {
-    let entities: Vec<&str> = evidence
-        .iter()
-        .filter(|e| e.kind == EvidenceKind::Entity)
-        .take(2)
-        .map(|e| e.text.as_str())
-        .collect();
-    let terms: Vec<&str> = evidence
-        .iter()
-        .filter(|e| e.kind == EvidenceKind::Term)
-        .take(3)
-        .map(|e| e.text.as_str())
-        .collect();
+    let strongest = |kind: EvidenceKind, count: usize| -> Vec<&str> {
+        evidence
+            .iter()
+            .filter(|e| e.kind == kind)
+            .take(count)
+            .map(|e| e.text.as_str())
+            .collect()
+    };
+    let (entities, terms) = (
+        strongest(EvidenceKind::Entity, 2),
+        strongest(EvidenceKind::Term, 3),
+    );
     match (entities.is_empty(), terms.is_empty()) {
         (false, false) => format!("{}: {}", entities.join(", "), terms.join(", ")),
         (false, true) => entities.join(", "),
