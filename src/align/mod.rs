@@ -26,7 +26,7 @@
 //! 9. Leftovers (`leftovers.rs`): a passage left out of every event joins the event of its
 //!    one clearly strong partner.
 //! 10. Events (`events.rs`): each group that spans two documents or more is an event, with
-//!     its evidence and anchors (`evidence.rs`), cohesion, confidence, [`label`] and date
+//!     its evidence and anchors (`evidence.rs`), cohesion, confidence, [`label`](mod@label) and date
 //!     (`dates.rs`).
 
 mod anchors;

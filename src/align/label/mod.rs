@@ -6,10 +6,10 @@
 //! inquiry, drew criticism" gives "Ilse Varga drew criticism"), cut to about 60 characters
 //! at a word boundary. Datelines, leading conjunctions and attribution tails are dropped.
 //!
-//! - [`clause`] picks the clause of the sentence and puts its subject back;
-//! - [`tidy`] cuts it to length on a word that ends it well;
-//! - [`central`] chooses the sentence (the event's most central passage) and, there, the
-//!   who-did-what of the claim that holds most anchors, else falls back on [`clause`] or on
+//! - `clause.rs` picks the clause of the sentence and puts its subject back;
+//! - `tidy.rs` cuts it to length on a word that ends it well;
+//! - `central.rs` chooses the sentence (the event's most central passage) and, there, the
+//!   who-did-what of the claim that holds most anchors, else falls back on `clause.rs` or on
 //!   the event's evidence.
 
 pub(super) mod central;

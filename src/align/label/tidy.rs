@@ -46,7 +46,7 @@ const CUT_FILLER: &[&str] = &[
     "amid", "since", "until", "during", "against", "among", "through", "while", "because", "when",
 ];
 
-/// A phrase made readable as a label: see [`tidy`].
+/// A phrase made readable as a label: see `tidy`.
 pub fn tidy_phrase(phrase: &str) -> String {
     tidy(phrase)
 }
