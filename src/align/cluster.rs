@@ -1,4 +1,6 @@
-//! Average-link agglomerative clustering on a sparse graph.
+//! Average-link agglomerative clustering on a sparse graph. Takes each node's group (its
+//! document), the weighted links and the document prior; gives the clusters of two nodes or
+//! more.
 //!
 //! Single-link clustering chains everything into one blob (one strong pair is enough to join
 //! two groups); average link only joins two groups when their pairs agree *on average*. Pairs
@@ -21,6 +23,8 @@ pub struct Edge {
     pub weight: f32,
 }
 
+/// A candidate merge of clusters `a` and `b` (by index), with their average link when it was
+/// computed and the clusters' stamps then (a changed stamp makes the entry stale).
 #[derive(PartialEq)]
 struct Candidate {
     average: f32,
@@ -48,6 +52,7 @@ impl PartialOrd for Candidate {
     }
 }
 
+/// A cluster of nodes, alive until it is merged into another.
 struct Cluster {
     members: Vec<usize>,
     /// For each group g, the summed prior between this cluster's members and group g
@@ -76,6 +81,7 @@ impl Prior {
             .unwrap_or(0.0)
     }
 
+    /// The summed prior between a cluster's members and each group.
     fn row_of(&self, cluster: &Cluster) -> HashMap<usize, f32> {
         let mut row = HashMap::new();
         for (group, count) in &cluster.groups {
@@ -87,6 +93,7 @@ impl Prior {
     }
 }
 
+/// The summed prior weight over the cross-group pairs of two clusters.
 fn prior_sum(a: &Cluster, b: &Cluster, prior: Option<&Prior>) -> f32 {
     let Some(prior) = prior else {
         return 0.0;
@@ -112,6 +119,7 @@ fn prior_sum(a: &Cluster, b: &Cluster, prior: Option<&Prior>) -> f32 {
         .sum()
 }
 
+/// The number of pairs of members of two clusters that are in different groups.
 fn cross_pairs(a: &Cluster, b: &Cluster) -> f32 {
     // |A|·|B| less the pairs inside one group, counted over the smaller side's groups.
     let (small, large) = if a.groups.len() <= b.groups.len() {
@@ -127,6 +135,7 @@ fn cross_pairs(a: &Cluster, b: &Cluster) -> f32 {
     (a.members.len() * b.members.len() - same) as f32
 }
 
+/// The cluster node `x` now belongs to (with path compression).
 fn representative(redirect: &mut [usize], x: usize) -> usize {
     let mut root = x;
     while redirect[root] != root {
@@ -149,42 +158,8 @@ pub fn average_link(
     threshold: f32,
     prior: Option<&Prior>,
 ) -> Vec<Vec<usize>> {
-    let mut clusters: Vec<Cluster> = node_groups
-        .iter()
-        .enumerate()
-        .map(|(node, &group)| Cluster {
-            members: vec![node],
-            prior_row: HashMap::new(),
-            groups: BTreeMap::from([(group, 1)]),
-            neighbours: HashMap::new(),
-            stamp: 0,
-            alive: true,
-        })
-        .collect();
-    for edge in edges {
-        if edge.a == edge.b || node_groups[edge.a] == node_groups[edge.b] {
-            continue;
-        }
-        *clusters[edge.a].neighbours.entry(edge.b).or_default() += edge.weight;
-        *clusters[edge.b].neighbours.entry(edge.a).or_default() += edge.weight;
-    }
-    let mut heap = BinaryHeap::new();
-    for (a, cluster) in clusters.iter().enumerate() {
-        let mut neighbours: Vec<(&usize, &f32)> = cluster.neighbours.iter().collect();
-        neighbours.sort_by_key(|(b, _)| **b);
-        for (&b, &sum) in neighbours {
-            let average = sum + prior_sum(cluster, &clusters[b], prior);
-            if a < b && average >= threshold {
-                heap.push(Candidate {
-                    average,
-                    a,
-                    b,
-                    stamp_a: 0,
-                    stamp_b: 0,
-                });
-            }
-        }
-    }
+    let mut clusters = singletons(node_groups, edges);
+    let mut heap = first_candidates(&clusters, threshold, prior);
     // Lazy greedy: merging can only lower the average between the new cluster and a
     // neighbour below the larger of the two old averages (it is their mediant), so stale
     // heap entries are upper bounds. A stale entry is re-evaluated when it surfaces.
@@ -207,85 +182,12 @@ pub fn average_link(
             || clusters[b].stamp != best.stamp_b
         {
             stale += 1;
-            let Some(&sum) = clusters[a].neighbours.get(&b) else {
-                continue;
-            };
-            let pairs = cross_pairs(&clusters[a], &clusters[b]);
-            if pairs <= 0.0 {
-                continue;
-            }
-            let average = (sum + prior_sum(&clusters[a], &clusters[b], prior)) / pairs;
-            if average < threshold {
-                continue;
-            }
-            // Heap keys are upper bounds: if the fresh value still tops them, it is the best
-            // merge now, and pushing it back would only pop it again.
-            let best_remaining = heap.peek().map_or(f32::NEG_INFINITY, |c| c.average);
-            if average < best_remaining {
-                let (x, y) = (a.min(b), a.max(b));
-                heap.push(Candidate {
-                    average,
-                    a: x,
-                    b: y,
-                    stamp_a: clusters[x].stamp,
-                    stamp_b: clusters[y].stamp,
-                });
+            if !still_best(&clusters, &mut heap, (a, b), threshold, prior) {
                 continue;
             }
         }
-        // Merge the smaller cluster into the larger one.
-        let (keep, gone) = if clusters[a].members.len() >= clusters[b].members.len() {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        redirect[gone] = keep;
+        merge(&mut clusters, &mut redirect, (a, b), prior);
         merges += 1;
-        let gone_cluster = std::mem::replace(
-            &mut clusters[gone],
-            Cluster {
-                members: Vec::new(),
-                prior_row: HashMap::new(),
-                groups: BTreeMap::new(),
-                neighbours: HashMap::new(),
-                stamp: 0,
-                alive: false,
-            },
-        );
-        if let Some(prior) = prior {
-            let mut row = std::mem::take(&mut clusters[keep].prior_row);
-            if row.is_empty() {
-                row = prior.row_of(&clusters[keep]);
-            }
-            let other = if gone_cluster.prior_row.is_empty() {
-                prior.row_of(&gone_cluster)
-            } else {
-                gone_cluster.prior_row.clone()
-            };
-            for (group, weight) in other {
-                *row.entry(group).or_default() += weight;
-            }
-            clusters[keep].prior_row = row;
-        }
-        let kept = &mut clusters[keep];
-        kept.members.extend(gone_cluster.members);
-        for (group, count) in gone_cluster.groups {
-            *kept.groups.entry(group).or_default() += count;
-        }
-        kept.neighbours.remove(&gone);
-        kept.stamp += 1;
-        let mut moved: Vec<(usize, f32)> = gone_cluster
-            .neighbours
-            .into_iter()
-            .filter(|(n, _)| *n != keep)
-            .collect();
-        moved.sort_by_key(|(n, _)| *n);
-        for (neighbour, sum) in moved {
-            *clusters[keep].neighbours.entry(neighbour).or_default() += sum;
-            let other = &mut clusters[neighbour];
-            other.neighbours.remove(&gone);
-            *other.neighbours.entry(keep).or_default() += sum;
-        }
     }
     if std::env::var_os("PARALLAX_TIMINGS").is_some() {
         eprintln!(
@@ -303,6 +205,154 @@ pub fn average_link(
         .collect();
     out.sort();
     out
+}
+
+/// One cluster per node, with the summed weights of its edges to nodes of other groups.
+fn singletons(node_groups: &[usize], edges: &[Edge]) -> Vec<Cluster> {
+    let mut clusters: Vec<Cluster> = node_groups
+        .iter()
+        .enumerate()
+        .map(|(node, &group)| Cluster {
+            members: vec![node],
+            prior_row: HashMap::new(),
+            groups: BTreeMap::from([(group, 1)]),
+            neighbours: HashMap::new(),
+            stamp: 0,
+            alive: true,
+        })
+        .collect();
+    for edge in edges {
+        if edge.a == edge.b || node_groups[edge.a] == node_groups[edge.b] {
+            continue;
+        }
+        *clusters[edge.a].neighbours.entry(edge.b).or_default() += edge.weight;
+        *clusters[edge.b].neighbours.entry(edge.a).or_default() += edge.weight;
+    }
+    clusters
+}
+
+/// The heap of candidate merges of two single nodes that reach the threshold.
+fn first_candidates(
+    clusters: &[Cluster],
+    threshold: f32,
+    prior: Option<&Prior>,
+) -> BinaryHeap<Candidate> {
+    let mut heap = BinaryHeap::new();
+    for (a, cluster) in clusters.iter().enumerate() {
+        let mut neighbours: Vec<(&usize, &f32)> = cluster.neighbours.iter().collect();
+        neighbours.sort_by_key(|(b, _)| **b);
+        for (&b, &sum) in neighbours {
+            let average = sum + prior_sum(cluster, &clusters[b], prior);
+            if a < b && average >= threshold {
+                heap.push(Candidate {
+                    average,
+                    a,
+                    b,
+                    stamp_a: 0,
+                    stamp_b: 0,
+                });
+            }
+        }
+    }
+    heap
+}
+
+/// Re-evaluates a stale candidate merge of clusters `a` and `b`: whether it is still the
+/// best merge. When it is not, it goes back on the heap with its fresh average, or away
+/// when that is below the threshold.
+fn still_best(
+    clusters: &[Cluster],
+    heap: &mut BinaryHeap<Candidate>,
+    (a, b): (usize, usize),
+    threshold: f32,
+    prior: Option<&Prior>,
+) -> bool {
+    let Some(&sum) = clusters[a].neighbours.get(&b) else {
+        return false;
+    };
+    let pairs = cross_pairs(&clusters[a], &clusters[b]);
+    if pairs <= 0.0 {
+        return false;
+    }
+    let average = (sum + prior_sum(&clusters[a], &clusters[b], prior)) / pairs;
+    if average < threshold {
+        return false;
+    }
+    // Heap keys are upper bounds: if the fresh value still tops them, it is the best
+    // merge now, and pushing it back would only pop it again.
+    let best_remaining = heap.peek().map_or(f32::NEG_INFINITY, |c| c.average);
+    if average < best_remaining {
+        let (x, y) = (a.min(b), a.max(b));
+        heap.push(Candidate {
+            average,
+            a: x,
+            b: y,
+            stamp_a: clusters[x].stamp,
+            stamp_b: clusters[y].stamp,
+        });
+        return false;
+    }
+    true
+}
+
+/// Merges the smaller of clusters `a` and `b` into the larger one.
+fn merge(
+    clusters: &mut [Cluster],
+    redirect: &mut [usize],
+    (a, b): (usize, usize),
+    prior: Option<&Prior>,
+) {
+    let (keep, gone) = if clusters[a].members.len() >= clusters[b].members.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    redirect[gone] = keep;
+    let gone_cluster = std::mem::replace(
+        &mut clusters[gone],
+        Cluster {
+            members: Vec::new(),
+            prior_row: HashMap::new(),
+            groups: BTreeMap::new(),
+            neighbours: HashMap::new(),
+            stamp: 0,
+            alive: false,
+        },
+    );
+    if let Some(prior) = prior {
+        let mut row = std::mem::take(&mut clusters[keep].prior_row);
+        if row.is_empty() {
+            row = prior.row_of(&clusters[keep]);
+        }
+        let other = if gone_cluster.prior_row.is_empty() {
+            prior.row_of(&gone_cluster)
+        } else {
+            gone_cluster.prior_row.clone()
+        };
+        for (group, weight) in other {
+            *row.entry(group).or_default() += weight;
+        }
+        clusters[keep].prior_row = row;
+    }
+    let kept = &mut clusters[keep];
+    kept.members.extend(gone_cluster.members);
+    for (group, count) in gone_cluster.groups {
+        *kept.groups.entry(group).or_default() += count;
+    }
+    kept.neighbours.remove(&gone);
+    kept.stamp += 1;
+    let mut moved: Vec<(usize, f32)> = gone_cluster
+        .neighbours
+        .into_iter()
+        .filter(|(n, _)| *n != keep)
+        .collect();
+    moved.sort_by_key(|(n, _)| *n);
+    for (neighbour, sum) in moved {
+        *clusters[keep].neighbours.entry(neighbour).or_default() += sum;
+        let other = &mut clusters[neighbour];
+        other.neighbours.remove(&gone);
+        *other.neighbours.entry(keep).or_default() += sum;
+    }
 }
 
 #[cfg(test)]

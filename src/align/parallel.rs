@@ -1,4 +1,6 @@
-//! Parallel versions: two documents that are translations or copies of one text.
+//! Parallel versions: two documents that are translations or copies of one text. Takes the
+//! nodes, the links and the candidate pairs that share a name, number or date; gives the
+//! pairs of sentences at the same place of two versions that no link joins yet.
 //!
 //! A translation keeps the order of its original, sentence by sentence, while sharing few
 //! words with it: only names, numbers and dates cross the language. When the sentence pairs
@@ -12,7 +14,7 @@
 use super::cluster::Edge;
 use crate::extract::Corpus;
 use crate::model::PassageRef;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The weight of an edge between two sentences at the same place of parallel versions.
 pub const PARALLEL_WEIGHT: f32 = 0.5;
@@ -43,37 +45,10 @@ pub fn parallel_pairs(
     edges: &[Edge],
     corpus: &Corpus,
 ) -> Vec<(usize, usize)> {
-    // Each node's position among its document's nodes, and each document's nodes in order.
-    let mut by_document: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut position = vec![0usize; nodes.len()];
-    for (index, node) in nodes.iter().enumerate() {
-        let list = by_document.entry(node.document.get()).or_default();
-        position[index] = list.len();
-        list.push(index);
-    }
-    let mut linked: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
-    let joined: std::collections::HashSet<(usize, usize)> =
+    let (by_document, position) = document_positions(nodes);
+    let joined: HashSet<(usize, usize)> =
         edges.iter().map(|e| (e.a.min(e.b), e.a.max(e.b))).collect();
-    for &(x, y) in anchored.iter().chain(joined.iter()) {
-        let (dx, dy) = (nodes[x].document.get(), nodes[y].document.get());
-        if dx == dy {
-            continue;
-        }
-        let (key, pair) = if dx < dy {
-            ((dx, dy), (position[x], position[y]))
-        } else {
-            ((dy, dx), (position[y], position[x]))
-        };
-        linked.entry(key).or_default().push(pair);
-    }
-    let length = |node: usize| {
-        let at = nodes[node];
-        let passage = &corpus.documents[at.document.get()].passages[at.passage.get()];
-        corpus.documents[at.document.get()].loaded.text[passage.start..passage.end]
-            .chars()
-            .count()
-            .max(1) as f32
-    };
+    let linked = linked_positions(nodes, &position, anchored, &joined);
     // Versions in one language are copies, which are set aside before alignment or share
     // enough words to align by them: only a translation is paired by position.
     let languages: HashMap<usize, &'static str> = by_document
@@ -96,43 +71,9 @@ pub fn parallel_pairs(
         {
             continue;
         }
-        let mut pairs = linked[&key].clone();
-        pairs.sort_unstable();
-        pairs.dedup();
-        if pairs.len() < MIN_LINKED {
+        let Some(chain) = parallel_chain(&linked[&key], na, nb) else {
             continue;
-        }
-        let near: Vec<(usize, usize)> = pairs
-            .iter()
-            .copied()
-            .filter(|&(i, j)| (i as f32 / na as f32 - j as f32 / nb as f32).abs() <= DIAGONAL)
-            .collect();
-        let chain = increasing_chain(&near);
-        // A name in a headline and in the lead pairs both with both: what must be in order
-        // is one pair for most sentences that have any.
-        let rows = distinct(pairs.iter().map(|p| p.0));
-        let columns = distinct(pairs.iter().map(|p| p.1));
-        let needed = MIN_LINKED.max((CHAIN_SHARE * na.min(nb) as f32).ceil() as usize);
-        if (chain.len() as f32) < IN_ORDER * rows.min(columns) as f32 || chain.len() < needed {
-            continue;
-        }
-        // A translation keeps the sentences between two anchored ones too: most steps of
-        // the chain skip as many sentences in one document as in the other. Two reports
-        // that tell a match in the order it was played do not.
-        let mut bounds: Vec<(isize, isize)> = vec![(-1, -1)];
-        bounds.extend(chain.iter().map(|&(i, j)| (i as isize, j as isize)));
-        bounds.push((na as isize, nb as isize));
-        // Only the steps between two anchored pairs count: the steps from the start and
-        // to the end are equal for any two documents of one length.
-        let inner = &bounds[1..bounds.len() - 1];
-        let steps = inner.len().saturating_sub(1);
-        let equal = inner
-            .windows(2)
-            .filter(|w| w[1].0 - w[0].0 == w[1].1 - w[0].1)
-            .count();
-        if steps == 0 || (equal as f32) < EQUAL_STEPS * steps as f32 {
-            continue;
-        }
+        };
         // The anchored pairs of the chain are the same sentences ...
         for &(i, j) in &chain {
             let (x, y) = (list_a[i], list_b[j]);
@@ -142,7 +83,7 @@ pub fn parallel_pairs(
         }
         // ... and between consecutive ones (and before the first and after the last), runs
         // of the same length are the same sentences.
-        for window in bounds.windows(2) {
+        for window in bounds(&chain, na, nb).windows(2) {
             let ((i0, j0), (i1, j1)) = (window[0], window[1]);
             let (gap_a, gap_b) = (i1 - i0 - 1, j1 - j0 - 1);
             if gap_a <= 0 || gap_a != gap_b {
@@ -150,7 +91,7 @@ pub fn parallel_pairs(
             }
             for k in 1..=gap_a {
                 let (x, y) = (list_a[(i0 + k) as usize], list_b[(j0 + k) as usize]);
-                let ratio = length(x) / length(y);
+                let ratio = sentence_length(corpus, nodes[x]) / sentence_length(corpus, nodes[y]);
                 if (1.0 / SENTENCE_RATIO..=SENTENCE_RATIO).contains(&ratio) {
                     out.push((x.min(y), x.max(y)));
                 }
@@ -160,6 +101,101 @@ pub fn parallel_pairs(
     out
 }
 
+/// Each document's nodes in order, and each node's position among its document's nodes.
+fn document_positions(nodes: &[PassageRef]) -> (HashMap<usize, Vec<usize>>, Vec<usize>) {
+    let mut by_document: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut position = vec![0usize; nodes.len()];
+    for (index, node) in nodes.iter().enumerate() {
+        let list = by_document.entry(node.document.get()).or_default();
+        position[index] = list.len();
+        list.push(index);
+    }
+    (by_document, position)
+}
+
+/// For each pair of documents (smaller first), the positions of their anchored or joined
+/// pairs of nodes (in the first document, in the second).
+fn linked_positions(
+    nodes: &[PassageRef],
+    position: &[usize],
+    anchored: &[(usize, usize)],
+    joined: &HashSet<(usize, usize)>,
+) -> HashMap<(usize, usize), Vec<(usize, usize)>> {
+    let mut linked: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
+    for &(x, y) in anchored.iter().chain(joined.iter()) {
+        let (dx, dy) = (nodes[x].document.get(), nodes[y].document.get());
+        if dx == dy {
+            continue;
+        }
+        let (key, pair) = if dx < dy {
+            ((dx, dy), (position[x], position[y]))
+        } else {
+            ((dy, dx), (position[y], position[x]))
+        };
+        linked.entry(key).or_default().push(pair);
+    }
+    linked
+}
+
+/// The chain of linked positions, in order in both documents, that makes two documents of
+/// `na` and `nb` nodes parallel versions, or `None` when they are not.
+fn parallel_chain(linked: &[(usize, usize)], na: usize, nb: usize) -> Option<Vec<(usize, usize)>> {
+    let mut pairs = linked.to_vec();
+    pairs.sort_unstable();
+    pairs.dedup();
+    if pairs.len() < MIN_LINKED {
+        return None;
+    }
+    let near: Vec<(usize, usize)> = pairs
+        .iter()
+        .copied()
+        .filter(|&(i, j)| (i as f32 / na as f32 - j as f32 / nb as f32).abs() <= DIAGONAL)
+        .collect();
+    let chain = increasing_chain(&near);
+    // A name in a headline and in the lead pairs both with both: what must be in order
+    // is one pair for most sentences that have any.
+    let rows = distinct(pairs.iter().map(|p| p.0));
+    let columns = distinct(pairs.iter().map(|p| p.1));
+    let needed = MIN_LINKED.max((CHAIN_SHARE * na.min(nb) as f32).ceil() as usize);
+    if (chain.len() as f32) < IN_ORDER * rows.min(columns) as f32 || chain.len() < needed {
+        return None;
+    }
+    // A translation keeps the sentences between two anchored ones too: most steps of
+    // the chain skip as many sentences in one document as in the other. Two reports
+    // that tell a match in the order it was played do not.
+    let bounds = bounds(&chain, na, nb);
+    // Only the steps between two anchored pairs count: the steps from the start and
+    // to the end are equal for any two documents of one length.
+    let inner = &bounds[1..bounds.len() - 1];
+    let steps = inner.len().saturating_sub(1);
+    let equal = inner
+        .windows(2)
+        .filter(|w| w[1].0 - w[0].0 == w[1].1 - w[0].1)
+        .count();
+    if steps == 0 || (equal as f32) < EQUAL_STEPS * steps as f32 {
+        return None;
+    }
+    Some(chain)
+}
+
+/// The chain's positions between a start before the first nodes and an end after the last.
+fn bounds(chain: &[(usize, usize)], na: usize, nb: usize) -> Vec<(isize, isize)> {
+    let mut bounds: Vec<(isize, isize)> = vec![(-1, -1)];
+    bounds.extend(chain.iter().map(|&(i, j)| (i as isize, j as isize)));
+    bounds.push((na as isize, nb as isize));
+    bounds
+}
+
+/// The length of a passage in characters (at least one).
+fn sentence_length(corpus: &Corpus, at: PassageRef) -> f32 {
+    let passage = &corpus.documents[at.document.get()].passages[at.passage.get()];
+    corpus.documents[at.document.get()].loaded.text[passage.start..passage.end]
+        .chars()
+        .count()
+        .max(1) as f32
+}
+
+/// The number of distinct values.
 fn distinct(values: impl Iterator<Item = usize>) -> usize {
     values.collect::<std::collections::BTreeSet<_>>().len()
 }
