@@ -39,7 +39,7 @@ fn json_report(files: &[String]) -> String {
     let run = Command::cargo_bin("parallax")
         .expect("binary is built")
         .current_dir(repo())
-        .args(["compare", "--format", "json"])
+        .args(["compare", "--format", "json", "--no-text"])
         .args(files)
         .assert()
         .success();
