@@ -120,6 +120,10 @@ pub struct CompareArgs {
     /// byte offset resolves without the input files): for reports that are shared.
     #[arg(long)]
     pub no_text: bool,
+    /// Align on shared words only, without the similar-meaning signal (English sentence
+    /// vectors from a distilled embedding table).
+    #[arg(long)]
+    pub no_meaning: bool,
     /// Read the subfolders of folders given too (without it they are skipped, with a note).
     #[arg(short = 'r', long)]
     pub recursive: bool,
@@ -191,6 +195,9 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
     settings
         .extra_lexicons
         .extend(args.lexicon.iter().map(|p| p.display().to_string()));
+    if args.no_meaning {
+        settings.meaning = false;
+    }
     let mut inputs: Vec<Input> = Vec::new();
     let mut labels = Vec::new();
     let mut edits = session::Edits::default();

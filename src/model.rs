@@ -362,6 +362,9 @@ pub enum EvidenceKind {
     /// The same place in two versions of one text (a translation or a copy): the
     /// sentences around it are linked in the same order.
     Parallel,
+    /// Similar meaning in other words (a sentence-embedding cosine), where the passages
+    /// share few words: "similar meaning, 0.91".
+    Meaning,
 }
 
 /// One shared feature and its weight in the alignment.

@@ -9,7 +9,7 @@ use super::evidence::{event_anchors, evidence};
 use super::label::central::{central_label, label};
 use super::pairs::Links;
 use super::{AlignedEvent, Passages, event_date};
-use crate::model::{Anchor, DocId, EvidenceKind, PassageRef};
+use crate::model::{Anchor, DocId, Evidence, EvidenceKind, PassageRef};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The highest confidence of an event whose shared anchors are all words.
@@ -60,7 +60,14 @@ fn event(
     let event_passages: Vec<PassageRef> = members.iter().map(|&m| nodes[m]).collect();
     let member_set: HashSet<usize> = members.iter().copied().collect();
     let cohesion = cohesion(members, &member_set, adjacency, nodes);
-    let evidence = evidence(members, passages);
+    let mut evidence = evidence(members, passages);
+    if let Some(similarity) = meaning_link(members, &member_set, &links.meaning_edges) {
+        evidence.push(Evidence {
+            kind: EvidenceKind::Meaning,
+            text: format!("similar meaning, {similarity:.2}"),
+            weight: (similarity * 100.0).round() / 100.0,
+        });
+    }
     let mut anchors = event_anchors(members, passages);
     anchors.extend(parallel_anchor(
         members,
@@ -95,6 +102,20 @@ fn event(
         confidence,
         anchors,
     })
+}
+
+/// The strongest meaning cosine among the event's links that rest on meaning, if any.
+fn meaning_link(
+    members: &[usize],
+    member_set: &HashSet<usize>,
+    meaning_edges: &HashMap<(usize, usize), f32>,
+) -> Option<f32> {
+    meaning_edges
+        .iter()
+        .filter(|((a, b), _)| member_set.contains(a) && member_set.contains(b))
+        .map(|(_, &similarity)| similarity)
+        .max_by(f32::total_cmp)
+        .filter(|_| !members.is_empty())
 }
 
 /// Cohesion: the mean weight over the cross-document pairs (pairs without an edge count as

@@ -14,7 +14,9 @@
 //! 4. Vectors (`vectors.rs`): a sparse TF-IDF vector for each passage, smoothed over its
 //!    paragraph, and one for each document.
 //! 5. Candidates (`candidates.rs`): from an inverted index, each passage's top `k` partners
-//!    in other documents; a passage is never scored against the whole corpus.
+//!    in other documents; a passage is never scored against the whole corpus. Its nearest
+//!    neighbours by meaning (`meaning.rs`, a distilled sentence-embedding table, English
+//!    only) join them: retellings in other words share few terms.
 //! 6. Document prior (`context.rs`): documents far more alike than is usual in this
 //!    comparison tell one story, which counts for their passages.
 //! 7. Pairs (`pairs.rs`): each candidate pair is scored (`anchors.rs`, `wording.rs`) and
@@ -40,6 +42,7 @@ mod features;
 mod gates;
 pub mod label;
 mod leftovers;
+mod meaning;
 mod pairs;
 mod parallel;
 mod signals;
@@ -104,12 +107,18 @@ pub fn align(
     settings: &Settings,
     progress: &Progress,
 ) -> Result<Alignment, Cancelled> {
-    let passages = Passages::read(corpus);
+    let passages = Passages::read(corpus, settings);
     let vectors = vectors::vectors(&passages);
     progress.check()?;
     let timings = Timings::start();
-    let candidates =
+    let mut candidates =
         candidates::candidate_lists(&passages, &vectors.passages, settings, progress, &timings)?;
+    meaning::add_neighbours(
+        &mut candidates,
+        &passages.nodes,
+        &passages.meaning,
+        &vectors.passages,
+    );
     let mu = settings.document_context;
     let prior = context::document_prior(&vectors.documents, &candidates, &passages.nodes, mu);
     let links = pairs::link_pairs(&passages, &candidates, prior.as_ref());
@@ -138,21 +147,26 @@ struct Passages<'a> {
     features: NodeFeatures,
     weights: FeatureWeights,
     signals: PassageSignals<'a>,
+    /// Each node's sentence vector by meaning (English only, when the setting is on).
+    meaning: Vec<Option<Vec<f32>>>,
 }
 
 impl<'a> Passages<'a> {
-    /// Steps 1 to 3: the nodes with their features, the features' weights and the signals.
-    fn read(corpus: &'a Corpus) -> Self {
+    /// Steps 1 to 3: the nodes with their features, the features' weights, the signals and
+    /// the vectors by meaning.
+    fn read(corpus: &'a Corpus, settings: &Settings) -> Self {
         let nodes = features::event_passages(corpus);
         let features = features::node_features(corpus, &nodes);
         let weights = weights::feature_weights(corpus, &nodes, &features);
         let signals = signals::passage_signals(corpus, &nodes, &features, &weights.anchor_strength);
+        let meaning = meaning::node_vectors(corpus, &nodes, settings);
         Passages {
             corpus,
             nodes,
             features,
             weights,
             signals,
+            meaning,
         }
     }
 }

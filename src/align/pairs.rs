@@ -11,7 +11,10 @@ use super::anchors::{STRONG_QUOTE, pair_anchors, quote_anchor};
 use super::candidates::CandidateLists;
 use super::cluster::{self, Edge};
 use super::features::{FeatureKind, NodeFeatures};
-use super::gates::{ALIKE, enough_anchors, is_factual, leads_of_one_story, links_one_event};
+use super::gates::{
+    ALIKE, SHARED_RUN, enough_anchors, is_factual, leads_of_one_story, links_one_event,
+};
+use super::meaning::{self, MEANING_ALIKE, MEANING_STRONG};
 use super::wording::{share_any, wording_anchor};
 use super::{Passages, features_of, parallel};
 use crate::extract::Corpus;
@@ -20,6 +23,9 @@ use std::collections::{HashMap, HashSet};
 
 /// The anchor support of a pair of sentences at the same place of two parallel versions.
 const PARALLEL_SUPPORT: f32 = 2.0;
+/// A pair linked on meaning weighs its meaning cosine less this for clustering (the static
+/// table's cosines sit high; 0.86 weighs as a lexical cosine of 0.26).
+const MEANING_BASE: f32 = 0.6;
 
 /// What a candidate pair shares.
 pub(super) struct PairScore {
@@ -39,6 +45,8 @@ pub(super) struct PairScore {
     pub(super) alike: f32,
     /// Whether both are leads of one story.
     pub(super) leads: bool,
+    /// The cosine of their sentence vectors by meaning (0 without them).
+    pub(super) meaning: f32,
 }
 
 /// The links between passages and what they say of each passage.
@@ -61,6 +69,9 @@ pub(super) struct Links {
     /// Each node's partners at the same place of a parallel version (the later node of
     /// each pair, under the earlier one).
     pub(super) parallel_of: HashMap<usize, Vec<usize>>,
+    /// Kept pairs whose likeness is one of meaning rather than of words, with the meaning
+    /// cosine (smaller node first): the event's evidence says so.
+    pub(super) meaning_edges: HashMap<(usize, usize), f32>,
 }
 
 /// Scores every candidate pair and links those that pass the gates, each pair once.
@@ -83,6 +94,7 @@ pub(super) fn link_pairs(
         factual_edges: Default::default(),
         anchored_pairs: Vec::new(),
         parallel_of: HashMap::new(),
+        meaning_edges: HashMap::new(),
     };
     // A developer's trace of every candidate pair and why it was or was not linked.
     let debug_edges = std::env::var_os("PARALLAX_DEBUG_EDGES").is_some();
@@ -114,11 +126,14 @@ pub(super) fn link_pairs(
             if is_factual(&score, &passages.features.vocabulary) {
                 links.factual_edges.insert((a.min(b), a.max(b)));
             }
-            links.edges.push(Edge {
-                a,
-                b,
-                weight: cosine,
-            });
+            let mut weight = cosine;
+            if score.meaning >= MEANING_ALIKE && cosine < ALIKE {
+                links
+                    .meaning_edges
+                    .insert((a.min(b), a.max(b)), score.meaning);
+                weight = weight.max(score.meaning - MEANING_BASE);
+            }
+            links.edges.push(Edge { a, b, weight });
         }
     }
     // Each pair once, with the larger weight (lists are not symmetric).
@@ -146,13 +161,22 @@ fn score_pair(
     if share_any(&signals.long_runs[a], &signals.long_runs[b]) {
         quote = quote.max(STRONG_QUOTE);
     }
+    // A statement retold in other words: as strong as a shared run of its wording.
+    let meaning = meaning::similarity(&passages.meaning, a, b);
+    if meaning >= MEANING_STRONG {
+        quote = quote.max(SHARED_RUN);
+    }
     let support: f32 = shared.iter().map(|(_, s)| s).sum::<f32>() + quote;
     // Event-level evidence: two independent specific anchors, or one shared quote.
     let same_story =
         prior.is_some_and(|p| p.weight(nodes[a].document.get(), nodes[b].document.get()) > 0.0);
     let story: f32 = if same_story { 1.0 } else { 0.0 };
-    // Passages alike in most of their wording need one specific anchor only.
-    let alike = if cosine >= ALIKE { 1.0 } else { 0.0 };
+    // Passages alike in most of their wording, or in meaning, need one specific anchor only.
+    let alike = if cosine >= ALIKE || meaning >= MEANING_ALIKE {
+        1.0
+    } else {
+        0.0
+    };
     PairScore {
         cosine,
         leads: leads_of_one_story(passages, a, b, cosine),
@@ -162,6 +186,7 @@ fn score_pair(
         support,
         story,
         alike,
+        meaning,
     }
 }
 
@@ -209,10 +234,11 @@ fn trace_pair(passages: &Passages, a: usize, b: usize, score: &PairScore) {
         story,
         alike,
         leads,
+        meaning,
         ..
     } = *score;
     eprintln!(
-        "EDGE {a} {b} cos {cosine:.2} quote {quote:.1} story {story} leads {leads} spk {:?}/{:?} pass {} [{}] | {} || {}",
+        "EDGE {a} {b} cos {cosine:.2} meaning {meaning:.2} quote {quote:.1} story {story} leads {leads} spk {:?}/{:?} pass {} [{}] | {} || {}",
         passages.signals.speakers[a],
         passages.signals.speakers[b],
         leads || enough_anchors(&score.shared, quote + story.max(alike)),
