@@ -61,6 +61,7 @@ const STOPWORDS: &str = include_str!("../assets/lexicon/stopwords_en.txt");
 const TITLES: &str = include_str!("../assets/lexicon/titles.txt");
 const UNITS: &str = include_str!("../assets/lexicon/units.ron");
 const ANTONYMS: &str = include_str!("../assets/lexicon/antonyms.ron");
+const ANTONYMS_WORDNET: &str = include_str!("../assets/lexicon/antonyms_wordnet.tsv");
 const WORDING: &str = include_str!("../assets/lexicon/wording.ron");
 const LOADED: &str = include_str!("../assets/lexicon/loaded_en.txt");
 
@@ -87,8 +88,13 @@ impl Lexicon {
         // The bundled files are part of the program and checked by tests: failing to parse
         // them is a build defect, never a user error.
         let units: Vec<Vec<String>> = ron::from_str(UNITS).expect("bundled units.ron parses");
-        let antonyms: Vec<(String, String)> =
+        let mut antonyms: Vec<(String, String)> =
             ron::from_str(ANTONYMS).expect("bundled antonyms.ron parses");
+        // The pairs built by script from WordNet (see `assets/lexicon/build_antonyms.py`).
+        antonyms.extend(lines(ANTONYMS_WORDNET).filter_map(|line| {
+            let mut fields = line.split('\t');
+            Some((fields.next()?.to_string(), fields.next()?.to_string()))
+        }));
         let wording: Vec<WordingEntry> =
             ron::from_str(WORDING).expect("bundled wording.ron parses");
         let stemmer = crate::extract::terms::Stemmer::new();
@@ -130,6 +136,14 @@ impl Lexicon {
         }
         for (a, b) in antonyms {
             let (a, b) = (stemmer.stem(&fold(&a)), stemmer.stem(&fold(&b)));
+            if a == b
+                || lexicon
+                    .antonyms
+                    .get(&a)
+                    .is_some_and(|list| list.contains(&b))
+            {
+                continue;
+            }
             lexicon
                 .antonyms
                 .entry(a.clone())

@@ -379,7 +379,8 @@ fn a_quote_worded_differently_by_two_outlets_is_a_wording_difference_not_a_misat
         any(&report, FindingKind::QuoteWording)
     );
     assert!(wording[0].contains("“house” / “home”"), "{wording:?}");
-    assert!(wording[0].contains("“the” / “”"), "{wording:?}");
+    // "the winter" / "winter": a function word alone is not a change worth a mark.
+    assert!(!wording[0].contains("“the” / “”"), "{wording:?}");
 }
 
 #[test]

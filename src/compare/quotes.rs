@@ -238,7 +238,8 @@ fn wording_changes(
             }
             let a_text = &context.text(a.0.document)[a.1.start..a.1.end];
             let b_text = &context.text(b.0.document)[b.1.start..b.1.end];
-            for change in changed_runs(a_text, b_text) {
+            let stopword = |w: &str| context.lexicon.stopwords.contains(w);
+            for change in changed_runs(a_text, b_text, &stopword) {
                 if !changes.contains(&change) {
                     changes.push(change);
                 }
@@ -248,12 +249,46 @@ fn wording_changes(
     changes
 }
 
-/// A quote's words for comparison: folded, contractions spelled out, with the byte where
-/// each word starts.
-fn spelled_out(text: &str) -> Vec<(String, usize)> {
+/// A quote's word for comparison: folded, with the byte where its token starts and whether
+/// the token is capitalised (a name).
+type QuoteWord = (String, usize, bool);
+
+/// A quote's words for comparison: folded, contractions spelled out, hyphenated words split.
+fn spelled_out(text: &str) -> Vec<QuoteWord> {
+    // Editors' insertions in brackets or parentheses ("(Libyan strongman) Gadhafi") are not
+    // the speaker's words.
+    let mut inserted: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut open = None;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' | '[' => open = Some(at),
+            ')' | ']' => {
+                if let Some(start) = open.take() {
+                    inserted.push(start..at);
+                }
+            }
+            _ => {}
+        }
+    }
     let mut words = Vec::new();
     for token in crate::text::tokens(text) {
-        let word = crate::text::fold(token.text).replace('’', "'");
+        if inserted.iter().any(|r| r.contains(&token.start)) {
+            continue;
+        }
+        for part in token.text.split('-').filter(|p| !p.is_empty()) {
+            // A particle of a name ("al-Qaddafi", "bin Salman") is part of the name.
+            let capital = part.chars().next().is_some_and(char::is_uppercase)
+                || NAME_PARTICLES.contains(&part);
+            spell_out(part, token.start, capital, &mut words);
+        }
+    }
+    words
+}
+
+/// One word, its contraction spelled out ("won't" is "will not").
+fn spell_out(token: &str, start: usize, capital: bool, words: &mut Vec<QuoteWord>) {
+    {
+        let word = crate::text::fold(token).replace('’', "'");
         let (stem, tail) = match word.as_str() {
             "won't" => ("will", Some("not")),
             "can't" | "cannot" => ("can", Some("not")),
@@ -267,25 +302,49 @@ fn spelled_out(text: &str) -> Vec<(String, usize)> {
                 _ => (word.as_str(), None),
             },
         };
-        words.push((stem.to_string(), token.start));
+        words.push((stem.to_string(), start, capital));
         if let Some(tail) = tail {
-            words.push((tail.to_string(), token.start));
+            words.push((tail.to_string(), start, false));
         }
     }
-    words
 }
 
-/// The runs of words two versions of a quote change, inside the stretch both give.
-fn changed_runs(a_text: &str, b_text: &str) -> Vec<(String, String)> {
+/// Words one side adds or drops at most for a change to count: longer runs on one side
+/// only are excerpts spliced differently (a sentence left out without an ellipsis), which
+/// is how outlets quote, not a quote reworded.
+const MAX_ONE_SIDED: usize = 3;
+/// Lower-case words that stand inside names ("al-Qaddafi", "van der Berg").
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "de", "del", "der", "van", "von", "la", "le", "da", "di", "du",
+];
+/// Share of the shorter version's words the longer must give in order for them to be
+/// compared as one quote.
+const SAME_SHARE: f32 = 0.8;
+
+/// The runs of words two versions of a quote change, inside the stretch both give. Not
+/// changes: function words alone added or dropped (`stopword`; a function word replaced by
+/// another, "they" for "it", is a change), a name spelled another way (capitalised on
+/// both sides), a name added, a word moved, and long one-sided runs (see
+/// [`MAX_ONE_SIDED`]).
+fn changed_runs(
+    a_text: &str,
+    b_text: &str,
+    stopword: &dyn Fn(&str) -> bool,
+) -> Vec<(String, String)> {
     let (a, b) = (spelled_out(a_text), spelled_out(b_text));
-    let a_words: Vec<&str> = a.iter().map(|(w, _)| w.as_str()).collect();
-    let b_words: Vec<&str> = b.iter().map(|(w, _)| w.as_str()).collect();
+    let a_words: Vec<&str> = a.iter().map(|(w, _, _)| w.as_str()).collect();
+    let b_words: Vec<&str> = b.iter().map(|(w, _, _)| w.as_str()).collect();
     let same = crate::text::common_subsequence(&a_words, &b_words);
+    // Two versions of one quote: the shorter is nearly all in the longer. Otherwise they are
+    // different sentences of a statement, or different parts cut in different places.
+    if (same.len() as f32) < SAME_SHARE * a_words.len().min(b_words.len()) as f32 {
+        return Vec::new();
+    }
     let elided = |text: &str, from: usize, to: usize| {
         let gap = text.get(from..to).unwrap_or("");
         gap.contains("...") || gap.contains('…') || gap.contains('[')
     };
-    let mut changes = Vec::new();
+    let mut runs: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
     for pair in same.windows(2) {
         let ((ai, bi), (aj, bj)) = (pair[0], pair[1]);
         if aj == ai + 1 && bj == bi + 1 {
@@ -294,7 +353,33 @@ fn changed_runs(a_text: &str, b_text: &str) -> Vec<(String, String)> {
         if elided(a_text, a[ai].1, a[aj].1) || elided(b_text, b[bi].1, b[bj].1) {
             continue;
         }
-        changes.push((a_words[ai + 1..aj].join(" "), b_words[bi + 1..bj].join(" ")));
+        runs.push((ai + 1..aj, bi + 1..bj));
+    }
+    // Words one side drops at one place and the other adds at another were moved.
+    let dropped: Vec<&str> = runs
+        .iter()
+        .flat_map(|(r, _)| a_words[r.clone()].iter().copied())
+        .collect();
+    let added: Vec<&str> = runs
+        .iter()
+        .flat_map(|(_, r)| b_words[r.clone()].iter().copied())
+        .collect();
+    let mut changes = Vec::new();
+    for (ra, rb) in runs {
+        let (was, now) = (&a[ra.clone()], &b[rb.clone()]);
+        let one_sided = was.is_empty() || now.is_empty();
+        let content = |run: &[QuoteWord]| run.iter().any(|(w, _, _)| !stopword(w));
+        let named = |run: &[QuoteWord]| run.iter().all(|(_, _, capital)| *capital);
+        let moved = (was.is_empty() && now.iter().all(|(w, _, _)| dropped.contains(&w.as_str())))
+            || (now.is_empty() && was.iter().all(|(w, _, _)| added.contains(&w.as_str())));
+        if (one_sided && was.len().max(now.len()) > MAX_ONE_SIDED)
+            || (one_sided && !(content(was) || content(now)))
+            || (named(was) && named(now))
+            || moved
+        {
+            continue;
+        }
+        changes.push((a_words[ra].join(" "), b_words[rb].join(" ")));
     }
     changes
 }
@@ -303,43 +388,73 @@ fn changed_runs(a_text: &str, b_text: &str) -> Vec<(String, String)> {
 mod tests {
     use super::changed_runs;
 
+    fn stopword(word: &str) -> bool {
+        ["the", "a", "we", "it", "and", "of"].contains(&word)
+    }
+
     #[test]
     fn changed_words_inside_the_shared_stretch_are_found() {
         let changes = changed_runs(
             "We will rebuild every bridge before the winter comes",
             "We will repair every bridge before the winter comes",
+            &stopword,
         );
         assert_eq!(changes, [("rebuild".to_string(), "repair".to_string())]);
     }
 
     #[test]
     fn excerpts_ellipses_and_contractions_are_not_changes() {
+        let none = |a: &str, b: &str| changed_runs(a, b, &stopword).is_empty();
         // One source quotes more of the statement.
-        assert!(
-            changed_runs(
-                "every bridge before the winter",
-                "We will rebuild every bridge before the winter comes"
-            )
-            .is_empty()
-        );
+        assert!(none(
+            "every bridge before the winter",
+            "We will rebuild every bridge before the winter comes"
+        ));
         // An ellipsis stands for the words the other source gives.
-        assert!(
-            changed_runs(
-                "We will … rebuild every bridge",
-                "We will quickly rebuild every bridge"
-            )
-            .is_empty()
-        );
+        assert!(none(
+            "We will … rebuild every bridge",
+            "We will quickly rebuild every bridge"
+        ));
         // A contraction is the same words.
-        assert!(
-            changed_runs(
-                "We won't give up the harbour",
-                "We will not give up the harbour"
-            )
-            .is_empty()
-        );
-        assert!(
-            changed_runs("They're ready for the vote", "They are ready for the vote").is_empty()
-        );
+        assert!(none(
+            "We won't give up the harbour",
+            "We will not give up the harbour"
+        ));
+        assert!(none(
+            "They're ready for the vote",
+            "They are ready for the vote"
+        ));
+        // Hyphens, a name spelled another way, a word moved, a function word alone.
+        assert!(none(
+            "a state-funded plan for all",
+            "a state funded plan for all"
+        ));
+        assert!(none(
+            "we met Moammar Gadhafi in May",
+            "we met Muammar Qaddafi in May"
+        ));
+        assert!(none(
+            "nobody either knows the plan today",
+            "nobody knows the plan either today"
+        ));
+        assert!(none(
+            "we rebuild the bridges this year",
+            "we rebuild bridges this year"
+        ));
+        // Words in brackets are the editor's.
+        assert!(none(
+            "the Libyan (strongman Moammar) Gadhafi has to go",
+            "the Libyan (strongman Muammar) al-Qaddafi has to go"
+        ));
+        // Different sentences of one statement are not one quote reworded.
+        assert!(none(
+            "We needed to get the economic message out to the voters",
+            "I think we got the message out in the end"
+        ));
+        // A sentence left out without an ellipsis is an excerpt, not a change.
+        assert!(none(
+            "We won. We are very happy with the result today.",
+            "We won today."
+        ));
     }
 }
