@@ -2,6 +2,7 @@
 //! the frame, together with the results of the worker threads (analysis, dialogs, disk) and
 //! the files dropped on the window.
 
+use super::unsaved::Replacement;
 use super::worker::{DialogJob, DialogPurpose};
 use super::{Command, Notice, ParallaxApp, ScrollRequest, worker};
 use parallax::model::DocId;
@@ -22,14 +23,14 @@ impl ParallaxApp {
 
     pub(crate) fn run_command(&mut self, command: Command, ctx: &egui::Context) {
         match command {
-            Command::Open(files) => self.open(files, ctx),
+            Command::Open(files) => self.replace(Replacement::Open(files), ctx),
             Command::Add(files) => self.add(files, ctx),
             Command::Edit(action) => self.edit(action, ctx),
             Command::Undo => self.undo(ctx),
             Command::Redo => self.redo(ctx),
             Command::SaveSession => self.save_session(ctx),
             Command::SaveSessionAs(path) => self.save_session_to(path, ctx),
-            Command::OpenSession(path) => self.open_session(path, ctx),
+            Command::OpenSession(path) => self.replace(Replacement::OpenSession(path), ctx),
             Command::Locate(index, path) => self.locate(index, path, ctx),
             Command::ReloadChanged => self.start_analysis(ctx),
             Command::Export(format, path) => self.export(format, path, ctx),
@@ -236,6 +237,8 @@ impl ParallaxApp {
                     purpose,
                     "No file dialog could be shown (no desktop portal and no zenity), so type the path. You can also drag articles onto the window.",
                 );
+            } else if result.as_ref().is_none_or(Vec::is_empty) {
+                self.save_as_cancelled(purpose);
             }
             if let Some(mut files) = result
                 && !files.is_empty()

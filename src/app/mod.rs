@@ -42,6 +42,7 @@ mod responsive;
 mod reveal;
 pub mod session;
 mod session_files;
+mod unsaved;
 mod windows;
 mod worker;
 
@@ -262,6 +263,9 @@ pub struct ParallaxApp {
     pub(crate) clause_cache: Option<(Vec<String>, Vec<Vec<clauses::AlignedClause>>)>,
     /// On a narrow window: whether the inspector overlay is open.
     pub inspector_overlay: bool,
+    /// An action that replaces the comparison, waiting for the answer to "Save your work
+    /// first?" (`unsaved`).
+    pub unsaved_prompt: Option<unsaved::UnsavedPrompt>,
 }
 
 impl ParallaxApp {
@@ -366,6 +370,7 @@ impl ParallaxApp {
             events_expanded: false,
             inspector_overlay: false,
             clause_cache: None,
+            unsaved_prompt: None,
         }
     }
 
@@ -474,6 +479,7 @@ impl ParallaxApp {
         windows::windows(self, &ctx);
         edits::windows(self, &ctx);
         path_prompt::path_prompt_ui(self, &ctx);
+        unsaved::unsaved_prompt_ui(self, &ctx);
         windows::notices(self, &ctx);
         windows::drop_overlay(&ctx);
         // A passage dragged from the margin is dropped on release, on a passage or not.

@@ -302,7 +302,7 @@ pub fn path_prompt_ui(app: &mut ParallaxApp, ctx: &egui::Context) {
                 app.path_prompt = Some(prompt);
             }
         },
-        Some(false) => {}
+        Some(false) => app.save_as_cancelled(prompt.purpose),
         None => app.path_prompt = Some(prompt),
     }
 }

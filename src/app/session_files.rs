@@ -94,14 +94,18 @@ impl ParallaxApp {
                     text: format!("Saved {}", path.display()),
                     error: false,
                 });
+                self.saved_for_replacement(true, ctx);
             }
-            DiskDone::SessionSaved(path, _, Err(message)) => self.notices.push(Notice {
-                text: format!(
-                    "{}: the session could not be saved ({message}). Your work is still open; the previous file is unchanged.",
-                    path.display()
-                ),
-                error: true,
-            }),
+            DiskDone::SessionSaved(path, _, Err(message)) => {
+                self.notices.push(Notice {
+                    text: format!(
+                        "{}: the session could not be saved ({message}). Your work is still open; the previous file is unchanged.",
+                        path.display()
+                    ),
+                    error: true,
+                });
+                self.saved_for_replacement(false, ctx);
+            }
             DiskDone::AutosaveWritten(Err(message)) => self.notices.push(Notice {
                 text: format!("Autosave failed: {message}"),
                 error: true,

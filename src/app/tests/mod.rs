@@ -17,6 +17,7 @@ mod heat_map;
 mod inspector;
 mod layout;
 mod navigation;
+mod sessions;
 mod snapshots;
 
 fn app_with(files: Vec<PathBuf>, dark: bool) -> ParallaxApp {
