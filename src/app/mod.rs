@@ -280,23 +280,39 @@ impl ParallaxApp {
         // The stored theme before the first frame: eframe clears the window with it.
         app.apply_theme(&cc.egui_ctx);
         app.work = Workspace::new(eframe::storage_dir("Parallax"));
+        app.start(files, &cc.egui_ctx);
+        app
+    }
+
+    /// Opens what a start asks for: a session file named alone on the command line, else
+    /// the articles named there, else the session open when the viewer last closed (with
+    /// everything in it), else the articles open then, else (the first run) the samples.
+    /// Unsaved work of the last run is offered separately (`work.restore_offer`).
+    pub fn start(&mut self, files: Vec<PathBuf>, ctx: &egui::Context) {
+        let returning = self.remembered.has_run;
+        self.remembered.has_run = true;
         if let [file] = files.as_slice()
             && parallax::session::is_session_path(file)
         {
-            app.remembered.has_run = true;
-            app.open_session(file.clone(), &cc.egui_ctx);
-            return app;
+            self.open_session(file.clone(), ctx);
+            return;
         }
-        let files = if !files.is_empty() {
-            files
-        } else if app.remembered.has_run && !app.remembered.open_files.is_empty() {
-            app.remembered.open_files.clone()
+        if !files.is_empty() {
+            self.open(files, ctx);
+            return;
+        }
+        let last_session = self
+            .remembered
+            .open_session
+            .clone()
+            .filter(|path| returning && path.is_file());
+        if let Some(path) = last_session {
+            self.open_session(path, ctx);
+        } else if returning && !self.remembered.open_files.is_empty() {
+            self.open(self.remembered.open_files.clone(), ctx);
         } else {
-            sample_files()
-        };
-        app.remembered.has_run = true;
-        app.open(files, &cc.egui_ctx);
-        app
+            self.open(sample_files(), ctx);
+        }
     }
 
     /// A viewer with the given remembered state and nothing open (used by tests).

@@ -19,6 +19,9 @@ pub struct Remembered {
     pub last_folder: Option<PathBuf>,
     /// The articles open when the viewer last closed.
     pub open_files: Vec<PathBuf>,
+    /// The session file open when the viewer last closed (none when it was untitled): a
+    /// plain start reopens it, with its reviews, notes and corrections.
+    pub open_session: Option<PathBuf>,
     /// Whether the viewer has run before (the first run shows the samples).
     pub has_run: bool,
     /// "Fit columns" as the user set it; `None` fits up to [`super::columns::FIT_BY_DEFAULT`].
@@ -36,6 +39,7 @@ impl Default for Remembered {
             recent_sessions: Vec::new(),
             last_folder: None,
             open_files: Vec::new(),
+            open_session: None,
             has_run: false,
             fit_columns: None,
         }

@@ -60,6 +60,7 @@ impl ParallaxApp {
         self.remembered.only_differences = view.only_differences;
         self.panel_widths = (view.events_panel_width, view.inspector_width);
         self.restore_view = true;
+        self.remembered.open_session = self.work.path.clone();
         if let Some(path) = &self.work.path {
             self.remembered.recent_sessions.retain(|p| p != path);
             self.remembered.recent_sessions.insert(0, path.clone());
@@ -80,6 +81,7 @@ impl ParallaxApp {
             }),
             DiskDone::SessionSaved(path, generation, Ok(())) => {
                 self.work.path = Some(path.clone());
+                self.remembered.open_session = Some(path.clone());
                 self.work.saved_generation = generation;
                 // The paths are now relative to the new place; hashes are current.
                 let located = path.clone();

@@ -1,8 +1,8 @@
 //! The user's work survives: replacing the comparison with unsaved work asks first (Save,
-//! Discard, Cancel).
+//! Discard, Cancel), and a plain restart reopens the last session with everything in it.
 
 use super::*;
-use crate::app::session::EditAction;
+use crate::app::session::{EditAction, Workspace};
 use parallax::model::{FindingId, ReviewStatus};
 
 /// The samples copied into `folder/a`, and two of them into `folder/b` (another comparison).
@@ -156,4 +156,74 @@ fn save_writes_the_session_then_a_dropped_session_opens() {
     assert_eq!(app.analysis.as_ref().unwrap().report.documents.len(), 2);
     let saved = parallax::session::file::read(&mine).unwrap();
     assert_eq!(saved.edits.reviews.len(), 1, "the review was saved first");
+}
+
+/// Issue 22, item 2: after Ctrl+S and quit, a plain start showed the articles with the
+/// confirmed review unreviewed. Now it reopens the session, reviews and all.
+#[test]
+fn a_restart_restores_the_saved_session_with_its_reviews() {
+    let folder = tempfile::tempdir().unwrap();
+    let (files, _) = two_comparisons(folder.path());
+    let data = folder.path().join("data");
+    let ctx = egui::Context::default();
+    let mut app = app_with(files.clone(), false);
+    app.work.data_dir = Some(data.clone());
+    confirm_first_difference(&mut app);
+    let path = folder.path().join("mine.parallax.ron");
+    app.save_session_to(path.clone(), &ctx);
+    app.wait_for_disk(&ctx);
+    let before = reviews(&app);
+    assert_eq!(before.len(), 1);
+    assert!(!app.work.dirty());
+    // Quit, and start again with nothing on the command line.
+    let mut next = ParallaxApp::with_state(app.remembered.clone());
+    next.work = Workspace::new(Some(data.clone()));
+    assert!(
+        next.work.restore_offer.is_none(),
+        "nothing was left unsaved"
+    );
+    next.start(Vec::new(), &ctx);
+    next.wait_for_disk(&ctx);
+    assert_eq!(next.work.path.as_deref(), Some(path.as_path()));
+    assert_eq!(reviews(&next), before, "the confirmed review is back");
+    assert!(!next.work.dirty());
+    // Files named on the command line still open as a fresh comparison.
+    let mut named = ParallaxApp::with_state(app.remembered.clone());
+    named.start(files[..2].to_vec(), &ctx);
+    named.wait_for_analysis(&ctx);
+    assert!(named.work.path.is_none());
+    assert!(reviews(&named).is_empty());
+    assert_eq!(named.analysis.as_ref().unwrap().report.documents.len(), 2);
+}
+
+/// A restart after unsaved work reopens the saved session and offers the unsaved work.
+#[test]
+fn a_restart_after_unsaved_work_offers_it_over_the_saved_session() {
+    let folder = tempfile::tempdir().unwrap();
+    let (files, _) = two_comparisons(folder.path());
+    let data = folder.path().join("data");
+    let ctx = egui::Context::default();
+    let mut app = app_with(files, false);
+    app.work.data_dir = Some(data.clone());
+    let path = folder.path().join("mine.parallax.ron");
+    app.save_session_to(path.clone(), &ctx);
+    app.wait_for_disk(&ctx);
+    confirm_first_difference(&mut app);
+    // What eframe does on exit.
+    app.autosave(&ctx, true);
+    app.wait_for_disk(&ctx);
+    let mut next = ParallaxApp::with_state(app.remembered.clone());
+    next.work = Workspace::new(Some(data));
+    next.start(Vec::new(), &ctx);
+    next.wait_for_disk(&ctx);
+    assert_eq!(next.work.path.as_deref(), Some(path.as_path()));
+    assert!(reviews(&next).is_empty(), "the saved session had no review");
+    assert!(
+        next.work.restore_offer.is_some(),
+        "the unsaved one is offered"
+    );
+    next.replace(crate::app::unsaved::Replacement::RestoreAutosave, &ctx);
+    next.wait_for_analysis(&ctx);
+    assert_eq!(reviews(&next).len(), 1);
+    assert!(next.work.dirty());
 }
