@@ -7,7 +7,7 @@
 //!
 //! One file per view: `menus` (menu and status bars), `events_panel`, `columns` (the
 //! columns area) with `column_header`, `column_text`, `connectors` and `reveal` (every side
-//! of a selection in view), `inspector`,
+//! of a selection in view), `inspector` with `inspector_card` (a finding outside events),
 //! `overview`, `heat_map` (the base text shaded by coverage), `findings_panel`, `edits`
 //! (context menus, notes panel, editors), `windows` (search bar, help windows, notices),
 //! `path_prompt` and `responsive` (narrow windows); `clauses` pairs clauses for the
@@ -29,6 +29,7 @@ mod findings_panel;
 mod fonts;
 mod heat_map;
 mod inspector;
+mod inspector_card;
 mod keys;
 mod layout;
 mod marks;
@@ -266,6 +267,8 @@ pub struct ParallaxApp {
     /// An action that replaces the comparison, waiting for the answer to "Save your work
     /// first?" (`unsaved`).
     pub unsaved_prompt: Option<unsaved::UnsavedPrompt>,
+    /// The finding whose block the inspector last scrolled into view.
+    pub(crate) inspector_revealed: Option<FindingId>,
 }
 
 impl ParallaxApp {
@@ -387,6 +390,7 @@ impl ParallaxApp {
             inspector_overlay: false,
             clause_cache: None,
             unsaved_prompt: None,
+            inspector_revealed: None,
         }
     }
 

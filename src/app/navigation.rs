@@ -88,9 +88,9 @@ impl ParallaxApp {
                 values.iter().position(|v| Some(v) == value).unwrap_or(0)
             })
             .collect();
-        if event.is_some() {
-            self.select_event(event);
-        }
+        // A finding outside every event leaves no event selected: the inspector and the
+        // columns' outline would show the one selected before.
+        self.select_event(event);
         self.selected_finding = Some(finding);
         // The columns of its claims come into view sideways, before the event's others; when
         // not all can, every value it compares does.
