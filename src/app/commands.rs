@@ -99,12 +99,9 @@ impl ParallaxApp {
         self.checkpoint(format!("close {name}"));
         let removed = self.work.session.remove_document(index);
         if removed > 0 {
-            self.notices.push(Notice {
-                text: format!(
+            self.notices.push(Notice::info(format!(
                     "Closed the article with {removed} correction(s), review(s) or note(s) on it. Edit → Undo brings them back."
-                ),
-                error: false,
-            });
+                )));
         }
         self.start_analysis(ctx);
     }
@@ -158,10 +155,8 @@ impl ParallaxApp {
         ctx: &egui::Context,
     ) {
         let Some(analysis) = &self.analysis else {
-            self.notices.push(Notice {
-                text: "There is no report to export yet.".into(),
-                error: true,
-            });
+            self.notices
+                .push(Notice::error("There is no report to export yet."));
             return;
         };
         let report = analysis.report.clone();
@@ -202,18 +197,13 @@ impl ParallaxApp {
         match result {
             Ok(()) => {
                 self.exported = Some(path.clone());
-                self.notices.push(Notice {
-                    text: format!("Exported {}", path.display()),
-                    error: false,
-                });
+                self.notices
+                    .push(Notice::info(format!("Exported {}", path.display())));
             }
-            Err(message) => self.notices.push(Notice {
-                text: format!(
-                    "{}: the export could not be written ({message})",
-                    path.display()
-                ),
-                error: true,
-            }),
+            Err(message) => self.notices.push(Notice::error(format!(
+                "{}: the export could not be written ({message})",
+                path.display()
+            ))),
         }
     }
 
@@ -281,10 +271,10 @@ impl ParallaxApp {
         } else if !dropped.is_empty() {
             let (files, errors) = parallax::load::expand_inputs(&dropped);
             for (path, error) in errors {
-                self.notices.push(Notice {
-                    text: format!("Not loaded: {}: {error}", path.display()),
-                    error: true,
-                });
+                self.notices.push(Notice::error(format!(
+                    "Not loaded: {}: {error}",
+                    path.display()
+                )));
             }
             if !files.is_empty() {
                 self.commands.push(Command::Add(files));

@@ -7,6 +7,7 @@
 //! autosave and the session file see them like any other edit. Choosing a row selects the
 //! finding the way F7 does, which scrolls every column to its claims.
 
+use super::analysis::counts_as_difference;
 use super::keys::{KeyAction, hint};
 use super::session::EditAction;
 use super::{Command, ParallaxApp, palette};
@@ -16,7 +17,7 @@ use parallax::model::{Finding, FindingId, FindingKind, ReviewStatus};
 /// Which kinds the panel lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum KindFilter {
-    /// Every kind but agreements.
+    /// The differences ([`counts_as_difference`]).
     #[default]
     Differences,
     All,
@@ -26,7 +27,7 @@ pub enum KindFilter {
 impl KindFilter {
     fn name(self) -> String {
         match self {
-            KindFilter::Differences => "All differences".into(),
+            KindFilter::Differences => "Differences".into(),
             KindFilter::All => "Everything, agreements too".into(),
             KindFilter::Only(kind) => kind.title().into(),
         }
@@ -34,7 +35,7 @@ impl KindFilter {
 
     fn admits(self, kind: FindingKind) -> bool {
         match self {
-            KindFilter::Differences => kind.is_difference(),
+            KindFilter::Differences => counts_as_difference(kind),
             KindFilter::All => true,
             KindFilter::Only(only) => kind == only,
         }
@@ -149,10 +150,9 @@ impl ParallaxApp {
                 self.select_finding(finding);
                 self.findings_panel.reveal = true;
             }
-            None => self.notices.push(super::Notice {
-                text: "Every finding in the list is reviewed.".into(),
-                error: false,
-            }),
+            None => self.notices.push(super::Notice::info(
+                "Every finding in the list is reviewed.",
+            )),
         }
     }
 
@@ -160,10 +160,9 @@ impl ParallaxApp {
     /// then moves to the next unreviewed one.
     pub fn review_current(&mut self, status: ReviewStatus) {
         let Some(current) = self.selected_finding else {
-            self.notices.push(super::Notice {
-                text: "Choose a finding first (N selects the next unreviewed one).".into(),
-                error: false,
-            });
+            self.notices.push(super::Notice::info(
+                "Choose a finding first (N selects the next unreviewed one).",
+            ));
             return;
         };
         let Some(finding) = self
@@ -204,6 +203,51 @@ impl ParallaxApp {
     }
 }
 
+/// A filter's accessible name (for assistive technology and tests).
+fn named_combo(name: &str) -> egui::WidgetInfo {
+    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name)
+}
+
+/// Where the current finding is in the list ("3 of 11 differences"), or how many the list
+/// holds when none is current; with the default filter, also how many one-source items
+/// follow the differences.
+fn place_label(
+    filter: KindFilter,
+    queue: &[FindingId],
+    report: &parallax::model::Report,
+    position: Option<usize>,
+) -> (String, Option<String>) {
+    if filter != KindFilter::Differences {
+        let place = match position {
+            Some(p) => format!("{} of {}", p + 1, queue.len()),
+            None => super::count(queue.len(), "finding", "findings"),
+        };
+        return (place, None);
+    }
+    let differences = queue
+        .iter()
+        .filter(|f| counts_as_difference(report.findings[f.get()].kind))
+        .count();
+    let one_source = queue.len() - differences;
+    let noun = if differences == 1 {
+        "difference"
+    } else {
+        "differences"
+    };
+    let place = match position {
+        Some(p) if p < differences => format!("{} of {differences} {noun}", p + 1),
+        Some(p) => format!("one-source item {} of {one_source}", p - differences + 1),
+        None => super::count(differences, "difference", "differences"),
+    };
+    let after = (one_source > 0).then(|| {
+        format!(
+            "then {}",
+            super::count(one_source, "one-source item", "one-source items")
+        )
+    });
+    (place, after)
+}
+
 /// The panel, at the bottom of the window under the columns.
 pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     egui::Panel::bottom("findings-panel")
@@ -239,7 +283,9 @@ pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                                 choice.name(),
                             );
                         }
-                    });
+                    })
+                    .response
+                    .widget_info(|| named_combo("Kinds listed"));
                 egui::ComboBox::from_id_salt("findings-status")
                     .selected_text(app.findings_panel.status.name())
                     .show_ui(ui, |ui| {
@@ -250,11 +296,16 @@ pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                                 choice.name(),
                             );
                         }
-                    });
-                ui.label(match position {
-                    Some(p) => format!("{} of {}", p + 1, queue.len()),
-                    None => format!("– of {}", queue.len()),
-                });
+                    })
+                    .response
+                    .widget_info(|| named_combo("Review status listed"));
+                let (place, after) = place_label(app.findings_panel.kind, &queue, report, position);
+                ui.label(place);
+                if let Some(after) = after {
+                    ui.label(RichText::new(after).weak()).on_hover_text(
+                        "Passages only one source reports. Choose “One source only” to list them alone.",
+                    );
+                }
                 ui.label(RichText::new(format!("{unreviewed} unreviewed")).weak());
                 ui.separator();
                 let buttons = [

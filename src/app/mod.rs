@@ -125,11 +125,37 @@ pub struct NoteDraft {
     pub reattach: Option<usize>,
 }
 
-/// A message shown in the corner until dismissed.
+/// A message shown in the corner for a few seconds ([`Notice::lasts`]; longer while the
+/// pointer rests on it), or until dismissed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub text: String,
     pub error: bool,
+    /// When it was first shown (egui's input time, in seconds).
+    pub shown_at: Option<f64>,
+}
+
+impl Notice {
+    pub fn info(text: impl Into<String>) -> Notice {
+        Notice {
+            text: text.into(),
+            error: false,
+            shown_at: None,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Notice {
+        Notice {
+            text: text.into(),
+            error: true,
+            shown_at: None,
+        }
+    }
+
+    /// How long it stays, in seconds: errors longer, to be read.
+    pub fn lasts(&self) -> f64 {
+        if self.error { 15.0 } else { 6.0 }
+    }
 }
 
 /// A request to bring a span of a document into view in its column.

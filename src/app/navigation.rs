@@ -92,6 +92,8 @@ impl ParallaxApp {
         // columns' outline would show the one selected before.
         self.select_event(event);
         self.selected_finding = Some(finding);
+        // The findings panel's list scrolls to it, however it was chosen.
+        self.findings_panel.reveal = true;
         // The columns of its claims come into view sideways, before the event's others; when
         // not all can, every value it compares does.
         self.reveal_sides = sides;
@@ -235,7 +237,7 @@ impl ParallaxApp {
                 Scope::Always => true,
                 Scope::NotTyping => !typing,
                 Scope::FindingsPanel => !typing && self.findings_panel.open,
-            } && (binding.action != KeyAction::CloseSearch || self.search.open);
+            } && (binding.action != KeyAction::Close || self.closes_on_escape());
             let shortcut = egui::KeyboardShortcut::new(binding.modifiers, binding.key);
             if !applies || !ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 continue;
@@ -246,7 +248,14 @@ impl ParallaxApp {
                     self.search.open = true;
                     self.search.focus = true;
                 }
-                KeyAction::CloseSearch => self.search.open = false,
+                KeyAction::Close => {
+                    if self.show_shortcuts || self.show_legend {
+                        self.show_shortcuts = false;
+                        self.show_legend = false;
+                    } else {
+                        self.search.open = false;
+                    }
+                }
                 KeyAction::Save => self.commands.push(Command::SaveSession),
                 KeyAction::SaveAs => self
                     .commands
@@ -268,6 +277,11 @@ impl ParallaxApp {
                 | KeyAction::Dismiss => self.queue_key(binding.action),
             }
         }
+    }
+
+    /// Whether Esc has something to close: the Shortcuts or Legend window, or the search.
+    fn closes_on_escape(&self) -> bool {
+        self.show_shortcuts || self.show_legend || self.search.open
     }
 
     /// Search hits to draw: none once the search is closed (Esc or ×), though the query is

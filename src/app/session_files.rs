@@ -60,6 +60,8 @@ impl ParallaxApp {
         self.remembered.only_differences = view.only_differences;
         self.panel_widths = (view.events_panel_width, view.inspector_width);
         self.restore_view = true;
+        // What was said about the comparison before does not concern this one.
+        self.notices.clear();
         self.remembered.open_session = self.work.path.clone();
         if let Some(path) = &self.work.path {
             self.remembered.recent_sessions.retain(|p| p != path);
@@ -75,10 +77,9 @@ impl ParallaxApp {
             DiskDone::SessionRead(path, Ok(session)) => {
                 self.adopt_session(*session, Some(path), ctx);
             }
-            DiskDone::SessionRead(_, Err(message)) => self.notices.push(Notice {
-                text: format!("The session could not be opened. {message}"),
-                error: true,
-            }),
+            DiskDone::SessionRead(_, Err(message)) => self.notices.push(Notice::error(format!(
+                "The session could not be opened. {message}"
+            ))),
             DiskDone::SessionSaved(path, generation, Ok(())) => {
                 self.work.path = Some(path.clone());
                 self.remembered.open_session = Some(path.clone());
@@ -92,26 +93,20 @@ impl ParallaxApp {
                 if !self.work.dirty() {
                     self.discard_autosave();
                 }
-                self.notices.push(Notice {
-                    text: format!("Saved {}", path.display()),
-                    error: false,
-                });
+                self.notices
+                    .push(Notice::info(format!("Saved {}", path.display())));
                 self.saved_for_replacement(true, ctx);
             }
             DiskDone::SessionSaved(path, _, Err(message)) => {
-                self.notices.push(Notice {
-                    text: format!(
+                self.notices.push(Notice::error(format!(
                         "{}: the session could not be saved ({message}). Your work is still open; the previous file is unchanged.",
                         path.display()
-                    ),
-                    error: true,
-                });
+                    )));
                 self.saved_for_replacement(false, ctx);
             }
-            DiskDone::AutosaveWritten(Err(message)) => self.notices.push(Notice {
-                text: format!("Autosave failed: {message}"),
-                error: true,
-            }),
+            DiskDone::AutosaveWritten(Err(message)) => self
+                .notices
+                .push(Notice::error(format!("Autosave failed: {message}"))),
             DiskDone::AutosaveWritten(Ok(())) => {}
             DiskDone::Exported(path, result) => self.export_done(path, result),
             DiskDone::Stamps(stamps) => self.compare_stamps(stamps),
@@ -173,10 +168,9 @@ impl ParallaxApp {
                 // Restored work is not saved anywhere but the autosave.
                 self.work.generation += 1;
             }
-            Err(error) => self.notices.push(Notice {
-                text: format!("The autosave could not be restored: {error}"),
-                error: true,
-            }),
+            Err(error) => self.notices.push(Notice::error(format!(
+                "The autosave could not be restored: {error}"
+            ))),
         }
     }
 

@@ -93,13 +93,34 @@ pub fn windows(app: &mut ParallaxApp, ctx: &egui::Context) {
         });
 }
 
-/// Notices in the corner; each can be dismissed.
+/// Notices in the corner: each goes after [`Notice::lasts`] seconds (the clock stops while
+/// the pointer is on them), or when dismissed.
 pub fn notices(app: &mut ParallaxApp, ctx: &egui::Context) {
+    let now = ctx.input(|i| i.time);
+    let hovered = ctx
+        .memory(|m| m.data.get_temp::<bool>(Id::unique("notices-hovered")))
+        .unwrap_or(false);
+    for notice in &mut app.notices {
+        let shown = *notice.shown_at.get_or_insert(now);
+        if hovered {
+            // Reading them: they wait.
+            notice.shown_at = Some(shown.max(now - notice.lasts() + 2.0));
+        }
+    }
+    app.notices
+        .retain(|n| n.shown_at.is_none_or(|at| now - at < n.lasts()));
     if app.notices.is_empty() {
         return;
     }
+    // Look again when the next one is due to go.
+    let next = app
+        .notices
+        .iter()
+        .filter_map(|n| n.shown_at.map(|at| at + n.lasts() - now))
+        .fold(f64::INFINITY, f64::min);
+    ctx.request_repaint_after(std::time::Duration::from_secs_f64(next.max(0.05)));
     let mut dismissed = None;
-    egui::Area::new(Id::unique("notices"))
+    let area = egui::Area::new(Id::unique("notices"))
         .anchor(Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -40.0))
         .show(ctx, |ui| {
             for (index, notice) in app.notices.iter().enumerate().rev().take(5) {
@@ -119,6 +140,8 @@ pub fn notices(app: &mut ParallaxApp, ctx: &egui::Context) {
                 });
             }
         });
+    let hovered = area.response.contains_pointer();
+    ctx.memory_mut(|m| m.data.insert_temp(Id::unique("notices-hovered"), hovered));
     if let Some(index) = dismissed {
         app.notices.remove(index);
     }

@@ -11,6 +11,7 @@ use parallax::model::FindingKind;
 use std::path::PathBuf;
 
 mod columns;
+mod counts;
 mod editing;
 mod files;
 mod heat_map;
