@@ -17,7 +17,7 @@ use parallax::model::{Finding, FindingId, FindingKind, ReviewStatus};
 /// Which kinds the panel lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum KindFilter {
-    /// The differences ([`counts_as_difference`]).
+    /// The differences ([`counts_as_difference`]) first, then the one-source items.
     #[default]
     Differences,
     All,
@@ -27,7 +27,7 @@ pub enum KindFilter {
 impl KindFilter {
     fn name(self) -> String {
         match self {
-            KindFilter::Differences => "Differences".into(),
+            KindFilter::Differences => "Differences, then one-source items".into(),
             KindFilter::All => "Everything, agreements too".into(),
             KindFilter::Only(kind) => kind.title().into(),
         }
@@ -35,7 +35,7 @@ impl KindFilter {
 
     fn admits(self, kind: FindingKind) -> bool {
         match self {
-            KindFilter::Differences => counts_as_difference(kind),
+            KindFilter::Differences => counts_as_difference(kind) || kind == FindingKind::Unique,
             KindFilter::All => true,
             KindFilter::Only(only) => kind == only,
         }
@@ -103,19 +103,23 @@ fn status_of(finding: &Finding) -> Option<ReviewStatus> {
 }
 
 impl ParallaxApp {
-    /// The findings the panel lists, in report order.
+    /// The findings the panel lists, in report order; with the default filter the
+    /// differences come first and the one-source items after them.
     pub fn queue(&self) -> Vec<FindingId> {
         let Some(analysis) = &self.analysis else {
             return Vec::new();
         };
         let panel = &self.findings_panel;
-        analysis
+        let mut queue: Vec<&Finding> = analysis
             .report
             .findings
             .iter()
             .filter(|f| panel.kind.admits(f.kind) && panel.status.admits(status_of(f)))
-            .map(|f| f.index)
-            .collect()
+            .collect();
+        if panel.kind == KindFilter::Differences {
+            queue.sort_by_key(|f| f.kind == FindingKind::Unique);
+        }
+        queue.iter().map(|f| f.index).collect()
     }
 
     /// The next (`step` 1) or previous (-1) unreviewed finding of the queue after the current

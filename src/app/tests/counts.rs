@@ -1,9 +1,10 @@
 //! Counts and lists that agree: "differences" means the same in the status bar, the
-//! findings panel and F7, one-source items are counted apart, the panel follows the
-//! current finding, notices go after a few seconds, and Esc closes the help windows.
+//! findings panel and F7, one-source items are counted apart and listed after the
+//! differences, the panel follows the current finding, notices go after a few seconds, and Esc closes the help windows.
 
 use super::*;
 use crate::app::Notice;
+use crate::app::analysis::counts_as_difference;
 use egui_kittest::kittest::NodeT;
 
 /// The status bar's text.
@@ -62,6 +63,57 @@ fn the_status_bar_and_the_findings_panel_count_the_same_differences() {
     // F7 steps through the ones not dismissed.
     let analysis = harness.state().analysis.as_ref().unwrap();
     assert_eq!(analysis.differences.len(), counts.differences - 1);
+}
+
+/// Issue 22, item 13: one-source items filled the review queue alongside the differences.
+/// The default list puts every difference first and says how many one-source items follow.
+#[test]
+fn the_default_queue_lists_differences_first_then_one_source_items() {
+    let mut app = app_with(crate::app::sample_files(), false);
+    app.remembered.show_uncertain = true;
+    app.refilter();
+    app.findings_panel.open = true;
+    let mut harness = harness(app);
+    let app = harness.state();
+    let report = &app.analysis.as_ref().unwrap().report;
+    let kinds: Vec<FindingKind> = app
+        .queue()
+        .iter()
+        .map(|f| report.findings[f.get()].kind)
+        .collect();
+    let first_unique = kinds
+        .iter()
+        .position(|k| *k == FindingKind::Unique)
+        .expect("a one-source item");
+    assert!(first_unique > 0);
+    assert!(
+        kinds[..first_unique]
+            .iter()
+            .all(|k| counts_as_difference(*k))
+    );
+    assert!(
+        kinds[first_unique..]
+            .iter()
+            .all(|k| *k == FindingKind::Unique)
+    );
+    let one_source = kinds.len() - first_unique;
+    harness.get_by_label(&format!(
+        "then {}",
+        crate::app::count(one_source, "one-source item", "one-source items")
+    ));
+    // The first one-source item says where it is among them.
+    let unique = harness.state().queue()[first_unique];
+    harness.state_mut().select_finding(unique);
+    harness.run();
+    harness.get_by_label(&format!("one-source item 1 of {one_source}"));
+    // The order is the panel's doing: a one-source item early in the report (the engine
+    // happens to put them last) still comes after every difference.
+    let early = harness.state().queue()[0];
+    let analysis = harness.state_mut().analysis.as_mut().unwrap();
+    analysis.report.findings[early.get()].kind = FindingKind::Unique;
+    let queue = harness.state().queue();
+    let place = queue.iter().position(|f| *f == early).unwrap();
+    assert_eq!(place, first_unique - 1, "after the differences left");
 }
 
 /// F7 scrolled the columns but not the findings panel's list to the current row.
