@@ -42,10 +42,7 @@ pub fn connectors(app: &ParallaxApp, ui: &mut egui::Ui, dark: bool) -> usize {
     let connected = connected_events(app);
     let mut drawn = 0;
     let report = &analysis.report;
-    // Clipped to the columns, less what the inspector overlay of a narrow window covers:
-    // the curves share its layer order and would otherwise cross it.
-    let mut clip = ui.max_rect();
-    clip.max.x -= super::responsive::overlay_cover(app);
+    let clip = ui.max_rect();
     let painter = ui
         .ctx()
         .layer_painter(LayerId::new(Order::Middle, Id::unique("connectors")))

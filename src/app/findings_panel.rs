@@ -272,7 +272,9 @@ pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 .selected_finding
                 .and_then(|s| queue.iter().position(|f| *f == s));
             let mut action = None;
-            ui.horizontal(|ui| {
+            // Wrapped: beside the inspector on a narrow window, the buttons take a second line
+            // rather than going off the edge.
+            ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new("Findings").strong());
                 egui::ComboBox::from_id_salt("findings-kind")
                     .selected_text(app.findings_panel.kind.name())
@@ -304,13 +306,16 @@ pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                     .response
                     .widget_info(|| named_combo("Review status listed"));
                 let (place, after) = place_label(app.findings_panel.kind, &queue, report, position);
-                ui.label(place);
+                ui.add(egui::Label::new(place).extend());
                 if let Some(after) = after {
-                    ui.label(RichText::new(after).weak()).on_hover_text(
+                    ui.add(egui::Label::new(RichText::new(after).weak()).extend()).on_hover_text(
                         "Passages only one source reports. Choose “One source only” to list them alone.",
                     );
                 }
-                ui.label(RichText::new(format!("{unreviewed} unreviewed")).weak());
+                ui.add(
+                    egui::Label::new(RichText::new(format!("{unreviewed} unreviewed")).weak())
+                        .extend(),
+                );
                 ui.separator();
                 let buttons = [
                     ("Previous unreviewed", KeyAction::PreviousUnreviewed),
@@ -329,15 +334,26 @@ pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 }
             });
             ui.separator();
-            let row_height = ui.spacing().interact_size.y;
+            // Every row exactly this high (a button's height), so that the list's arithmetic
+            // (which rows are in view, how far to scroll to one) holds: rows drawn higher than
+            // said made the list end past its scroll range, and a reveal spring back.
+            let row_height = (ui.text_style_height(&egui::TextStyle::Button)
+                + 2.0 * ui.spacing().button_padding.y)
+                .max(ui.spacing().interact_size.y)
+                .ceil();
             let mut scroll = ScrollArea::vertical()
                 .id_salt("findings-list")
                 .auto_shrink([false, false]);
             if std::mem::take(&mut app.findings_panel.reveal)
                 && let Some(p) = position
             {
+                // The row two rows below the top, but never past the end of the list: an
+                // offset beyond it springs back for seconds.
                 let spacing = ui.spacing().item_spacing.y;
-                let target = (p as f32 * (row_height + spacing) - 2.0 * row_height).max(0.0);
+                let end = queue.len() as f32 * (row_height + spacing) - spacing - ui.available_height();
+                let target = (p as f32 * (row_height + spacing) - 2.0 * row_height)
+                    .min(end)
+                    .max(0.0);
                 scroll = scroll.vertical_scroll_offset(target);
             }
             let mut chosen = None;
@@ -345,7 +361,10 @@ pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 for row in rows {
                     let finding = &report.findings[queue[row].get()];
                     let selected = app.selected_finding == Some(finding.index);
-                    ui.horizontal(|ui| {
+                    let row = egui::vec2(ui.available_width(), row_height);
+                    let layout = egui::Layout::left_to_right(egui::Align::Center);
+                    ui.allocate_ui_with_layout(row, layout, |ui| {
+                        ui.set_height(row_height);
                         let status = status_of(finding);
                         let mut status_text = RichText::new(status_name(status));
                         if status.is_none() {

@@ -21,24 +21,38 @@ use super::{Command, ParallaxApp};
 use egui::{Color32, RichText, ScrollArea, Stroke};
 use parallax::model::{DocId, Finding, FindingId, ReviewStatus};
 
-/// The inspector's default width, in the side panel and as an overlay.
+/// The inspector's default width in its side panel (narrower on a narrow window).
 pub const INSPECTOR_WIDTH: f32 = 380.0;
 
 /// How many shared anchors the event's header names (the rest are under "Why").
 const ANCHORS_SHOWN: usize = 5;
 
-/// The inspector as a side panel.
+/// The inspector as a side panel. On a narrow window it has a panel of its own, narrower,
+/// with a button that hides it (`responsive`).
 pub fn inspector(app: &mut ParallaxApp, ui: &mut egui::Ui) {
-    let shown = egui::Panel::right("inspector")
-        .resizable(true)
-        .default_size(INSPECTOR_WIDTH)
-        .min_size(240.0)
-        .max_size(520.0)
-        .show(ui, |ui| {
+    let panel = if app.narrow {
+        let width = super::responsive::narrow_inspector_width(ui.ctx().content_rect().width());
+        egui::Panel::right("inspector-narrow")
+            .resizable(false)
+            .exact_size(width)
+    } else {
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(INSPECTOR_WIDTH)
+            .min_size(240.0)
+            .max_size(520.0)
+    };
+    let shown = panel.show(ui, |ui| {
+        ui.horizontal(|ui| {
             ui.heading("Inspector");
-            inspector_body(app, ui);
+            super::responsive::hide_button(app, ui);
         });
-    app.panel_widths.1 = Some(shown.response.rect.width());
+        inspector_body(app, ui);
+    });
+    app.inspector_rect = shown.response.rect;
+    if !app.narrow {
+        app.panel_widths.1 = Some(shown.response.rect.width());
+    }
 }
 
 /// What the user did in the inspector this frame, applied after drawing it.
@@ -76,7 +90,7 @@ impl Actions {
     }
 }
 
-/// What the inspector shows, in its side panel or its overlay.
+/// What the inspector shows under its heading.
 pub fn inspector_body(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     let Some(analysis) = &app.analysis else {
         return;

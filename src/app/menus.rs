@@ -232,7 +232,7 @@ pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             if ui.button("Legend").clicked() {
                 app.show_legend = !app.show_legend;
             }
-            super::responsive::overlay_toggle(app, ui);
+            super::responsive::inspector_toggle(app, ui);
         });
     });
 }

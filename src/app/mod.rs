@@ -282,14 +282,19 @@ pub struct ParallaxApp {
     pub columns_tail: f32,
     /// The visible part of the columns area last frame, in screen coordinates.
     pub columns_viewport: egui::Rect,
-    /// Whether the window is narrow this frame (events panel a strip, inspector an overlay).
+    /// Whether the window is narrow this frame (events panel a strip, inspector on demand).
     pub narrow: bool,
     /// On a narrow window: whether the user expanded the events panel from its strip.
     pub events_expanded: bool,
     /// The inspector's aligned clauses, for the texts they were computed from.
     pub(crate) clause_cache: Option<(Vec<String>, Vec<Vec<clauses::AlignedClause>>)>,
-    /// On a narrow window: whether the inspector overlay is open.
-    pub inspector_overlay: bool,
+    /// On a narrow window: whether the inspector is open (a panel beside the columns).
+    pub narrow_inspector: bool,
+    /// Where the inspector was drawn this frame (nothing when it was not).
+    pub inspector_rect: egui::Rect,
+    /// The size of the columns area last frame: when it changes, the selection is brought
+    /// into view again.
+    pub(crate) columns_area: egui::Vec2,
     /// An action that replaces the comparison, waiting for the answer to "Save your work
     /// first?" (`unsaved`).
     pub unsaved_prompt: Option<unsaved::UnsavedPrompt>,
@@ -413,7 +418,9 @@ impl ParallaxApp {
             columns_viewport: egui::Rect::NOTHING,
             narrow: false,
             events_expanded: false,
-            inspector_overlay: false,
+            narrow_inspector: false,
+            inspector_rect: egui::Rect::NOTHING,
+            columns_area: egui::Vec2::ZERO,
             clause_cache: None,
             unsaved_prompt: None,
             inspector_revealed: None,
@@ -490,7 +497,7 @@ impl ParallaxApp {
         menus::menu_bar(self, ui);
         menus::status_bar(self, ui);
         // Under about 1300 points the side panels give their room to the columns: the
-        // events panel becomes a strip and the inspector an overlay.
+        // events panel becomes a strip and the inspector opens only when asked for.
         self.narrow = ctx.content_rect().width() < responsive::NARROW_WIDTH;
         if self.show_events {
             if self.narrow && !self.events_expanded {
@@ -499,7 +506,8 @@ impl ParallaxApp {
                 events_panel::events_panel(self, ui);
             }
         }
-        if self.show_inspector && !self.narrow {
+        self.inspector_rect = egui::Rect::NOTHING;
+        if responsive::inspector_shown(self) {
             inspector::inspector(self, ui);
         }
         if self.show_notes {
@@ -519,9 +527,6 @@ impl ParallaxApp {
                 MainView::HeatMap => heat_map::heat_map_ui(self, ui),
             }
         });
-        if self.show_inspector && self.narrow {
-            responsive::inspector_overlay(self, &ctx);
-        }
         windows::windows(self, &ctx);
         edits::windows(self, &ctx);
         path_prompt::path_prompt_ui(self, &ctx);

@@ -104,6 +104,15 @@ impl ParallaxApp {
         self.scroll_requests.extend(claims);
     }
 
+    /// Brings the selected finding (else event) into view again, as selecting it did.
+    pub(crate) fn keep_selection_in_view(&mut self) {
+        match (self.selected_finding, self.selected_event) {
+            (Some(finding), _) => self.select_finding(finding),
+            (None, Some(event)) => self.select_event(Some(event)),
+            (None, None) => {}
+        }
+    }
+
     /// The events in the order the events panel shows them (filters applied).
     pub fn visible_events(&self) -> Vec<EventId> {
         let Some(analysis) = &self.analysis else {

@@ -18,7 +18,7 @@ fn app_on_busiest_event(width: f32, height: f32) -> Harness<'static, ParallaxApp
         .index;
     let mut harness = harness_sized(app, width, height);
     harness.state_mut().select_event(Some(event));
-    harness.state_mut().inspector_overlay = true;
+    harness.state_mut().narrow_inspector = true;
     harness.run_steps(6);
     harness
 }
@@ -109,19 +109,13 @@ fn the_inspector_never_overlaps_or_cuts_off_in_its_panel() {
 }
 
 #[test]
-fn the_inspector_never_overlaps_or_cuts_off_as_an_overlay() {
+fn the_inspector_never_overlaps_or_cuts_off_beside_narrow_columns() {
     let harness = app_on_busiest_event(1280.0, 800.0);
     assert!(harness.state().narrow);
-    let screen = harness.ctx.content_rect();
-    // The overlay window, the widest of the nodes called "Inspector".
-    let window = harness
-        .get_all_by_label("Inspector")
-        .map(|n| n.rect())
-        .max_by(|a, b| a.width().total_cmp(&b.width()))
-        .unwrap();
+    let inspector = harness.state().inspector_rect;
     let rects = widget_rects(&harness, &["Confirm", "Dismiss"]);
     assert!(rects.len() >= 4);
-    assert_inside_and_apart(&rects, window.left(), screen.right());
+    assert_inside_and_apart(&rects, inspector.left(), inspector.right());
 }
 
 /// Issue 22, item 3: a name variant belongs to no event, so after F7 reached one the

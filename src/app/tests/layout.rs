@@ -1,5 +1,5 @@
-//! Sizes: Fit columns, narrow windows (events strip, inspector overlay), a stable inspector
-//! width, text that must not draw outside its column.
+//! Sizes: Fit columns, narrow windows (events strip, inspector beside the columns), a stable
+//! inspector width, text that must not draw outside its column.
 
 use super::*;
 
@@ -98,7 +98,7 @@ fn at_900_by_600_the_events_panel_folds_and_a_whole_column_is_readable() {
 }
 
 #[test]
-fn on_a_narrow_window_the_inspector_is_an_overlay_that_closes() {
+fn on_a_narrow_window_the_inspector_opens_beside_the_columns_and_hides() {
     let app = app_with(crate::app::sample_files(), false);
     let event = app.analysis.as_ref().unwrap().report.events[0].index;
     let mut harness = harness_sized(app, 1100.0, 700.0);
@@ -112,9 +112,15 @@ fn on_a_narrow_window_the_inspector_is_an_overlay_that_closes() {
     harness.get_by_label("Inspector").click();
     harness.run();
     harness.get_by_label("Why these passages were aligned");
-    harness.get_by_label("Close window").click();
+    // A panel beside the columns, not a window over them.
+    let inspector = harness.state().inspector_rect;
+    assert!(inspector.width() > 200.0);
+    for column in &harness.state().geometry {
+        assert!(column.clip.max.x <= inspector.min.x + 0.5, "{column:?}");
+    }
+    harness.get_by_label("Hide").click();
     harness.run();
-    assert!(!harness.state().inspector_overlay);
+    assert!(!harness.state().narrow_inspector);
     assert!(
         harness
             .query_by_label("Why these passages were aligned")

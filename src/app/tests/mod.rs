@@ -17,6 +17,7 @@ mod files;
 mod heat_map;
 mod inspector;
 mod layout;
+mod narrow;
 mod navigation;
 mod sessions;
 mod snapshots;
