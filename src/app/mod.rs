@@ -52,6 +52,7 @@ mod tests;
 
 pub use analysis::Analysis;
 pub use remembered::{Remembered, STORAGE_KEY};
+pub use windows::Notice;
 
 use parallax::model::{DocId, EventId, FindingId, FindingKind, PassageRef, Report};
 use session::{EditAction, Workspace};
@@ -123,39 +124,6 @@ pub struct NoteDraft {
     pub text: String,
     /// Re-attaching an orphaned note: its position in the session's notes.
     pub reattach: Option<usize>,
-}
-
-/// A message shown in the corner for a few seconds ([`Notice::lasts`]; longer while the
-/// pointer rests on it), or until dismissed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub text: String,
-    pub error: bool,
-    /// When it was first shown (egui's input time, in seconds).
-    pub shown_at: Option<f64>,
-}
-
-impl Notice {
-    pub fn info(text: impl Into<String>) -> Notice {
-        Notice {
-            text: text.into(),
-            error: false,
-            shown_at: None,
-        }
-    }
-
-    pub fn error(text: impl Into<String>) -> Notice {
-        Notice {
-            text: text.into(),
-            error: true,
-            shown_at: None,
-        }
-    }
-
-    /// How long it stays, in seconds: errors longer, to be read.
-    pub fn lasts(&self) -> f64 {
-        if self.error { 15.0 } else { 6.0 }
-    }
 }
 
 /// A request to bring a span of a document into view in its column.
@@ -316,37 +284,6 @@ impl ParallaxApp {
         app.work = Workspace::new(eframe::storage_dir("Parallax"));
         app.start(files, &cc.egui_ctx);
         app
-    }
-
-    /// Opens what a start asks for: a session file named alone on the command line, else
-    /// the articles named there, else the session open when the viewer last closed (with
-    /// everything in it), else the articles open then, else (the first run) the samples.
-    /// Unsaved work of the last run is offered separately (`work.restore_offer`).
-    pub fn start(&mut self, files: Vec<PathBuf>, ctx: &egui::Context) {
-        let returning = self.remembered.has_run;
-        self.remembered.has_run = true;
-        if let [file] = files.as_slice()
-            && parallax::session::is_session_path(file)
-        {
-            self.open_session(file.clone(), ctx);
-            return;
-        }
-        if !files.is_empty() {
-            self.open(files, ctx);
-            return;
-        }
-        let last_session = self
-            .remembered
-            .open_session
-            .clone()
-            .filter(|path| returning && path.is_file());
-        if let Some(path) = last_session {
-            self.open_session(path, ctx);
-        } else if returning && !self.remembered.open_files.is_empty() {
-            self.open(self.remembered.open_files.clone(), ctx);
-        } else {
-            self.open(sample_files(), ctx);
-        }
     }
 
     /// A viewer with the given remembered state and nothing open (used by tests).

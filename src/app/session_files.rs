@@ -1,6 +1,7 @@
-//! Sessions on disk: saving (atomically, with a backup) and opening `.parallax.ron` files,
-//! the autosave and the offer to restore it after a crash, locating missing articles, and
-//! watching the open articles for changes. Disk work runs on worker threads.
+//! Sessions on disk: what a start opens, saving (atomically, with a backup) and opening
+//! `.parallax.ron` files, the autosave and the offer to restore it after a crash, locating
+//! missing articles, and watching the open articles for changes. Disk work runs on worker
+//! threads.
 
 use super::session::{AUTOSAVE, AUTOSAVE_ORIGIN, stamp};
 use super::worker::{DialogPurpose, DiskDone};
@@ -10,6 +11,37 @@ use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
 impl ParallaxApp {
+    /// Opens what a start asks for: a session file named alone on the command line, else
+    /// the articles named there, else the session open when the viewer last closed (with
+    /// everything in it), else the articles open then, else (the first run) the samples.
+    /// Unsaved work of the last run is offered separately (`work.restore_offer`).
+    pub fn start(&mut self, files: Vec<PathBuf>, ctx: &egui::Context) {
+        let returning = self.remembered.has_run;
+        self.remembered.has_run = true;
+        if let [file] = files.as_slice()
+            && parallax::session::is_session_path(file)
+        {
+            self.open_session(file.clone(), ctx);
+            return;
+        }
+        if !files.is_empty() {
+            self.open(files, ctx);
+            return;
+        }
+        let last_session = self
+            .remembered
+            .open_session
+            .clone()
+            .filter(|path| returning && path.is_file());
+        if let Some(path) = last_session {
+            self.open_session(path, ctx);
+        } else if returning && !self.remembered.open_files.is_empty() {
+            self.open(self.remembered.open_files.clone(), ctx);
+        } else {
+            self.open(super::sample_files(), ctx);
+        }
+    }
+
     /// Saves to the session's file, or asks for one.
     pub fn save_session(&mut self, ctx: &egui::Context) {
         match self.work.path.clone() {

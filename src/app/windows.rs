@@ -1,10 +1,44 @@
 //! Small views over the main area: the search bar, the help windows (legend, shortcuts,
-//! about), the notices in the corner and the overlay shown while files are dragged in.
+//! about), the notices in the corner (and their type, [`Notice`]) and the overlay shown
+//! while files are dragged in.
 
 use super::ParallaxApp;
 use super::palette;
 use egui::{Align2, Color32, Grid, Id, RichText};
 use parallax::model::FindingKind;
+
+/// A message shown in the corner for a few seconds ([`Notice::lasts`]; longer while the
+/// pointer rests on it), or until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+    /// When it was first shown (egui's input time, in seconds).
+    pub shown_at: Option<f64>,
+}
+
+impl Notice {
+    pub fn info(text: impl Into<String>) -> Notice {
+        Notice {
+            text: text.into(),
+            error: false,
+            shown_at: None,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Notice {
+        Notice {
+            text: text.into(),
+            error: true,
+            shown_at: None,
+        }
+    }
+
+    /// How long it stays, in seconds: errors longer, to be read.
+    pub fn lasts(&self) -> f64 {
+        if self.error { 15.0 } else { 6.0 }
+    }
+}
 
 /// Search across all columns (Ctrl+F; Enter and Shift+Enter step through the matches).
 pub fn search_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
