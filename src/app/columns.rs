@@ -382,6 +382,7 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     } else {
         0
     };
+    super::sync::follow(app);
 }
 
 /// The narrowest and widest a column can be dragged.

@@ -138,6 +138,8 @@ pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                     ui.close();
                 }
                 ui.checkbox(&mut app.remembered.show_connectors, "Show connectors");
+                ui.checkbox(&mut app.remembered.sync_scroll, "Keep columns in step")
+                    .on_hover_text("Scrolling a column (the pinned base, when there is one) brings the same event level in the columns that report it");
                 ui.checkbox(
                     &mut app.remembered.only_differences,
                     "Only events with differences",

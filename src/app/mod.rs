@@ -10,13 +10,15 @@
 //! of a selection in view), `inspector` with `inspector_card` (a finding outside events),
 //! `overview`, `heat_map` (the base text shaded by coverage), `findings_panel`, `edits`
 //! (context menus, notes panel, editors), `windows` (search bar, help windows, notices),
-//! `path_prompt` and `responsive` (narrow windows); `clauses` pairs clauses for the
+//! `path_prompt` and `responsive` (narrow windows), `change_map` (each column's location
+//! bar) and `sync` (columns kept in step); `clauses` pairs clauses for the
 //! inspector's word-level difference.
 //! Behaviour without drawing: `analysis` (the engine's report), `commands` (the queue run at
 //! the end of the frame), `navigation` (selection, stepping, search, keys), `session` and
 //! `session_files` (edits, undo, saving), `keys` (the key table).
 
 mod analysis;
+mod change_map;
 mod clauses;
 mod column_header;
 mod column_text;
@@ -43,6 +45,7 @@ mod responsive;
 mod reveal;
 pub mod session;
 mod session_files;
+mod sync;
 mod unsaved;
 mod windows;
 mod worker;
@@ -263,6 +266,14 @@ pub struct ParallaxApp {
     /// The size of the columns area last frame: when it changes, the selection is brought
     /// into view again.
     pub(crate) columns_area: egui::Vec2,
+    /// Each column's vertical scroll offset last frame (`sync`).
+    pub(crate) scroll_offsets: std::collections::BTreeMap<DocId, f32>,
+    /// The column the user scrolled this frame, which the others follow.
+    pub(crate) sync_lead: Option<DocId>,
+    /// Vertical offsets to give columns in the next frame (followers, change-map jumps).
+    pub(crate) sync_targets: Vec<(DocId, f32)>,
+    /// A column whose change map was clicked: it leads when it has moved.
+    pub(crate) map_jumped: Option<DocId>,
     /// An action that replaces the comparison, waiting for the answer to "Save your work
     /// first?" (`unsaved`).
     pub unsaved_prompt: Option<unsaved::UnsavedPrompt>,
@@ -358,6 +369,10 @@ impl ParallaxApp {
             narrow_inspector: false,
             inspector_rect: egui::Rect::NOTHING,
             columns_area: egui::Vec2::ZERO,
+            scroll_offsets: std::collections::BTreeMap::new(),
+            sync_lead: None,
+            sync_targets: Vec::new(),
+            map_jumped: None,
             clause_cache: None,
             unsaved_prompt: None,
             inspector_revealed: None,

@@ -11,6 +11,8 @@ use std::path::PathBuf;
 pub struct Remembered {
     pub dark: bool,
     pub show_connectors: bool,
+    /// "Keep columns in step": the column scrolled leads the others (`sync`).
+    pub sync_scroll: bool,
     pub only_differences: bool,
     /// Whether findings below the calibrated confidence are shown too.
     pub show_uncertain: bool,
@@ -33,6 +35,7 @@ impl Default for Remembered {
         Remembered {
             dark: false,
             show_connectors: true,
+            sync_scroll: true,
             only_differences: false,
             show_uncertain: false,
             recent_files: Vec::new(),

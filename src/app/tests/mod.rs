@@ -21,6 +21,7 @@ mod narrow;
 mod navigation;
 mod sessions;
 mod snapshots;
+mod sync;
 
 fn app_with(files: Vec<PathBuf>, dark: bool) -> ParallaxApp {
     let mut app = ParallaxApp::with_state(Remembered {
