@@ -8,8 +8,8 @@
 //! way back). Each column's right edge is a grip that resizes it.
 //!
 //! Each column scrolls on its own (`column_text`); selecting an event scrolls every column to
-//! its passages (animated, through `scroll_to_rect`). Connectors (`connectors`) are drawn
-//! after the columns.
+//! its passages (animated, through `scroll_to_rect`). The selection's connectors
+//! (`connectors`) are drawn after the columns.
 
 use super::ParallaxApp;
 use super::reveal::{RevealPlan, base_width, plan_reveal};
@@ -373,6 +373,7 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             Some(_) => {}
         }
     }
+    app.columns_scroller = output.inner_rect;
     app.columns_viewport = match pinned_rect {
         Some(rect) => rect.union(output.inner_rect),
         None => output.inner_rect,
@@ -380,6 +381,7 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     app.connectors_drawn = if app.remembered.show_connectors {
         super::connectors::connectors(app, ui, dark)
     } else {
+        app.connector_segments.clear();
         0
     };
     super::sync::follow(app);

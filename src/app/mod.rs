@@ -190,8 +190,12 @@ pub struct ParallaxApp {
     pub commands: Vec<Command>,
     /// Where each visible column was drawn this frame, for connectors.
     pub(crate) geometry: Vec<columns::ColumnGeometry>,
-    /// How many connector curves were drawn this frame.
+    /// How many connector curves were drawn this frame, their ends, and on which layer.
     pub(crate) connectors_drawn: usize,
+    pub(crate) connector_segments: Vec<(egui::Pos2, egui::Pos2)>,
+    pub(crate) connectors_layer: Option<egui::LayerId>,
+    /// The visible part of the sideways-scrolled columns (right of a pinned base).
+    pub(crate) columns_scroller: egui::Rect,
     theme_applied: Option<bool>,
     /// How full the font atlas was at the start of the last frame (see `forget_stale_layouts`).
     atlas_fill: f32,
@@ -330,6 +334,9 @@ impl ParallaxApp {
             commands: Vec::new(),
             geometry: Vec::new(),
             connectors_drawn: 0,
+            connector_segments: Vec::new(),
+            connectors_layer: None,
+            columns_scroller: egui::Rect::NOTHING,
             theme_applied: None,
             atlas_fill: 0.0,
             fonts_installed: false,

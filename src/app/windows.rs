@@ -102,7 +102,7 @@ pub fn windows(app: &mut ParallaxApp, ctx: &egui::Context) {
                     });
                 });
             }
-            ui.label("A soft tint shows which event a passage belongs to; curves link it to the same event in the next column.");
+            ui.label("A soft tint shows which event a passage belongs to; a curve links the selection to the same event or claim in the next column.");
         });
     egui::Window::new("Keyboard shortcuts")
         .open(&mut app.show_shortcuts)

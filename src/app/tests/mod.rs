@@ -11,6 +11,7 @@ use parallax::model::FindingKind;
 use std::path::PathBuf;
 
 mod columns;
+mod connectors;
 mod counts;
 mod editing;
 mod files;
