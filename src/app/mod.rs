@@ -11,7 +11,8 @@
 //! `overview`, `heat_map` (the base text shaded by coverage), `findings_panel`, `edits`
 //! (context menus, notes panel, editors), `windows` (search bar, help windows, notices),
 //! `path_prompt` and `responsive` (narrow windows), `change_map` (each column's location
-//! bar) and `sync` (columns kept in step); `clauses` pairs clauses for the
+//! bar) and `sync` (columns kept in step); `markup` finds the Markdown a reader does not
+//! see, which `layout` draws hidden; `clauses` pairs clauses for the
 //! inspector's word-level difference.
 //! Behaviour without drawing: `analysis` (the engine's report), `commands` (the queue run at
 //! the end of the frame), `navigation` (selection, stepping, search, keys), `session` and
@@ -35,6 +36,7 @@ mod inspector_card;
 mod keys;
 mod layout;
 mod marks;
+mod markup;
 mod menus;
 mod navigation;
 mod overview;
