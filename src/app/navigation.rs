@@ -240,6 +240,11 @@ impl ParallaxApp {
     /// Keyboard shortcuts that work anywhere in the window, from the key table.
     pub(crate) fn shortcuts(&mut self, ctx: &egui::Context) {
         use keys::{KEYS, KeyAction, Scope};
+        // "Save your work first?" waits for its answer: no key acts behind it (its own
+        // Esc cancels it).
+        if self.unsaved_prompt.as_ref().is_some_and(|p| !p.saving) {
+            return;
+        }
         let typing = ctx.egui_wants_keyboard_input();
         for binding in KEYS {
             let applies = match binding.scope {

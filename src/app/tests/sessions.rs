@@ -77,6 +77,11 @@ fn ctrl_o_with_unsaved_reviews_asks_and_cancel_keeps_them() {
     harness.get_by_label_contains("it holds 1 review");
     harness.get_by_label("Save");
     harness.get_by_label("Discard");
+    // No key acts behind the question.
+    harness.key_press(Key::F7);
+    harness.run_steps(2);
+    assert!(harness.state().selected_finding.is_none());
+    assert!(harness.state().unsaved_prompt.is_some());
     harness.get_by_label("Cancel").click();
     harness.run_steps(3);
     let app = harness.state();
