@@ -16,13 +16,44 @@ pub struct Analysis {
     pub marks: Vec<DocumentMarks>,
     /// Cached layouts per document; rebuilt when width or theme change.
     pub layouts: Vec<Option<DocumentLayout>>,
-    /// Finding indices that are differences, in report order (for F7).
+    /// The differences ([`counts_as_difference`]) not dismissed, in report order: what F7
+    /// steps through.
     pub differences: Vec<FindingId>,
     /// The findings of each event, so that panels never scan all findings per frame.
     pub event_findings: Vec<Vec<FindingId>>,
 }
 
+/// Whether findings of a kind are counted as differences, the same everywhere: the status
+/// bar, the findings panel and F7. One-source-only items are not (they are counted apart:
+/// a passage only one source has is not a difference between two), nor agreements.
+pub fn counts_as_difference(kind: FindingKind) -> bool {
+    kind.is_difference() && kind != FindingKind::Unique
+}
+
+/// The counts the status bar and the findings panel give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Differences shown (at the confidence threshold), dismissed ones included.
+    pub differences: usize,
+    pub dismissed: usize,
+    pub one_source: usize,
+}
+
 impl Analysis {
+    /// How many differences, dismissed differences and one-source items the shown report has.
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        for finding in &self.report.findings {
+            if counts_as_difference(finding.kind) {
+                counts.differences += 1;
+                counts.dismissed += usize::from(finding.is_dismissed());
+            } else if finding.kind == FindingKind::Unique {
+                counts.one_source += 1;
+            }
+        }
+        counts
+    }
+
     /// The findings of an event.
     pub fn findings_of(&self, event: EventId) -> impl Iterator<Item = &parallax::model::Finding> {
         self.event_findings[event.get()]
@@ -37,9 +68,7 @@ impl Analysis {
         let differences = report
             .findings
             .iter()
-            .filter(|f| {
-                f.kind.is_difference() && f.kind != FindingKind::Unique && !f.is_dismissed()
-            })
+            .filter(|f| counts_as_difference(f.kind) && !f.is_dismissed())
             .map(|f| f.index)
             .collect();
         let layouts = report.documents.iter().map(|_| None).collect();
@@ -218,17 +247,13 @@ impl ParallaxApp {
                     .iter()
                     .filter(|f| !self.work.missing.iter().any(|m| paths[*m] == f.path))
                 {
-                    self.notices.push(Notice {
-                        text: format!("Not loaded: {}: {}", failure.path, failure.error),
-                        error: true,
-                    });
+                    self.notices.push(Notice::error(format!(
+                        "Not loaded: {}: {}",
+                        failure.path, failure.error
+                    )));
                 }
                 if report.documents.len() == 1 {
-                    self.notices.push(Notice {
-                        text: "Only one article could be read: there is nothing to compare it with yet. Add more articles."
-                            .into(),
-                        error: false,
-                    });
+                    self.notices.push(Notice::info("Only one article could be read: there is nothing to compare it with yet. Add more articles."));
                 }
                 // Articles just added come into view.
                 if let Some(analysis) = &self.analysis {
@@ -274,10 +299,7 @@ impl ParallaxApp {
                     self.apply_view();
                 }
             }
-            Err(message) => self.notices.push(Notice {
-                text: message,
-                error: true,
-            }),
+            Err(message) => self.notices.push(Notice::error(message)),
         }
     }
 

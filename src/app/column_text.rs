@@ -32,9 +32,9 @@ pub fn column(
     let Some(analysis) = &mut app.analysis else {
         return;
     };
-    // Room at the right for the notes markers and the floating scroll bar, which would
-    // otherwise cover the ends of the lines.
-    let text_width = width - 24.0;
+    // Room at the right for the notes markers, the change map and the floating scroll bar,
+    // which would otherwise cover the ends of the lines.
+    let text_width = width - 34.0;
     // The layout is cached; it is rebuilt only for a new width or theme.
     let stale = analysis.layouts[document.get()]
         .as_ref()
@@ -58,6 +58,24 @@ pub fn column(
         .copied()
         .collect();
     app.scroll_requests.retain(|r| r.document != document);
+    // The wheel turned or a button held over the column: if it scrolls, the user scrolled it.
+    let by_user = ui.rect_contains_pointer(ui.available_rect_before_wrap())
+        && ui.input(|i| i.smooth_scroll_delta.y != 0.0 || i.pointer.primary_down());
+    let path = app
+        .analysis
+        .as_ref()
+        .expect("checked above")
+        .report
+        .documents[document.get()]
+    .path
+    .clone();
+    let mut scroll_area = ScrollArea::vertical()
+        .id_salt(("column", path.as_str()))
+        .auto_shrink([false, false])
+        .content_margin(0.0);
+    if let Some(offset) = app.take_sync_offset(document) {
+        scroll_area = scroll_area.vertical_scroll_offset(offset);
+    }
     let analysis = app.analysis.as_ref().expect("checked above");
     let layout = analysis.layouts[document.get()]
         .as_ref()
@@ -80,263 +98,277 @@ pub fn column(
     let mut clicked_event = None;
     let mut clicked = false;
     let mut interaction = Interaction::default();
-    let output = ScrollArea::vertical()
-        .id_salt(("column", doc.path.as_str()))
-        .auto_shrink([false, false])
-        .content_margin(0.0)
-        .show_viewport(ui, |ui, viewport| {
-            ui.set_height(layout.height.max(viewport.height()));
-            ui.set_width(width);
-            let origin = ui.max_rect().min + Vec2::new(10.0, 0.0);
-            let painter = ui.painter();
-            let to_screen = |r: Rect| r.translate(origin.to_vec2());
-            // Unique passages: a side bar in the margin.
-            for passage in &marks.unique {
-                let rect = to_screen(layout.passage_rects[passage.get()]);
-                painter.rect_filled(
-                    Rect::from_min_max(
-                        Pos2::new(origin.x - 9.0, rect.min.y),
-                        Pos2::new(origin.x - 5.0, rect.max.y),
-                    ),
-                    CornerRadius::same(2),
-                    palette::kind_color(FindingKind::Unique),
-                );
+    let output = scroll_area.show_viewport(ui, |ui, viewport| {
+        ui.set_height(layout.height.max(viewport.height()));
+        ui.set_width(width);
+        let origin = ui.max_rect().min + Vec2::new(10.0, 0.0);
+        let painter = ui.painter();
+        let to_screen = |r: Rect| r.translate(origin.to_vec2());
+        // Unique passages: a side bar in the margin.
+        for passage in &marks.unique {
+            let rect = to_screen(layout.passage_rects[passage.get()]);
+            painter.rect_filled(
+                Rect::from_min_max(
+                    Pos2::new(origin.x - 9.0, rect.min.y),
+                    Pos2::new(origin.x - 5.0, rect.max.y),
+                ),
+                CornerRadius::same(2),
+                palette::kind_color(FindingKind::Unique),
+            );
+        }
+        for paragraph in layout.visible(viewport.min.y, viewport.max.y) {
+            painter.galley(
+                origin + Vec2::new(0.0, paragraph.top),
+                paragraph.galley.clone(),
+                ui.visuals().text_color(),
+            );
+        }
+        // The selected event's passages are outlined.
+        if let Some(event) = selected.and_then(|e| report.events.get(e.get())) {
+            let stroke = Stroke::new(2.0, palette::event_color(event.index.get(), dark));
+            for at in event.passages.iter().filter(|p| p.document == document) {
+                let rect = to_screen(layout.passage_rects[at.passage.get()]).expand(3.0);
+                painter.rect_stroke(rect, CornerRadius::same(4), stroke, StrokeKind::Outside);
             }
-            for paragraph in layout.visible(viewport.min.y, viewport.max.y) {
-                painter.galley(
-                    origin + Vec2::new(0.0, paragraph.top),
-                    paragraph.galley.clone(),
-                    ui.visuals().text_color(),
-                );
-            }
-            // The selected event's passages are outlined.
-            if let Some(event) = selected.and_then(|e| report.events.get(e.get())) {
-                let stroke = Stroke::new(2.0, palette::event_color(event.index.get(), dark));
-                for at in event.passages.iter().filter(|p| p.document == document) {
-                    let rect = to_screen(layout.passage_rects[at.passage.get()]).expand(3.0);
-                    painter.rect_stroke(rect, CornerRadius::same(4), stroke, StrokeKind::Outside);
-                }
-            }
-            // The selected finding's claims are boxed.
-            if let Some(finding) = selected_finding.and_then(|f| report.findings.get(f.get())) {
-                for (index, mark) in marks.marks.iter().enumerate() {
-                    if mark.finding == finding.index {
-                        for rect in &layout.mark_rects[index] {
-                            painter.rect_stroke(
-                                to_screen(*rect).expand(2.0),
-                                CornerRadius::same(2),
-                                Stroke::new(2.0, palette::kind_color(finding.kind)),
-                                StrokeKind::Outside,
-                            );
-                        }
-                    }
-                }
-            }
-            // Text selected by dragging.
-            if let Some((_, start, end)) = selection {
-                for rect in layout_rect(layout, &doc.text, start, end) {
-                    painter.rect_filled(
-                        to_screen(rect),
-                        CornerRadius::ZERO,
-                        ui.visuals().selection.bg_fill.gamma_multiply(0.5),
-                    );
-                }
-            }
-            // The clicked passage (Ctrl+click another to link) and Shift-picked passages.
-            for at in selected_passage.iter().chain(&picked) {
-                let rect = to_screen(layout.passage_rects[at.passage.get()]).expand(1.0);
-                painter.rect_stroke(
-                    rect,
-                    CornerRadius::same(2),
-                    Stroke::new(1.0, ui.visuals().strong_text_color()),
-                    StrokeKind::Outside,
-                );
-            }
-            // Notes: a marker in the right margin beside their text.
-            for note in &report.notes {
-                if let Some(span) = note.span.as_ref().filter(|s| s.document == document) {
-                    for rect in layout_rect(layout, &doc.text, span.start, span.end) {
-                        let rect = to_screen(rect);
-                        painter.rect_filled(
-                            Rect::from_min_max(
-                                Pos2::new(origin.x + layout.width + 1.0, rect.min.y),
-                                Pos2::new(origin.x + layout.width + 4.0, rect.max.y),
-                            ),
-                            CornerRadius::same(1),
-                            palette::NOTE_COLOR,
+        }
+        // The selected finding's claims are boxed.
+        if let Some(finding) = selected_finding.and_then(|f| report.findings.get(f.get())) {
+            for (index, mark) in marks.marks.iter().enumerate() {
+                if mark.finding == finding.index {
+                    for rect in &layout.mark_rects[index] {
+                        painter.rect_stroke(
+                            to_screen(*rect).expand(2.0),
+                            CornerRadius::same(2),
+                            Stroke::new(2.0, palette::kind_color(finding.kind)),
+                            StrokeKind::Outside,
                         );
                     }
                 }
             }
-            // Search hits.
-            for (index, &(hit_document, start, end)) in app.search_highlights().iter().enumerate() {
-                if hit_document != document {
-                    continue;
-                }
-                let current = index == search.current;
-                let text = &doc.text;
-                let first = layout_rect(layout, text, start, end);
-                for rect in first {
-                    painter.rect_stroke(
-                        to_screen(rect).expand(1.0),
-                        CornerRadius::same(2),
-                        Stroke::new(
-                            if current { 2.5 } else { 1.5 },
-                            if current {
-                                Color32::from_rgb(240, 200, 0)
-                            } else {
-                                Color32::from_rgb(200, 170, 40)
-                            },
+        }
+        // Text selected by dragging.
+        if let Some((_, start, end)) = selection {
+            for rect in layout_rect(layout, &doc.text, start, end) {
+                painter.rect_filled(
+                    to_screen(rect),
+                    CornerRadius::ZERO,
+                    ui.visuals().selection.bg_fill.gamma_multiply(0.5),
+                );
+            }
+        }
+        // The clicked passage (Ctrl+click another to link) and Shift-picked passages.
+        for at in selected_passage.iter().chain(&picked) {
+            let rect = to_screen(layout.passage_rects[at.passage.get()]).expand(1.0);
+            painter.rect_stroke(
+                rect,
+                CornerRadius::same(2),
+                Stroke::new(1.0, ui.visuals().strong_text_color()),
+                StrokeKind::Outside,
+            );
+        }
+        // Notes: a marker in the right margin beside their text.
+        for note in &report.notes {
+            if let Some(span) = note.span.as_ref().filter(|s| s.document == document) {
+                for rect in layout_rect(layout, &doc.text, span.start, span.end) {
+                    let rect = to_screen(rect);
+                    painter.rect_filled(
+                        Rect::from_min_max(
+                            Pos2::new(origin.x + layout.width + 1.0, rect.min.y),
+                            Pos2::new(origin.x + layout.width + 4.0, rect.max.y),
                         ),
-                        StrokeKind::Outside,
+                        CornerRadius::same(1),
+                        palette::NOTE_COLOR,
                     );
                 }
             }
-            // Scroll requests for this column, animated.
-            for request in &requests {
-                let rects = layout_rect(layout, &doc.text, request.start, request.end);
-                if let Some(rect) = rects.first() {
-                    ui.scroll_to_rect(to_screen(*rect), Some(Align::Center));
-                }
+        }
+        // Search hits.
+        for (index, &(hit_document, start, end)) in app.search_highlights().iter().enumerate() {
+            if hit_document != document {
+                continue;
             }
-            // Clicks select the event of the passage under the pointer; hovering a mark
-            // shows the finding.
-            let area = ui.max_rect();
-            let response = ui.interact(
-                area,
-                Id::unique(("column-text", document.get())),
-                Sense::click_and_drag(),
-            );
-            let passage_at = |point: Pos2| -> Option<PassageRef> {
-                let byte = layout.byte_at(&doc.text, (point - origin).to_pos2())?;
-                let passage = doc
-                    .passages
-                    .iter()
-                    .find(|p| p.start <= byte && byte < p.end)?;
-                Some(PassageRef {
-                    document,
-                    passage: passage.index,
-                })
-            };
-            let modifiers = ui.input(|i| i.modifiers);
-            if let Some(press) = ui.input(|i| i.pointer.press_origin())
-                && response.drag_started()
-            {
-                if press.x < origin.x {
-                    // A drag from the margin carries a passage, to link it: the selected
-                    // one when it is on this line, else the one the line starts with.
-                    let y = press.y - origin.y;
-                    interaction.link_drag = selected_passage
-                        .filter(|p| {
-                            let band = layout.passage_rects[p.passage.get()];
-                            band.min.y <= y && y <= band.max.y
-                        })
-                        .or_else(|| passage_at(Pos2::new(origin.x + 1.0, press.y)));
-                } else if let Some(byte) = layout.byte_at(&doc.text, (press - origin).to_pos2()) {
-                    interaction.selection_start = Some(byte);
-                }
+            let current = index == search.current;
+            let text = &doc.text;
+            let first = layout_rect(layout, text, start, end);
+            for rect in first {
+                painter.rect_stroke(
+                    to_screen(rect).expand(1.0),
+                    CornerRadius::same(2),
+                    Stroke::new(
+                        if current { 2.5 } else { 1.5 },
+                        if current {
+                            Color32::from_rgb(240, 200, 0)
+                        } else {
+                            Color32::from_rgb(200, 170, 40)
+                        },
+                    ),
+                    StrokeKind::Outside,
+                );
             }
-            if response.dragged()
-                && link_drag.is_none()
-                && let (Some(press), Some(now)) = (
-                    ui.input(|i| i.pointer.press_origin()),
-                    response.interact_pointer_pos(),
-                )
-                && press.x >= origin.x
-                && let (Some(a), Some(b)) = (
-                    layout.byte_at(&doc.text, (press - origin).to_pos2()),
-                    layout.byte_at(&doc.text, (now - origin).to_pos2()),
-                )
-            {
-                interaction.selection = Some((a.min(b), a.max(b)));
+        }
+        // Scroll requests for this column, animated.
+        for request in &requests {
+            let rects = layout_rect(layout, &doc.text, request.start, request.end);
+            if let Some(rect) = rects.first() {
+                ui.scroll_to_rect(to_screen(*rect), Some(Align::Center));
             }
-            // A passage dragged from another column is dropped here.
-            if let Some(from) = link_drag
-                && from.document != document
-                && ui.input(|i| i.pointer.any_released())
-                && let Some(pointer) = ui.input(|i| i.pointer.interact_pos())
-                && area.contains(pointer)
-                && let Some(to) = passage_at(pointer)
-            {
-                interaction.link = Some((from, to));
+        }
+        // Clicks select the event of the passage under the pointer; hovering a mark
+        // shows the finding.
+        let area = ui.max_rect();
+        let response = ui.interact(
+            area,
+            Id::unique(("column-text", document.get())),
+            Sense::click_and_drag(),
+        );
+        let passage_at = |point: Pos2| -> Option<PassageRef> {
+            let byte = layout.byte_at(&doc.text, (point - origin).to_pos2())?;
+            let passage = doc
+                .passages
+                .iter()
+                .find(|p| p.start <= byte && byte < p.end)?;
+            Some(PassageRef {
+                document,
+                passage: passage.index,
+            })
+        };
+        let modifiers = ui.input(|i| i.modifiers);
+        if let Some(press) = ui.input(|i| i.pointer.press_origin())
+            && response.drag_started()
+        {
+            if press.x < origin.x {
+                // A drag from the margin carries a passage, to link it: the selected
+                // one when it is on this line, else the one the line starts with.
+                let y = press.y - origin.y;
+                interaction.link_drag = selected_passage
+                    .filter(|p| {
+                        let band = layout.passage_rects[p.passage.get()];
+                        band.min.y <= y && y <= band.max.y
+                    })
+                    .or_else(|| passage_at(Pos2::new(origin.x + 1.0, press.y)));
+            } else if let Some(byte) = layout.byte_at(&doc.text, (press - origin).to_pos2()) {
+                interaction.selection_start = Some(byte);
             }
-            if response.secondary_clicked()
-                && let Some(pointer) = response.interact_pointer_pos()
-            {
-                interaction.context_at = layout.byte_at(&doc.text, (pointer - origin).to_pos2());
-            }
-            let pointer = response.hover_pos();
-            if let Some(pointer) = pointer {
-                let local = (pointer - origin).to_pos2();
-                let hovered: Vec<usize> = layout
-                    .mark_rects
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, rects)| rects.iter().any(|r| r.contains(local)))
-                    .map(|(i, _)| i)
-                    .collect();
-                if !hovered.is_empty() {
-                    response.clone().on_hover_ui_at_pointer(|ui| {
-                        ui.set_max_width(420.0);
-                        let mut shown = Vec::new();
-                        for index in hovered {
-                            let finding = &report.findings[marks.marks[index].finding.get()];
-                            if shown.contains(&finding.index) {
-                                continue;
-                            }
-                            shown.push(finding.index);
-                            ui.label(
-                                RichText::new(format!(
-                                    "{} {}",
-                                    palette::kind_symbol(finding.kind),
-                                    finding.kind.title()
-                                ))
-                                .strong()
-                                .color(palette::kind_color(finding.kind)),
-                            );
-                            ui.label(&finding.summary);
-                            for claim in &finding.claims {
-                                let source = report.documents[claim.document.get()].display_name();
-                                let value = claim
-                                    .value
-                                    .as_deref()
-                                    .filter(|v| *v != claim.text)
-                                    .map(|v| format!(" = {v}"))
-                                    .unwrap_or_default();
-                                ui.label(format!("• {source}: “{}”{value}", claim.text));
-                            }
-                            ui.label(
-                                RichText::new(format!("Confidence {:.2}", finding.confidence))
-                                    .weak(),
-                            );
-                            for line in &finding.evidence {
-                                ui.label(RichText::new(format!("– {line}")).weak().small());
-                            }
+        }
+        if response.dragged()
+            && link_drag.is_none()
+            && let (Some(press), Some(now)) = (
+                ui.input(|i| i.pointer.press_origin()),
+                response.interact_pointer_pos(),
+            )
+            && press.x >= origin.x
+            && let (Some(a), Some(b)) = (
+                layout.byte_at(&doc.text, (press - origin).to_pos2()),
+                layout.byte_at(&doc.text, (now - origin).to_pos2()),
+            )
+        {
+            interaction.selection = Some((a.min(b), a.max(b)));
+        }
+        // A passage dragged from another column is dropped here.
+        if let Some(from) = link_drag
+            && from.document != document
+            && ui.input(|i| i.pointer.any_released())
+            && let Some(pointer) = ui.input(|i| i.pointer.interact_pos())
+            && area.contains(pointer)
+            && let Some(to) = passage_at(pointer)
+        {
+            interaction.link = Some((from, to));
+        }
+        if response.secondary_clicked()
+            && let Some(pointer) = response.interact_pointer_pos()
+        {
+            interaction.context_at = layout.byte_at(&doc.text, (pointer - origin).to_pos2());
+        }
+        let pointer = response.hover_pos();
+        if let Some(pointer) = pointer {
+            let local = (pointer - origin).to_pos2();
+            let hovered: Vec<usize> = layout
+                .mark_rects
+                .iter()
+                .enumerate()
+                .filter(|(_, rects)| rects.iter().any(|r| r.contains(local)))
+                .map(|(i, _)| i)
+                .collect();
+            if !hovered.is_empty() {
+                response.clone().on_hover_ui_at_pointer(|ui| {
+                    ui.set_max_width(420.0);
+                    let mut shown = Vec::new();
+                    for index in hovered {
+                        let finding = &report.findings[marks.marks[index].finding.get()];
+                        if shown.contains(&finding.index) {
+                            continue;
                         }
-                    });
-                }
-                if response.clicked() {
-                    clicked = true;
-                    interaction.clicked_passage = passage_at(pointer);
-                    interaction.modifiers = modifiers;
-                    if let Some(byte) = layout.byte_at(&doc.text, local)
-                        && let Some(passage) = doc
-                            .passages
-                            .iter()
-                            .find(|p| p.start <= byte && byte < p.end)
-                    {
-                        clicked_event = Some(marks.passage_event[passage.index.get()]);
+                        shown.push(finding.index);
+                        ui.label(
+                            RichText::new(format!(
+                                "{} {}",
+                                palette::kind_symbol(finding.kind),
+                                finding.kind.title()
+                            ))
+                            .strong()
+                            .color(palette::kind_color(finding.kind)),
+                        );
+                        ui.label(&finding.summary);
+                        for claim in &finding.claims {
+                            let source = report.documents[claim.document.get()].display_name();
+                            let value = claim
+                                .value
+                                .as_deref()
+                                .filter(|v| *v != claim.text)
+                                .map(|v| format!(" = {v}"))
+                                .unwrap_or_default();
+                            ui.label(format!("• {source}: “{}”{value}", claim.text));
+                        }
+                        ui.label(
+                            RichText::new(format!("Confidence {:.2}", finding.confidence)).weak(),
+                        );
+                        for line in &finding.evidence {
+                            ui.label(RichText::new(format!("– {line}")).weak().small());
+                        }
                     }
+                });
+            }
+            if response.clicked() {
+                clicked = true;
+                interaction.clicked_passage = passage_at(pointer);
+                interaction.modifiers = modifiers;
+                if let Some(byte) = layout.byte_at(&doc.text, local)
+                    && let Some(passage) = doc
+                        .passages
+                        .iter()
+                        .find(|p| p.start <= byte && byte < p.end)
+                {
+                    clicked_event = Some(marks.passage_event[passage.index.get()]);
                 }
             }
-            (origin, response)
-        });
+        }
+        (origin, response)
+    });
     let (origin, response) = output.inner;
+    let offset = output.state.clamped_offset().y;
+    let jump = super::change_map::change_map(
+        ui,
+        &doc.display_name(),
+        document,
+        output.inner_rect,
+        offset,
+        layout,
+        marks,
+    );
     app.geometry.push(ColumnGeometry {
         document,
         clip: output.inner_rect,
         origin,
     });
+    app.scrolled(super::sync::ColumnScroll {
+        document,
+        offset,
+        by_user,
+    });
+    if let Some(offset) = jump {
+        app.sync_targets.push((document, offset));
+        app.map_jumped = Some(document);
+    }
     if let Some(byte) = interaction.context_at {
         app.context_at = Some((document, byte));
     }

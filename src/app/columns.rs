@@ -8,8 +8,8 @@
 //! way back). Each column's right edge is a grip that resizes it.
 //!
 //! Each column scrolls on its own (`column_text`); selecting an event scrolls every column to
-//! its passages (animated, through `scroll_to_rect`). Connectors (`connectors`) are drawn
-//! after the columns.
+//! its passages (animated, through `scroll_to_rect`). The selection's connectors
+//! (`connectors`) are drawn after the columns.
 
 use super::ParallaxApp;
 use super::reveal::{RevealPlan, base_width, plan_reveal};
@@ -193,8 +193,14 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             .unwrap_or(width)
             .min(area.width())
     };
-    // The inspector overlay of a narrow window covers the right of the columns area.
-    let covered = super::responsive::overlay_cover(app);
+    // A new size (a panel opened or closed, the window resized) moves the selection's
+    // claims: bring them into view again.
+    if (area.size() - app.columns_area).length() > 1.0 {
+        if app.columns_area != Vec2::ZERO {
+            app.keep_selection_in_view();
+        }
+        app.columns_area = area.size();
+    }
     // Columns to bring into view sideways, and a temporary arrangement when they do not fit
     // as they are; it is undone when the selection changes.
     let selection = (app.selected_event, app.selected_finding);
@@ -214,7 +220,7 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     });
     if !targets.is_empty() && !kept {
         let order: Vec<(DocId, f32)> = shown.iter().map(|d| (*d, natural_width(app, *d))).collect();
-        let reveal = plan_reveal(&order, user_pin, &targets, &sides, area.width(), covered);
+        let reveal = plan_reveal(&order, user_pin, &targets, &sides, area.width());
         app.reveal_plan =
             (reveal.width_cap.is_some() || reveal.base.is_some()).then(|| RevealPlan {
                 selection,
@@ -302,7 +308,9 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
         if !reveal.is_empty() {
             app.columns_tail = 0.0;
         }
-        let seen = (viewport.width() - covered).max(widths.iter().copied().fold(0.0, f32::max));
+        let seen = viewport
+            .width()
+            .max(widths.iter().copied().fold(0.0, f32::max));
         if let Some(offset) = reveal_offset(&reveal, viewport.min.x, seen) {
             // The view starts at a column's left edge, never in the middle of one: the
             // first column at or after the offset (the one revealed stays in view, as it
@@ -320,9 +328,8 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             app.columns_tail = (offset + viewport.width() - total).max(0.0);
             ui.ctx().request_repaint();
         }
-        // Room at the right for the last column to come out from under the inspector
-        // overlay of a narrow window, and for the view to start at a column's left edge.
-        ui.set_width(total + covered.max(app.columns_tail));
+        // Room at the right for the view to start at a column's left edge.
+        ui.set_width(total + app.columns_tail);
         ui.set_height(height);
         let origin = ui.max_rect().min;
         for (index, &document) in scrolled.iter().enumerate() {
@@ -366,6 +373,7 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             Some(_) => {}
         }
     }
+    app.columns_scroller = output.inner_rect;
     app.columns_viewport = match pinned_rect {
         Some(rect) => rect.union(output.inner_rect),
         None => output.inner_rect,
@@ -373,8 +381,10 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     app.connectors_drawn = if app.remembered.show_connectors {
         super::connectors::connectors(app, ui, dark)
     } else {
+        app.connector_segments.clear();
         0
     };
+    super::sync::follow(app);
 }
 
 /// The narrowest and widest a column can be dragged.

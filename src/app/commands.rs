@@ -2,6 +2,7 @@
 //! the frame, together with the results of the worker threads (analysis, dialogs, disk) and
 //! the files dropped on the window.
 
+use super::unsaved::Replacement;
 use super::worker::{DialogJob, DialogPurpose};
 use super::{Command, Notice, ParallaxApp, ScrollRequest, worker};
 use parallax::model::DocId;
@@ -22,14 +23,14 @@ impl ParallaxApp {
 
     pub(crate) fn run_command(&mut self, command: Command, ctx: &egui::Context) {
         match command {
-            Command::Open(files) => self.open(files, ctx),
+            Command::Open(files) => self.replace(Replacement::Open(files), ctx),
             Command::Add(files) => self.add(files, ctx),
             Command::Edit(action) => self.edit(action, ctx),
             Command::Undo => self.undo(ctx),
             Command::Redo => self.redo(ctx),
             Command::SaveSession => self.save_session(ctx),
             Command::SaveSessionAs(path) => self.save_session_to(path, ctx),
-            Command::OpenSession(path) => self.open_session(path, ctx),
+            Command::OpenSession(path) => self.replace(Replacement::OpenSession(path), ctx),
             Command::Locate(index, path) => self.locate(index, path, ctx),
             Command::ReloadChanged => self.start_analysis(ctx),
             Command::Export(format, path) => self.export(format, path, ctx),
@@ -98,12 +99,9 @@ impl ParallaxApp {
         self.checkpoint(format!("close {name}"));
         let removed = self.work.session.remove_document(index);
         if removed > 0 {
-            self.notices.push(Notice {
-                text: format!(
+            self.notices.push(Notice::info(format!(
                     "Closed the article with {removed} correction(s), review(s) or note(s) on it. Edit → Undo brings them back."
-                ),
-                error: false,
-            });
+                )));
         }
         self.start_analysis(ctx);
     }
@@ -157,10 +155,8 @@ impl ParallaxApp {
         ctx: &egui::Context,
     ) {
         let Some(analysis) = &self.analysis else {
-            self.notices.push(Notice {
-                text: "There is no report to export yet.".into(),
-                error: true,
-            });
+            self.notices
+                .push(Notice::error("There is no report to export yet."));
             return;
         };
         let report = analysis.report.clone();
@@ -201,18 +197,13 @@ impl ParallaxApp {
         match result {
             Ok(()) => {
                 self.exported = Some(path.clone());
-                self.notices.push(Notice {
-                    text: format!("Exported {}", path.display()),
-                    error: false,
-                });
+                self.notices
+                    .push(Notice::info(format!("Exported {}", path.display())));
             }
-            Err(message) => self.notices.push(Notice {
-                text: format!(
-                    "{}: the export could not be written ({message})",
-                    path.display()
-                ),
-                error: true,
-            }),
+            Err(message) => self.notices.push(Notice::error(format!(
+                "{}: the export could not be written ({message})",
+                path.display()
+            ))),
         }
     }
 
@@ -236,6 +227,8 @@ impl ParallaxApp {
                     purpose,
                     "No file dialog could be shown (no desktop portal and no zenity), so type the path. You can also drag articles onto the window.",
                 );
+            } else if result.as_ref().is_none_or(Vec::is_empty) {
+                self.save_as_cancelled(purpose);
             }
             if let Some(mut files) = result
                 && !files.is_empty()
@@ -278,10 +271,10 @@ impl ParallaxApp {
         } else if !dropped.is_empty() {
             let (files, errors) = parallax::load::expand_inputs(&dropped);
             for (path, error) in errors {
-                self.notices.push(Notice {
-                    text: format!("Not loaded: {}: {error}", path.display()),
-                    error: true,
-                });
+                self.notices.push(Notice::error(format!(
+                    "Not loaded: {}: {error}",
+                    path.display()
+                )));
             }
             if !files.is_empty() {
                 self.commands.push(Command::Add(files));

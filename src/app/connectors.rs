@@ -1,115 +1,107 @@
-//! The connector curves between the passages of each event in neighbouring columns, drawn
-//! last on a layer clipped to the columns so that they follow scrolling; they cross where
-//! sources tell events in a different order.
+//! The connectors of the selection: a curve from the selected finding's claim (else the
+//! selected event's first passage) in one column to the same in the next column, across the
+//! gap between them; nothing when nothing is selected.
 //!
-//! With more than [`ALL_CONNECTORS_UP_TO`] open columns, curves for every event become
-//! spaghetti (issue 11): then only the selected event and its neighbours in the events list
-//! are connected, and nothing when no event is selected.
+//! Only neighbouring columns that both hold the selection are linked, so a curve never
+//! crosses a column that is not involved; a column half scrolled out of view is linked at the
+//! edge of its visible part. The curves are painted on the columns' own layer, clipped to the
+//! columns area, so that every window and dialog stays above them (issue 22: with four
+//! columns and more they showed the events next to the selection rather than the selection,
+//! crossed columns not involved, were drawn over dialogs, and in "Compare two" fanned out
+//! across the gap).
 
 use super::ParallaxApp;
+use super::columns::ColumnGeometry;
 use super::palette;
-use egui::{Color32, Id, LayerId, Order, Pos2, Stroke, Vec2};
-use parallax::model::{DocId, EventId};
-use std::collections::BTreeSet;
+use egui::{Color32, Pos2, Rect, Stroke, Vec2};
+use parallax::model::DocId;
 
-/// Up to this many open columns, every event's connectors are drawn.
-pub const ALL_CONNECTORS_UP_TO: usize = 3;
-
-/// The events whose connectors are drawn: `None` for all of them.
-pub fn connected_events(app: &ParallaxApp) -> Option<BTreeSet<EventId>> {
-    let open = app.shown_columns().len();
-    if open <= ALL_CONNECTORS_UP_TO {
-        return None;
+/// One end of a connector: where the selection is in a column, in content coordinates.
+fn anchor_in(app: &ParallaxApp, document: DocId) -> Option<f32> {
+    let analysis = app.analysis.as_ref()?;
+    let layout = analysis.layouts[document.get()].as_ref()?;
+    let report = &analysis.report;
+    if let Some(finding) = app
+        .selected_finding
+        .and_then(|f| report.findings.get(f.get()))
+    {
+        let claim = finding.claims.iter().find(|c| c.document == document)?;
+        let text = &report.documents[document.get()].text;
+        let rects = layout.span_rects(text, claim.start, claim.end);
+        return rects.first().map(|r| r.center().y);
     }
-    let Some(selected) = app.selected_event else {
-        return Some(BTreeSet::new());
-    };
-    let events = app.visible_events();
-    let mut connected = BTreeSet::from([selected]);
-    if let Some(position) = events.iter().position(|e| *e == selected) {
-        connected.extend(position.checked_sub(1).map(|p| events[p]));
-        connected.extend(events.get(position + 1));
-    }
-    Some(connected)
+    let event = report.events.get(app.selected_event?.get())?;
+    let first = event
+        .passages
+        .iter()
+        .filter(|p| p.document == document)
+        .min_by_key(|p| p.passage)?;
+    Some(layout.passage_rects[first.passage.get()].center().y)
 }
 
-/// Curves between the passages of each event in neighbouring columns; returns how many
-/// were drawn.
-pub fn connectors(app: &ParallaxApp, ui: &mut egui::Ui, dark: bool) -> usize {
-    let Some(analysis) = &app.analysis else {
+/// The part of a column in view: a scrolled column half out of view ends at the edge.
+fn visible(column: &ColumnGeometry, scroller: Rect, pinned: Option<DocId>) -> Rect {
+    if Some(column.document) == pinned {
+        column.clip
+    } else {
+        column.clip.intersect(scroller)
+    }
+}
+
+/// Draws the selection's connectors in `ui` (the columns area); returns how many.
+pub fn connectors(app: &mut ParallaxApp, ui: &mut egui::Ui, dark: bool) -> usize {
+    app.connector_segments.clear();
+    let color = match (app.selected_finding, app.selected_event) {
+        (Some(finding), _) => app
+            .analysis
+            .as_ref()
+            .and_then(|a| a.report.findings.get(finding.get()))
+            .map(|f| palette::kind_color(f.kind)),
+        (None, Some(event)) => Some(palette::event_color(event.get(), dark)),
+        (None, None) => None,
+    };
+    let Some(color) = color else {
         return 0;
     };
-    let connected = connected_events(app);
-    let mut drawn = 0;
-    let report = &analysis.report;
-    // Clipped to the columns, less what the inspector overlay of a narrow window covers:
-    // the curves share its layer order and would otherwise cross it.
-    let mut clip = ui.max_rect();
-    clip.max.x -= super::responsive::overlay_cover(app);
-    let painter = ui
-        .ctx()
-        .layer_painter(LayerId::new(Order::Middle, Id::unique("connectors")))
-        .with_clip_rect(clip);
-    for pair in app.geometry.windows(2) {
-        let (left, right) = (pair[0], pair[1]);
-        let (Some(left_layout), Some(right_layout)) = (
-            analysis.layouts[left.document.get()].as_ref(),
-            analysis.layouts[right.document.get()].as_ref(),
-        ) else {
+    let pinned = app.pinned.or(app.reveal_plan.as_ref().and_then(|p| p.base));
+    let scroller = app.columns_scroller;
+    let ends: Vec<Option<(Rect, f32)>> = app
+        .geometry
+        .iter()
+        .map(|column| {
+            let y = column.origin.y + anchor_in(app, column.document)?;
+            let rect = visible(column, scroller, pinned);
+            (rect.width() > 1.0).then_some((rect, y))
+        })
+        .collect();
+    let painter = ui.painter().with_clip_rect(app.columns_viewport);
+    let stroke = Stroke::new(2.5, color);
+    let mut segments = Vec::new();
+    for pair in ends.windows(2) {
+        let (Some((left, ya)), Some((right, yb))) = (pair[0], pair[1]) else {
             continue;
         };
-        for event in &report.events {
-            if connected
-                .as_ref()
-                .is_some_and(|c| !c.contains(&event.index))
-            {
-                continue;
-            }
-            let first = |document: DocId| event.passages.iter().find(|p| p.document == document);
-            let (Some(a), Some(b)) = (first(left.document), first(right.document)) else {
-                continue;
-            };
-            let ya = left.origin.y + left_layout.passage_rects[a.passage.get()].center().y;
-            let yb = right.origin.y + right_layout.passage_rects[b.passage.get()].center().y;
-            // Only where at least one end is in view.
-            let visible_a = ya >= left.clip.min.y && ya <= left.clip.max.y;
-            let visible_b = yb >= right.clip.min.y && yb <= right.clip.max.y;
-            if !visible_a && !visible_b {
-                continue;
-            }
-            let start = Pos2::new(
-                left.clip.max.x - 2.0,
-                ya.clamp(left.clip.min.y, left.clip.max.y),
-            );
-            let end = Pos2::new(
-                right.clip.min.x + 2.0,
-                yb.clamp(right.clip.min.y, right.clip.max.y),
-            );
-            let selected = app.selected_event == Some(event.index);
-            let color = palette::event_color(event.index.get(), dark);
-            let stroke = Stroke::new(
-                if selected { 3.0 } else { 1.5 },
-                if selected {
-                    color
-                } else {
-                    color.gamma_multiply(0.7)
-                },
-            );
-            let bend = (end.x - start.x) * 0.5;
-            let shape = egui::epaint::CubicBezierShape::from_points_stroke(
-                [
-                    start,
-                    start + Vec2::new(bend, 0.0),
-                    end - Vec2::new(bend, 0.0),
-                    end,
-                ],
-                false,
-                Color32::TRANSPARENT,
-                stroke,
-            );
-            painter.add(shape);
-            drawn += 1;
+        // Only where at least one end is in view.
+        if !left.y_range().contains(ya) && !right.y_range().contains(yb) {
+            continue;
         }
+        let start = Pos2::new(left.max.x - 2.0, ya.clamp(left.min.y, left.max.y));
+        let end = Pos2::new(right.min.x + 2.0, yb.clamp(right.min.y, right.max.y));
+        let bend = (end.x - start.x) * 0.5;
+        painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
+            [
+                start,
+                start + Vec2::new(bend, 0.0),
+                end - Vec2::new(bend, 0.0),
+                end,
+            ],
+            false,
+            Color32::TRANSPARENT,
+            stroke,
+        ));
+        segments.push((start, end));
     }
-    drawn
+    app.connectors_layer = Some(ui.layer_id());
+    app.connector_segments = segments;
+    app.connector_segments.len()
 }

@@ -255,7 +255,7 @@ pub fn session_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 );
                 if ui.button("Restore it").clicked() {
                     let ctx = ui.ctx().clone();
-                    app.restore_autosave(&ctx);
+                    app.replace(super::unsaved::Replacement::RestoreAutosave, &ctx);
                 }
                 if ui
                     .button("Discard")

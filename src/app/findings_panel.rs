@@ -7,6 +7,7 @@
 //! autosave and the session file see them like any other edit. Choosing a row selects the
 //! finding the way F7 does, which scrolls every column to its claims.
 
+use super::analysis::counts_as_difference;
 use super::keys::{KeyAction, hint};
 use super::session::EditAction;
 use super::{Command, ParallaxApp, palette};
@@ -16,7 +17,7 @@ use parallax::model::{Finding, FindingId, FindingKind, ReviewStatus};
 /// Which kinds the panel lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum KindFilter {
-    /// Every kind but agreements.
+    /// The differences ([`counts_as_difference`]) first, then the one-source items.
     #[default]
     Differences,
     All,
@@ -26,7 +27,7 @@ pub enum KindFilter {
 impl KindFilter {
     fn name(self) -> String {
         match self {
-            KindFilter::Differences => "All differences".into(),
+            KindFilter::Differences => "Differences, then one-source items".into(),
             KindFilter::All => "Everything, agreements too".into(),
             KindFilter::Only(kind) => kind.title().into(),
         }
@@ -34,7 +35,7 @@ impl KindFilter {
 
     fn admits(self, kind: FindingKind) -> bool {
         match self {
-            KindFilter::Differences => kind.is_difference(),
+            KindFilter::Differences => counts_as_difference(kind) || kind == FindingKind::Unique,
             KindFilter::All => true,
             KindFilter::Only(only) => kind == only,
         }
@@ -102,19 +103,23 @@ fn status_of(finding: &Finding) -> Option<ReviewStatus> {
 }
 
 impl ParallaxApp {
-    /// The findings the panel lists, in report order.
+    /// The findings the panel lists, in report order; with the default filter the
+    /// differences come first and the one-source items after them.
     pub fn queue(&self) -> Vec<FindingId> {
         let Some(analysis) = &self.analysis else {
             return Vec::new();
         };
         let panel = &self.findings_panel;
-        analysis
+        let mut queue: Vec<&Finding> = analysis
             .report
             .findings
             .iter()
             .filter(|f| panel.kind.admits(f.kind) && panel.status.admits(status_of(f)))
-            .map(|f| f.index)
-            .collect()
+            .collect();
+        if panel.kind == KindFilter::Differences {
+            queue.sort_by_key(|f| f.kind == FindingKind::Unique);
+        }
+        queue.iter().map(|f| f.index).collect()
     }
 
     /// The next (`step` 1) or previous (-1) unreviewed finding of the queue after the current
@@ -149,10 +154,9 @@ impl ParallaxApp {
                 self.select_finding(finding);
                 self.findings_panel.reveal = true;
             }
-            None => self.notices.push(super::Notice {
-                text: "Every finding in the list is reviewed.".into(),
-                error: false,
-            }),
+            None => self.notices.push(super::Notice::info(
+                "Every finding in the list is reviewed.",
+            )),
         }
     }
 
@@ -160,10 +164,9 @@ impl ParallaxApp {
     /// then moves to the next unreviewed one.
     pub fn review_current(&mut self, status: ReviewStatus) {
         let Some(current) = self.selected_finding else {
-            self.notices.push(super::Notice {
-                text: "Choose a finding first (N selects the next unreviewed one).".into(),
-                error: false,
-            });
+            self.notices.push(super::Notice::info(
+                "Choose a finding first (N selects the next unreviewed one).",
+            ));
             return;
         };
         let Some(finding) = self
@@ -204,6 +207,51 @@ impl ParallaxApp {
     }
 }
 
+/// A filter's accessible name (for assistive technology and tests).
+fn named_combo(name: &str) -> egui::WidgetInfo {
+    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name)
+}
+
+/// Where the current finding is in the list ("3 of 11 differences"), or how many the list
+/// holds when none is current; with the default filter, also how many one-source items
+/// follow the differences.
+fn place_label(
+    filter: KindFilter,
+    queue: &[FindingId],
+    report: &parallax::model::Report,
+    position: Option<usize>,
+) -> (String, Option<String>) {
+    if filter != KindFilter::Differences {
+        let place = match position {
+            Some(p) => format!("{} of {}", p + 1, queue.len()),
+            None => super::count(queue.len(), "finding", "findings"),
+        };
+        return (place, None);
+    }
+    let differences = queue
+        .iter()
+        .filter(|f| counts_as_difference(report.findings[f.get()].kind))
+        .count();
+    let one_source = queue.len() - differences;
+    let noun = if differences == 1 {
+        "difference"
+    } else {
+        "differences"
+    };
+    let place = match position {
+        Some(p) if p < differences => format!("{} of {differences} {noun}", p + 1),
+        Some(p) => format!("one-source item {} of {one_source}", p - differences + 1),
+        None => super::count(differences, "difference", "differences"),
+    };
+    let after = (one_source > 0).then(|| {
+        format!(
+            "then {}",
+            super::count(one_source, "one-source item", "one-source items")
+        )
+    });
+    (place, after)
+}
+
 /// The panel, at the bottom of the window under the columns.
 pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     egui::Panel::bottom("findings-panel")
@@ -224,7 +272,9 @@ pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 .selected_finding
                 .and_then(|s| queue.iter().position(|f| *f == s));
             let mut action = None;
-            ui.horizontal(|ui| {
+            // Wrapped: beside the inspector on a narrow window, the buttons take a second line
+            // rather than going off the edge.
+            ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new("Findings").strong());
                 egui::ComboBox::from_id_salt("findings-kind")
                     .selected_text(app.findings_panel.kind.name())
@@ -239,7 +289,9 @@ pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                                 choice.name(),
                             );
                         }
-                    });
+                    })
+                    .response
+                    .widget_info(|| named_combo("Kinds listed"));
                 egui::ComboBox::from_id_salt("findings-status")
                     .selected_text(app.findings_panel.status.name())
                     .show_ui(ui, |ui| {
@@ -250,12 +302,20 @@ pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                                 choice.name(),
                             );
                         }
-                    });
-                ui.label(match position {
-                    Some(p) => format!("{} of {}", p + 1, queue.len()),
-                    None => format!("– of {}", queue.len()),
-                });
-                ui.label(RichText::new(format!("{unreviewed} unreviewed")).weak());
+                    })
+                    .response
+                    .widget_info(|| named_combo("Review status listed"));
+                let (place, after) = place_label(app.findings_panel.kind, &queue, report, position);
+                ui.add(egui::Label::new(place).extend());
+                if let Some(after) = after {
+                    ui.add(egui::Label::new(RichText::new(after).weak()).extend()).on_hover_text(
+                        "Passages only one source reports. Choose “One source only” to list them alone.",
+                    );
+                }
+                ui.add(
+                    egui::Label::new(RichText::new(format!("{unreviewed} unreviewed")).weak())
+                        .extend(),
+                );
                 ui.separator();
                 let buttons = [
                     ("Previous unreviewed", KeyAction::PreviousUnreviewed),
@@ -274,15 +334,26 @@ pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 }
             });
             ui.separator();
-            let row_height = ui.spacing().interact_size.y;
+            // Every row exactly this high (a button's height), so that the list's arithmetic
+            // (which rows are in view, how far to scroll to one) holds: rows drawn higher than
+            // said made the list end past its scroll range, and a reveal spring back.
+            let row_height = (ui.text_style_height(&egui::TextStyle::Button)
+                + 2.0 * ui.spacing().button_padding.y)
+                .max(ui.spacing().interact_size.y)
+                .ceil();
             let mut scroll = ScrollArea::vertical()
                 .id_salt("findings-list")
                 .auto_shrink([false, false]);
             if std::mem::take(&mut app.findings_panel.reveal)
                 && let Some(p) = position
             {
+                // The row two rows below the top, but never past the end of the list: an
+                // offset beyond it springs back for seconds.
                 let spacing = ui.spacing().item_spacing.y;
-                let target = (p as f32 * (row_height + spacing) - 2.0 * row_height).max(0.0);
+                let end = queue.len() as f32 * (row_height + spacing) - spacing - ui.available_height();
+                let target = (p as f32 * (row_height + spacing) - 2.0 * row_height)
+                    .min(end)
+                    .max(0.0);
                 scroll = scroll.vertical_scroll_offset(target);
             }
             let mut chosen = None;
@@ -290,7 +361,10 @@ pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 for row in rows {
                     let finding = &report.findings[queue[row].get()];
                     let selected = app.selected_finding == Some(finding.index);
-                    ui.horizontal(|ui| {
+                    let row = egui::vec2(ui.available_width(), row_height);
+                    let layout = egui::Layout::left_to_right(egui::Align::Center);
+                    ui.allocate_ui_with_layout(row, layout, |ui| {
+                        ui.set_height(row_height);
                         let status = status_of(finding);
                         let mut status_text = RichText::new(status_name(status));
                         if status.is_none() {

@@ -21,41 +21,92 @@ use super::{Command, ParallaxApp};
 use egui::{Color32, RichText, ScrollArea, Stroke};
 use parallax::model::{DocId, Finding, FindingId, ReviewStatus};
 
-/// The inspector's default width, in the side panel and as an overlay.
+/// The inspector's default width in its side panel (narrower on a narrow window).
 pub const INSPECTOR_WIDTH: f32 = 380.0;
 
 /// How many shared anchors the event's header names (the rest are under "Why").
 const ANCHORS_SHOWN: usize = 5;
 
-/// The inspector as a side panel.
+/// The inspector as a side panel. On a narrow window it has a panel of its own, narrower,
+/// with a button that hides it (`responsive`).
 pub fn inspector(app: &mut ParallaxApp, ui: &mut egui::Ui) {
-    let shown = egui::Panel::right("inspector")
-        .resizable(true)
-        .default_size(INSPECTOR_WIDTH)
-        .min_size(240.0)
-        .max_size(520.0)
-        .show(ui, |ui| {
+    let panel = if app.narrow {
+        let width = super::responsive::narrow_inspector_width(ui.ctx().content_rect().width());
+        egui::Panel::right("inspector-narrow")
+            .resizable(false)
+            .exact_size(width)
+    } else {
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(INSPECTOR_WIDTH)
+            .min_size(240.0)
+            .max_size(520.0)
+    };
+    let shown = panel.show(ui, |ui| {
+        ui.horizontal(|ui| {
             ui.heading("Inspector");
-            inspector_body(app, ui);
+            super::responsive::hide_button(app, ui);
         });
-    app.panel_widths.1 = Some(shown.response.rect.width());
+        inspector_body(app, ui);
+    });
+    app.inspector_rect = shown.response.rect;
+    if !app.narrow {
+        app.panel_widths.1 = Some(shown.response.rect.width());
+    }
 }
 
 /// What the user did in the inspector this frame, applied after drawing it.
 #[derive(Default)]
-struct Actions {
-    command: Option<Command>,
+pub(super) struct Actions {
+    pub(super) command: Option<Command>,
     rename: Option<(parallax::model::EventId, String)>,
     review: Option<(FindingId, Option<ReviewStatus>, String)>,
     comment_drafts: Vec<(FindingId, Option<String>)>,
+    /// The current finding's block was scrolled into view.
+    revealed: Option<FindingId>,
 }
 
-/// What the inspector shows, in its side panel or its overlay.
+impl Actions {
+    pub(super) fn apply(self, app: &mut ParallaxApp) {
+        if let Some(command) = self.command {
+            app.commands.push(command);
+        }
+        if self.rename.is_some() {
+            app.rename_draft = self.rename;
+        }
+        for (finding, draft) in self.comment_drafts {
+            match draft {
+                Some(text) => app.comment_drafts.insert(finding, text),
+                None => app.comment_drafts.remove(&finding),
+            };
+        }
+        if let Some((finding, status, comment)) = self.review {
+            app.commands
+                .push(Command::Edit(EditAction::Review(finding, status, comment)));
+        }
+        if self.revealed.is_some() {
+            app.inspector_revealed = self.revealed;
+        }
+    }
+}
+
+/// What the inspector shows under its heading.
 pub fn inspector_body(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     let Some(analysis) = &app.analysis else {
         return;
     };
     let report = &analysis.report;
+    // A finding outside every event (a name spelled differently, a passage one source
+    // alone reports) has a card of its own: the inspector never shows an event it is not in.
+    if let Some(finding) = app
+        .selected_finding
+        .and_then(|f| report.findings.get(f.get()))
+        .filter(|f| f.event.is_none())
+    {
+        let finding = finding.index;
+        super::inspector_card::finding_card(app, ui, finding);
+        return;
+    }
     let Some(event) = app.selected_event.and_then(|e| report.events.get(e.get())) else {
         ui.label("Select an event in the list, or click a passage.");
         return;
@@ -107,8 +158,15 @@ pub fn inspector_body(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             if findings.is_empty() {
                 ui.label("No findings for this event.");
             }
+            // With several, the selected one is marked and scrolled to once.
+            let marked = (findings.len() > 1).then_some(app.selected_finding).flatten();
             for finding in &findings {
-                finding_block(ui, &app.comment_drafts, report, finding, &mut actions);
+                let current = marked == Some(finding.index);
+                let block = Block {
+                    current,
+                    reveal: current && app.inspector_revealed != Some(finding.index),
+                };
+                finding_block(ui, &app.comment_drafts, report, finding, block, &mut actions);
             }
             ui.separator();
             // One card per source.
@@ -179,22 +237,7 @@ pub fn inspector_body(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                     ui.label(RichText::new(format!("Cohesion {:.2}", event.cohesion)).weak());
                 });
         });
-    if let Some(command) = actions.command {
-        app.commands.push(command);
-    }
-    if actions.rename.is_some() {
-        app.rename_draft = actions.rename;
-    }
-    for (finding, draft) in actions.comment_drafts {
-        match draft {
-            Some(text) => app.comment_drafts.insert(finding, text),
-            None => app.comment_drafts.remove(&finding),
-        };
-    }
-    if let Some((finding, status, comment)) = actions.review {
-        app.commands
-            .push(Command::Edit(EditAction::Review(finding, status, comment)));
-    }
+    actions.apply(app);
 }
 
 /// One source's card: its name, its claims with their values, and its aligned clauses with
@@ -297,19 +340,36 @@ fn clause_label(ui: &mut egui::Ui, text: &str, aligned: &[AlignedClause]) {
     ui.label(job);
 }
 
+/// How a finding's block is drawn: marked as the current one of several, and scrolled
+/// into view (once, when it became current).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Block {
+    pub(super) current: bool,
+    pub(super) reveal: bool,
+}
+
 /// One finding: kind and confidence, summary and evidence, Confirm and Dismiss, and the
 /// comment field. Each line wraps at the panel's width.
-fn finding_block(
+pub(super) fn finding_block(
     ui: &mut egui::Ui,
     comment_drafts: &std::collections::BTreeMap<FindingId, String>,
     report: &parallax::model::Report,
     finding: &Finding,
+    block: Block,
     actions: &mut Actions,
 ) {
     let dismissed = finding.is_dismissed();
     let status = finding.review.as_ref().map(|r| r.status);
-    egui::Frame::group(ui.style()).show(ui, |ui| {
+    let mut frame = egui::Frame::group(ui.style());
+    if block.current {
+        frame = frame.stroke(Stroke::new(2.0, palette::kind_color(finding.kind)));
+    }
+    let shown = frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
+        if block.current {
+            ui.label(RichText::new("Current finding").small().strong())
+                .on_hover_text("The finding selected with F7, the findings panel or a mark");
+        }
         ui.horizontal_wrapped(|ui| {
             let mut title = RichText::new(format!(
                 "{} {}",
@@ -396,4 +456,8 @@ fn finding_block(
             }
         }
     });
+    if block.reveal {
+        shown.response.scroll_to_me(None);
+        actions.revealed = Some(finding.index);
+    }
 }

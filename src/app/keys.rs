@@ -11,7 +11,8 @@ use egui::{Key, Modifiers};
 pub enum KeyAction {
     Open,
     Search,
-    CloseSearch,
+    /// Esc: the Shortcuts and Legend windows first, else the search bar.
+    Close,
     Save,
     SaveAs,
     Undo,
@@ -154,9 +155,9 @@ pub const KEYS: &[KeyBinding] = &[
     bind(
         Modifiers::NONE,
         Key::Escape,
-        KeyAction::CloseSearch,
+        KeyAction::Close,
         Scope::Always,
-        "Close the search",
+        "Close the shortcuts, the legend or the search",
     ),
     bind(
         Modifiers::NONE,

@@ -10,7 +10,7 @@ use super::marks::DocumentMarks;
 use super::palette;
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Color32, FontFamily, FontId, Galley, Pos2, Rect, Stroke, Vec2};
-use parallax::model::{Document, FindingKind, PassageRole};
+use parallax::model::{Document, FindingKind, Format, Passage, PassageRole};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -18,6 +18,9 @@ use std::sync::Arc;
 pub const BODY_SIZE: f32 = 15.0;
 /// Space between paragraphs in points.
 const PARAGRAPH_GAP: f32 = 10.0;
+/// The size markup a reader does not see is drawn at (transparent, next to no width): the
+/// text keeps its bytes, so every offset stays exact (`markup`).
+const HIDDEN_SIZE: f32 = 0.05;
 
 /// One laid-out paragraph.
 pub struct ParagraphLayout {
@@ -86,105 +89,11 @@ impl DocumentLayout {
         dark: bool,
     ) -> DocumentLayout {
         let text = &document.text;
-        let text_color = if dark {
-            Color32::from_gray(225)
-        } else {
-            Color32::from_gray(30)
-        };
-        let heading_color = if dark {
-            Color32::from_gray(245)
-        } else {
-            Color32::from_gray(10)
-        };
-        let muted = if dark {
-            Color32::from_gray(140)
-        } else {
-            Color32::from_gray(120)
-        };
+        let styler = Styler::new(document, marks, dark);
         let mut paragraphs = Vec::new();
         let mut top = 0.0;
         for range in parallax::segment::paragraphs(text) {
-            // Each passage's role decides the style of its text, and its event the tint. A
-            // paragraph whose first line is a date header (a boilerplate passage) is not all
-            // boilerplate: the lead after it is body text (issue 11 saw whole leads greyed).
-            // Text outside every passage takes the paragraph's main role.
-            let passages: Vec<&parallax::model::Passage> = document
-                .passages
-                .iter()
-                .filter(|p| p.start >= range.start && p.end <= range.end)
-                .collect();
-            let paragraph_role = passages
-                .iter()
-                .find(|p| p.role != PassageRole::Boilerplate)
-                .or(passages.first())
-                .map_or(PassageRole::Boilerplate, |p| p.role);
-            let style = |role: PassageRole| {
-                let (size, color) = match role {
-                    PassageRole::Heading => (BODY_SIZE * 1.25, heading_color),
-                    PassageRole::Boilerplate => (BODY_SIZE * 0.85, muted),
-                    PassageRole::Body => (BODY_SIZE, text_color),
-                };
-                TextFormat {
-                    font_id: FontId::new(size, FontFamily::Proportional),
-                    color,
-                    line_height: Some(size * 1.5),
-                    ..TextFormat::default()
-                }
-            };
-            // Boundaries: passage edges and mark edges inside the paragraph.
-            let mut cuts: Vec<usize> = vec![range.start, range.end];
-            for passage in &passages {
-                cuts.push(passage.start);
-                cuts.push(passage.end);
-            }
-            for mark in &marks.marks {
-                if mark.end > range.start && mark.start < range.end {
-                    cuts.push(mark.start.clamp(range.start, range.end));
-                    cuts.push(mark.end.clamp(range.start, range.end));
-                }
-            }
-            cuts.sort_unstable();
-            cuts.dedup();
-            let mut job = LayoutJob {
-                text: display_text(&text[range.clone()]),
-                ..LayoutJob::default()
-            };
-            job.wrap.max_width = width;
-            for window in cuts.windows(2) {
-                let (start, end) = (window[0], window[1]);
-                if start >= end {
-                    continue;
-                }
-                let passage = passages.iter().find(|p| p.start <= start && end <= p.end);
-                let mut format = style(passage.map_or(paragraph_role, |p| p.role));
-                if let Some(passage) = passage
-                    && let Some(event) = marks.passage_event[passage.index.get()]
-                {
-                    format.background = palette::event_tint(event.get(), dark);
-                }
-                // The most specific mark wins: a difference over an agreement.
-                let mark = marks
-                    .marks
-                    .iter()
-                    .filter(|m| m.start <= start && end <= m.end)
-                    .max_by_key(|m| (!m.dismissed, m.kind != FindingKind::Agreement, m.start));
-                if let Some(mark) = mark {
-                    let color = if mark.dismissed {
-                        Color32::from_gray(150)
-                    } else {
-                        palette::kind_color(mark.kind)
-                    };
-                    format.underline = Stroke::new(2.0, color);
-                    format.background = color.gamma_multiply(if dark { 0.35 } else { 0.22 });
-                }
-                job.sections.push(egui::text::LayoutSection {
-                    leading_space: 0.0,
-                    byte_range: egui::text::ByteIndex(start - range.start)
-                        ..egui::text::ByteIndex(end - range.start),
-                    format,
-                });
-            }
-            let galley = fonts.layout_job(job);
+            let galley = fonts.layout_job(styler.job(range.clone(), width));
             let height = galley.size().y;
             paragraphs.push(ParagraphLayout { range, top, galley });
             top += height + PARAGRAPH_GAP;
@@ -298,6 +207,188 @@ impl DocumentLayout {
         self.paragraphs[first..]
             .iter()
             .take_while(move |p| p.top <= bottom)
+    }
+}
+
+/// How a document's text is styled: each passage's role and event tint, the finding marks,
+/// and Markdown's markup (hidden) and emphasis.
+struct Styler<'a> {
+    document: &'a Document,
+    marks: &'a DocumentMarks,
+    dark: bool,
+    text: Color32,
+    heading: Color32,
+    muted: Color32,
+}
+
+/// What one paragraph holds: its passages, the role of text outside them, and its markup in
+/// document offsets.
+struct Spans<'a> {
+    passages: Vec<&'a Passage>,
+    role: PassageRole,
+    hidden: Vec<Range<usize>>,
+    strong: Vec<Range<usize>>,
+    emphasis: Vec<Range<usize>>,
+}
+
+fn within(ranges: &[Range<usize>], start: usize, end: usize) -> bool {
+    ranges.iter().any(|r| r.start <= start && end <= r.end)
+}
+
+impl<'a> Styler<'a> {
+    fn new(document: &'a Document, marks: &'a DocumentMarks, dark: bool) -> Styler<'a> {
+        let gray = |dark_gray: u8, light_gray: u8| {
+            Color32::from_gray(if dark { dark_gray } else { light_gray })
+        };
+        Styler {
+            document,
+            marks,
+            dark,
+            text: gray(225, 30),
+            heading: gray(245, 10),
+            muted: gray(140, 120),
+        }
+    }
+
+    fn style(&self, role: PassageRole) -> TextFormat {
+        let (size, color) = match role {
+            PassageRole::Heading => (BODY_SIZE * 1.25, self.heading),
+            PassageRole::Boilerplate => (BODY_SIZE * 0.85, self.muted),
+            PassageRole::Body => (BODY_SIZE, self.text),
+        };
+        TextFormat {
+            font_id: FontId::new(size, FontFamily::Proportional),
+            color,
+            line_height: Some(size * 1.5),
+            ..TextFormat::default()
+        }
+    }
+
+    /// Each passage's role decides the style of its text, and its event the tint. A
+    /// paragraph whose first line is a date header (a boilerplate passage) is not all
+    /// boilerplate: the lead after it is body text (issue 11 saw whole leads greyed). Text
+    /// outside every passage takes the paragraph's main role.
+    fn spans(&self, range: &Range<usize>) -> Spans<'a> {
+        let passages: Vec<&Passage> = self
+            .document
+            .passages
+            .iter()
+            .filter(|p| p.start >= range.start && p.end <= range.end)
+            .collect();
+        let role = passages
+            .iter()
+            .find(|p| p.role != PassageRole::Boilerplate)
+            .or(passages.first())
+            .map_or(PassageRole::Boilerplate, |p| p.role);
+        let markup = if self.document.format == Format::Markdown {
+            super::markup::markdown(&self.document.text[range.clone()])
+        } else {
+            super::markup::Markup::default()
+        };
+        let shift = |ranges: Vec<Range<usize>>| -> Vec<Range<usize>> {
+            ranges
+                .into_iter()
+                .map(|r| r.start + range.start..r.end + range.start)
+                .collect()
+        };
+        Spans {
+            passages,
+            role,
+            hidden: shift(markup.hidden),
+            strong: shift(markup.strong),
+            emphasis: shift(markup.emphasis),
+        }
+    }
+
+    /// Where the style may change: passage edges, mark edges and markup.
+    fn cuts(&self, range: &Range<usize>, spans: &Spans) -> Vec<usize> {
+        let mut cuts: Vec<usize> = vec![range.start, range.end];
+        for edge in spans
+            .hidden
+            .iter()
+            .chain(&spans.strong)
+            .chain(&spans.emphasis)
+        {
+            cuts.extend([edge.start, edge.end]);
+        }
+        for passage in &spans.passages {
+            cuts.extend([passage.start, passage.end]);
+        }
+        for mark in &self.marks.marks {
+            if mark.end > range.start && mark.start < range.end {
+                cuts.push(mark.start.clamp(range.start, range.end));
+                cuts.push(mark.end.clamp(range.start, range.end));
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts
+    }
+
+    /// The format of the text from `start` to `end` (between two cuts).
+    fn format(&self, start: usize, end: usize, spans: &Spans) -> TextFormat {
+        if within(&spans.hidden, start, end) {
+            // Markup a reader does not see: transparent, next to no width.
+            return TextFormat {
+                font_id: FontId::new(HIDDEN_SIZE, FontFamily::Proportional),
+                color: Color32::TRANSPARENT,
+                ..TextFormat::default()
+            };
+        }
+        let passage = spans
+            .passages
+            .iter()
+            .find(|p| p.start <= start && end <= p.end);
+        let mut format = self.style(passage.map_or(spans.role, |p| p.role));
+        if within(&spans.strong, start, end) {
+            format.color = self.heading;
+        }
+        format.italics = within(&spans.emphasis, start, end);
+        if let Some(passage) = passage
+            && let Some(event) = self.marks.passage_event[passage.index.get()]
+        {
+            format.background = palette::event_tint(event.get(), self.dark);
+        }
+        // The most specific mark wins: a difference over an agreement.
+        let mark = self
+            .marks
+            .marks
+            .iter()
+            .filter(|m| m.start <= start && end <= m.end)
+            .max_by_key(|m| (!m.dismissed, m.kind != FindingKind::Agreement, m.start));
+        if let Some(mark) = mark {
+            let color = if mark.dismissed {
+                Color32::from_gray(150)
+            } else {
+                palette::kind_color(mark.kind)
+            };
+            format.underline = Stroke::new(2.0, color);
+            format.background = color.gamma_multiply(if self.dark { 0.35 } else { 0.22 });
+        }
+        format
+    }
+
+    /// The layout job of one paragraph.
+    fn job(&self, range: Range<usize>, width: f32) -> LayoutJob {
+        let spans = self.spans(&range);
+        let mut job = LayoutJob {
+            text: display_text(&self.document.text[range.clone()]),
+            ..LayoutJob::default()
+        };
+        job.wrap.max_width = width;
+        for window in self.cuts(&range, &spans).windows(2) {
+            let (start, end) = (window[0], window[1]);
+            if start >= end {
+                continue;
+            }
+            job.sections.push(egui::text::LayoutSection {
+                leading_space: 0.0,
+                byte_range: egui::text::ByteIndex(start - range.start)
+                    ..egui::text::ByteIndex(end - range.start),
+                format: self.format(start, end, &spans),
+            });
+        }
+        job
     }
 }
 

@@ -138,6 +138,8 @@ pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                     ui.close();
                 }
                 ui.checkbox(&mut app.remembered.show_connectors, "Show connectors");
+                ui.checkbox(&mut app.remembered.sync_scroll, "Keep columns in step")
+                    .on_hover_text("Scrolling a column (the pinned base, when there is one) brings the same event level in the columns that report it");
                 ui.checkbox(
                     &mut app.remembered.only_differences,
                     "Only events with differences",
@@ -232,7 +234,7 @@ pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             if ui.button("Legend").clicked() {
                 app.show_legend = !app.show_legend;
             }
-            super::responsive::overlay_toggle(app, ui);
+            super::responsive::inspector_toggle(app, ui);
         });
     });
 }
@@ -258,16 +260,22 @@ pub fn status_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 }
             } else if let Some(analysis) = &app.analysis {
                 let report = &analysis.report;
-                let dismissed = report.findings.iter().filter(|f| f.is_dismissed()).count();
-                let differences = analysis.differences.len();
+                let counts = analysis.counts();
+                let dismissed = if counts.dismissed > 0 {
+                    format!(" ({} dismissed)", counts.dismissed)
+                } else {
+                    String::new()
+                };
                 ui.label(format!(
-                    "{} · {} · {} · {dismissed} dismissed · {} · {} not loaded",
+                    "{} · {} · {}{dismissed} · {} · {} · {} not loaded",
                     super::count(report.documents.len(), "article", "articles"),
                     super::count(report.events.len(), "shared event", "shared events"),
-                    super::count(differences, "difference", "differences"),
+                    super::count(counts.differences, "difference", "differences"),
+                    super::count(counts.one_source, "one-source item", "one-source items"),
                     super::count(report.notes.len(), "note", "notes"),
                     report.failures.len()
-                ));
+                ))
+                .on_hover_text("Differences: the findings other than agreements and one-source items, at the confidence shown. One-source items: passages only one source reports.");
                 if !report.orphans.is_empty()
                     && ui
                         .link(format!("{} orphaned", report.orphans.len()))

@@ -7,16 +7,19 @@
 //!
 //! One file per view: `menus` (menu and status bars), `events_panel`, `columns` (the
 //! columns area) with `column_header`, `column_text`, `connectors` and `reveal` (every side
-//! of a selection in view), `inspector`,
+//! of a selection in view), `inspector` with `inspector_card` (a finding outside events),
 //! `overview`, `heat_map` (the base text shaded by coverage), `findings_panel`, `edits`
 //! (context menus, notes panel, editors), `windows` (search bar, help windows, notices),
-//! `path_prompt` and `responsive` (narrow windows); `clauses` pairs clauses for the
+//! `path_prompt` and `responsive` (narrow windows), `change_map` (each column's location
+//! bar) and `sync` (columns kept in step); `markup` finds the Markdown a reader does not
+//! see, which `layout` draws hidden; `clauses` pairs clauses for the
 //! inspector's word-level difference.
 //! Behaviour without drawing: `analysis` (the engine's report), `commands` (the queue run at
 //! the end of the frame), `navigation` (selection, stepping, search, keys), `session` and
 //! `session_files` (edits, undo, saving), `keys` (the key table).
 
 mod analysis;
+mod change_map;
 mod clauses;
 mod column_header;
 mod column_text;
@@ -29,9 +32,11 @@ mod findings_panel;
 mod fonts;
 mod heat_map;
 mod inspector;
+mod inspector_card;
 mod keys;
 mod layout;
 mod marks;
+mod markup;
 mod menus;
 mod navigation;
 mod overview;
@@ -42,6 +47,8 @@ mod responsive;
 mod reveal;
 pub mod session;
 mod session_files;
+mod sync;
+mod unsaved;
 mod windows;
 mod worker;
 
@@ -50,6 +57,7 @@ mod tests;
 
 pub use analysis::Analysis;
 pub use remembered::{Remembered, STORAGE_KEY};
+pub use windows::Notice;
 
 use parallax::model::{DocId, EventId, FindingId, FindingKind, PassageRef, Report};
 use session::{EditAction, Workspace};
@@ -123,13 +131,6 @@ pub struct NoteDraft {
     pub reattach: Option<usize>,
 }
 
-/// A message shown in the corner until dismissed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub text: String,
-    pub error: bool,
-}
-
 /// A request to bring a span of a document into view in its column.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScrollRequest {
@@ -191,8 +192,12 @@ pub struct ParallaxApp {
     pub commands: Vec<Command>,
     /// Where each visible column was drawn this frame, for connectors.
     pub(crate) geometry: Vec<columns::ColumnGeometry>,
-    /// How many connector curves were drawn this frame.
+    /// How many connector curves were drawn this frame, their ends, and on which layer.
     pub(crate) connectors_drawn: usize,
+    pub(crate) connector_segments: Vec<(egui::Pos2, egui::Pos2)>,
+    pub(crate) connectors_layer: Option<egui::LayerId>,
+    /// The visible part of the sideways-scrolled columns (right of a pinned base).
+    pub(crate) columns_scroller: egui::Rect,
     theme_applied: Option<bool>,
     /// How full the font atlas was at the start of the last frame (see `forget_stale_layouts`).
     atlas_fill: f32,
@@ -254,14 +259,32 @@ pub struct ParallaxApp {
     pub columns_tail: f32,
     /// The visible part of the columns area last frame, in screen coordinates.
     pub columns_viewport: egui::Rect,
-    /// Whether the window is narrow this frame (events panel a strip, inspector an overlay).
+    /// Whether the window is narrow this frame (events panel a strip, inspector on demand).
     pub narrow: bool,
     /// On a narrow window: whether the user expanded the events panel from its strip.
     pub events_expanded: bool,
     /// The inspector's aligned clauses, for the texts they were computed from.
     pub(crate) clause_cache: Option<(Vec<String>, Vec<Vec<clauses::AlignedClause>>)>,
-    /// On a narrow window: whether the inspector overlay is open.
-    pub inspector_overlay: bool,
+    /// On a narrow window: whether the inspector is open (a panel beside the columns).
+    pub narrow_inspector: bool,
+    /// Where the inspector was drawn this frame (nothing when it was not).
+    pub inspector_rect: egui::Rect,
+    /// The size of the columns area last frame: when it changes, the selection is brought
+    /// into view again.
+    pub(crate) columns_area: egui::Vec2,
+    /// Each column's vertical scroll offset last frame (`sync`).
+    pub(crate) scroll_offsets: std::collections::BTreeMap<DocId, f32>,
+    /// The column the user scrolled this frame, which the others follow.
+    pub(crate) sync_lead: Option<DocId>,
+    /// Vertical offsets to give columns in the next frame (followers, change-map jumps).
+    pub(crate) sync_targets: Vec<(DocId, f32)>,
+    /// A column whose change map was clicked: it leads when it has moved.
+    pub(crate) map_jumped: Option<DocId>,
+    /// An action that replaces the comparison, waiting for the answer to "Save your work
+    /// first?" (`unsaved`).
+    pub unsaved_prompt: Option<unsaved::UnsavedPrompt>,
+    /// The finding whose block the inspector last scrolled into view.
+    pub(crate) inspector_revealed: Option<FindingId>,
 }
 
 impl ParallaxApp {
@@ -276,22 +299,7 @@ impl ParallaxApp {
         // The stored theme before the first frame: eframe clears the window with it.
         app.apply_theme(&cc.egui_ctx);
         app.work = Workspace::new(eframe::storage_dir("Parallax"));
-        if let [file] = files.as_slice()
-            && parallax::session::is_session_path(file)
-        {
-            app.remembered.has_run = true;
-            app.open_session(file.clone(), &cc.egui_ctx);
-            return app;
-        }
-        let files = if !files.is_empty() {
-            files
-        } else if app.remembered.has_run && !app.remembered.open_files.is_empty() {
-            app.remembered.open_files.clone()
-        } else {
-            sample_files()
-        };
-        app.remembered.has_run = true;
-        app.open(files, &cc.egui_ctx);
+        app.start(files, &cc.egui_ctx);
         app
     }
 
@@ -328,6 +336,9 @@ impl ParallaxApp {
             commands: Vec::new(),
             geometry: Vec::new(),
             connectors_drawn: 0,
+            connector_segments: Vec::new(),
+            connectors_layer: None,
+            columns_scroller: egui::Rect::NOTHING,
             theme_applied: None,
             atlas_fill: 0.0,
             fonts_installed: false,
@@ -364,8 +375,16 @@ impl ParallaxApp {
             columns_viewport: egui::Rect::NOTHING,
             narrow: false,
             events_expanded: false,
-            inspector_overlay: false,
+            narrow_inspector: false,
+            inspector_rect: egui::Rect::NOTHING,
+            columns_area: egui::Vec2::ZERO,
+            scroll_offsets: std::collections::BTreeMap::new(),
+            sync_lead: None,
+            sync_targets: Vec::new(),
+            map_jumped: None,
             clause_cache: None,
+            unsaved_prompt: None,
+            inspector_revealed: None,
         }
     }
 
@@ -439,7 +458,7 @@ impl ParallaxApp {
         menus::menu_bar(self, ui);
         menus::status_bar(self, ui);
         // Under about 1300 points the side panels give their room to the columns: the
-        // events panel becomes a strip and the inspector an overlay.
+        // events panel becomes a strip and the inspector opens only when asked for.
         self.narrow = ctx.content_rect().width() < responsive::NARROW_WIDTH;
         if self.show_events {
             if self.narrow && !self.events_expanded {
@@ -448,7 +467,8 @@ impl ParallaxApp {
                 events_panel::events_panel(self, ui);
             }
         }
-        if self.show_inspector && !self.narrow {
+        self.inspector_rect = egui::Rect::NOTHING;
+        if responsive::inspector_shown(self) {
             inspector::inspector(self, ui);
         }
         if self.show_notes {
@@ -468,12 +488,10 @@ impl ParallaxApp {
                 MainView::HeatMap => heat_map::heat_map_ui(self, ui),
             }
         });
-        if self.show_inspector && self.narrow {
-            responsive::inspector_overlay(self, &ctx);
-        }
         windows::windows(self, &ctx);
         edits::windows(self, &ctx);
         path_prompt::path_prompt_ui(self, &ctx);
+        unsaved::unsaved_prompt_ui(self, &ctx);
         windows::notices(self, &ctx);
         windows::drop_overlay(&ctx);
         // A passage dragged from the margin is dropped on release, on a passage or not.

@@ -88,10 +88,12 @@ impl ParallaxApp {
                 values.iter().position(|v| Some(v) == value).unwrap_or(0)
             })
             .collect();
-        if event.is_some() {
-            self.select_event(event);
-        }
+        // A finding outside every event leaves no event selected: the inspector and the
+        // columns' outline would show the one selected before.
+        self.select_event(event);
         self.selected_finding = Some(finding);
+        // The findings panel's list scrolls to it, however it was chosen.
+        self.findings_panel.reveal = true;
         // The columns of its claims come into view sideways, before the event's others; when
         // not all can, every value it compares does.
         self.reveal_sides = sides;
@@ -100,6 +102,15 @@ impl ParallaxApp {
         self.scroll_requests
             .retain(|r| !claims.iter().any(|c| c.document == r.document));
         self.scroll_requests.extend(claims);
+    }
+
+    /// Brings the selected finding (else event) into view again, as selecting it did.
+    pub(crate) fn keep_selection_in_view(&mut self) {
+        match (self.selected_finding, self.selected_event) {
+            (Some(finding), _) => self.select_finding(finding),
+            (None, Some(event)) => self.select_event(Some(event)),
+            (None, None) => {}
+        }
     }
 
     /// The events in the order the events panel shows them (filters applied).
@@ -229,13 +240,18 @@ impl ParallaxApp {
     /// Keyboard shortcuts that work anywhere in the window, from the key table.
     pub(crate) fn shortcuts(&mut self, ctx: &egui::Context) {
         use keys::{KEYS, KeyAction, Scope};
+        // "Save your work first?" waits for its answer: no key acts behind it (its own
+        // Esc cancels it).
+        if self.unsaved_prompt.as_ref().is_some_and(|p| !p.saving) {
+            return;
+        }
         let typing = ctx.egui_wants_keyboard_input();
         for binding in KEYS {
             let applies = match binding.scope {
                 Scope::Always => true,
                 Scope::NotTyping => !typing,
                 Scope::FindingsPanel => !typing && self.findings_panel.open,
-            } && (binding.action != KeyAction::CloseSearch || self.search.open);
+            } && (binding.action != KeyAction::Close || self.closes_on_escape());
             let shortcut = egui::KeyboardShortcut::new(binding.modifiers, binding.key);
             if !applies || !ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 continue;
@@ -246,7 +262,14 @@ impl ParallaxApp {
                     self.search.open = true;
                     self.search.focus = true;
                 }
-                KeyAction::CloseSearch => self.search.open = false,
+                KeyAction::Close => {
+                    if self.show_shortcuts || self.show_legend {
+                        self.show_shortcuts = false;
+                        self.show_legend = false;
+                    } else {
+                        self.search.open = false;
+                    }
+                }
                 KeyAction::Save => self.commands.push(Command::SaveSession),
                 KeyAction::SaveAs => self
                     .commands
@@ -268,6 +291,11 @@ impl ParallaxApp {
                 | KeyAction::Dismiss => self.queue_key(binding.action),
             }
         }
+    }
+
+    /// Whether Esc has something to close: the Shortcuts or Legend window, or the search.
+    fn closes_on_escape(&self) -> bool {
+        self.show_shortcuts || self.show_legend || self.search.open
     }
 
     /// Search hits to draw: none once the search is closed (Esc or ×), though the query is

@@ -295,14 +295,11 @@ pub fn path_prompt_ui(app: &mut ParallaxApp, ctx: &egui::Context) {
         Some(true) => match app.accept_path(prompt.purpose, &prompt.text) {
             Ok(()) => {}
             Err(message) => {
-                app.notices.push(Notice {
-                    text: message,
-                    error: true,
-                });
+                app.notices.push(Notice::error(message));
                 app.path_prompt = Some(prompt);
             }
         },
-        Some(false) => {}
+        Some(false) => app.save_as_cancelled(prompt.purpose),
         None => app.path_prompt = Some(prompt),
     }
 }

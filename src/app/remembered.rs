@@ -11,6 +11,8 @@ use std::path::PathBuf;
 pub struct Remembered {
     pub dark: bool,
     pub show_connectors: bool,
+    /// "Keep columns in step": the column scrolled leads the others (`sync`).
+    pub sync_scroll: bool,
     pub only_differences: bool,
     /// Whether findings below the calibrated confidence are shown too.
     pub show_uncertain: bool,
@@ -19,6 +21,9 @@ pub struct Remembered {
     pub last_folder: Option<PathBuf>,
     /// The articles open when the viewer last closed.
     pub open_files: Vec<PathBuf>,
+    /// The session file open when the viewer last closed (none when it was untitled): a
+    /// plain start reopens it, with its reviews, notes and corrections.
+    pub open_session: Option<PathBuf>,
     /// Whether the viewer has run before (the first run shows the samples).
     pub has_run: bool,
     /// "Fit columns" as the user set it; `None` fits up to [`super::columns::FIT_BY_DEFAULT`].
@@ -30,12 +35,14 @@ impl Default for Remembered {
         Remembered {
             dark: false,
             show_connectors: true,
+            sync_scroll: true,
             only_differences: false,
             show_uncertain: false,
             recent_files: Vec::new(),
             recent_sessions: Vec::new(),
             last_folder: None,
             open_files: Vec::new(),
+            open_session: None,
             has_run: false,
             fit_columns: None,
         }

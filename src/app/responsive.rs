@@ -1,16 +1,25 @@
 //! Narrow windows: under [`NARROW_WIDTH`] the events panel folds to a strip with a button to
-//! open it, and the inspector floats over the columns as an overlay that can be closed, so that
-//! the columns keep the width to show at least one whole, readable column.
+//! open it, and the inspector is closed until the menu bar's "Inspector" button opens it, so
+//! that the columns keep the width to show at least one whole, readable column.
+//!
+//! Opened, the inspector is a panel beside the columns, never a window over them: an
+//! overlay covered the column holding a claim and the findings panel's Dismiss (issue 22).
+//! When the events panel and the inspector do not both fit beside a readable column, opening
+//! one folds the other. Whatever changes the size of the columns area (a panel opening, the
+//! window resized), the selected finding or event is brought into view again (`columns`).
 
 use super::ParallaxApp;
-use super::inspector::{INSPECTOR_WIDTH, inspector_body};
-use egui::{Align2, RichText};
+use super::inspector::INSPECTOR_WIDTH;
+use egui::RichText;
 
 /// Windows narrower than this (in points) are narrow.
 pub const NARROW_WIDTH: f32 = 1300.0;
 
-/// The margin between the overlay and the window's edges.
-const OVERLAY_MARGIN: f32 = 8.0;
+/// The room the columns keep on a narrow window: one readable column and its margins.
+const COLUMNS_ROOM: f32 = 340.0;
+
+/// The events panel's width before the user set one.
+const EVENTS_WIDTH: f32 = 280.0;
 
 /// The events panel folded to a strip: one button opens it.
 pub fn events_strip(app: &mut ParallaxApp, ui: &mut egui::Ui) {
@@ -24,6 +33,9 @@ pub fn events_strip(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 .clicked()
             {
                 app.events_expanded = true;
+                if !room_for_both(app, ui.ctx()) {
+                    app.narrow_inspector = false;
+                }
             }
         });
 }
@@ -40,60 +52,52 @@ pub fn collapse_button(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     }
 }
 
-/// Whether the inspector overlay is up: on a narrow window, opened from the menu bar's
-/// "Inspector" button (it stays closed on selecting, so the columns keep the width).
-pub fn overlay_shown(app: &ParallaxApp) -> bool {
-    app.narrow && app.show_inspector && app.inspector_overlay
+/// Whether the inspector is drawn: always when shown on a wide window; on a narrow one once
+/// opened from the menu bar's "Inspector" button (it stays closed on selecting, so the
+/// columns keep the width).
+pub fn inspector_shown(app: &ParallaxApp) -> bool {
+    app.show_inspector && (!app.narrow || app.narrow_inspector)
 }
 
-/// The menu bar's button that opens and closes the overlay (narrow windows only).
-pub fn overlay_toggle(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+/// The inspector's width on a narrow window `window` points wide.
+pub fn narrow_inspector_width(window: f32) -> f32 {
+    INSPECTOR_WIDTH.min(window * 0.38)
+}
+
+/// Whether the expanded events panel and the inspector both fit beside a readable column.
+fn room_for_both(app: &ParallaxApp, ctx: &egui::Context) -> bool {
+    let window = ctx.content_rect().width();
+    let events = app.panel_widths.0.unwrap_or(EVENTS_WIDTH);
+    window - events - narrow_inspector_width(window) >= COLUMNS_ROOM
+}
+
+/// The menu bar's button that opens and closes the inspector (narrow windows only).
+pub fn inspector_toggle(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     if app.narrow && app.show_inspector {
-        let open = app.inspector_overlay;
+        let open = app.narrow_inspector;
         if ui
             .selectable_label(open, "Inspector")
-            .on_hover_text("Show the selected event's details over the columns")
+            .on_hover_text("Show the selected finding or event beside the columns")
             .clicked()
         {
-            app.inspector_overlay = !open;
+            app.narrow_inspector = !open;
+            if app.narrow_inspector && !room_for_both(app, ui.ctx()) {
+                app.events_expanded = false;
+            }
         }
     }
 }
 
-/// The overlay's width in a window `window` points wide.
-fn overlay_width(window: f32) -> f32 {
-    INSPECTOR_WIDTH.min(window * 0.45)
-}
-
-/// How much of the columns area, from its right edge, the overlay covers (0 without one).
-pub fn overlay_cover(app: &ParallaxApp) -> f32 {
-    if !overlay_shown(app) {
-        return 0.0;
-    }
-    let window = app
-        .ctx
-        .as_ref()
-        .map_or(NARROW_WIDTH, |c| c.content_rect().width());
-    overlay_width(window) + 2.0 * OVERLAY_MARGIN
-}
-
-/// The inspector as a window anchored at the right, over the columns.
-pub fn inspector_overlay(app: &mut ParallaxApp, ctx: &egui::Context) {
-    if !overlay_shown(app) {
-        return;
-    }
-    let screen = ctx.content_rect();
-    let width = overlay_width(screen.width());
-    let mut open = true;
-    egui::Window::new("Inspector")
-        .id(egui::Id::unique("inspector-overlay"))
-        .open(&mut open)
-        .anchor(Align2::RIGHT_TOP, egui::vec2(-OVERLAY_MARGIN, 64.0))
-        .collapsible(false)
-        .resizable(false)
-        .fixed_size(egui::vec2(width, (screen.height() - 140.0).max(160.0)))
-        .show(ctx, |ui| inspector_body(app, ui));
-    if !open {
-        app.inspector_overlay = false;
+/// The button in the inspector's heading that closes it again (narrow windows).
+pub fn hide_button(app: &mut ParallaxApp, ui: &mut egui::Ui) {
+    if app.narrow
+        && ui
+            .small_button("Hide")
+            .on_hover_text(
+                "Give the columns the room; the menu bar's Inspector button shows it again",
+            )
+            .clicked()
+    {
+        app.narrow_inspector = false;
     }
 }

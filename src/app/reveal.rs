@@ -42,8 +42,7 @@ pub(super) fn base_width(width: f32, area: f32) -> f32 {
 /// How to bring the `wanted` columns (most important first) into view together. `sides`
 /// says which side of the selection each shows (a finding's value, say; `usize::MAX` for
 /// none; empty when each is its own). `order` holds the shown columns in order with their widths, `pinned` the user's
-/// base, `area` the width of the columns area and `covered` how much of its right an
-/// overlay hides.
+/// base and `area` the width of the columns area.
 ///
 /// All of them are shown when they can be, else as many sides as can be, then as many
 /// columns, the most important first. They are shown as they are when they fit, else
@@ -56,7 +55,6 @@ pub(super) fn plan_reveal(
     wanted: &[DocId],
     sides: &[usize],
     area: f32,
-    covered: f32,
 ) -> Reveal {
     // The wanted columns that are shown, once each, with their side.
     let mut candidates: Vec<(DocId, usize)> = Vec::new();
@@ -75,7 +73,7 @@ pub(super) fn plan_reveal(
     candidates.truncate(12);
     let capped = |width: f32, cap: Option<f32>| cap.map_or(width, |cap| width.min(cap));
     let fits = |targets: &[DocId], cap: Option<f32>, base: Option<DocId>| {
-        let mut view = area - covered;
+        let mut view = area;
         if let Some((_, width)) = order.iter().find(|(d, _)| Some(*d) == base) {
             view -= base_width(capped(*width, cap), area) + GAP;
         }
@@ -176,7 +174,7 @@ mod tests {
     fn columns_that_do_not_fit_are_narrowed_as_little_as_needed() {
         let order = columns(3, 300.0);
         let (a, c) = (order[0].0, order[2].0);
-        let reveal = plan_reveal(&order, None, &[a, c], &[], 900.0, 0.0);
+        let reveal = plan_reveal(&order, None, &[a, c], &[], 900.0);
         assert_eq!(reveal.base, None);
         assert_eq!(reveal.targets, vec![a, c]);
         let cap = reveal.width_cap.unwrap();
@@ -188,13 +186,13 @@ mod tests {
     fn when_narrowing_is_not_enough_the_leftmost_is_kept_at_the_left() {
         let order = columns(5, 300.0);
         let (first, last) = (order[0].0, order[4].0);
-        let reveal = plan_reveal(&order, None, &[first, last], &[], 900.0, 0.0);
+        let reveal = plan_reveal(&order, None, &[first, last], &[], 900.0);
         assert_eq!(reveal.base, Some(first));
         assert_eq!(reveal.width_cap, None);
         assert_eq!(reveal.targets, vec![first, last]);
         // The user's own base stays: no temporary one, and the first side alone.
         let pinned = order[1].0;
-        let reveal = plan_reveal(&order, Some(pinned), &[first, last], &[], 900.0, 0.0);
+        let reveal = plan_reveal(&order, Some(pinned), &[first, last], &[], 900.0);
         assert_eq!(reveal.base, None);
         assert_eq!(reveal.targets, vec![first]);
     }
@@ -204,7 +202,7 @@ mod tests {
         // Claims in columns 0, 1 (one value) and 3, 4 (another); three fit with a base.
         let order = columns(5, 300.0);
         let wanted: Vec<DocId> = [0, 1, 3, 4].map(DocId).to_vec();
-        let reveal = plan_reveal(&order, None, &wanted, &[0, 0, 2, 2], 1000.0, 0.0);
+        let reveal = plan_reveal(&order, None, &wanted, &[0, 0, 2, 2], 1000.0);
         assert!(reveal.targets.contains(&DocId(0)));
         assert!(reveal.targets.contains(&DocId(3)) || reveal.targets.contains(&DocId(4)));
     }

@@ -203,14 +203,11 @@ impl ParallaxApp {
                 self.checkpoint(what);
                 self.work.session = after;
                 if let Some(text) = feedback {
-                    self.notices.push(Notice { text, error: false });
+                    self.notices.push(Notice::info(text));
                 }
                 self.start_analysis(ctx);
             }
-            Err(message) => self.notices.push(Notice {
-                text: message,
-                error: true,
-            }),
+            Err(message) => self.notices.push(Notice::error(message)),
         }
     }
 
@@ -344,10 +341,8 @@ impl ParallaxApp {
     pub fn undo(&mut self, ctx: &egui::Context) {
         if let Some(previous) = self.work.undo.pop() {
             let current = std::mem::replace(&mut self.work.session, previous.session);
-            self.notices.push(Notice {
-                text: format!("Undid: {}", previous.what),
-                error: false,
-            });
+            self.notices
+                .push(Notice::info(format!("Undid: {}", previous.what)));
             self.work.redo.push(UndoStep {
                 session: current,
                 what: previous.what,
@@ -361,10 +356,8 @@ impl ParallaxApp {
     pub fn redo(&mut self, ctx: &egui::Context) {
         if let Some(next) = self.work.redo.pop() {
             let current = std::mem::replace(&mut self.work.session, next.session);
-            self.notices.push(Notice {
-                text: format!("Redid: {}", next.what),
-                error: false,
-            });
+            self.notices
+                .push(Notice::info(format!("Redid: {}", next.what)));
             self.work.undo.push(UndoStep {
                 session: current,
                 what: next.what,

@@ -1,6 +1,7 @@
-//! Sessions on disk: saving (atomically, with a backup) and opening `.parallax.ron` files,
-//! the autosave and the offer to restore it after a crash, locating missing articles, and
-//! watching the open articles for changes. Disk work runs on worker threads.
+//! Sessions on disk: what a start opens, saving (atomically, with a backup) and opening
+//! `.parallax.ron` files, the autosave and the offer to restore it after a crash, locating
+//! missing articles, and watching the open articles for changes. Disk work runs on worker
+//! threads.
 
 use super::session::{AUTOSAVE, AUTOSAVE_ORIGIN, stamp};
 use super::worker::{DialogPurpose, DiskDone};
@@ -10,6 +11,37 @@ use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
 impl ParallaxApp {
+    /// Opens what a start asks for: a session file named alone on the command line, else
+    /// the articles named there, else the session open when the viewer last closed (with
+    /// everything in it), else the articles open then, else (the first run) the samples.
+    /// Unsaved work of the last run is offered separately (`work.restore_offer`).
+    pub fn start(&mut self, files: Vec<PathBuf>, ctx: &egui::Context) {
+        let returning = self.remembered.has_run;
+        self.remembered.has_run = true;
+        if let [file] = files.as_slice()
+            && parallax::session::is_session_path(file)
+        {
+            self.open_session(file.clone(), ctx);
+            return;
+        }
+        if !files.is_empty() {
+            self.open(files, ctx);
+            return;
+        }
+        let last_session = self
+            .remembered
+            .open_session
+            .clone()
+            .filter(|path| returning && path.is_file());
+        if let Some(path) = last_session {
+            self.open_session(path, ctx);
+        } else if returning && !self.remembered.open_files.is_empty() {
+            self.open(self.remembered.open_files.clone(), ctx);
+        } else {
+            self.open(super::sample_files(), ctx);
+        }
+    }
+
     /// Saves to the session's file, or asks for one.
     pub fn save_session(&mut self, ctx: &egui::Context) {
         match self.work.path.clone() {
@@ -60,6 +92,9 @@ impl ParallaxApp {
         self.remembered.only_differences = view.only_differences;
         self.panel_widths = (view.events_panel_width, view.inspector_width);
         self.restore_view = true;
+        // What was said about the comparison before does not concern this one.
+        self.notices.clear();
+        self.remembered.open_session = self.work.path.clone();
         if let Some(path) = &self.work.path {
             self.remembered.recent_sessions.retain(|p| p != path);
             self.remembered.recent_sessions.insert(0, path.clone());
@@ -74,12 +109,12 @@ impl ParallaxApp {
             DiskDone::SessionRead(path, Ok(session)) => {
                 self.adopt_session(*session, Some(path), ctx);
             }
-            DiskDone::SessionRead(_, Err(message)) => self.notices.push(Notice {
-                text: format!("The session could not be opened. {message}"),
-                error: true,
-            }),
+            DiskDone::SessionRead(_, Err(message)) => self.notices.push(Notice::error(format!(
+                "The session could not be opened. {message}"
+            ))),
             DiskDone::SessionSaved(path, generation, Ok(())) => {
                 self.work.path = Some(path.clone());
+                self.remembered.open_session = Some(path.clone());
                 self.work.saved_generation = generation;
                 // The paths are now relative to the new place; hashes are current.
                 let located = path.clone();
@@ -90,22 +125,20 @@ impl ParallaxApp {
                 if !self.work.dirty() {
                     self.discard_autosave();
                 }
-                self.notices.push(Notice {
-                    text: format!("Saved {}", path.display()),
-                    error: false,
-                });
+                self.notices
+                    .push(Notice::info(format!("Saved {}", path.display())));
+                self.saved_for_replacement(true, ctx);
             }
-            DiskDone::SessionSaved(path, _, Err(message)) => self.notices.push(Notice {
-                text: format!(
-                    "{}: the session could not be saved ({message}). Your work is still open; the previous file is unchanged.",
-                    path.display()
-                ),
-                error: true,
-            }),
-            DiskDone::AutosaveWritten(Err(message)) => self.notices.push(Notice {
-                text: format!("Autosave failed: {message}"),
-                error: true,
-            }),
+            DiskDone::SessionSaved(path, _, Err(message)) => {
+                self.notices.push(Notice::error(format!(
+                        "{}: the session could not be saved ({message}). Your work is still open; the previous file is unchanged.",
+                        path.display()
+                    )));
+                self.saved_for_replacement(false, ctx);
+            }
+            DiskDone::AutosaveWritten(Err(message)) => self
+                .notices
+                .push(Notice::error(format!("Autosave failed: {message}"))),
             DiskDone::AutosaveWritten(Ok(())) => {}
             DiskDone::Exported(path, result) => self.export_done(path, result),
             DiskDone::Stamps(stamps) => self.compare_stamps(stamps),
@@ -167,10 +200,9 @@ impl ParallaxApp {
                 // Restored work is not saved anywhere but the autosave.
                 self.work.generation += 1;
             }
-            Err(error) => self.notices.push(Notice {
-                text: format!("The autosave could not be restored: {error}"),
-                error: true,
-            }),
+            Err(error) => self.notices.push(Notice::error(format!(
+                "The autosave could not be restored: {error}"
+            ))),
         }
     }
 

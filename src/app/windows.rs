@@ -1,10 +1,44 @@
 //! Small views over the main area: the search bar, the help windows (legend, shortcuts,
-//! about), the notices in the corner and the overlay shown while files are dragged in.
+//! about), the notices in the corner (and their type, [`Notice`]) and the overlay shown
+//! while files are dragged in.
 
 use super::ParallaxApp;
 use super::palette;
 use egui::{Align2, Color32, Grid, Id, RichText};
 use parallax::model::FindingKind;
+
+/// A message shown in the corner for a few seconds ([`Notice::lasts`]; longer while the
+/// pointer rests on it), or until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+    /// When it was first shown (egui's input time, in seconds).
+    pub shown_at: Option<f64>,
+}
+
+impl Notice {
+    pub fn info(text: impl Into<String>) -> Notice {
+        Notice {
+            text: text.into(),
+            error: false,
+            shown_at: None,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Notice {
+        Notice {
+            text: text.into(),
+            error: true,
+            shown_at: None,
+        }
+    }
+
+    /// How long it stays, in seconds: errors longer, to be read.
+    pub fn lasts(&self) -> f64 {
+        if self.error { 15.0 } else { 6.0 }
+    }
+}
 
 /// Search across all columns (Ctrl+F; Enter and Shift+Enter step through the matches).
 pub fn search_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
@@ -70,7 +104,7 @@ pub fn windows(app: &mut ParallaxApp, ctx: &egui::Context) {
                     });
                 });
             }
-            ui.label("A soft tint shows which event a passage belongs to; curves link it to the same event in the next column.");
+            ui.label("A soft tint shows which event a passage belongs to; a curve links the selection to the same event or claim in the next column.");
         });
     egui::Window::new("Keyboard shortcuts")
         .open(&mut app.show_shortcuts)
@@ -95,13 +129,34 @@ pub fn windows(app: &mut ParallaxApp, ctx: &egui::Context) {
         });
 }
 
-/// Notices in the corner; each can be dismissed.
+/// Notices in the corner: each goes after [`Notice::lasts`] seconds (the clock stops while
+/// the pointer is on them), or when dismissed.
 pub fn notices(app: &mut ParallaxApp, ctx: &egui::Context) {
+    let now = ctx.input(|i| i.time);
+    let hovered = ctx
+        .memory(|m| m.data.get_temp::<bool>(Id::unique("notices-hovered")))
+        .unwrap_or(false);
+    for notice in &mut app.notices {
+        let shown = *notice.shown_at.get_or_insert(now);
+        if hovered {
+            // Reading them: they wait.
+            notice.shown_at = Some(shown.max(now - notice.lasts() + 2.0));
+        }
+    }
+    app.notices
+        .retain(|n| n.shown_at.is_none_or(|at| now - at < n.lasts()));
     if app.notices.is_empty() {
         return;
     }
+    // Look again when the next one is due to go.
+    let next = app
+        .notices
+        .iter()
+        .filter_map(|n| n.shown_at.map(|at| at + n.lasts() - now))
+        .fold(f64::INFINITY, f64::min);
+    ctx.request_repaint_after(std::time::Duration::from_secs_f64(next.max(0.05)));
     let mut dismissed = None;
-    egui::Area::new(Id::unique("notices"))
+    let area = egui::Area::new(Id::unique("notices"))
         .anchor(Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -40.0))
         .show(ctx, |ui| {
             for (index, notice) in app.notices.iter().enumerate().rev().take(5) {
@@ -121,6 +176,8 @@ pub fn notices(app: &mut ParallaxApp, ctx: &egui::Context) {
                 });
             }
         });
+    let hovered = area.response.contains_pointer();
+    ctx.memory_mut(|m| m.data.insert_temp(Id::unique("notices-hovered"), hovered));
     if let Some(index) = dismissed {
         app.notices.remove(index);
     }

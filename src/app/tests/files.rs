@@ -334,7 +334,7 @@ fn unsaved_work_is_autosaved_and_offered_at_the_next_start() {
 
 /// A file dropped on the window, as winit would report it.
 #[derive(Debug)]
-struct Dropped(PathBuf);
+pub(super) struct Dropped(pub(super) PathBuf);
 
 impl egui::DroppedFile for Dropped {
     fn path(&self) -> &std::path::Path {

@@ -18,7 +18,7 @@ fn app_on_busiest_event(width: f32, height: f32) -> Harness<'static, ParallaxApp
         .index;
     let mut harness = harness_sized(app, width, height);
     harness.state_mut().select_event(Some(event));
-    harness.state_mut().inspector_overlay = true;
+    harness.state_mut().narrow_inspector = true;
     harness.run_steps(6);
     harness
 }
@@ -109,17 +109,127 @@ fn the_inspector_never_overlaps_or_cuts_off_in_its_panel() {
 }
 
 #[test]
-fn the_inspector_never_overlaps_or_cuts_off_as_an_overlay() {
+fn the_inspector_never_overlaps_or_cuts_off_beside_narrow_columns() {
     let harness = app_on_busiest_event(1280.0, 800.0);
     assert!(harness.state().narrow);
-    let screen = harness.ctx.content_rect();
-    // The overlay window, the widest of the nodes called "Inspector".
-    let window = harness
-        .get_all_by_label("Inspector")
-        .map(|n| n.rect())
-        .max_by(|a, b| a.width().total_cmp(&b.width()))
-        .unwrap();
+    let inspector = harness.state().inspector_rect;
     let rects = widget_rects(&harness, &["Confirm", "Dismiss"]);
     assert!(rects.len() >= 4);
-    assert_inside_and_apart(&rects, window.left(), screen.right());
+    assert_inside_and_apart(&rects, inspector.left(), inspector.right());
+}
+
+/// Issue 22, item 3: a name variant belongs to no event, so after F7 reached one the
+/// inspector went on showing the event selected before. Now it shows the finding's card.
+#[test]
+fn f7_onto_a_name_variant_shows_it_in_the_inspector() {
+    let mut harness = harness(app_with(crate::app::sample_files(), false));
+    let differences = harness
+        .state()
+        .analysis
+        .as_ref()
+        .unwrap()
+        .differences
+        .clone();
+    let mut reached = None;
+    for _ in 0..differences.len() {
+        harness.key_press(Key::F7);
+        harness.run();
+        let app = harness.state();
+        let report = &app.analysis.as_ref().unwrap().report;
+        let finding = &report.findings[app.selected_finding.unwrap().get()];
+        if finding.kind == FindingKind::NameVariant {
+            reached = Some(finding.clone());
+            break;
+        }
+        assert!(
+            app.selected_event.is_some(),
+            "the differences before are in events"
+        );
+    }
+    let finding = reached.expect("F7 reaches a name variant");
+    assert!(finding.event.is_none());
+    assert!(harness.state().selected_event.is_none(), "no stale event");
+    // The card: the kind as its heading, the summary, Confirm and Dismiss, each claim.
+    let title = format!(
+        "{} {}",
+        crate::app::palette::kind_symbol(FindingKind::NameVariant),
+        FindingKind::NameVariant.title()
+    );
+    assert!(harness.get_all_by_label(&title).count() >= 1);
+    harness.get_by_label(&finding.summary);
+    harness.get_by_label_contains("belongs to no shared event");
+    harness.get_by_label("Confirm");
+    for claim in &finding.claims {
+        assert!(
+            harness
+                .get_all_by_label(&format!("“{}”", claim.text))
+                .count()
+                > 0
+        );
+    }
+    assert!(
+        harness
+            .query_by_label_contains("Alignment confidence")
+            .is_none(),
+        "the event selected before is gone from the inspector"
+    );
+    // Confirm from the card reviews this finding.
+    harness.get_by_label("Confirm").click();
+    harness.run_steps(2);
+    settle(&mut harness);
+    let app = harness.state();
+    let report = &app.analysis.as_ref().unwrap().report;
+    let reviewed = report
+        .findings
+        .iter()
+        .find(|f| f.summary == finding.summary)
+        .unwrap();
+    assert_eq!(
+        reviewed.review.as_ref().map(|r| r.status),
+        Some(parallax::model::ReviewStatus::Confirmed)
+    );
+}
+
+/// The current finding is marked among the several of its event.
+#[test]
+fn the_current_finding_is_marked_among_its_events_findings() {
+    let mut harness = harness(app_with(crate::app::sample_files(), false));
+    let (finding, title) = {
+        let analysis = harness.state().analysis.as_ref().unwrap();
+        let finding = analysis
+            .differences
+            .iter()
+            .map(|f| &analysis.report.findings[f.get()])
+            .find(|f| f.event.is_some_and(|e| analysis.findings_of(e).count() > 1))
+            .expect("a difference in an event with several findings");
+        let title = format!(
+            "{} {}",
+            crate::app::palette::kind_symbol(finding.kind),
+            finding.kind.title()
+        );
+        (finding.index, title)
+    };
+    harness.state_mut().select_finding(finding);
+    harness.run();
+    let marks: Vec<egui::Rect> = harness
+        .get_all_by_label("Current finding")
+        .map(|n| n.rect())
+        .collect();
+    assert_eq!(marks.len(), 1, "one block is marked");
+    // The mark heads the selected finding's block: its title is the next line down.
+    let title = harness
+        .get_all_by_label(&title)
+        .map(|n| n.rect())
+        .find(|r| r.min.y >= marks[0].max.y - 1.0)
+        .expect("the finding's title under the mark");
+    assert!(
+        title.min.y - marks[0].max.y < 12.0,
+        "{title:?} {:?}",
+        marks[0]
+    );
+    // Selecting the event itself marks nothing.
+    let event = harness.state().selected_event;
+    harness.state_mut().select_event(event);
+    harness.run();
+    assert!(harness.query_by_label("Current finding").is_none());
 }

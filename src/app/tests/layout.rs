@@ -1,5 +1,5 @@
-//! Sizes: Fit columns, narrow windows (events strip, inspector overlay), a stable inspector
-//! width, text that must not draw outside its column.
+//! Sizes: Fit columns, narrow windows (events strip, inspector beside the columns), a stable
+//! inspector width, text that must not draw outside its column.
 
 use super::*;
 
@@ -98,7 +98,7 @@ fn at_900_by_600_the_events_panel_folds_and_a_whole_column_is_readable() {
 }
 
 #[test]
-fn on_a_narrow_window_the_inspector_is_an_overlay_that_closes() {
+fn on_a_narrow_window_the_inspector_opens_beside_the_columns_and_hides() {
     let app = app_with(crate::app::sample_files(), false);
     let event = app.analysis.as_ref().unwrap().report.events[0].index;
     let mut harness = harness_sized(app, 1100.0, 700.0);
@@ -112,9 +112,15 @@ fn on_a_narrow_window_the_inspector_is_an_overlay_that_closes() {
     harness.get_by_label("Inspector").click();
     harness.run();
     harness.get_by_label("Why these passages were aligned");
-    harness.get_by_label("Close window").click();
+    // A panel beside the columns, not a window over them.
+    let inspector = harness.state().inspector_rect;
+    assert!(inspector.width() > 200.0);
+    for column in &harness.state().geometry {
+        assert!(column.clip.max.x <= inspector.min.x + 0.5, "{column:?}");
+    }
+    harness.get_by_label("Hide").click();
     harness.run();
-    assert!(!harness.state().inspector_overlay);
+    assert!(!harness.state().narrow_inspector);
     assert!(
         harness
             .query_by_label("Why these passages were aligned")
@@ -229,4 +235,65 @@ fn arrows_and_emoji_in_an_article_are_drawn_with_real_glyphs() {
     harness.state_mut().reveal_columns = vec![last];
     harness.run_steps(4);
     assert!(column_in_view(harness.state(), last));
+}
+
+/// Issue 22, item 8b: a Markdown article showed "# " and "## " before its headings (the
+/// passages skip the markers, the column drew the whole paragraph), and emphasis and links
+/// would have shown their markup. The column draws what a reader sees, and the document text
+/// (every offset of the report points into it) stays byte for byte.
+#[test]
+fn markdown_markup_is_drawn_hidden_and_offsets_stay_exact() {
+    let folder = tempfile::tempdir().unwrap();
+    let article = folder.path().join("harbour.md");
+    let source = "# The harbour reopens\n\nThe **harbour board** met *twice* and published [the minutes](https://example.org/minutes/2025) on Monday.\n\n## Tides ##\n\nA calm week is expected at the harbour.\n";
+    std::fs::write(&article, source).unwrap();
+    let files = vec![article, crate::app::sample_files()[0].clone()];
+    let harness = harness(app_with(files, false));
+    let app = harness.state();
+    let analysis = app.analysis.as_ref().unwrap();
+    let document = analysis
+        .report
+        .documents
+        .iter()
+        .find(|d| d.path.ends_with("harbour.md"))
+        .unwrap();
+    assert_eq!(document.text, source, "the text is the file, byte for byte");
+    let layout = analysis.layouts[document.index.get()].as_ref().unwrap();
+    let text = &document.text;
+    let width = |needle: &str| -> f32 {
+        let start = text.find(needle).unwrap();
+        layout
+            .span_rects(text, start, start + needle.len())
+            .iter()
+            .map(|r| r.width())
+            .sum()
+    };
+    for markup in [
+        "# ",
+        "**",
+        "*t",
+        "[",
+        "](https://example.org/minutes/2025)",
+        "## ",
+    ] {
+        let drawn = if markup == "*t" {
+            width("*")
+        } else {
+            width(markup)
+        };
+        assert!(drawn < 2.0, "{markup:?} is drawn {drawn} wide");
+    }
+    assert!(width(" ##\n") < 2.0, "the closing run too");
+    for words in [
+        "The harbour reopens",
+        "harbour board",
+        "twice",
+        "the minutes",
+        "Tides",
+    ] {
+        assert!(width(words) > 30.0, "{words:?} is drawn");
+    }
+    // The heading's first letter starts the line.
+    let first = layout.span_rects(text, 2, 3)[0];
+    assert!(first.min.x < 1.0, "{first:?}");
 }

@@ -11,13 +11,18 @@ use parallax::model::FindingKind;
 use std::path::PathBuf;
 
 mod columns;
+mod connectors;
+mod counts;
 mod editing;
 mod files;
 mod heat_map;
 mod inspector;
 mod layout;
+mod narrow;
 mod navigation;
+mod sessions;
 mod snapshots;
+mod sync;
 
 fn app_with(files: Vec<PathBuf>, dark: bool) -> ParallaxApp {
     let mut app = ParallaxApp::with_state(Remembered {

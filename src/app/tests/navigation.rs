@@ -178,39 +178,6 @@ fn the_shortcuts_window_lists_every_key_of_the_table() {
     harness.get_by_label("Confirm the current finding, then go to the next unreviewed");
 }
 
-/// Issue 11: connector curves became spaghetti with many columns. With more than three open
-/// columns, only the selected event and its neighbours in the events list are connected.
-#[test]
-fn with_many_columns_only_the_selected_event_and_its_neighbours_are_connected() {
-    let mut harness = harness(app_with(crate::app::sample_files(), false));
-    harness.state_mut().show_inspector = false;
-    harness.state_mut().show_events = false;
-    harness.run();
-    assert!(harness.state().column_order.len() > crate::app::connectors::ALL_CONNECTORS_UP_TO);
-    assert_eq!(harness.state().connectors_drawn, 0, "nothing selected");
-    // Select the second event in the list: it and the events before and after it.
-    let events = harness.state().visible_events();
-    harness.state_mut().select_event(Some(events[1]));
-    harness.run();
-    let connected = crate::app::connectors::connected_events(harness.state()).unwrap();
-    assert_eq!(
-        connected,
-        [events[0], events[1], events[2]].into_iter().collect()
-    );
-    let with_four = harness.state().connectors_drawn;
-    assert!(with_four > 0);
-    // Three columns: every event in view is connected again.
-    let last = *harness.state().column_order.last().unwrap();
-    harness.state_mut().hidden.insert(last);
-    harness.run();
-    assert!(crate::app::connectors::connected_events(harness.state()).is_none());
-    assert!(
-        harness.state().connectors_drawn > with_four,
-        "{} vs {with_four}",
-        harness.state().connectors_drawn
-    );
-}
-
 /// The five outlets: the four samples and the demo article.
 fn five_articles() -> Vec<std::path::PathBuf> {
     let mut files = crate::app::sample_files();

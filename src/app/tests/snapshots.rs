@@ -4,14 +4,14 @@
 use super::*;
 
 /// The main view at `width`×`height` with the first difference selected (its event in the
-/// inspector, its claims boxed in their columns), the inspector overlay open or not on a
-/// narrow window.
-fn snapshot_main_view(width: f32, height: f32, dark: bool, overlay: bool) {
+/// inspector, its claims boxed in their columns), the inspector open or not on a narrow
+/// window.
+fn snapshot_main_view(width: f32, height: f32, dark: bool, inspector: bool) {
     let app = app_with(crate::app::sample_files(), dark);
     let finding = app.analysis.as_ref().unwrap().differences[0];
     let mut harness = harness_sized(app, width, height);
     harness.state_mut().select_finding(finding);
-    harness.state_mut().inspector_overlay = overlay;
+    harness.state_mut().narrow_inspector = inspector;
     harness.run_steps(8);
     let theme = if dark { "dark" } else { "light" };
     harness.snapshot(format!("main_{width}x{height}_{theme}"));
