@@ -58,24 +58,7 @@ pub fn column(
         .copied()
         .collect();
     app.scroll_requests.retain(|r| r.document != document);
-    // The wheel turned or a button held over the column: if it scrolls, the user scrolled it.
-    let by_user = ui.rect_contains_pointer(ui.available_rect_before_wrap())
-        && ui.input(|i| i.smooth_scroll_delta.y != 0.0 || i.pointer.primary_down());
-    let path = app
-        .analysis
-        .as_ref()
-        .expect("checked above")
-        .report
-        .documents[document.get()]
-    .path
-    .clone();
-    let mut scroll_area = ScrollArea::vertical()
-        .id_salt(("column", path.as_str()))
-        .auto_shrink([false, false])
-        .content_margin(0.0);
-    if let Some(offset) = app.take_sync_offset(document) {
-        scroll_area = scroll_area.vertical_scroll_offset(offset);
-    }
+    let (scroll_area, by_user) = scroll_area(app, ui, document);
     let analysis = app.analysis.as_ref().expect("checked above");
     let layout = analysis.layouts[document.get()]
         .as_ref()
@@ -355,20 +338,12 @@ pub fn column(
         layout,
         marks,
     );
-    app.geometry.push(ColumnGeometry {
+    let geometry = ColumnGeometry {
         document,
         clip: output.inner_rect,
         origin,
-    });
-    app.scrolled(super::sync::ColumnScroll {
-        document,
-        offset,
-        by_user,
-    });
-    if let Some(offset) = jump {
-        app.sync_targets.push((document, offset));
-        app.map_jumped = Some(document);
-    }
+    };
+    app.column_drawn(geometry, offset, by_user, jump);
     if let Some(byte) = interaction.context_at {
         app.context_at = Some((document, byte));
     }
@@ -377,6 +352,48 @@ pub fn column(
         && context_document == document
     {
         response.context_menu(|ui| edits::passage_menu(app, ui, document, byte));
+    }
+}
+
+/// A column's vertical scroll area, at the offset the columns kept in step (or the change
+/// map) ask for; and whether the user is scrolling it (the wheel turned or a button held over
+/// it: if it moves, the user moved it).
+fn scroll_area(app: &mut ParallaxApp, ui: &egui::Ui, document: DocId) -> (ScrollArea, bool) {
+    let by_user = ui.rect_contains_pointer(ui.available_rect_before_wrap())
+        && ui.input(|i| i.smooth_scroll_delta.y != 0.0 || i.pointer.primary_down());
+    let path = app.analysis.as_ref().map_or(String::new(), |a| {
+        a.report.documents[document.get()].path.clone()
+    });
+    let mut scroll_area = ScrollArea::vertical()
+        .id_salt(("column", path.as_str()))
+        .auto_shrink([false, false])
+        .content_margin(0.0);
+    if let Some(offset) = app.take_sync_offset(document) {
+        scroll_area = scroll_area.vertical_scroll_offset(offset);
+    }
+    (scroll_area, by_user)
+}
+
+impl ParallaxApp {
+    /// Records where a column was drawn and scrolled, and a jump its change map asks for.
+    fn column_drawn(
+        &mut self,
+        geometry: ColumnGeometry,
+        offset: f32,
+        by_user: bool,
+        jump: Option<f32>,
+    ) {
+        let document = geometry.document;
+        self.geometry.push(geometry);
+        self.scrolled(super::sync::ColumnScroll {
+            document,
+            offset,
+            by_user,
+        });
+        if let Some(offset) = jump {
+            self.sync_targets.push((document, offset));
+            self.map_jumped = Some(document);
+        }
     }
 }
 

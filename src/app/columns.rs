@@ -116,6 +116,17 @@ impl ParallaxApp {
         self.heat_base = self.heat_base.and_then(to_new);
     }
 
+    /// A new size of the columns area (a panel opened or closed, the window resized) moves
+    /// the selection's claims: they are brought into view again.
+    fn columns_area_is(&mut self, size: Vec2) {
+        if (size - self.columns_area).length() > 1.0 {
+            if self.columns_area != Vec2::ZERO {
+                self.keep_selection_in_view();
+            }
+            self.columns_area = size;
+        }
+    }
+
     /// The two sources being compared ("Compare two"), while both are open.
     pub fn comparing_two(&self) -> Option<(DocId, DocId)> {
         self.compare_two.filter(|(a, b)| {
@@ -193,14 +204,7 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             .unwrap_or(width)
             .min(area.width())
     };
-    // A new size (a panel opened or closed, the window resized) moves the selection's
-    // claims: bring them into view again.
-    if (area.size() - app.columns_area).length() > 1.0 {
-        if app.columns_area != Vec2::ZERO {
-            app.keep_selection_in_view();
-        }
-        app.columns_area = area.size();
-    }
+    app.columns_area_is(area.size());
     // Columns to bring into view sideways, and a temporary arrangement when they do not fit
     // as they are; it is undone when the selection changes.
     let selection = (app.selected_event, app.selected_finding);

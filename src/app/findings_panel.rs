@@ -252,6 +252,52 @@ fn place_label(
     (place, after)
 }
 
+/// The kind and status filters.
+fn filters(panel: &mut FindingsPanel, ui: &mut egui::Ui) {
+    egui::ComboBox::from_id_salt("findings-kind")
+        .selected_text(panel.kind.name())
+        .show_ui(ui, |ui| {
+            let choices = [KindFilter::Differences, KindFilter::All]
+                .into_iter()
+                .chain(FindingKind::ALL.into_iter().map(KindFilter::Only));
+            for choice in choices {
+                ui.selectable_value(&mut panel.kind, choice, choice.name());
+            }
+        })
+        .response
+        .widget_info(|| named_combo("Kinds listed"));
+    egui::ComboBox::from_id_salt("findings-status")
+        .selected_text(panel.status.name())
+        .show_ui(ui, |ui| {
+            for choice in StatusFilter::ALL {
+                ui.selectable_value(&mut panel.status, choice, choice.name());
+            }
+        })
+        .response
+        .widget_info(|| named_combo("Review status listed"));
+}
+
+/// Previous and next unreviewed, Confirm and Dismiss, each with its key: the one clicked.
+fn review_buttons(ui: &mut egui::Ui) -> Option<KeyAction> {
+    let buttons = [
+        ("Previous unreviewed", KeyAction::PreviousUnreviewed),
+        ("Next unreviewed", KeyAction::NextUnreviewed),
+        ("Confirm", KeyAction::Confirm),
+        ("Dismiss", KeyAction::Dismiss),
+    ];
+    let mut action = None;
+    for (name, key) in buttons {
+        if ui
+            .button(name)
+            .on_hover_text(format!("Key: {}", hint(key)))
+            .clicked()
+        {
+            action = Some(key);
+        }
+    }
+    action
+}
+
 /// The panel, at the bottom of the window under the columns.
 pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     egui::Panel::bottom("findings-panel")
@@ -276,35 +322,7 @@ pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             // rather than going off the edge.
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new("Findings").strong());
-                egui::ComboBox::from_id_salt("findings-kind")
-                    .selected_text(app.findings_panel.kind.name())
-                    .show_ui(ui, |ui| {
-                        let choices = [KindFilter::Differences, KindFilter::All]
-                            .into_iter()
-                            .chain(FindingKind::ALL.into_iter().map(KindFilter::Only));
-                        for choice in choices {
-                            ui.selectable_value(
-                                &mut app.findings_panel.kind,
-                                choice,
-                                choice.name(),
-                            );
-                        }
-                    })
-                    .response
-                    .widget_info(|| named_combo("Kinds listed"));
-                egui::ComboBox::from_id_salt("findings-status")
-                    .selected_text(app.findings_panel.status.name())
-                    .show_ui(ui, |ui| {
-                        for choice in StatusFilter::ALL {
-                            ui.selectable_value(
-                                &mut app.findings_panel.status,
-                                choice,
-                                choice.name(),
-                            );
-                        }
-                    })
-                    .response
-                    .widget_info(|| named_combo("Review status listed"));
+                filters(&mut app.findings_panel, ui);
                 let (place, after) = place_label(app.findings_panel.kind, &queue, report, position);
                 ui.add(egui::Label::new(place).extend());
                 if let Some(after) = after {
@@ -317,21 +335,7 @@ pub fn findings_panel_ui(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                         .extend(),
                 );
                 ui.separator();
-                let buttons = [
-                    ("Previous unreviewed", KeyAction::PreviousUnreviewed),
-                    ("Next unreviewed", KeyAction::NextUnreviewed),
-                    ("Confirm", KeyAction::Confirm),
-                    ("Dismiss", KeyAction::Dismiss),
-                ];
-                for (name, key) in buttons {
-                    if ui
-                        .button(name)
-                        .on_hover_text(format!("Key: {}", hint(key)))
-                        .clicked()
-                    {
-                        action = Some(key);
-                    }
-                }
+                action = review_buttons(ui);
             });
             ui.separator();
             // Every row exactly this high (a button's height), so that the list's arithmetic

@@ -433,31 +433,43 @@ pub(super) fn finding_block(
         };
         ui.add(egui::Label::new(RichText::new(sources.join(" · ")).small().weak()).wrap());
         if status.is_some() {
-            let mut comment = comment_drafts
-                .get(&finding.index)
-                .cloned()
-                .or_else(|| finding.review.as_ref().map(|r| r.comment.clone()))
-                .unwrap_or_default();
-            let edit = ui.add(
-                egui::TextEdit::singleline(&mut comment)
-                    .hint_text("Comment")
-                    .desired_width(ui.available_width()),
-            );
-            if edit.changed() {
-                actions
-                    .comment_drafts
-                    .push((finding.index, Some(comment.clone())));
-            }
-            if edit.lost_focus() {
-                actions.comment_drafts.push((finding.index, None));
-                if finding.review.as_ref().map(|r| &r.comment) != Some(&comment) {
-                    actions.review = Some((finding.index, status, comment));
-                }
-            }
+            comment_field(ui, comment_drafts, finding, status, actions);
         }
     });
     if block.reveal {
         shown.response.scroll_to_me(None);
         actions.revealed = Some(finding.index);
+    }
+}
+
+/// The comment field of a reviewed finding: typed into a draft, saved with the review when
+/// it loses the keyboard.
+fn comment_field(
+    ui: &mut egui::Ui,
+    comment_drafts: &std::collections::BTreeMap<FindingId, String>,
+    finding: &Finding,
+    status: Option<ReviewStatus>,
+    actions: &mut Actions,
+) {
+    let mut comment = comment_drafts
+        .get(&finding.index)
+        .cloned()
+        .or_else(|| finding.review.as_ref().map(|r| r.comment.clone()))
+        .unwrap_or_default();
+    let edit = ui.add(
+        egui::TextEdit::singleline(&mut comment)
+            .hint_text("Comment")
+            .desired_width(ui.available_width()),
+    );
+    if edit.changed() {
+        actions
+            .comment_drafts
+            .push((finding.index, Some(comment.clone())));
+    }
+    if edit.lost_focus() {
+        actions.comment_drafts.push((finding.index, None));
+        if finding.review.as_ref().map(|r| &r.comment) != Some(&comment) {
+            actions.review = Some((finding.index, status, comment));
+        }
     }
 }
