@@ -106,6 +106,16 @@ pub fn header(
     if let Some(title) = &doc.title {
         ui.label(RichText::new(title).italics());
     }
+    if let Some(note) = &doc.language_note {
+        let unshown = app.system_font == super::fonts::SystemFont::Missing
+            && doc.text.chars().any(parallax::text::is_unspaced_script);
+        let note = if unshown {
+            format!("{note}; no font on this system shows this script")
+        } else {
+            note.clone()
+        };
+        ui.label(RichText::new(note).small().weak());
+    }
     if let Some(note) = analysis.report.copy_note(doc) {
         ui.label(RichText::new(note).small()).on_hover_text(
             "The same text as that document: it is shown, but not compared as a separate account",

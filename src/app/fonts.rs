@@ -23,6 +23,98 @@ const EMOJI_ICON: &[u8] = include_bytes!("../../assets/fonts/emoji-icon-font.ttf
 /// The name of the bold family, for headings.
 pub const BOLD: &str = "bold";
 
+/// Fonts of the system that cover Chinese and Japanese, which no bundled font does (a CJK
+/// font is 10 to 20 MB): the first one found is added as a last fallback. `(path, face)`.
+const SYSTEM_CJK_FONTS: &[(&str, u32)] = &[
+    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0),
+    ("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", 0),
+    (
+        "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+        0,
+    ),
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    (
+        "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+        0,
+    ),
+    ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
+    ("/System/Library/Fonts/PingFang.ttc", 0),
+    ("/System/Library/Fonts/Hiragino Sans GB.ttc", 0),
+    ("C:\\Windows\\Fonts\\msyh.ttc", 0),
+    ("C:\\Windows\\Fonts\\YuGothM.ttc", 0),
+];
+
+/// Where the search for a system CJK font stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SystemFont {
+    /// Still looking (on a thread of its own: reading a font file is disk work).
+    Searching,
+    /// Found and added to the fonts.
+    Added,
+    /// None of the known fonts is on this system.
+    Missing,
+}
+
+type Found = Option<(Vec<u8>, u32)>;
+
+fn system_search() -> &'static std::sync::Mutex<Option<Found>> {
+    static FOUND: std::sync::OnceLock<std::sync::Mutex<Option<Found>>> = std::sync::OnceLock::new();
+    FOUND.get_or_init(|| {
+        std::thread::spawn(|| {
+            let found = SYSTEM_CJK_FONTS
+                .iter()
+                .find_map(|(path, face)| std::fs::read(path).ok().map(|bytes| (bytes, *face)));
+            if let Ok(mut slot) = system_search().lock() {
+                *slot = Some(found);
+            }
+        });
+        std::sync::Mutex::new(None)
+    })
+}
+
+/// Starts the search for a system CJK font, then, once one is found, adds it to `ctx` as
+/// the last fallback of every family. Call once a frame; returns where the search stands
+/// ([`SystemFont::Added`] only on the frame the font was added: lay text out again then).
+pub fn poll_system_font(ctx: &egui::Context, state: &mut SystemFont) -> bool {
+    if *state != SystemFont::Searching {
+        return false;
+    }
+    let Ok(mut slot) = system_search().lock() else {
+        *state = SystemFont::Missing;
+        return false;
+    };
+    match slot.take() {
+        None => false,
+        Some(None) => {
+            *state = SystemFont::Missing;
+            false
+        }
+        Some(Some((bytes, face))) => {
+            let mut data = FontData::from_owned(bytes);
+            data.index = face;
+            let families = [
+                FontFamily::Proportional,
+                FontFamily::Monospace,
+                FontFamily::Name(BOLD.into()),
+            ]
+            .into_iter()
+            .map(|family| egui::epaint::text::InsertFontFamily {
+                family,
+                priority: egui::epaint::text::FontPriority::Lowest,
+            })
+            .collect();
+            ctx.add_font(egui::epaint::text::FontInsert::new(
+                "system-cjk",
+                data,
+                families,
+            ));
+            *state = SystemFont::Added;
+            true
+        }
+    }
+}
+
 /// egui's fonts with Noto first and the script fallbacks last.
 pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();

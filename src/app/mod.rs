@@ -202,6 +202,8 @@ pub struct ParallaxApp {
     /// How full the font atlas was at the start of the last frame (see `forget_stale_layouts`).
     atlas_fill: f32,
     fonts_installed: bool,
+    /// Where the search for a system font of Chinese and Japanese stands.
+    system_font: fonts::SystemFont,
     /// The session: documents, the user's edits, view state, undo history.
     pub work: Workspace,
     pub disk: DiskJobs,
@@ -342,6 +344,7 @@ impl ParallaxApp {
             theme_applied: None,
             atlas_fill: 0.0,
             fonts_installed: false,
+            system_font: fonts::SystemFont::Searching,
             work: Workspace::new(None),
             disk: DiskJobs::default(),
             panel_widths: (None, None),
@@ -430,6 +433,9 @@ impl ParallaxApp {
             self.ctx = Some(ctx.clone());
         }
         self.forget_stale_layouts(&ctx);
+        if self.fonts_installed && fonts::poll_system_font(&ctx, &mut self.system_font) {
+            self.atlas_fill = f32::INFINITY;
+        }
         if !self.fonts_installed {
             ctx.set_fonts(fonts::definitions());
             self.fonts_installed = true;

@@ -354,3 +354,31 @@ fn dead_display_message_names_no_source_path() {
     assert!(!message.contains(".cargo"), "{message}");
     assert!(message.contains("failed to open display"), "{message}");
 }
+
+/// Issue 23, item 7: a language without analysis is named in its column.
+#[test]
+fn a_chinese_article_is_shown_with_a_note_that_it_is_not_analysed() {
+    let folder = tempfile::tempdir().unwrap();
+    let chinese = folder.path().join("port.txt");
+    std::fs::write(
+        &chinese,
+        "港口新桥\n\n市政府周一宣布，港口的新桥正式开通。工程历时三年。\n",
+    )
+    .unwrap();
+    let mut files = crate::app::sample_files();
+    files.truncate(1);
+    files.push(chinese);
+    // No bundled font has Han characters; without a system one they are drawn as boxes
+    // (egui's default, the viewer's policy), where kittest panics by default.
+    let mut harness = Harness::builder()
+        .allow_missing_glyphs()
+        .with_size(egui::vec2(1600.0, 900.0))
+        .build_ui_state(
+            |ui, app: &mut ParallaxApp| app.ui(ui),
+            app_with(files, false),
+        );
+    harness.run_steps(4);
+    let report = &harness.state().analysis.as_ref().unwrap().report;
+    assert_eq!(report.documents[1].language.as_deref(), Some("zh"));
+    harness.get_by_label_contains("Chinese: not analysed");
+}
