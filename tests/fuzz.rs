@@ -258,9 +258,15 @@ fn fuzz(seed: u64, cases: usize, deadline: Option<std::time::Instant>) -> usize 
         let mut bytes = original.clone();
         mutate(&mut random, &mut bytes, other);
         let partner = &seeds[3];
-        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        let started = std::time::Instant::now();
+        let mut outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
             run_case(name, &bytes, partner, case);
         }));
+        // A case that takes longer than this is a hang (issue 23: none over 10 s).
+        let seconds = started.elapsed().as_secs_f64();
+        if outcome.is_ok() && seconds > MAX_CASE_SECONDS {
+            outcome = Err(Box::new(format!("took {seconds:.1} s")));
+        }
         run += 1;
         if let Err(panic) = outcome {
             let message = panic
@@ -282,6 +288,12 @@ fn fuzz(seed: u64, cases: usize, deadline: Option<std::time::Instant>) -> usize 
     }
     run
 }
+
+/// The longest a fuzz case may take. The long run reports its slowest case and the process's
+/// peak memory, which must stay under [`MAX_PEAK_BYTES`].
+const MAX_CASE_SECONDS: f64 = 10.0;
+/// The most memory the whole fuzz run may hold at once (issue 23: no run over 1 GB).
+const MAX_PEAK_BYTES: u64 = 1 << 30;
 
 #[test]
 fn fuzz_short() {
@@ -307,10 +319,13 @@ fn fuzz_long() {
     let started = std::time::Instant::now();
     let deadline = started + std::time::Duration::from_secs(seconds);
     let run = fuzz(seed, cases, Some(deadline));
+    let peak = parallax::cli::peak_memory().unwrap_or(0);
     println!(
-        "fuzz_long: {run} cases from seed {seed} in {:.0} s, no failure",
-        started.elapsed().as_secs_f64()
+        "fuzz_long: {run} cases from seed {seed} in {:.0} s, no failure, none over {MAX_CASE_SECONDS} s, peak memory {} MB",
+        started.elapsed().as_secs_f64(),
+        peak / 1_000_000
     );
+    assert!(peak < MAX_PEAK_BYTES, "peak memory {peak} bytes");
 }
 
 /// Inputs found by fuzzing or by hand while fixing issue 12, kept as regression cases.
