@@ -382,3 +382,30 @@ fn a_chinese_article_is_shown_with_a_note_that_it_is_not_analysed() {
     assert_eq!(report.documents[1].language.as_deref(), Some("zh"));
     harness.get_by_label_contains("Chinese: not analysed");
 }
+
+/// Issue 23, item 5: what a near-copy changed is shown in the viewer, in the copy's column
+/// and in the review queue.
+#[test]
+fn a_near_copys_edits_are_listed_in_the_findings_panel() {
+    let folder = tempfile::tempdir().unwrap();
+    let samples = crate::app::sample_files();
+    let herald = std::fs::read_to_string(&samples[0]).unwrap();
+    let edited = herald.replace("at least 12 people died", "at least 40 people died");
+    assert_ne!(edited, herald);
+    let copy = folder.path().join("edited_copy.txt");
+    std::fs::write(&copy, edited).unwrap();
+    let files = vec![samples[0].clone(), copy, samples[3].clone()];
+    let mut harness = harness(app_with(files, false));
+    harness.key_press(Key::R);
+    harness.run_steps(2);
+    let report = &harness.state().analysis.as_ref().unwrap().report;
+    let changed = report
+        .findings
+        .iter()
+        .find(|f| {
+            f.kind == FindingKind::NumberMismatch && f.claims.iter().any(|c| c.document.get() == 1)
+        })
+        .expect("the changed figure");
+    assert!(changed.summary.contains("12 → 40"), "{}", changed.summary);
+    harness.get_by_label_contains("changed a figure");
+}
