@@ -73,6 +73,9 @@ pub struct BenchArgs {
     /// Seed of the generator.
     #[arg(long, default_value_t = 7)]
     pub seed: u64,
+    /// Align on shared words only (without the similar-meaning signal).
+    #[arg(long)]
+    pub no_meaning: bool,
 }
 
 /// The formats of `parallax extract`.
@@ -420,7 +423,11 @@ pub fn run_bench(args: &BenchArgs) -> ExitCode {
         })
         .collect();
     let started = std::time::Instant::now();
-    let Ok(report) = crate::compare(&inputs, &Settings::default(), &Progress::new()) else {
+    let settings = Settings {
+        meaning: !args.no_meaning,
+        ..Settings::default()
+    };
+    let Ok(report) = crate::compare(&inputs, &settings, &Progress::new()) else {
         return ExitCode::from(2);
     };
     let seconds = started.elapsed().as_secs_f64();

@@ -27,7 +27,7 @@ pub(super) const MEANING_STRONG: f32 = 0.9;
 const NEIGHBOURS: usize = 4;
 /// Beyond this many English nodes, no neighbours are searched by meaning (the search is
 /// quadratic); the likeness of the candidates the words found still counts.
-const MAX_NODES: usize = 4000;
+const MAX_NODES: usize = 2000;
 
 /// Each node's unit sentence vector, when its document is English and the setting is on.
 pub(super) fn node_vectors(

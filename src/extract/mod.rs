@@ -444,6 +444,9 @@ fn extract_document(
     (features, mentions)
 }
 
+/// How far before a quote the words that introduce it are read ("…, saying").
+const QUOTE_LEAD_BYTES: usize = 200;
+
 /// Finds the speaker of each quote: the person named next to a speech verb in the same
 /// paragraph, outside the quote, nearest to it; or, for "she added", the previous speaker.
 fn assign_speakers(corpus: &mut Corpus) {
@@ -507,7 +510,10 @@ fn assign_speakers(corpus: &mut Corpus) {
                 // `X accused Y of …, saying "…"`: the speaker is the clause's subject at
                 // the start of the sentence, not the nearest name (often the object); with
                 // a pronoun or another word there, nobody is guessed.
-                let before_quote = text[..qs]
+                // The words just before the quote (a window, not the whole text before it: a
+                // text of thousands of quotes made this quadratic).
+                let window = text.floor_char_boundary(qs.saturating_sub(QUOTE_LEAD_BYTES));
+                let before_quote = text[window..qs]
                     .trim_end_matches(|c: char| {
                         c.is_whitespace() || matches!(c, '"' | '“' | '\'' | '‘' | ',' | ':')
                     })
