@@ -508,3 +508,24 @@ fn a_first_name_and_its_nickname_with_one_surname_are_a_name_variant() {
     ]);
     assert!(any(&two, FindingKind::NameVariant).is_empty());
 }
+
+#[test]
+fn a_count_set_against_the_official_one_is_a_number_mismatch_despite_at_least() {
+    let report = compare(&[
+        "At least 12 people died in the Tarnow harbour fire on Sunday, the port authority said.",
+        "According to the hospital, 14 people died in the Tarnow harbour fire on Sunday, two more than the official figure.",
+    ]);
+    let found = shown(&report, FindingKind::NumberMismatch);
+    assert_eq!(
+        found.len(),
+        1,
+        "{:?}",
+        any(&report, FindingKind::NumberMismatch)
+    );
+    // Without the contrast, "at least 12" allows 14: neither agreement nor difference.
+    let quiet = compare(&[
+        "At least 12 people died in the Tarnow harbour fire on Sunday, the port authority said.",
+        "According to the hospital, 14 people died in the Tarnow harbour fire on Sunday.",
+    ]);
+    assert!(shown(&quiet, FindingKind::NumberMismatch).is_empty());
+}

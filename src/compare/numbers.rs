@@ -196,6 +196,32 @@ fn loose(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
     }
 }
 
+/// Phrases by which a source sets its own figure against another count: a closed list of
+/// comparisons with an official or other count.
+const DISPUTED_COUNT: &[&str] = &[
+    "than the official",
+    "than officially",
+    "than officials",
+    "than the authorities",
+    "than the government",
+    "than the ministry",
+    "than the police",
+    "than reported",
+    "than the reported",
+    "contrary to the official",
+    "unlike the official",
+];
+
+/// Whether the sentence of a quantity sets it against another count, within a few words
+/// after it ("14 people died, two more than the official figure").
+fn disputes_a_count(context: &Context<'_>, item: &Item<'_>) -> bool {
+    let text = context.text(item.at.document);
+    let passage = &context.corpus.documents[item.at.document.get()].passages[item.at.passage.get()];
+    let end = text.floor_char_boundary((item.quantity.end + 80).min(passage.end));
+    let after = text[item.quantity.end.min(end)..end].to_lowercase();
+    DISPUTED_COUNT.iter().any(|cue| after.contains(cue))
+}
+
 /// The claim for one quantity: its span, its value (or range) and its approximation marker.
 fn claim_of(context: &Context<'_>, item: &Item<'_>) -> crate::model::Claim {
     let q = item.quantity;
@@ -550,7 +576,10 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 })
             };
             let all_agree = all_pairs(&agree);
-            let all_compatible = all_pairs(&|a, b| agree(a, b) || compatible(a, b));
+            // A source that sets its figure against another ("two more than the official
+            // figure") disputes it: an approximation on the other side no longer covers it.
+            let disputing = group.iter().any(|&i| disputes_a_count(context, &items[i]));
+            let all_compatible = !disputing && all_pairs(&|a, b| agree(a, b) || compatible(a, b));
             // Different figures that an approximation allows ("at least 12" / "14") say
             // neither that the sources agree nor that they differ: only the sources that give
             // the very same figure agree.
@@ -598,14 +627,22 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                         (items[members[0]].quantity, items[members[1]].quantity),
                         &fallback,
                     ));
-                out.push(summarise(
+                let mut finding = summarise(
                     context,
                     kind,
                     Some(EventId(event_index)),
                     claims,
                     pair,
                     support,
-                ));
+                );
+                if disputing && kind == FindingKind::NumberMismatch {
+                    finding.evidence.push(
+                        "a source sets its figure against another count (\u{201c}more than the \
+                         official figure\u{201d})"
+                            .to_string(),
+                    );
+                }
+                out.push(finding);
             }
         }
     }
