@@ -158,7 +158,19 @@ fn nicknames(a: &str, b: &str) -> bool {
     });
     let (a, b) = (crate::text::fold(a), crate::text::fold(b));
     let related = |x: &str, y: &str| table.get(x).is_some_and(|list| list.iter().any(|n| n == y));
-    related(&a, &b)
+    related(&a, &b) || diminutive(&a, &b) || diminutive(&b, &a)
+}
+
+/// Whether `short` is a diminutive the table lacks, made the usual English way: the start of
+/// `long` (four letters or more) with -i, -y or -ie ("Sandi" and "Sandy" for "Sandra").
+fn diminutive(short: &str, long: &str) -> bool {
+    let stem = short
+        .strip_suffix("ie")
+        .or_else(|| short.strip_suffix('i'))
+        .or_else(|| short.strip_suffix('y'));
+    stem.is_some_and(|stem| {
+        stem.chars().count() >= 4 && long.len() > stem.len() + 1 && long.starts_with(stem)
+    })
 }
 
 /// Whether two one-word names are the surnames of full names whose first names clash.
@@ -505,6 +517,14 @@ mod tests {
         in_place.mention.kind = EntityKind::Place;
         let mentions = vec![mention(0, 0, "Air Norland", &[]), says, in_place];
         assert_eq!(groups_of(&mentions).len(), 2);
+    }
+
+    #[test]
+    fn diminutives_are_nicknames() {
+        assert!(super::nicknames("Sandi", "Sandra"));
+        assert!(super::nicknames("Dave", "David"));
+        assert!(!super::nicknames("Maria", "Marianne"));
+        assert!(!super::nicknames("Sandra", "Sandro"));
     }
 
     #[test]
