@@ -7,6 +7,22 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// The folder of `path`, its file name, and the temporary file beside it that a new content
+/// is written to before it is renamed into place.
+fn temporary_beside(path: &Path) -> (PathBuf, String, PathBuf) {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    let temporary = folder.join(format!(".{name}.tmp-{}", std::process::id()));
+    (folder, name, temporary)
+}
+
 /// Replaces `path` with `bytes`. With `backup`, the old file (if any) is first copied there.
 /// `before_rename` runs after the temporary file is written and synced; if it fails (tests
 /// simulate a crash with it), nothing else changes and the temporary file is removed.
@@ -16,15 +32,8 @@ pub fn replace(
     backup: Option<&Path>,
     before_rename: impl FnOnce() -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    let temporary = folder.join(format!(".{name}.tmp-{}", std::process::id()));
+    let (folder, name, temporary) = temporary_beside(path);
+    let folder = folder.as_path();
     let result = (|| {
         let mut file = std::fs::File::create(&temporary)?;
         file.write_all(bytes)?;
@@ -85,15 +94,7 @@ pub fn write_all_or_none(files: &[(PathBuf, &[u8])]) -> Result<(), (PathBuf, std
         }
     };
     for (path, contents) in files {
-        let folder = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "output".into());
-        let temporary = folder.join(format!(".{name}.tmp-{}", std::process::id()));
+        let (_, _, temporary) = temporary_beside(path);
         let result = std::fs::File::create(&temporary).and_then(|mut file| {
             file.write_all(contents)?;
             file.sync_all()

@@ -80,14 +80,9 @@ pub fn add(corpus: &mut Corpus) {
                     let owner = (next_first..=next_last)
                         .find(|&p| passages[p].start <= quote.end && quote.end <= passages[p].end)
                         .unwrap_or(next_last);
-                    document.features[owner].quotes.push(QuoteFeature {
-                        start: quote.start,
-                        end: quote.end,
-                        words: quotes::quote_words(&text[quote.start..quote.end]),
-                        speaker: None,
-                        speaker_span: None,
-                        speaker_confident: false,
-                    });
+                    document.features[owner]
+                        .quotes
+                        .push(QuoteFeature::of(text, &quote));
                     break;
                 }
             }

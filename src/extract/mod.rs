@@ -51,6 +51,20 @@ pub struct QuoteFeature {
     pub speaker_confident: bool,
 }
 
+impl QuoteFeature {
+    /// A quote found in `text`, its speaker not yet known.
+    pub fn of(text: &str, quote: &quotes::Quote) -> QuoteFeature {
+        QuoteFeature {
+            start: quote.start,
+            end: quote.end,
+            words: quotes::quote_words(&text[quote.start..quote.end]),
+            speaker: None,
+            speaker_span: None,
+            speaker_confident: false,
+        }
+    }
+}
+
 /// A negated word: its stem and the span "not warned".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Negation {
@@ -429,14 +443,9 @@ fn extract_document(
                         .find(|p| p.start <= quote.start)
                 })
             {
-                features[owner.index.get()].quotes.push(QuoteFeature {
-                    start: quote.start,
-                    end: quote.end,
-                    words: quotes::quote_words(&text[quote.start..quote.end]),
-                    speaker: None,
-                    speaker_span: None,
-                    speaker_confident: false,
-                });
+                features[owner.index.get()]
+                    .quotes
+                    .push(QuoteFeature::of(text, &quote));
             }
         }
         paragraph_start = paragraph_end;
