@@ -55,6 +55,28 @@ pub fn inspector(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     }
 }
 
+/// One claim of a finding: its words as a link to its place in the column, then its value
+/// and its note.
+pub(super) fn claim_ui(ui: &mut egui::Ui, claim: &parallax::model::Claim, actions: &mut Actions) {
+    if ui
+        .link(format!("“{}”", claim.text))
+        .on_hover_text("Show it in its column")
+        .clicked()
+    {
+        actions.command = Some(Command::ScrollTo {
+            document: claim.document,
+            start: claim.start,
+            end: claim.end,
+        });
+    }
+    if let Some(value) = claim.value.as_deref().filter(|v| *v != claim.text) {
+        ui.label(RichText::new(format!("= {value}")).strong());
+    }
+    if let Some(note) = &claim.note {
+        ui.label(RichText::new(format!("({note})")).weak());
+    }
+}
+
 /// What the user did in the inspector this frame, applied after drawing it.
 #[derive(Default)]
 pub(super) struct Actions {
@@ -268,23 +290,7 @@ fn source_card(
                             .color(palette::kind_color(finding.kind)),
                     )
                     .on_hover_text(finding.kind.title());
-                    if ui
-                        .link(format!("“{}”", claim.text))
-                        .on_hover_text("Show it in its column")
-                        .clicked()
-                    {
-                        actions.command = Some(Command::ScrollTo {
-                            document: claim.document,
-                            start: claim.start,
-                            end: claim.end,
-                        });
-                    }
-                    if let Some(value) = claim.value.as_deref().filter(|v| *v != claim.text) {
-                        ui.label(RichText::new(format!("= {value}")).strong());
-                    }
-                    if let Some(note) = &claim.note {
-                        ui.label(RichText::new(format!("({note})")).weak());
-                    }
+                    claim_ui(ui, claim, actions);
                 });
             }
         }

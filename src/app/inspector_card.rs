@@ -4,9 +4,9 @@
 //! Confirm and Dismiss, comment, as in an event's block) and each source's claims, a click
 //! away from their columns.
 
-use super::inspector::{Actions, Block, finding_block};
+use super::ParallaxApp;
+use super::inspector::{Actions, Block, claim_ui, finding_block};
 use super::palette::{self, source_color};
-use super::{Command, ParallaxApp};
 use egui::{RichText, ScrollArea};
 use parallax::model::{FindingId, FindingKind};
 
@@ -78,26 +78,7 @@ pub fn finding_card(app: &mut ParallaxApp, ui: &mut egui::Ui, finding: FindingId
                             .strong(),
                     );
                     for claim in found.claims.iter().filter(|c| c.document == document) {
-                        ui.horizontal_wrapped(|ui| {
-                            if ui
-                                .link(format!("“{}”", claim.text))
-                                .on_hover_text("Show it in its column")
-                                .clicked()
-                            {
-                                actions.command = Some(Command::ScrollTo {
-                                    document: claim.document,
-                                    start: claim.start,
-                                    end: claim.end,
-                                });
-                            }
-                            if let Some(value) = claim.value.as_deref().filter(|v| *v != claim.text)
-                            {
-                                ui.label(RichText::new(format!("= {value}")).strong());
-                            }
-                            if let Some(note) = &claim.note {
-                                ui.label(RichText::new(format!("({note})")).weak());
-                            }
-                        });
+                        ui.horizontal_wrapped(|ui| claim_ui(ui, claim, &mut actions));
                     }
                 });
             }
