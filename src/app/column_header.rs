@@ -107,8 +107,9 @@ pub fn header(
         ui.label(RichText::new(title).italics());
     }
     if let Some(note) = &doc.language_note {
+        // The script needs a system font when the language is one the bundled fonts lack.
         let unshown = app.system_font == super::fonts::SystemFont::Missing
-            && doc.text.chars().any(parallax::text::is_unspaced_script);
+            && matches!(doc.language.as_deref(), Some("zh" | "ja" | "th"));
         let note = if unshown {
             format!("{note}; no font on this system shows this script")
         } else {

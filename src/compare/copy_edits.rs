@@ -303,32 +303,24 @@ pub fn copy_edits(
     for &(o, c) in &diff.edited {
         findings.extend(pair.edited(a[o], b[c]));
     }
-    for &o in &diff.dropped {
-        let p = a[o];
-        let summary = format!(
-            "{} dropped a sentence of {}",
-            copy.display_name(),
-            original.display_name()
+    // A dropped sentence is marked in the original (in its event), an added one in the copy.
+    let one_sided = diff
+        .dropped
+        .iter()
+        .map(|&o| (original, a[o], "dropped a sentence of"))
+        .chain(
+            diff.added
+                .iter()
+                .map(|&c| (copy, b[c], "added a sentence to")),
         );
+    for (document, p, what) in one_sided {
+        let summary = format!("{} {what} {}", copy.display_name(), original.display_name());
+        let event_passage = (document.index == original.index).then(|| p.index.get());
         findings.push(pair.finding(
             FindingKind::CopyEdit,
-            Some(p.index.get()),
+            event_passage,
             summary,
-            vec![claim(original, p, p.start, p.end)],
-        ));
-    }
-    for &c in &diff.added {
-        let p = b[c];
-        let summary = format!(
-            "{} added a sentence to {}",
-            copy.display_name(),
-            original.display_name()
-        );
-        findings.push(pair.finding(
-            FindingKind::CopyEdit,
-            None,
-            summary,
-            vec![claim(copy, p, p.start, p.end)],
+            vec![claim(document, p, p.start, p.end)],
         ));
     }
     findings
