@@ -64,6 +64,13 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         let speakers: BTreeSet<Option<EntityId>> =
             group.iter().map(|&i| items[i].1.speaker).collect();
         let known: BTreeSet<EntityId> = speakers.iter().flatten().copied().collect();
+        // Speakers named by an attribution pattern at the quote; the others were guessed
+        // (a pronoun resolved, the nearest name) and do not make two speakers.
+        let sure: BTreeSet<EntityId> = group
+            .iter()
+            .filter(|&&i| items[i].1.speaker_confident)
+            .filter_map(|&i| items[i].1.speaker)
+            .collect();
         // A misattribution needs every speaker named by an attribution pattern at the quote,
         // each a person or organisation, in at least two sources.
         let attributed = group.iter().all(|&i| {
@@ -80,7 +87,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         let changes = wording_changes(context, &group, &items);
         let kind = if known.len() >= 2 && attributed && documents.len() >= 2 {
             FindingKind::QuoteAttribution
-        } else if known.len() <= 1 && !changes.is_empty() && documents.len() >= 2 {
+        } else if sure.len() <= 1 && !changes.is_empty() && documents.len() >= 2 {
             FindingKind::QuoteWording
         } else if known.len() == 1 && !speakers.contains(&None) {
             FindingKind::Agreement
@@ -125,9 +132,16 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                     Some("speaker".into()),
                 ));
             }
+            // A guessed speaker other than the one named beside the quote is not shown as
+            // a second speaker.
+            let guessed_other = !quote.speaker_confident
+                && quote
+                    .speaker
+                    .is_some_and(|e| !sure.is_empty() && !sure.contains(&e));
+            let shown = if guessed_other { None } else { speaker.clone() };
             listing.push(format!(
                 "{} ({})",
-                speaker.unwrap_or_else(|| "unnamed".into()),
+                shown.unwrap_or_else(|| "unnamed".into()),
                 context.source_name(at.document)
             ));
         }
@@ -197,6 +211,10 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         } else if kind == FindingKind::QuoteWording {
             evidence.push(if known.len() == 1 {
                 "the same speaker, and the words around the change are the same".to_string()
+            } else if sure.len() == 1 {
+                "one speaker named beside the quote (the others' attribution is a guess), \
+                 and the words around the change are the same"
+                    .to_string()
             } else {
                 "no speaker named, and the words around the change are the same".to_string()
             });
@@ -271,13 +289,24 @@ fn spelled_out(text: &str) -> Vec<QuoteWord> {
         }
     }
     let mut words = Vec::new();
+    let mut previous_end = 0;
     for token in crate::text::tokens(text) {
         if inserted.iter().any(|r| r.contains(&token.start)) {
             continue;
         }
+        // A capital that opens a sentence says nothing of a name, unless the word is rare
+        // in general English.
+        let common = crate::extract::frequency::frequencies().word(&crate::text::fold(token.text))
+            >= COMMON_ZIPF;
+        let opens_sentence = common
+            && (previous_end == 0
+                || text
+                    .get(previous_end..token.start)
+                    .is_some_and(|gap| gap.contains(['.', '!', '?', '\n'])));
+        previous_end = token.start + token.text.len();
         for part in token.text.split('-').filter(|p| !p.is_empty()) {
             // A particle of a name ("al-Qaddafi", "bin Salman") is part of the name.
-            let capital = part.chars().next().is_some_and(char::is_uppercase)
+            let capital = (part.chars().next().is_some_and(char::is_uppercase) && !opens_sentence)
                 || NAME_PARTICLES.contains(&part);
             spell_out(part, token.start, capital, &mut words);
         }
@@ -291,6 +320,9 @@ fn spell_out(token: &str, start: usize, capital: bool, words: &mut Vec<QuoteWord
         let word = crate::text::fold(token).replace('’', "'");
         let (stem, tail) = match word.as_str() {
             "won't" => ("will", Some("not")),
+            "gonna" => ("going", Some("to")),
+            "wanna" => ("want", Some("to")),
+            "gotta" => ("got", Some("to")),
             "can't" | "cannot" => ("can", Some("not")),
             _ => match word.rsplit_once('\'') {
                 Some((stem, "t")) if stem.ends_with('n') => (&stem[..stem.len() - 1], Some("not")),
@@ -309,6 +341,10 @@ fn spell_out(token: &str, start: usize, capital: bool, words: &mut Vec<QuoteWord
     }
 }
 
+/// A word at least this frequent in general English (Zipf) that opens a sentence is not
+/// taken for a name for its capital ("Surely" / "Perhaps" is a change; "Gadhafi" /
+/// "Qaddafi" is a spelling).
+const COMMON_ZIPF: f32 = 4.0;
 /// Words one side adds or drops at most for a change to count: longer runs on one side
 /// only are excerpts spliced differently (a sentence left out without an ellipsis), which
 /// is how outlets quote, not a quote reworded.
@@ -320,6 +356,53 @@ const NAME_PARTICLES: &[&str] = &[
 /// Share of the shorter version's words the longer must give in order for them to be
 /// compared as one quote.
 const SAME_SHARE: f32 = 0.8;
+
+/// Whether two versions share enough to be one quote: the shorter is nearly all in the
+/// longer, counted over the stretch of the shorter between its first and last shared word
+/// (one outlet may open or close the excerpt a few words earlier), and that stretch is most
+/// of the shorter. Otherwise they are different sentences of a statement, or different
+/// parts cut in different places.
+fn one_quote(same: &[(usize, usize)], a_len: usize, b_len: usize) -> bool {
+    let (Some(first), Some(last)) = (same.first(), same.last()) else {
+        return false;
+    };
+    let (start, end) = if a_len <= b_len {
+        (first.0, last.0)
+    } else {
+        (first.1, last.1)
+    };
+    let stretch = end + 1 - start;
+    let shorter = a_len.min(b_len);
+    same.len() as f32 >= SAME_SHARE * stretch as f32
+        && same.len() as f32 >= STRETCH_SHARE * shorter as f32
+        && same.len() >= MIN_SHARED_WORDS
+}
+
+/// The words both versions give before their first shared word, and after their last, when
+/// both are short: the same quote opening or ending with a word swapped ("we reject his
+/// visit" / "… his message"), not an excerpt cut elsewhere (which leaves one side empty).
+fn swapped_ends(
+    same: &[(usize, usize)],
+    a_len: usize,
+    b_len: usize,
+) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let (Some(&(a0, b0)), Some(&(a1, b1))) = (same.first(), same.last()) else {
+        return Vec::new();
+    };
+    let short = |r: &std::ops::Range<usize>| !r.is_empty() && r.len() <= MAX_SWAPPED_END;
+    [(0..a0, 0..b0), (a1 + 1..a_len, b1 + 1..b_len)]
+        .into_iter()
+        .filter(|(ra, rb)| short(ra) && short(rb))
+        .collect()
+}
+
+/// Words each version may give before its first or after its last shared word for them to
+/// count as a swapped word rather than an excerpt cut elsewhere.
+const MAX_SWAPPED_END: usize = 2;
+/// Share of the shorter version that its shared stretch must cover.
+const STRETCH_SHARE: f32 = 0.7;
+/// Shared words two versions need at least to be compared as one quote.
+const MIN_SHARED_WORDS: usize = 5;
 
 /// The runs of words two versions of a quote change, inside the stretch both give. Not
 /// changes: function words alone added or dropped (`stopword`; a function word replaced by
@@ -335,9 +418,7 @@ fn changed_runs(
     let a_words: Vec<&str> = a.iter().map(|(w, _, _)| w.as_str()).collect();
     let b_words: Vec<&str> = b.iter().map(|(w, _, _)| w.as_str()).collect();
     let same = crate::text::common_subsequence(&a_words, &b_words);
-    // Two versions of one quote: the shorter is nearly all in the longer. Otherwise they are
-    // different sentences of a statement, or different parts cut in different places.
-    if (same.len() as f32) < SAME_SHARE * a_words.len().min(b_words.len()) as f32 {
+    if !one_quote(&same, a_words.len(), b_words.len()) {
         return Vec::new();
     }
     let elided = |text: &str, from: usize, to: usize| {
@@ -355,6 +436,7 @@ fn changed_runs(
         }
         runs.push((ai + 1..aj, bi + 1..bj));
     }
+    runs.extend(swapped_ends(&same, a.len(), b.len()));
     // Words one side drops at one place and the other adds at another were moved.
     let dropped: Vec<&str> = runs
         .iter()
@@ -376,6 +458,12 @@ fn changed_runs(
             || (one_sided && !(content(was) || content(now)))
             || (named(was) && named(now))
             || moved
+            || same_words(was, now, a_text, b_text, stopword)
+            || (one_sided
+                && was
+                    .iter()
+                    .chain(now)
+                    .all(|(w, _, _)| FILLERS.contains(&w.as_str())))
         {
             continue;
         }
@@ -384,12 +472,98 @@ fn changed_runs(
     changes
 }
 
+/// Whether two runs say the same words written another way: a compound or an acronym
+/// spaced out ("workforce" / "work force", "IRS" / "I.R.S."), a censored word
+/// ("motherf---er"), an abbreviation with its point ("Sen." / "senator"), or the same
+/// content words inflected otherwise ("looks" / "I look", reported against direct speech).
+fn same_words(
+    was: &[QuoteWord],
+    now: &[QuoteWord],
+    a_text: &str,
+    b_text: &str,
+    stopword: &dyn Fn(&str) -> bool,
+) -> bool {
+    if was.is_empty() || now.is_empty() {
+        return false;
+    }
+    let joined = |run: &[QuoteWord]| run.iter().map(|(w, _, _)| w.as_str()).collect::<String>();
+    if joined(was) == joined(now) {
+        return true;
+    }
+    // One word against several that open and close it: a word censored or cut.
+    let bracketed = |one: &[QuoteWord], many: &[QuoteWord]| {
+        let (word, first, last) = (&one[0].0, &many[0].0, &many[many.len() - 1].0);
+        one.len() == 1
+            && many.len() >= 2
+            && first.len() + last.len() < word.len()
+            && word.starts_with(first.as_str())
+            && word.ends_with(last.as_str())
+    };
+    if bracketed(was, now) || bracketed(now, was) {
+        return true;
+    }
+    // One word the other's first letters, followed by a point: an abbreviation.
+    let abbreviated = |short: &QuoteWord, text: &str, long: &QuoteWord| {
+        let (word, start, _) = short;
+        word.chars().count() >= 2
+            && long.0.len() > word.len()
+            && long.0.starts_with(word.as_str())
+            && text[*start..]
+                .get(word.len()..)
+                .is_some_and(|rest| rest.starts_with('.'))
+    };
+    if let ([x], [y]) = (was, now)
+        && (abbreviated(x, a_text, y) || abbreviated(y, b_text, x))
+    {
+        return true;
+    }
+    let stemmer = crate::extract::terms::Stemmer::new();
+    let stems = |run: &[QuoteWord]| {
+        let mut stems: Vec<String> = run
+            .iter()
+            .filter(|(w, _, _)| !stopword(w))
+            .map(|(w, _, _)| stemmer.stem(w))
+            .collect();
+        stems.sort();
+        stems
+    };
+    let (x, y) = (stems(was), stems(now));
+    if !x.is_empty() || !y.is_empty() {
+        return x == y;
+    }
+    // Function words alone: the same verb in another tense ("said" / "say"), or an article
+    // or particle for another ("open the government" / "open up government"). A pronoun
+    // or a modal for another ("they" / "it") is a change.
+    let all_stems = |run: &[QuoteWord]| {
+        run.iter()
+            .map(|(w, _, _)| stemmer.stem(w))
+            .collect::<Vec<_>>()
+    };
+    let slight = |run: &[QuoteWord]| {
+        run.iter()
+            .all(|(w, _, _)| SLIGHT_WORDS.contains(&w.as_str()))
+    };
+    all_stems(was) == all_stems(now) || (slight(was) && slight(now))
+}
+
+/// Function words whose exchange does not change what a quote says.
+const SLIGHT_WORDS: &[&str] = &[
+    "the", "a", "an", "up", "out", "down", "off", "just", "so", "then", "now", "very", "really",
+];
+/// Interjections a transcript keeps and another drops.
+const FILLERS: &[&str] = &[
+    "oh", "uh", "um", "ah", "er", "eh", "hmm", "yeah", "okay", "ok",
+];
+
 #[cfg(test)]
 mod tests {
     use super::changed_runs;
 
     fn stopword(word: &str) -> bool {
-        ["the", "a", "we", "it", "and", "of"].contains(&word)
+        [
+            "the", "a", "we", "it", "and", "of", "he", "i", "said", "say", "will", "up",
+        ]
+        .contains(&word)
     }
 
     #[test]
@@ -400,6 +574,35 @@ mod tests {
             &stopword,
         );
         assert_eq!(changes, [("rebuild".to_string(), "repair".to_string())]);
+    }
+
+    #[test]
+    fn a_word_swapped_at_either_end_is_a_change() {
+        let changes = changed_runs(
+            "We do not want him here. We refuse his visit",
+            "For the whole nation, we do not want him here. We refuse his message",
+            &stopword,
+        );
+        assert_eq!(changes, [("visit".to_string(), "message".to_string())]);
+        let changes = changed_runs(
+            "Surely we will rebuild every bridge before winter",
+            "Perhaps we will rebuild every bridge before winter",
+            &stopword,
+        );
+        assert_eq!(changes, [("surely".to_string(), "perhaps".to_string())]);
+    }
+
+    #[test]
+    fn an_excerpt_opened_earlier_is_still_one_quote() {
+        // The shorter version opens two words before the stretch both give; inside it, the
+        // longer adds a short aside.
+        let changes = changed_runs(
+            "at most tried to sell the harbour to the foreign company to pay our debts",
+            "he, in my view, tried to sell the harbour, quite openly, to the foreign company \
+             to pay our debts",
+            &stopword,
+        );
+        assert_eq!(changes, [(String::new(), "quite openly".to_string())]);
     }
 
     #[test]
@@ -434,6 +637,10 @@ mod tests {
             "we met Muammar Qaddafi in May"
         ));
         assert!(none(
+            "Gadhafi has to go. Gadhafi has no future here",
+            "Qaddafi has to go. Qaddafi has no future here"
+        ));
+        assert!(none(
             "nobody either knows the plan today",
             "nobody knows the plan either today"
         ));
@@ -455,6 +662,53 @@ mod tests {
         assert!(none(
             "We won. We are very happy with the result today.",
             "We won today."
+        ));
+        // The same words written another way.
+        assert!(none(
+            "we train the workforce of the harbour every year",
+            "we train the work force of the harbour every year"
+        ));
+        assert!(none(
+            "the I.R.S. asked for the papers of the harbour",
+            "the IRS asked for the papers of the harbour"
+        ));
+        assert!(none(
+            "Sen. Varga asked for the papers of the harbour",
+            "Senator Varga asked for the papers of the harbour"
+        ));
+        assert!(none(
+            "that motherf---er took the papers of the harbour",
+            "that motherfucker took the papers of the harbour"
+        ));
+        assert!(none(
+            "we are gonna open the papers of the harbour",
+            "we are going to open the papers of the harbour"
+        ));
+        assert!(none(
+            "he looks forward to seeing the papers of the harbour",
+            "I look forward to seeing the papers of the harbour"
+        ));
+        assert!(none(
+            "we said we will open the papers of the harbour",
+            "we say we will open the papers of the harbour"
+        ));
+        assert!(none(
+            "we will open the papers of the harbour today",
+            "we will open up papers of the harbour today"
+        ));
+        assert!(none(
+            "it is not about you, it is about the papers of the harbour",
+            "it is not about you, oh, it is about the papers of the harbour"
+        ));
+        // Excerpts cut at different places: one side's longer tail is not a swapped word.
+        assert!(none(
+            "We will rebuild every bridge before the winter",
+            "We will rebuild every bridge before the winter comes to the valley"
+        ));
+        // Two sentences that share a stretch of words but little else are not one quote.
+        assert!(none(
+            "the people deserve to know the whole truth about the harbour deal and its cost",
+            "the people deserve to know when the vote happens"
         ));
     }
 }
