@@ -101,7 +101,7 @@ pub struct CompareArgs {
     #[arg(long, value_enum, default_value_t = OutputFormat::Markdown)]
     pub format: OutputFormat,
     /// Write the report to FILE instead of standard output. With `--format csv`, a folder
-    /// receives both `findings.csv` and `coverage.csv`.
+    /// receives `findings.csv`, `coverage.csv` and `labels.csv`.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Replace a read-only output file. (An input of the run is never overwritten.)
@@ -228,7 +228,11 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
         .filter(|output| args.format == OutputFormat::Csv && names_folder(output));
     if let Some(output) = &args.output {
         let targets = if csv_folder.is_some() {
-            vec![output.join("findings.csv"), output.join("coverage.csv")]
+            vec![
+                output.join("findings.csv"),
+                output.join("coverage.csv"),
+                output.join("labels.csv"),
+            ]
         } else {
             vec![output.clone()]
         };
@@ -323,10 +327,12 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
                 return ExitCode::from(2);
             }
             let coverage = report::csv::coverage_matrix(&report);
-            // Both files or neither: a new findings.csv beside an old coverage.csv misleads.
+            let labels = report::labels::csv(&report);
+            // All files or none: a new findings.csv beside an old coverage.csv misleads.
             if let Err((path, error)) = crate::atomic::write_all_or_none(&[
                 (folder.join("findings.csv"), text.as_bytes()),
                 (folder.join("coverage.csv"), coverage.as_bytes()),
+                (folder.join("labels.csv"), labels.as_bytes()),
             ]) {
                 eprintln!("parallax: {}", write_error(&path, &error));
                 return ExitCode::from(2);

@@ -29,6 +29,9 @@ pub struct WordingTerm {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub stopwords: HashSet<String>,
+    /// Nouns that head labels of people, groups and places
+    /// (`assets/lexicon/label_nouns_en.txt`, from WordNet).
+    pub label_nouns: HashSet<String>,
     /// Folded title word to its canonical form ("col" to "colonel").
     pub titles: HashMap<String, String>,
     /// Folded unit word to the name of its group.
@@ -64,6 +67,7 @@ const ANTONYMS: &str = include_str!("../assets/lexicon/antonyms.ron");
 const ANTONYMS_WORDNET: &str = include_str!("../assets/lexicon/antonyms_wordnet.tsv");
 const WORDING: &str = include_str!("../assets/lexicon/wording.ron");
 const LOADED: &str = include_str!("../assets/lexicon/loaded_en.txt");
+const LABEL_NOUNS: &str = include_str!("../assets/lexicon/label_nouns_en.txt");
 
 /// Lexicon files larger than this are refused (the bundled one is a few kilobytes).
 const MAX_LEXICON_BYTES: u64 = 16 * 1024 * 1024;
@@ -100,6 +104,7 @@ impl Lexicon {
         let stemmer = crate::extract::terms::Stemmer::new();
         let mut lexicon = Lexicon {
             stopwords: lines(STOPWORDS).map(fold).collect(),
+            label_nouns: lines(LABEL_NOUNS).map(str::to_string).collect(),
             titles: lines(TITLES)
                 .map(|line| match line.split_once('=') {
                     Some((word, canonical)) => (fold(word.trim()), fold(canonical.trim())),

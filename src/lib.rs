@@ -189,9 +189,9 @@ fn run(
         eprintln!("align {:?}", timer.elapsed());
     }
     progress.begin(Stage::Comparing, 1);
-    let findings = {
+    let (findings, labels) = {
         let context = compare::Context::new(&corpus, &alignment, settings, lexicon);
-        compare::compare(&context)
+        (compare::compare(&context), compare::labels::table(&context))
     };
     progress.check()?;
     if std::env::var_os("PARALLAX_TIMINGS").is_some() {
@@ -199,6 +199,7 @@ fn run(
     }
     progress.begin(Stage::Reporting, 1);
     let mut report = report::build(corpus, alignment, findings, failures);
+    report.labels = labels;
     placed.annotate(&mut report);
     if !set_aside.is_empty() {
         restore_copies(&mut report, &analysed_position, set_aside, &copy_of);

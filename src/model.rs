@@ -76,6 +76,56 @@ pub struct Report {
     /// texts. They stay in the session; this list says which and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub orphans: Vec<Orphan>,
+    /// How each source labels each referent that two or more sources name ("the Russian
+    /// paramilitary group", "a private security company"): the table behind the label
+    /// findings, for the reader to compare.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<ReferentLabels>,
+}
+
+/// The labels the sources give one referent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReferentLabels {
+    pub entity: EntityId,
+    pub name: String,
+    /// Every distinct label, by document in order.
+    pub labels: Vec<Label>,
+}
+
+/// One label a source gives a referent, where it stands and how it was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Label {
+    pub document: DocId,
+    pub passage: PassageId,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub form: LabelForm,
+    /// The label holds a word of the loaded-words list.
+    pub loaded: bool,
+}
+
+/// How a label is tied to its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LabelForm {
+    /// Right before the name: "the Russian paramilitary group Wagner".
+    BeforeName,
+    /// An apposition after the name: "Wagner, a private security company".
+    Apposition,
+    /// A predicate nominal: "Wagner is a mercenary outfit".
+    Predicate,
+}
+
+impl LabelForm {
+    /// A few words for the reader.
+    pub fn describe(self) -> &'static str {
+        match self {
+            LabelForm::BeforeName => "before the name",
+            LabelForm::Apposition => "apposition",
+            LabelForm::Predicate => "\"is a …\"",
+        }
+    }
 }
 
 #[cfg(test)]

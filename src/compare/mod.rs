@@ -9,6 +9,7 @@
 mod contradiction;
 pub mod copy_edits;
 mod dates;
+pub mod labels;
 mod names;
 mod numbers;
 mod quotes;
@@ -194,7 +195,7 @@ type Detector = fn(&Context<'_>) -> Vec<FindingDraft>;
 /// Runs every detector and returns the findings in a stable order.
 pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut findings = Vec::new();
-    let detectors: [(&str, Detector); 8] = [
+    let detectors: [(&str, Detector); 9] = [
         ("numbers", numbers::find),
         ("dates", dates::find),
         ("names", names::find),
@@ -202,6 +203,7 @@ pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
         ("contradiction", contradiction::find),
         ("denials", contradiction::denied_statements),
         ("wording", wording::find),
+        ("labels", labels::find),
         ("unique", unique::find),
     ];
     let timings = std::env::var_os("PARALLAX_TIMINGS").is_some();

@@ -258,7 +258,8 @@ fn wording_changes(
             let b_text = &context.text(b.0.document)[b.1.start..b.1.end];
             let stopword = |w: &str| context.lexicon.stopwords.contains(w);
             for change in changed_runs(a_text, b_text, &stopword) {
-                if !changes.contains(&change) {
+                let reversed = (change.1.clone(), change.0.clone());
+                if !changes.contains(&change) && !changes.contains(&reversed) {
                     changes.push(change);
                 }
             }

@@ -9,7 +9,9 @@
 //!    clearly different first names never merge (Maria Kovac ≠ Petar Kovac);
 //! 3. single-word variants of one name merge under the same rules (Yerewolo = Yerewulu), but
 //!    never when one is a prefix of the other (Niger ≠ Nigeria, Mali ≠ Malian);
-//! 4. a lone surname joins the one full name that it ends, preferring its own document.
+//! 4. a lone surname joins the one full name that it ends, preferring its own document;
+//! 5. an organisation's name without its generic last word ("Wagner" for "Wagner Group")
+//!    joins it when it fits one organisation only.
 
 use super::entities::RawMention;
 use crate::model::{DocId, Entity, EntityId, EntityKind, Mention, PassageId};
@@ -198,6 +200,51 @@ fn surnames_of_different_people(
 
 /// Resolves mentions into entities. Returns the entities and, for each input mention, the
 /// entity it belongs to.
+/// Generic words that end an organisation's full name and that sources often leave out
+/// ("the Wagner Group", "Wagner").
+const ORGANISATION_WORDS: &[&str] = &[
+    "group",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "organization",
+    "organisation",
+    "movement",
+    "network",
+    "foundation",
+];
+
+/// Step 5: an organisation named with and without its generic last word ("Wagner Group",
+/// "Wagner") is one, when both are taken for organisations and the short name fits one
+/// organisation only.
+fn same_organisation(groups: &[NameGroup], union: &mut UnionFind) {
+    let organisation = |g: &NameGroup| {
+        let count = |kind| g.kinds.get(&kind).copied().unwrap_or(0);
+        count(EntityKind::Organisation) > 0
+            && count(EntityKind::Organisation) >= count(EntityKind::Person)
+            && count(EntityKind::Organisation) >= count(EntityKind::Place)
+    };
+    let mut by_words: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (index, group) in groups.iter().enumerate() {
+        if let Some((last, short)) = group.words.split_last()
+            && !short.is_empty()
+            && ORGANISATION_WORDS.contains(&last.as_str())
+            && organisation(group)
+        {
+            by_words.entry(short).or_default().push(index);
+        }
+    }
+    for (index, group) in groups.iter().enumerate() {
+        if let Some(long) = by_words.get(group.words.as_slice())
+            && long.len() == 1
+            && organisation(group)
+        {
+            union.union(index, long[0]);
+        }
+    }
+}
+
 pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
     // 1. Group identical folded names.
     let mut groups: Vec<NameGroup> = Vec::new();
@@ -385,6 +432,8 @@ pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
         }
     }
 
+    same_organisation(&groups, &mut union);
+
     // Build entities, ordered by their first mention.
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for index in 0..groups.len() {
@@ -517,6 +566,33 @@ mod tests {
         in_place.mention.kind = EntityKind::Place;
         let mentions = vec![mention(0, 0, "Air Norland", &[]), says, in_place];
         assert_eq!(groups_of(&mentions).len(), 2);
+    }
+
+    #[test]
+    fn an_organisation_without_its_generic_word_is_the_same_organisation() {
+        let organisation = |doc, paragraph, text| {
+            let mut m = mention(doc, paragraph, text, &[]);
+            m.mention.kind = EntityKind::Organisation;
+            m
+        };
+        let mentions = vec![
+            organisation(0, 0, "Varga Group"),
+            organisation(1, 0, "Varga"),
+        ];
+        assert_eq!(groups_of(&mentions).len(), 1);
+        // A person of that name, or two organisations it could be short for, stay apart.
+        let mut person = mention(1, 0, "Varga", &["mrs"]);
+        person.mention.kind = EntityKind::Person;
+        assert_eq!(
+            groups_of(&[organisation(0, 0, "Varga Group"), person]).len(),
+            2
+        );
+        let mentions = vec![
+            organisation(0, 0, "Varga Group"),
+            organisation(0, 1, "Varga Foundation"),
+            organisation(1, 0, "Varga"),
+        ];
+        assert_eq!(groups_of(&mentions).len(), 3);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! CSV renderings for spreadsheets and notebooks (RFC 4180 quoting, UTF-8, via the `csv`
 //! crate): one row per finding claim, and one row per event and source for the coverage
-//! matrix.
+//! matrix (the labels table is in [`super::labels`]).
 
 use super::{Coverage, coverage};
 use crate::model::Report;
@@ -26,7 +26,7 @@ pub const CLAIM_COLUMNS: [&str; 14] = [
 /// Columns of the coverage CSV.
 pub const COVERAGE_COLUMNS: [&str; 5] = ["event", "event_label", "document", "outlet", "coverage"];
 
-fn finish(writer: csv::Writer<Vec<u8>>) -> String {
+pub(super) fn finish(writer: csv::Writer<Vec<u8>>) -> String {
     // Writing to memory cannot fail, and every field is valid UTF-8.
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()

@@ -9,7 +9,7 @@ use crate::model::Report;
 pub enum OutputFormat {
     Json,
     Markdown,
-    /// One row per finding claim; with `-o FOLDER`, also `coverage.csv`.
+    /// One row per finding claim; with `-o FOLDER`, also `coverage.csv` and `labels.csv`.
     Csv,
     /// One self-contained page to read, share or print (dated today, or `PARALLAX_DATE`).
     Html,

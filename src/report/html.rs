@@ -217,6 +217,7 @@ pub fn render(report: &Report, options: &HtmlOptions) -> String {
     overview(&mut out, report, &by_event);
     events(&mut out, report, &by_event, &marks);
     findings_table(&mut out, report);
+    out.push_str(&super::labels::html(report, &escape));
     unique(&mut out, report);
     notes(&mut out, report);
     orphans(&mut out, report);

@@ -179,6 +179,7 @@ pub fn render_with(report: &Report, options: &ExportOptions) -> String {
         out.push('\n');
     }
     findings_table(&mut out, report);
+    out.push_str(&super::labels::markdown(report, &quote));
     unique(&mut out, report);
     notes(&mut out, report);
     orphans(&mut out, report);

@@ -7,6 +7,7 @@
 pub mod csv;
 pub mod export;
 pub mod html;
+pub mod labels;
 pub mod markdown;
 
 use crate::align::Alignment;
@@ -91,6 +92,7 @@ pub fn build(
         findings,
         notes: Vec::new(),
         orphans: Vec::new(),
+        labels: Vec::new(),
     }
 }
 
