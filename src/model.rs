@@ -641,4 +641,8 @@ pub struct Claim {
     /// of a quote, or the polarity of a claim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Who the source says gives this figure ("according to the city hospital", "the
+    /// ministry said"), when its sentence says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
 }

@@ -134,6 +134,7 @@ fn claim(document: &Document, passage: &Passage, start: usize, end: usize) -> Cl
         text: document.text[start..end].to_string(),
         value: None,
         note: None,
+        attribution: None,
     }
 }
 

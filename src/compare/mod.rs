@@ -6,6 +6,7 @@
 //! different events are not a contradiction. Name variants and quote attributions are found
 //! corpus-wide, because a name or a quote identifies itself.
 
+mod attribution;
 mod contradiction;
 pub mod copy_edits;
 mod dates;
@@ -104,6 +105,7 @@ impl<'a> Context<'a> {
             text: self.text(at.document)[start..end].to_string(),
             value,
             note,
+            attribution: None,
         }
     }
 
@@ -116,7 +118,10 @@ impl<'a> Context<'a> {
     pub fn listing(&self, claims: &[Claim], separator: &str) -> String {
         claims
             .iter()
-            .map(|c| format!("{} ({})", c.text, self.source_name(c.document)))
+            .map(|c| match &c.attribution {
+                Some(who) => format!("{} ({}, {who})", c.text, self.source_name(c.document)),
+                None => format!("{} ({})", c.text, self.source_name(c.document)),
+            })
             .collect::<Vec<_>>()
             .join(separator)
     }

@@ -230,13 +230,17 @@ fn claim_of(context: &Context<'_>, item: &Item<'_>) -> crate::model::Claim {
         (low, high) if high > low => format!("{}–{}", format_value(low), format_value(high)),
         _ => format_value(q.value),
     };
-    context.claim(
+    let mut claim = context.claim(
         item.at,
         q.start,
         q.end,
         Some(value),
         q.approximation.as_ref().map(|a| a.to_lowercase()),
-    )
+    );
+    let passage = &context.corpus.documents[item.at.document.get()].passages[item.at.passage.get()];
+    claim.attribution =
+        super::attribution::of(&context.text(item.at.document)[passage.start..passage.end]);
+    claim
 }
 
 /// What says that two numbers count the same thing.
@@ -435,7 +439,21 @@ fn summarise(
     support: &Support,
 ) -> FindingDraft {
     let thing = pair.0;
-    let (confidence, evidence) = assess(context, kind, event, pair, support);
+    let (confidence, mut evidence) = assess(context, kind, event, pair, support);
+    let given: Vec<String> = claims
+        .iter()
+        .filter_map(|c| {
+            let who = c.attribution.as_ref()?;
+            Some(format!(
+                "{}: {who} ({})",
+                c.text,
+                context.source_name(c.document)
+            ))
+        })
+        .collect();
+    if !given.is_empty() {
+        evidence.push(format!("who gives each figure: {}", given.join("; ")));
+    }
     let what = match (&thing.qualifier, thing.unit.is_empty()) {
         (Some(q), false) => format!("{} ({q})", thing.unit),
         (Some(q), true) => q.clone(),
