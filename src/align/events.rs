@@ -61,7 +61,7 @@ fn event(
     let member_set: HashSet<usize> = members.iter().copied().collect();
     let cohesion = cohesion(members, &member_set, adjacency, nodes);
     let mut evidence = evidence(members, passages);
-    if let Some(similarity) = meaning_link(members, &member_set, &links.meaning_edges) {
+    if let Some(similarity) = meaning_link(members, &member_set, adjacency, &links.meaning_edges) {
         evidence.push(Evidence {
             kind: EvidenceKind::Meaning,
             text: format!("similar meaning, {similarity:.2}"),
@@ -104,18 +104,25 @@ fn event(
     })
 }
 
-/// The strongest meaning cosine among the event's links that rest on meaning, if any.
+/// The strongest meaning cosine among the event's links that rest on meaning, if any
+/// (read through each member's links, so the cost follows the event's size).
 fn meaning_link(
     members: &[usize],
     member_set: &HashSet<usize>,
+    adjacency: &Adjacency,
     meaning_edges: &HashMap<(usize, usize), f32>,
 ) -> Option<f32> {
-    meaning_edges
+    members
         .iter()
-        .filter(|((a, b), _)| member_set.contains(a) && member_set.contains(b))
-        .map(|(_, &similarity)| similarity)
+        .flat_map(|&a| {
+            adjacency
+                .get(&a)
+                .into_iter()
+                .flatten()
+                .filter(move |(b, _)| a < *b && member_set.contains(b))
+                .filter_map(move |(b, _)| meaning_edges.get(&(a, *b)).copied())
+        })
         .max_by(f32::total_cmp)
-        .filter(|_| !members.is_empty())
 }
 
 /// Cohesion: the mean weight over the cross-document pairs (pairs without an edge count as

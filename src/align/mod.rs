@@ -147,8 +147,9 @@ struct Passages<'a> {
     features: NodeFeatures,
     weights: FeatureWeights,
     signals: PassageSignals<'a>,
-    /// Each node's sentence vector by meaning (English only, when the setting is on).
-    meaning: Vec<Option<Vec<f32>>>,
+    /// Each node's sentence vector by meaning and its plain word vector (English only, when
+    /// the setting is on).
+    meaning: meaning::Meaning,
 }
 
 impl<'a> Passages<'a> {
@@ -159,7 +160,7 @@ impl<'a> Passages<'a> {
         let features = features::node_features(corpus, &nodes);
         let weights = weights::feature_weights(corpus, &nodes, &features);
         let signals = signals::passage_signals(corpus, &nodes, &features, &weights.anchor_strength);
-        let meaning = meaning::node_vectors(corpus, &nodes, settings);
+        let meaning = meaning::Meaning::read(corpus, &nodes, settings);
         Passages {
             corpus,
             nodes,

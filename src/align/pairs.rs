@@ -14,7 +14,7 @@ use super::features::{FeatureKind, NodeFeatures};
 use super::gates::{
     ALIKE, SHARED_RUN, enough_anchors, is_factual, leads_of_one_story, links_one_event,
 };
-use super::meaning::{self, MEANING_ALIKE, MEANING_STRONG};
+use super::meaning::{BLEND_STRONG, MEANING_ALIKE};
 use super::wording::{share_any, wording_anchor};
 use super::{Passages, features_of, parallel};
 use crate::extract::Corpus;
@@ -26,6 +26,9 @@ const PARALLEL_SUPPORT: f32 = 2.0;
 /// A pair linked on meaning weighs its meaning cosine less this for clustering (the static
 /// table's cosines sit high; 0.86 weighs as a lexical cosine of 0.26).
 const MEANING_BASE: f32 = 0.6;
+/// A pair linked on the mean of meaning and words weighs that mean less this (0.5 weighs as
+/// a lexical cosine of 0.2).
+const BLEND_BASE: f32 = 0.3;
 
 /// What a candidate pair shares.
 pub(super) struct PairScore {
@@ -47,6 +50,8 @@ pub(super) struct PairScore {
     pub(super) leads: bool,
     /// The cosine of their sentence vectors by meaning (0 without them).
     pub(super) meaning: f32,
+    /// The mean of that cosine and the cosine of their plain word vectors (0 without them).
+    pub(super) blend: f32,
 }
 
 /// The links between passages and what they say of each passage.
@@ -127,11 +132,13 @@ pub(super) fn link_pairs(
                 links.factual_edges.insert((a.min(b), a.max(b)));
             }
             let mut weight = cosine;
-            if score.meaning >= MEANING_ALIKE && cosine < ALIKE {
+            if (score.meaning >= MEANING_ALIKE || score.blend >= BLEND_STRONG) && cosine < ALIKE {
                 links
                     .meaning_edges
                     .insert((a.min(b), a.max(b)), score.meaning);
-                weight = weight.max(score.meaning - MEANING_BASE);
+                weight = weight
+                    .max(score.meaning - MEANING_BASE)
+                    .max(score.blend - BLEND_BASE);
             }
             links.edges.push(Edge { a, b, weight });
         }
@@ -162,8 +169,9 @@ fn score_pair(
         quote = quote.max(STRONG_QUOTE);
     }
     // A statement retold in other words: as strong as a shared run of its wording.
-    let meaning = meaning::similarity(&passages.meaning, a, b);
-    if meaning >= MEANING_STRONG {
+    let meaning = passages.meaning.similarity(a, b);
+    let blend = passages.meaning.blend(a, b);
+    if blend >= BLEND_STRONG {
         quote = quote.max(SHARED_RUN);
     }
     let support: f32 = shared.iter().map(|(_, s)| s).sum::<f32>() + quote;
@@ -187,6 +195,7 @@ fn score_pair(
         story,
         alike,
         meaning,
+        blend,
     }
 }
 
@@ -218,6 +227,14 @@ fn trace_pair(passages: &Passages, a: usize, b: usize, score: &PairScore) {
             })
             .collect::<String>()
     };
+    let place = |n: usize| {
+        let d = &corpus.documents[nodes[n].document.get()];
+        format!(
+            "{}:{}",
+            nodes[n].document.get(),
+            d.passages[nodes[n].passage.get()].start
+        )
+    };
     let names: Vec<String> = score
         .shared
         .iter()
@@ -235,10 +252,13 @@ fn trace_pair(passages: &Passages, a: usize, b: usize, score: &PairScore) {
         alike,
         leads,
         meaning,
+        blend,
         ..
     } = *score;
     eprintln!(
-        "EDGE {a} {b} cos {cosine:.2} meaning {meaning:.2} quote {quote:.1} story {story} leads {leads} spk {:?}/{:?} pass {} [{}] | {} || {}",
+        "EDGE {a} {b} at {} {} cos {cosine:.2} meaning {meaning:.2} blend {blend:.2} quote {quote:.1} story {story} leads {leads} spk {:?}/{:?} pass {} [{}] | {} || {}",
+        place(a),
+        place(b),
         passages.signals.speakers[a],
         passages.signals.speakers[b],
         leads || enough_anchors(&score.shared, quote + story.max(alike)),
