@@ -61,6 +61,28 @@ fn finding(
     event: Option<EventId>,
     in_event: bool,
 ) -> Option<FindingDraft> {
+    // Every term each source uses here: a loaded term that every other source uses too is
+    // no difference, whichever term each uses first.
+    let mut terms_of: BTreeMap<DocId, BTreeSet<&[String]>> = BTreeMap::new();
+    for u in uses {
+        terms_of
+            .entry(u.at.document)
+            .or_default()
+            .insert(u.stems.as_slice());
+    }
+    let shared_by_all = |u: &&Use<'_>| {
+        terms_of
+            .iter()
+            .filter(|(d, _)| **d != u.at.document)
+            .all(|(_, terms)| terms.contains(u.stems.as_slice()))
+    };
+    if uses
+        .iter()
+        .filter(|u| !context.lexicon.is_neutral(entry, &u.hit.term))
+        .all(shared_by_all)
+    {
+        return None;
+    }
     // One term per source: two terms of one source are not a difference between sources.
     let mut seen = BTreeSet::new();
     let uses: Vec<&Use<'_>> = uses
@@ -285,6 +307,23 @@ fn one_sided(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
     }
 }
 
+/// Whether a short span stands in quotation marks of its own: an opening mark within a few
+/// words before it with no closing mark between, and a closing mark soon after.
+fn quoted(text: &str, start: usize, end: usize) -> bool {
+    const REACH: usize = 40;
+    let before = &text[text.floor_char_boundary(start.saturating_sub(REACH))..start];
+    let after = &text[end..text.floor_char_boundary((end + REACH).min(text.len()))];
+    let opened = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| *c == '“' || *c == '"')
+        .is_some_and(|(at, mark)| {
+            let inside = &before[at + mark.len_utf8()..];
+            !inside.contains('”') && !inside.contains('"')
+        });
+    opened && after.contains(['”', '"'])
+}
+
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut by_entry: BTreeMap<usize, Vec<Use<'_>>> = BTreeMap::new();
     for (d, document) in context.corpus.documents.iter().enumerate() {
@@ -294,6 +333,17 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                     document: DocId(d),
                     passage: PassageId(p),
                 };
+                // A term in quotation marks is someone's wording the source reports ("what
+                // they call “foreign mercenaries”"), not the source's own choice.
+                let text = &document.loaded.text;
+                if features
+                    .quotes
+                    .iter()
+                    .any(|q| q.start <= hit.start && hit.end <= q.end)
+                    || quoted(text, hit.start, hit.end)
+                {
+                    continue;
+                }
                 by_entry.entry(hit.entry).or_default().push(Use {
                     at,
                     hit,
