@@ -1,5 +1,5 @@
 //! A column's header: the source's name (right-click to rename), the buttons that move or
-//! close the column, its menu (pin as base, compare two, hide, width), and the article's
+//! close the column, its menu (rename, pin as base, compare two, hide, width), and the article's
 //! title, date, author and file.
 
 use super::{Command, ParallaxApp};
@@ -57,8 +57,9 @@ pub fn header(
                 app.commands.push(Command::MoveColumn(document, -1));
             }
             let menu = ui.menu_button("⋯", |ui| column_menu(ui, &state, &others));
-            menu.response
-                .on_hover_text("Column menu: pin as base, compare two, hide, width");
+            menu.response.on_hover_text(
+                "Column menu: rename the source, pin as base, compare two, hide, width",
+            );
             choice = menu.inner.flatten();
             ui.with_layout(egui::Layout::left_to_right(Align::Center), |ui| {
                 let name = ui
@@ -101,6 +102,27 @@ pub fn header(
         .on_hover_text(
             "Shown at the left for now, so that every side of the selection is in view; \
                  back in its place when the selection changes or you scroll sideways",
+        );
+    }
+    let aside: Vec<String> = app
+        .reveal_plan
+        .as_ref()
+        .filter(|_| position == 0)
+        .map(|plan| {
+            plan.set_aside
+                .iter()
+                .map(|d| analysis.report.documents[d.get()].display_name())
+                .collect()
+        })
+        .unwrap_or_default();
+    if !aside.is_empty() {
+        ui.label(
+            RichText::new(format!("Set aside for this selection: {}", aside.join(", ")))
+                .small()
+                .weak(),
+        )
+        .on_hover_text(
+            "Columns that hold nothing of the selection, left out for now so that every              column that does is in view; back when the selection changes",
         );
     }
     if let Some(title) = &doc.title {
@@ -146,6 +168,7 @@ pub fn header(
 
 /// What was chosen in a column's menu, applied once the header is drawn.
 enum ColumnChoice {
+    Rename,
     Pin,
     Unpin,
     CompareWith(DocId),
@@ -169,6 +192,13 @@ fn column_menu(
     others: &[(DocId, String)],
 ) -> Option<ColumnChoice> {
     let mut choice = None;
+    if ui
+        .button("Rename source…")
+        .on_hover_text("Give this source the name you know it by (also on a right-click)")
+        .clicked()
+    {
+        choice = Some(ColumnChoice::Rename);
+    }
     if state.pinned {
         if ui.button("Unpin base").clicked() {
             choice = Some(ColumnChoice::Unpin);
@@ -205,6 +235,12 @@ fn column_menu(
 impl ColumnChoice {
     fn apply(self, app: &mut ParallaxApp, document: DocId) {
         match self {
+            ColumnChoice::Rename => {
+                if let Some(analysis) = &app.analysis {
+                    let name = analysis.report.documents[document.get()].display_name();
+                    app.source_draft = Some((document, name));
+                }
+            }
             ColumnChoice::Pin => app.pinned = Some(document),
             ColumnChoice::Unpin => app.pinned = None,
             ColumnChoice::CompareWith(other) => {

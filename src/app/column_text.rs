@@ -35,10 +35,11 @@ pub fn column(
     // Room at the right for the notes markers, the change map and the floating scroll bar,
     // which would otherwise cover the ends of the lines.
     let text_width = width - 34.0;
-    // The layout is cached; it is rebuilt only for a new width or theme.
+    // The layout is cached; it is rebuilt for a new width, theme or zoom (issue 22, item 10).
+    let zoom = ui.ctx().pixels_per_point();
     let stale = analysis.layouts[document.get()]
         .as_ref()
-        .is_none_or(|l| (l.width - text_width).abs() > 0.5 || l.dark != dark);
+        .is_none_or(|l| !l.fits(text_width, dark, zoom));
     if stale {
         let layout = ui.ctx().fonts_mut(|fonts| {
             DocumentLayout::new(
@@ -375,6 +376,38 @@ fn scroll_area(app: &mut ParallaxApp, ui: &egui::Ui, document: DocId) -> (Scroll
 }
 
 impl ParallaxApp {
+    /// Drops the cached column layouts when egui cleared its font atlas.
+    ///
+    /// A layout's galleys point into the font atlas. egui clears the atlas when it is getting
+    /// full and when fonts are set; its own galley cache is cleared with it, but the layouts
+    /// cached here would then draw glyphs from the wrong places (garbled text, seen at 1280
+    /// points wide where the first frame's layouts were kept). The atlas only ever fills up
+    /// between clears, so a fill ratio at the start of a frame lower than at the end of the
+    /// last one means it was cleared (the start of the last frame is not enough: a frame that
+    /// began on an empty atlas and filled it would go unnoticed); setting fonts sets the last
+    /// ratio to infinity. A zoom change is caught by the layout's own key
+    /// ([`DocumentLayout::fits`]).
+    pub(super) fn forget_stale_layouts(&mut self, ctx: &egui::Context) {
+        let fill = ctx.fonts(|fonts| fonts.font_atlas_fill_ratio());
+        if fill < self.atlas_fill
+            && let Some(analysis) = &mut self.analysis
+        {
+            analysis
+                .layouts
+                .iter_mut()
+                .for_each(|layout| *layout = None);
+        }
+        self.atlas_fill = fill;
+    }
+
+    /// Records how full the font atlas is at the end of a frame (see
+    /// [`Self::forget_stale_layouts`]), unless the next frame must lay out again anyway.
+    pub(super) fn atlas_filled(&mut self, ctx: &egui::Context) {
+        if self.atlas_fill.is_finite() {
+            self.atlas_fill = ctx.fonts(|fonts| fonts.font_atlas_fill_ratio());
+        }
+    }
+
     /// Records where a column was drawn and scrolled, and a jump its change map asks for.
     fn column_drawn(
         &mut self,

@@ -45,6 +45,7 @@ mod path_prompt;
 mod remembered;
 mod responsive;
 mod reveal;
+mod save_folder;
 pub mod session;
 mod session_files;
 mod sync;
@@ -405,29 +406,9 @@ impl ParallaxApp {
         true
     }
 
-    /// Drops the cached column layouts when egui cleared its font atlas.
-    ///
-    /// A layout's galleys point into the font atlas. egui clears the atlas when it is getting
-    /// full, when the zoom changes and when fonts are set; its own galley cache is cleared
-    /// with it, but the layouts cached here would then draw glyphs from the wrong places
-    /// (garbled text, seen at 1280 points wide where the first frame's layouts were kept).
-    /// The atlas only ever fills up between clears, so a fill ratio lower than at the start
-    /// of the last frame means it was cleared; setting fonts sets the last ratio to infinity.
-    fn forget_stale_layouts(&mut self, ctx: &egui::Context) {
-        let fill = ctx.fonts(|fonts| fonts.font_atlas_fill_ratio());
-        if fill < self.atlas_fill
-            && let Some(analysis) = &mut self.analysis
-        {
-            analysis
-                .layouts
-                .iter_mut()
-                .for_each(|layout| *layout = None);
-        }
-        self.atlas_fill = fill;
-    }
-
     /// Draws the whole window into `ui` (the root `Ui` eframe gives each frame).
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let began = std::time::Instant::now();
         let ctx = ui.ctx().clone();
         if self.ctx.is_none() {
             self.ctx = Some(ctx.clone());
@@ -505,6 +486,8 @@ impl ParallaxApp {
             self.link_drag = None;
         }
         self.run_commands(&ctx);
+        self.atlas_filled(&ctx);
+        analysis::log_frame(self, began);
         if self.job.is_some() || self.dialog.is_some() || self.disk.running > 0 {
             // Progress moves without input: look again soon.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
