@@ -338,6 +338,8 @@ impl ParallaxApp {
         self.selected_passage = None;
         self.picked.clear();
         self.text_selection = None;
+        // The last report is of other articles: nothing to show again from it.
+        self.full_report = None;
         let mut analysis = Analysis::new(preview);
         analysis.preview = true;
         self.analysis = Some(analysis);
@@ -365,7 +367,7 @@ impl ParallaxApp {
 }
 
 /// A developer's timings on standard error (with `PARALLAX_TIMINGS` set), counted from the
-/// start of the process: each of the first frames (when its drawing began and how long it
+/// start of the process: each frame, up to 5,000 (when its drawing began and how long it
 /// took; the gap to the next is painting and presenting), and the first frames that drew
 /// the articles' texts and the report's marks.
 pub(crate) fn log_frame(app: &ParallaxApp, began: std::time::Instant) {
@@ -378,7 +380,7 @@ pub(crate) fn log_frame(app: &ParallaxApp, began: std::time::Instant) {
     }
     let start = super::started();
     let frame = FRAMES.fetch_add(1, Ordering::Relaxed);
-    if frame < 40 {
+    if frame < 5000 {
         eprintln!(
             "frame {frame}: began {:?}, drawn in {:?}",
             began.duration_since(start),
