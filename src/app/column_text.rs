@@ -376,36 +376,36 @@ fn scroll_area(app: &mut ParallaxApp, ui: &egui::Ui, document: DocId) -> (Scroll
 }
 
 impl ParallaxApp {
-    /// Drops the cached column layouts when egui cleared its font atlas.
+    /// Drops the cached column layouts when egui started a new font atlas.
     ///
-    /// A layout's galleys point into the font atlas. egui clears the atlas when it is getting
-    /// full and when fonts are set; its own galley cache is cleared with it, but the layouts
-    /// cached here would then draw glyphs from the wrong places (garbled text, seen at 1280
-    /// points wide where the first frame's layouts were kept). The atlas only ever fills up
-    /// between clears, so a fill ratio at the start of a frame lower than at the end of the
-    /// last one means it was cleared (the start of the last frame is not enough: a frame that
-    /// began on an empty atlas and filled it would go unnoticed); setting fonts sets the last
-    /// ratio to infinity. A zoom change is caught by the layout's own key
-    /// ([`DocumentLayout::fits`]).
+    /// A layout's galleys point into the font atlas. egui starts a new atlas when the old one
+    /// is getting full, when fonts are set, and when its text options change, which they do
+    /// with the theme (issue 22, item 10: after a theme switch the columns were blank or
+    /// garbled in the real window, their glyphs read from the new atlas at the old places).
+    /// egui clears its own galley cache then, and only then; so a probe text laid out every
+    /// frame comes back as the same galley until the atlas changes, and a new one means the
+    /// layouts cached here must go. (How full the atlas is, which this compared before, is
+    /// no sure sign: a new atlas can be as full as the old one by the time it is read.) A zoom
+    /// change is caught by the layout's own key too ([`DocumentLayout::fits`]).
     pub(super) fn forget_stale_layouts(&mut self, ctx: &egui::Context) {
-        let fill = ctx.fonts(|fonts| fonts.font_atlas_fill_ratio());
-        if fill < self.atlas_fill
-            && let Some(analysis) = &mut self.analysis
-        {
+        let probe = ctx.fonts_mut(|fonts| {
+            fonts.layout_no_wrap(
+                "Parallax atlas probe".to_owned(),
+                egui::FontId::proportional(13.0),
+                egui::Color32::WHITE,
+            )
+        });
+        let same = self
+            .atlas_probe
+            .as_ref()
+            .is_some_and(|old| std::sync::Arc::ptr_eq(old, &probe));
+        if !same && let Some(analysis) = &mut self.analysis {
             analysis
                 .layouts
                 .iter_mut()
                 .for_each(|layout| *layout = None);
         }
-        self.atlas_fill = fill;
-    }
-
-    /// Records how full the font atlas is at the end of a frame (see
-    /// [`Self::forget_stale_layouts`]), unless the next frame must lay out again anyway.
-    pub(super) fn atlas_filled(&mut self, ctx: &egui::Context) {
-        if self.atlas_fill.is_finite() {
-            self.atlas_fill = ctx.fonts(|fonts| fonts.font_atlas_fill_ratio());
-        }
+        self.atlas_probe = Some(probe);
     }
 
     /// Records where a column was drawn and scrolled, and a jump its change map asks for.

@@ -200,8 +200,9 @@ pub struct ParallaxApp {
     /// The visible part of the sideways-scrolled columns (right of a pinned base).
     pub(crate) columns_scroller: egui::Rect,
     theme_applied: Option<bool>,
-    /// How full the font atlas was at the start of the last frame (see `forget_stale_layouts`).
-    atlas_fill: f32,
+    /// A text laid out every frame: a new galley means a new font atlas
+    /// (see `forget_stale_layouts`).
+    atlas_probe: Option<std::sync::Arc<egui::Galley>>,
     fonts_installed: bool,
     /// Where the search for a system font of Chinese and Japanese stands.
     system_font: fonts::SystemFont,
@@ -343,7 +344,7 @@ impl ParallaxApp {
             connectors_layer: None,
             columns_scroller: egui::Rect::NOTHING,
             theme_applied: None,
-            atlas_fill: 0.0,
+            atlas_probe: None,
             fonts_installed: false,
             system_font: fonts::SystemFont::Searching,
             work: Workspace::new(None),
@@ -413,20 +414,21 @@ impl ParallaxApp {
         if self.ctx.is_none() {
             self.ctx = Some(ctx.clone());
         }
-        self.forget_stale_layouts(&ctx);
         if self.fonts_installed && fonts::poll_system_font(&ctx, &mut self.system_font) {
-            self.atlas_fill = f32::INFINITY;
+            self.atlas_probe = None;
         }
         if !self.fonts_installed {
             ctx.set_fonts(fonts::definitions());
             self.fonts_installed = true;
-            // egui may apply new fonts only from the next frame on, with a new atlas that
-            // can be exactly as full as the old one: lay the columns out again then.
-            self.atlas_fill = f32::INFINITY;
+            // egui may apply new fonts only from the next frame on: lay the columns out
+            // again then.
+            self.atlas_probe = None;
             if std::env::var_os("PARALLAX_TIMINGS").is_some() {
                 eprintln!("first frame {:?} after start", started().elapsed());
             }
         }
+        // After the fonts are set: laying text out first would keep them from this frame.
+        self.forget_stale_layouts(&ctx);
         if self.apply_theme(&ctx) {
             // The root `Ui` took its style from the context before this frame began: give
             // it the new theme too, or the panels of this frame are drawn in the old one (the
@@ -486,7 +488,6 @@ impl ParallaxApp {
             self.link_drag = None;
         }
         self.run_commands(&ctx);
-        self.atlas_filled(&ctx);
         analysis::log_frame(self, began);
         if self.job.is_some() || self.dialog.is_some() || self.disk.running > 0 {
             // Progress moves without input: look again soon.

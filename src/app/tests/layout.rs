@@ -217,6 +217,43 @@ fn column_layouts_are_rebuilt_when_the_font_atlas_is_cleared() {
     assert!(!std::sync::Arc::ptr_eq(&before, &after), "laid out again");
 }
 
+/// Issue 22, item 10: after a theme switch the columns were blank or garbled in the real
+/// window. egui starts a new font atlas when the theme changes its text options, a frame after
+/// the switch; the layouts made in the switch's frame pointed into the old one. They are laid
+/// out again once the new atlas is there, and then kept.
+#[test]
+fn column_layouts_are_laid_out_again_on_the_new_atlas_after_a_theme_switch() {
+    let mut harness = harness(app_with(crate::app::sample_files(), false));
+    let galley = |harness: &Harness<'static, ParallaxApp>| {
+        let analysis = harness.state().analysis.as_ref().unwrap();
+        let layout = analysis.layouts[0].as_ref().unwrap();
+        (layout.dark, layout.paragraphs[0].galley.clone())
+    };
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Dark theme").click();
+    // The frame that applies the theme lays the columns out dark, on the old atlas.
+    let mut steps = 0;
+    while !galley(&harness).0 {
+        harness.step();
+        steps += 1;
+        assert!(steps < 5, "laid out dark");
+    }
+    let (_, on_old_atlas) = galley(&harness);
+    harness.run_steps(2);
+    let (dark, on_new_atlas) = galley(&harness);
+    assert!(dark);
+    assert!(
+        !std::sync::Arc::ptr_eq(&on_old_atlas, &on_new_atlas),
+        "laid out again on the new atlas"
+    );
+    harness.run_steps(3);
+    assert!(
+        std::sync::Arc::ptr_eq(&galley(&harness).1, &on_new_atlas),
+        "and not again every frame"
+    );
+}
+
 /// Issue 22, item 10: the cached column layouts were keyed by width and theme, not by zoom;
 /// galleys laid out for one zoom drew their glyphs wrong at another (egui says they must be
 /// laid out again). They are.
