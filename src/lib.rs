@@ -17,6 +17,7 @@ pub mod inspect;
 pub mod lexicon;
 pub mod load;
 pub mod model;
+pub mod naming;
 pub mod progress;
 pub mod report;
 pub mod segment;

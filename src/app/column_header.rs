@@ -104,26 +104,8 @@ pub fn header(
                  back in its place when the selection changes or you scroll sideways",
         );
     }
-    let aside: Vec<String> = app
-        .reveal_plan
-        .as_ref()
-        .filter(|_| position == 0)
-        .map(|plan| {
-            plan.set_aside
-                .iter()
-                .map(|d| analysis.report.documents[d.get()].display_name())
-                .collect()
-        })
-        .unwrap_or_default();
-    if !aside.is_empty() {
-        ui.label(
-            RichText::new(format!("Set aside for this selection: {}", aside.join(", ")))
-                .small()
-                .weak(),
-        )
-        .on_hover_text(
-            "Columns that hold nothing of the selection, left out for now so that every              column that does is in view; back when the selection changes",
-        );
+    if position == 0 {
+        set_aside_note(app, ui);
     }
     if let Some(title) = &doc.title {
         ui.label(RichText::new(title).italics());
@@ -164,6 +146,33 @@ pub fn header(
     if let Some(choice) = choice {
         choice.apply(app, document);
     }
+}
+
+/// Says which columns are set aside for the selection (see `columns::plan_with_set_aside`).
+fn set_aside_note(app: &ParallaxApp, ui: &mut egui::Ui) {
+    let (Some(plan), Some(analysis)) = (&app.reveal_plan, &app.analysis) else {
+        return;
+    };
+    if plan.set_aside.is_empty() {
+        return;
+    }
+    let names: Vec<String> = plan
+        .set_aside
+        .iter()
+        .map(|d| analysis.report.documents[d.get()].display_name())
+        .collect();
+    ui.label(
+        RichText::new(format!(
+            "Set aside for this selection: {}",
+            names.join(", ")
+        ))
+        .small()
+        .weak(),
+    )
+    .on_hover_text(
+        "Columns that hold nothing of the selection, left out for now so that every \
+         column that does is in view; back when the selection changes",
+    );
 }
 
 /// What was chosen in a column's menu, applied once the header is drawn.

@@ -172,6 +172,40 @@ fn reveal_offset(spans: &[(f32, f32)], offset: f32, width: f32) -> Option<f32> {
     })
 }
 
+/// A reveal plan for `targets`; when it leaves some of them out, columns without a side of the
+/// selection give way for a while if that brings more of them in (issue 22, item 9: F7 kept
+/// a column holding no claim of the finding and hid one that holds one). The plan, and the
+/// columns set aside.
+fn plan_with_set_aside(
+    order: &[(DocId, f32)],
+    shown: &[DocId],
+    user_pin: Option<DocId>,
+    targets: &[DocId],
+    sides: &[usize],
+    width: f32,
+) -> (super::reveal::Reveal, Vec<DocId>) {
+    let reveal = plan_reveal(order, user_pin, targets, sides, width);
+    if reveal.targets.len() == targets.len() {
+        return (reveal, Vec::new());
+    }
+    let aside: Vec<DocId> = shown
+        .iter()
+        .copied()
+        .filter(|d| !targets.contains(d) && Some(*d) != user_pin)
+        .collect();
+    let rest: Vec<(DocId, f32)> = order
+        .iter()
+        .copied()
+        .filter(|(d, _)| !aside.contains(d))
+        .collect();
+    let without = plan_reveal(&rest, user_pin, targets, sides, width);
+    if without.targets.len() > reveal.targets.len() {
+        (without, aside)
+    } else {
+        (reveal, Vec::new())
+    }
+}
+
 /// The scope of a column's widgets, whether it is drawn pinned at the left or among the
 /// others.
 fn column_scope(document: DocId) -> egui::Id {
@@ -230,28 +264,8 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     });
     if !targets.is_empty() && !kept {
         let order: Vec<(DocId, f32)> = shown.iter().map(|d| (*d, natural_width(app, *d))).collect();
-        let mut reveal = plan_reveal(&order, user_pin, &targets, &sides, area.width());
-        // Columns without a side of the selection give way for a while when they would keep
-        // one with a side out of view (issue 22, item 9: F7 kept a column holding no claim
-        // of the finding and hid one that holds one).
-        let mut set_aside = Vec::new();
-        if reveal.targets.len() < targets.len() {
-            let aside: Vec<DocId> = shown
-                .iter()
-                .copied()
-                .filter(|d| !targets.contains(d) && Some(*d) != user_pin)
-                .collect();
-            let rest: Vec<(DocId, f32)> = order
-                .iter()
-                .copied()
-                .filter(|(d, _)| !aside.contains(d))
-                .collect();
-            let without = plan_reveal(&rest, user_pin, &targets, &sides, area.width());
-            if without.targets.len() > reveal.targets.len() {
-                reveal = without;
-                set_aside = aside;
-            }
-        }
+        let (reveal, set_aside) =
+            plan_with_set_aside(&order, &shown, user_pin, &targets, &sides, area.width());
         app.reveal_plan = (reveal.width_cap.is_some()
             || reveal.base.is_some()
             || !set_aside.is_empty())

@@ -92,8 +92,11 @@ fn wire_credit(line: &str) -> Option<String> {
 }
 
 /// The outlet named by a masthead line: "TESSEL COURIER - Lauwick edition - 18 April 2024",
-/// a name in capitals, then a dash or a bar, then more and a date.
-fn masthead(line: &str) -> Option<String> {
+/// a name in capitals, then a dash or a bar, then more and a date; on the first line only.
+fn masthead(line: &str, lines_seen: usize) -> Option<String> {
+    if lines_seen != 1 {
+        return None;
+    }
     first_date(line)?;
     let (name, _) = [" - ", " – ", " — ", " | "]
         .iter()
@@ -215,17 +218,11 @@ pub fn read(text: &str, markdown: bool) -> TextMetadata {
                 continue;
             }
         }
-        // A wire credit in a dateline: "KARNHOLM, Nov 20 (Nordpress) - The court…".
+        // A wire credit in a dateline: "KARNHOLM, Nov 20 (Nordpress) - The court…", or a
+        // masthead: "TESSEL COURIER - Lauwick edition - Thursday, 18 April 2024" (the line
+        // stays the title it was read as: only the outlet is new).
         if meta.outlet.is_none() {
-            meta.outlet = wire_credit(trimmed);
-        }
-        // A masthead: "TESSEL COURIER - Lauwick edition - Thursday, 18 April 2024".
-        if meta.outlet.is_none()
-            && lines_seen == 1
-            && let Some(outlet) = masthead(trimmed)
-        {
-            // The line stays the title it was read as: only the outlet is new.
-            meta.outlet = Some(outlet);
+            meta.outlet = wire_credit(trimmed).or_else(|| masthead(trimmed, lines_seen));
         }
         // Outlet labels.
         for label in ["source:", "outlet:", "publisher:", "published by"] {
