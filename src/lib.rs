@@ -17,6 +17,7 @@ pub mod inspect;
 pub mod lexicon;
 pub mod load;
 pub mod model;
+pub mod naming;
 pub mod progress;
 pub mod report;
 pub mod segment;
@@ -68,6 +69,21 @@ pub fn compare_edited(
     edits: &session::Edits,
     progress: &Progress,
 ) -> Result<Edited, Cancelled> {
+    compare_with_preview(inputs, labels, settings, edits, progress, |_| {})
+}
+
+/// As [`compare_edited`], and as soon as the articles are loaded and cut into passages (a
+/// few milliseconds), `preview` receives a report of their texts alone: the documents as
+/// the full report will number them, with no events or findings. A viewer shows the texts
+/// at once; the marks follow with the full report.
+pub fn compare_with_preview(
+    inputs: &[Input],
+    labels: &[session::SourceLabel],
+    settings: &Settings,
+    edits: &session::Edits,
+    progress: &Progress,
+    preview: impl FnOnce(Report),
+) -> Result<Edited, Cancelled> {
     // A broken user lexicon is reported like a broken article; the bundled one still works.
     let mut failures = Vec::new();
     let lexicon = lexicon::Lexicon::with_extra(&settings.extra_lexicons).unwrap_or_else(|error| {
@@ -77,23 +93,42 @@ pub fn compare_edited(
         });
         lexicon::Lexicon::bundled()
     });
-    run(
-        inputs, labels, settings, edits, &lexicon, failures, progress,
-    )
+    let loaded = load_inputs(inputs, labels, settings, &mut failures, progress)?;
+    preview(Report {
+        schema: model::REPORT_SCHEMA.to_string(),
+        documents: loaded
+            .1
+            .iter()
+            .enumerate()
+            .map(|(index, (document, passages))| {
+                report::document_of(DocId(index), document.clone(), passages.clone(), None)
+            })
+            .collect(),
+        failures: failures.clone(),
+        entities: Vec::new(),
+        events: Vec::new(),
+        findings: Vec::new(),
+        notes: Vec::new(),
+        orphans: Vec::new(),
+        labels: Vec::new(),
+    });
+    run(loaded, settings, edits, &lexicon, failures, progress)
 }
 
-fn run(
+/// Documents loaded and cut into passages, and which one each input became.
+type Segmented = (load::LoadedDocument, Vec<model::Passage>);
+
+/// Loads and segments every input (in parallel), with the user's names and outlets; files
+/// that fail join `failures`.
+fn load_inputs(
     inputs: &[Input],
     labels: &[session::SourceLabel],
     settings: &Settings,
-    edits: &session::Edits,
-    lexicon: &lexicon::Lexicon,
-    mut failures: Vec<Failure>,
+    failures: &mut Vec<Failure>,
     progress: &Progress,
-) -> Result<Edited, Cancelled> {
+) -> Result<(Vec<Option<DocId>>, Vec<Segmented>), Cancelled> {
     progress.begin(Stage::Loading, inputs.len());
     // Documents are segmented as soon as they are loaded (see `load_and_segment`).
-    type Segmented = (load::LoadedDocument, Vec<model::Passage>);
     let loaded: Vec<Result<Result<Segmented, Failure>, Cancelled>> = inputs
         .par_iter()
         .map(|input| {
@@ -131,6 +166,17 @@ fn run(
             }
         }
     }
+    Ok((doc_of, documents))
+}
+
+fn run(
+    (doc_of, documents): (Vec<Option<DocId>>, Vec<Segmented>),
+    settings: &Settings,
+    edits: &session::Edits,
+    lexicon: &lexicon::Lexicon,
+    failures: Vec<Failure>,
+    progress: &Progress,
+) -> Result<Edited, Cancelled> {
     // Near-verbatim copies are set aside: only the first of each group is analysed, and the
     // others rejoin the report at their places afterwards, marked as copies (see `copies`).
     // So are texts in a language the engine cannot analyse (see `text::Analysis`).
@@ -279,5 +325,32 @@ fn restore_copies(
     report.documents = documents.into_iter().flatten().collect();
     for (index, document) in report.documents.iter_mut().enumerate() {
         document.index = DocId(index);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The preview of the texts numbers and cuts the documents as the full report does.
+    #[test]
+    fn the_preview_holds_the_texts_of_the_full_report() {
+        let inputs: Vec<crate::Input> = crate::load::expand_inputs(&[crate::load::samples_dir()])
+            .0
+            .into_iter()
+            .map(crate::Input::Path)
+            .collect();
+        let mut preview = None;
+        let edited = crate::compare_with_preview(
+            &inputs,
+            &[],
+            &crate::Settings::default(),
+            &crate::session::Edits::default(),
+            &crate::progress::Progress::new(),
+            |texts| preview = Some(texts),
+        )
+        .unwrap();
+        let preview = preview.expect("a preview before the report");
+        assert!(preview.events.is_empty() && preview.findings.is_empty());
+        assert_eq!(preview.documents, edited.report.documents);
+        assert!(!edited.report.findings.is_empty());
     }
 }

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::naming::{NameParts, display_name, name_parts_from_text, source_name};
+
 /// The schema tag written into every report.
 pub const REPORT_SCHEMA: &str = "parallax.report/1";
 
@@ -128,23 +130,6 @@ impl LabelForm {
     }
 }
 
-#[cfg(test)]
-mod name_tests {
-    #[test]
-    fn file_names_become_readable_source_names() {
-        assert_eq!(
-            super::display_name(None, "a/01_state_herald.txt"),
-            "State Herald"
-        );
-        assert_eq!(
-            super::display_name(None, "seeds/002_5297e4650a3c2fb4.txt"),
-            "002_5297e4650a3c2fb4"
-        );
-        assert_eq!(super::display_name(Some("Fox News"), "fox.txt"), "Fox News");
-        assert_eq!(super::display_name(None, "nyt.txt"), "Nyt");
-    }
-}
-
 impl Report {
     /// The passage a reference points to.
     pub fn passage(&self, at: PassageRef) -> &Passage {
@@ -191,46 +176,6 @@ pub enum Format {
     Text,
     Markdown,
     Html,
-}
-
-/// The name a reader knows a source by: its outlet, else a tidy form of its file name
-/// ("01_state_herald.txt" becomes "State Herald"; "002_5297e4650a3c2fb4.txt" stays
-/// "002_5297e4650a3c2fb4").
-pub fn display_name(outlet: Option<&str>, path: &str) -> String {
-    if let Some(outlet) = outlet {
-        return outlet.to_string();
-    }
-    let stem = std::path::Path::new(path)
-        .file_stem()
-        .map_or_else(|| path.to_string(), |s| s.to_string_lossy().into_owned());
-    // A numbering prefix ("01_") is dropped only when words follow it; a stem such as
-    // "002_5297e4650a3c2fb4" is an identifier and stays whole.
-    let without_number =
-        stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_' || c == '-' || c == ' ');
-    let wordy = without_number
-        .split(['_', '-', ' '])
-        .filter(|w| !w.is_empty())
-        .all(|w| w.chars().all(char::is_alphabetic));
-    let trimmed = if wordy && !without_number.is_empty() {
-        without_number
-    } else {
-        return stem;
-    };
-    let words: Vec<String> = trimmed
-        .split(['_', '-', ' '])
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut chars = w.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_uppercase().collect::<String>() + chars.as_str()
-            })
-        })
-        .collect();
-    if words.is_empty() {
-        stem
-    } else {
-        words.join(" ")
-    }
 }
 
 /// One loaded article.
@@ -281,10 +226,17 @@ impl Document {
         self.copy_of.unwrap_or(self.index)
     }
 
-    /// The name a reader knows this source by: the name the user gave it, else as
-    /// [`display_name`] says.
+    /// The name a reader knows this source by, as [`source_name`] says.
     pub fn display_name(&self) -> String {
-        display_name(self.name.as_deref().or(self.outlet.as_deref()), &self.path)
+        let (heading, opening) = name_parts_from_text(&self.text, &self.passages);
+        source_name(&NameParts {
+            given: self.name.as_deref(),
+            outlet: self.outlet.as_deref(),
+            path: &self.path,
+            title: self.title.as_deref(),
+            heading,
+            opening,
+        })
     }
 }
 

@@ -21,6 +21,8 @@ pub struct Analysis {
     pub differences: Vec<FindingId>,
     /// The findings of each event, so that panels never scan all findings per frame.
     pub event_findings: Vec<Vec<FindingId>>,
+    /// The articles' texts alone, shown while the analysis runs: no events or findings yet.
+    pub preview: bool,
 }
 
 /// Whether findings of a kind are counted as differences, the same everywhere: the status
@@ -84,6 +86,7 @@ impl Analysis {
             layouts,
             differences,
             event_findings,
+            preview: false,
         }
     }
 }
@@ -255,8 +258,8 @@ impl ParallaxApp {
                 if report.documents.len() == 1 {
                     self.notices.push(Notice::info("Only one article could be read: there is nothing to compare it with yet. Add more articles."));
                 }
-                // Articles just added come into view.
-                if let Some(analysis) = &self.analysis {
+                // Articles just added come into view (a preview of the texts did that).
+                if let Some(analysis) = self.analysis.as_ref().filter(|a| !a.preview) {
                     let known: BTreeSet<&str> = analysis
                         .report
                         .documents
@@ -303,6 +306,45 @@ impl ParallaxApp {
         }
     }
 
+    /// Shows the articles' texts while their analysis runs (issue 22, item 12: the text is
+    /// on screen at once; the marks follow with the report). Only when the columns show
+    /// other articles or none: a rerun after an edit keeps the marks it has meanwhile.
+    pub(crate) fn show_preview(&mut self, preview: Report) {
+        let paths = |report: &Report| -> Vec<String> {
+            report.documents.iter().map(|d| d.path.clone()).collect()
+        };
+        let same = self
+            .analysis
+            .as_ref()
+            .is_some_and(|a| paths(&a.report) == paths(&preview));
+        if same || preview.documents.is_empty() {
+            return;
+        }
+        if std::env::var_os("PARALLAX_TIMINGS").is_some() {
+            eprintln!("texts loaded {:?} after start", super::started().elapsed());
+        }
+        if let Some(analysis) = &self.analysis {
+            let known = paths(&analysis.report);
+            self.reveal_columns = preview
+                .documents
+                .iter()
+                .filter(|d| !known.contains(&d.path))
+                .map(|d| d.index)
+                .collect();
+        }
+        self.carry_arrangement(&preview);
+        self.selected_event = None;
+        self.selected_finding = None;
+        self.selected_passage = None;
+        self.picked.clear();
+        self.text_selection = None;
+        // The last report is of other articles: nothing to show again from it.
+        self.full_report = None;
+        let mut analysis = Analysis::new(preview);
+        analysis.preview = true;
+        self.analysis = Some(analysis);
+    }
+
     /// The report as shown: findings below the calibrated confidence are left out unless
     /// the user asked to see uncertain findings.
     pub(crate) fn shown(&self, mut report: Report) -> Report {
@@ -321,5 +363,43 @@ impl ParallaxApp {
             self.selected_finding = None;
             self.analysis = Some(Analysis::new(self.shown(full)));
         }
+    }
+}
+
+/// A developer's timings on standard error (with `PARALLAX_TIMINGS` set), counted from the
+/// start of the process: each frame, up to 5,000 (when its drawing began and how long it
+/// took; the gap to the next is painting and presenting), and the first frames that drew
+/// the articles' texts and the report's marks.
+pub(crate) fn log_frame(app: &ParallaxApp, began: std::time::Instant) {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    static FRAMES: AtomicUsize = AtomicUsize::new(0);
+    static TEXT: AtomicBool = AtomicBool::new(false);
+    static MARKS: AtomicBool = AtomicBool::new(false);
+    if std::env::var_os("PARALLAX_TIMINGS").is_none() {
+        return;
+    }
+    let start = super::started();
+    let frame = FRAMES.fetch_add(1, Ordering::Relaxed);
+    if frame < 5000 {
+        eprintln!(
+            "frame {frame}: began {:?}, drawn in {:?}",
+            began.duration_since(start),
+            began.elapsed()
+        );
+    }
+    let drawn = !app.geometry.is_empty();
+    let preview = app.analysis.as_ref().is_some_and(|a| a.preview);
+    if drawn && !TEXT.swap(true, Ordering::Relaxed) {
+        eprintln!(
+            "texts drawn in frame {frame}, done {:?} after start{}",
+            start.elapsed(),
+            if preview { " (before the report)" } else { "" }
+        );
+    }
+    if drawn && !preview && !MARKS.swap(true, Ordering::Relaxed) {
+        eprintln!(
+            "marks drawn in frame {frame}, done {:?} after start",
+            start.elapsed()
+        );
     }
 }

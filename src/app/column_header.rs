@@ -1,5 +1,5 @@
 //! A column's header: the source's name (right-click to rename), the buttons that move or
-//! close the column, its menu (pin as base, compare two, hide, width), and the article's
+//! close the column, its menu (rename, pin as base, compare two, hide, width), and the article's
 //! title, date, author and file.
 
 use super::{Command, ParallaxApp};
@@ -57,8 +57,9 @@ pub fn header(
                 app.commands.push(Command::MoveColumn(document, -1));
             }
             let menu = ui.menu_button("⋯", |ui| column_menu(ui, &state, &others));
-            menu.response
-                .on_hover_text("Column menu: pin as base, compare two, hide, width");
+            menu.response.on_hover_text(
+                "Column menu: rename the source, pin as base, compare two, hide, width",
+            );
             choice = menu.inner.flatten();
             ui.with_layout(egui::Layout::left_to_right(Align::Center), |ui| {
                 let name = ui
@@ -103,6 +104,9 @@ pub fn header(
                  back in its place when the selection changes or you scroll sideways",
         );
     }
+    if position == 0 {
+        set_aside_note(app, ui);
+    }
     if let Some(title) = &doc.title {
         ui.label(RichText::new(title).italics());
     }
@@ -144,8 +148,36 @@ pub fn header(
     }
 }
 
+/// Says which columns are set aside for the selection (see `columns::plan_with_set_aside`).
+fn set_aside_note(app: &ParallaxApp, ui: &mut egui::Ui) {
+    let (Some(plan), Some(analysis)) = (&app.reveal_plan, &app.analysis) else {
+        return;
+    };
+    if plan.set_aside.is_empty() {
+        return;
+    }
+    let names: Vec<String> = plan
+        .set_aside
+        .iter()
+        .map(|d| analysis.report.documents[d.get()].display_name())
+        .collect();
+    ui.label(
+        RichText::new(format!(
+            "Set aside for this selection: {}",
+            names.join(", ")
+        ))
+        .small()
+        .weak(),
+    )
+    .on_hover_text(
+        "Columns that hold nothing of the selection, left out for now so that every \
+         column that does is in view; back when the selection changes",
+    );
+}
+
 /// What was chosen in a column's menu, applied once the header is drawn.
 enum ColumnChoice {
+    Rename,
     Pin,
     Unpin,
     CompareWith(DocId),
@@ -169,6 +201,13 @@ fn column_menu(
     others: &[(DocId, String)],
 ) -> Option<ColumnChoice> {
     let mut choice = None;
+    if ui
+        .button("Rename source…")
+        .on_hover_text("Give this source the name you know it by (also on a right-click)")
+        .clicked()
+    {
+        choice = Some(ColumnChoice::Rename);
+    }
     if state.pinned {
         if ui.button("Unpin base").clicked() {
             choice = Some(ColumnChoice::Unpin);
@@ -205,6 +244,12 @@ fn column_menu(
 impl ColumnChoice {
     fn apply(self, app: &mut ParallaxApp, document: DocId) {
         match self {
+            ColumnChoice::Rename => {
+                if let Some(analysis) = &app.analysis {
+                    let name = analysis.report.documents[document.get()].display_name();
+                    app.source_draft = Some((document, name));
+                }
+            }
             ColumnChoice::Pin => app.pinned = Some(document),
             ColumnChoice::Unpin => app.pinned = None,
             ColumnChoice::CompareWith(other) => {

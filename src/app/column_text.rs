@@ -35,10 +35,11 @@ pub fn column(
     // Room at the right for the notes markers, the change map and the floating scroll bar,
     // which would otherwise cover the ends of the lines.
     let text_width = width - 34.0;
-    // The layout is cached; it is rebuilt only for a new width or theme.
+    // The layout is cached; it is rebuilt for a new width, theme or zoom (issue 22, item 10).
+    let zoom = ui.ctx().pixels_per_point();
     let stale = analysis.layouts[document.get()]
         .as_ref()
-        .is_none_or(|l| (l.width - text_width).abs() > 0.5 || l.dark != dark);
+        .is_none_or(|l| !l.fits(text_width, dark, zoom));
     if stale {
         let layout = ui.ctx().fonts_mut(|fonts| {
             DocumentLayout::new(
@@ -375,6 +376,38 @@ fn scroll_area(app: &mut ParallaxApp, ui: &egui::Ui, document: DocId) -> (Scroll
 }
 
 impl ParallaxApp {
+    /// Drops the cached column layouts when egui started a new font atlas.
+    ///
+    /// A layout's galleys point into the font atlas. egui starts a new atlas when the old one
+    /// is getting full, when fonts are set, and when its text options change, which they do
+    /// with the theme (issue 22, item 10: after a theme switch the columns were blank or
+    /// garbled in the real window, their glyphs read from the new atlas at the old places).
+    /// egui clears its own galley cache then, and only then; so a probe text laid out every
+    /// frame comes back as the same galley until the atlas changes, and a new one means the
+    /// layouts cached here must go. (How full the atlas is, which this compared before, is
+    /// no sure sign: a new atlas can be as full as the old one by the time it is read.) A zoom
+    /// change is caught by the layout's own key too ([`DocumentLayout::fits`]).
+    pub(super) fn forget_stale_layouts(&mut self, ctx: &egui::Context) {
+        let probe = ctx.fonts_mut(|fonts| {
+            fonts.layout_no_wrap(
+                "Parallax atlas probe".to_owned(),
+                egui::FontId::proportional(13.0),
+                egui::Color32::WHITE,
+            )
+        });
+        let same = self
+            .atlas_probe
+            .as_ref()
+            .is_some_and(|old| std::sync::Arc::ptr_eq(old, &probe));
+        if !same && let Some(analysis) = &mut self.analysis {
+            analysis
+                .layouts
+                .iter_mut()
+                .for_each(|layout| *layout = None);
+        }
+        self.atlas_probe = Some(probe);
+    }
+
     /// Records where a column was drawn and scrolled, and a jump its change map asks for.
     fn column_drawn(
         &mut self,

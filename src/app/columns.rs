@@ -172,6 +172,46 @@ fn reveal_offset(spans: &[(f32, f32)], offset: f32, width: f32) -> Option<f32> {
     })
 }
 
+/// A reveal plan for `targets`; when it leaves some of them out, columns without a side of the
+/// selection give way for a while if that brings more of them in (issue 22, item 9: F7 kept
+/// a column holding no claim of the finding and hid one that holds one). The plan, and the
+/// columns set aside.
+fn plan_with_set_aside(
+    order: &[(DocId, f32)],
+    shown: &[DocId],
+    user_pin: Option<DocId>,
+    targets: &[DocId],
+    sides: &[usize],
+    width: f32,
+) -> (super::reveal::Reveal, Vec<DocId>) {
+    let reveal = plan_reveal(order, user_pin, targets, sides, width);
+    if reveal.targets.len() == targets.len() {
+        return (reveal, Vec::new());
+    }
+    let aside: Vec<DocId> = shown
+        .iter()
+        .copied()
+        .filter(|d| !targets.contains(d) && Some(*d) != user_pin)
+        .collect();
+    let rest: Vec<(DocId, f32)> = order
+        .iter()
+        .copied()
+        .filter(|(d, _)| !aside.contains(d))
+        .collect();
+    let without = plan_reveal(&rest, user_pin, targets, sides, width);
+    if without.targets.len() > reveal.targets.len() {
+        (without, aside)
+    } else {
+        (reveal, Vec::new())
+    }
+}
+
+/// The scope of a column's widgets, whether it is drawn pinned at the left or among the
+/// others.
+fn column_scope(document: DocId) -> egui::Id {
+    egui::Id::unique(("column-ui", document.get()))
+}
+
 /// Draws the shown columns side by side: the pinned base column, if any, fixed at the left,
 /// and the others in a sideways scroll area.
 pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
@@ -224,18 +264,26 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
     });
     if !targets.is_empty() && !kept {
         let order: Vec<(DocId, f32)> = shown.iter().map(|d| (*d, natural_width(app, *d))).collect();
-        let reveal = plan_reveal(&order, user_pin, &targets, &sides, area.width());
-        app.reveal_plan =
-            (reveal.width_cap.is_some() || reveal.base.is_some()).then(|| RevealPlan {
-                selection,
-                width_cap: reveal.width_cap,
-                base: reveal.base,
-                targets: reveal.targets.clone(),
-                settled: None,
-            });
+        let (reveal, set_aside) =
+            plan_with_set_aside(&order, &shown, user_pin, &targets, &sides, area.width());
+        app.reveal_plan = (reveal.width_cap.is_some()
+            || reveal.base.is_some()
+            || !set_aside.is_empty())
+        .then(|| RevealPlan {
+            selection,
+            width_cap: reveal.width_cap,
+            base: reveal.base,
+            targets: reveal.targets.clone(),
+            set_aside,
+            settled: None,
+        });
         targets = reveal.targets;
     }
     let plan = app.reveal_plan.clone();
+    let shown: Vec<DocId> = shown
+        .into_iter()
+        .filter(|d| plan.as_ref().is_none_or(|p| !p.set_aside.contains(d)))
+        .collect();
     let pinned = user_pin
         .or(plan.as_ref().and_then(|p| p.base))
         .filter(|p| shown.contains(p) && shown.len() > 1);
@@ -261,7 +309,7 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
         let mut child = ui.new_child(
             egui::UiBuilder::new()
                 .max_rect(rect)
-                .id_salt(("column-ui", base.get()))
+                .scope_id(column_scope(base))
                 .layout(egui::Layout::top_down(Align::Min)),
         );
         super::column_text::column(
@@ -347,7 +395,9 @@ pub fn columns(app: &mut ParallaxApp, ui: &mut egui::Ui) {
             let mut child = ui.new_child(
                 egui::UiBuilder::new()
                     .max_rect(rect)
-                    .id_salt(("column-ui", document.get()))
+                    // The same scope pinned or not, so that pinning keeps the column's
+                    // reading position (its scroll state lives under this id).
+                    .scope_id(column_scope(document))
                     .layout(egui::Layout::top_down(Align::Min)),
             );
             super::column_text::column(

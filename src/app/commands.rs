@@ -41,11 +41,11 @@ impl ParallaxApp {
                         "No file dialog can be shown here (no desktop portal and no zenity), so type the path. You can also drag articles onto the window.",
                     );
                 } else if self.dialog.is_none() {
-                    self.dialog = Some(DialogJob::start(
-                        purpose,
-                        self.remembered.last_folder.clone(),
-                        ctx.clone(),
-                    ));
+                    let folder = match purpose {
+                        DialogPurpose::Export(_) => Some(self.save_folder()),
+                        _ => self.remembered.last_folder.clone(),
+                    };
+                    self.dialog = Some(DialogJob::start(purpose, folder, ctx.clone()));
                 }
             }
             Command::CloseDocument(document) => {
@@ -208,6 +208,9 @@ impl ParallaxApp {
     }
 
     pub(crate) fn poll_workers(&mut self, ctx: &egui::Context) {
+        if let Some(preview) = self.job.as_ref().and_then(|job| job.poll_preview()) {
+            self.show_preview(preview);
+        }
         if let Some(job) = &self.job
             && let Some(result) = job.poll()
         {

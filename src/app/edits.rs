@@ -398,7 +398,10 @@ pub fn windows(app: &mut ParallaxApp, ctx: &egui::Context) {
                 ui.label(
                     "The name shown for this source here and in exports (empty: the detected one).",
                 );
-                ui.text_edit_singleline(&mut name).request_focus();
+                let label = ui.label("Source name:");
+                ui.text_edit_singleline(&mut name)
+                    .labelled_by(label.id)
+                    .request_focus();
                 done = ok_cancel(ui, "Rename");
             });
         match done {

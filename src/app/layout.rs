@@ -80,6 +80,23 @@ fn char_index(text: &str, byte: usize) -> usize {
 }
 
 impl DocumentLayout {
+    /// The zoom (physical pixels per point) the text was laid out for. Galleys hold glyphs
+    /// placed for one zoom: after a zoom change they must be laid out again (egui's own
+    /// galley cache is cleared then; this one is checked by its users).
+    pub fn pixels_per_point(&self) -> Option<f32> {
+        self.paragraphs.first().map(|p| p.galley.pixels_per_point)
+    }
+
+    /// Whether this layout can be drawn in a column of `width` points, in the `dark` theme
+    /// or not, at `pixels_per_point`.
+    pub fn fits(&self, width: f32, dark: bool, pixels_per_point: f32) -> bool {
+        (self.width - width).abs() <= 0.5
+            && self.dark == dark
+            && self
+                .pixels_per_point()
+                .is_none_or(|p| (p - pixels_per_point).abs() < 1e-4)
+    }
+
     /// Lays out a document for a column of `width` points.
     pub fn new(
         fonts: &mut egui::epaint::text::FontsView<'_>,

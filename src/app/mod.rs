@@ -45,6 +45,7 @@ mod path_prompt;
 mod remembered;
 mod responsive;
 mod reveal;
+mod save_folder;
 pub mod session;
 mod session_files;
 mod sync;
@@ -199,8 +200,9 @@ pub struct ParallaxApp {
     /// The visible part of the sideways-scrolled columns (right of a pinned base).
     pub(crate) columns_scroller: egui::Rect,
     theme_applied: Option<bool>,
-    /// How full the font atlas was at the start of the last frame (see `forget_stale_layouts`).
-    atlas_fill: f32,
+    /// A text laid out every frame: a new galley means a new font atlas
+    /// (see `forget_stale_layouts`).
+    atlas_probe: Option<std::sync::Arc<egui::Galley>>,
     fonts_installed: bool,
     /// Where the search for a system font of Chinese and Japanese stands.
     system_font: fonts::SystemFont,
@@ -342,7 +344,7 @@ impl ParallaxApp {
             connectors_layer: None,
             columns_scroller: egui::Rect::NOTHING,
             theme_applied: None,
-            atlas_fill: 0.0,
+            atlas_probe: None,
             fonts_installed: false,
             system_font: fonts::SystemFont::Searching,
             work: Workspace::new(None),
@@ -405,47 +407,28 @@ impl ParallaxApp {
         true
     }
 
-    /// Drops the cached column layouts when egui cleared its font atlas.
-    ///
-    /// A layout's galleys point into the font atlas. egui clears the atlas when it is getting
-    /// full, when the zoom changes and when fonts are set; its own galley cache is cleared
-    /// with it, but the layouts cached here would then draw glyphs from the wrong places
-    /// (garbled text, seen at 1280 points wide where the first frame's layouts were kept).
-    /// The atlas only ever fills up between clears, so a fill ratio lower than at the start
-    /// of the last frame means it was cleared; setting fonts sets the last ratio to infinity.
-    fn forget_stale_layouts(&mut self, ctx: &egui::Context) {
-        let fill = ctx.fonts(|fonts| fonts.font_atlas_fill_ratio());
-        if fill < self.atlas_fill
-            && let Some(analysis) = &mut self.analysis
-        {
-            analysis
-                .layouts
-                .iter_mut()
-                .for_each(|layout| *layout = None);
-        }
-        self.atlas_fill = fill;
-    }
-
     /// Draws the whole window into `ui` (the root `Ui` eframe gives each frame).
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let began = std::time::Instant::now();
         let ctx = ui.ctx().clone();
         if self.ctx.is_none() {
             self.ctx = Some(ctx.clone());
         }
-        self.forget_stale_layouts(&ctx);
         if self.fonts_installed && fonts::poll_system_font(&ctx, &mut self.system_font) {
-            self.atlas_fill = f32::INFINITY;
+            self.atlas_probe = None;
         }
         if !self.fonts_installed {
             ctx.set_fonts(fonts::definitions());
             self.fonts_installed = true;
-            // egui may apply new fonts only from the next frame on, with a new atlas that
-            // can be exactly as full as the old one: lay the columns out again then.
-            self.atlas_fill = f32::INFINITY;
+            // egui may apply new fonts only from the next frame on: lay the columns out
+            // again then.
+            self.atlas_probe = None;
             if std::env::var_os("PARALLAX_TIMINGS").is_some() {
                 eprintln!("first frame {:?} after start", started().elapsed());
             }
         }
+        // After the fonts are set: laying text out first would keep them from this frame.
+        self.forget_stale_layouts(&ctx);
         if self.apply_theme(&ctx) {
             // The root `Ui` took its style from the context before this frame began: give
             // it the new theme too, or the panels of this frame are drawn in the old one (the
@@ -505,6 +488,7 @@ impl ParallaxApp {
             self.link_drag = None;
         }
         self.run_commands(&ctx);
+        analysis::log_frame(self, began);
         if self.job.is_some() || self.dialog.is_some() || self.disk.running > 0 {
             // Progress moves without input: look again soon.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));

@@ -2,7 +2,8 @@
 //!
 //! rfd needs a desktop portal or zenity; without them (a bare X server, a remote session)
 //! the viewer asks for the path itself. The window says what it is for, starts from a
-//! sensible default (saves go beside the first article), and lists the entries of the folder
+//! sensible default (a session is saved beside the first article, an export in the session's
+//! folder or the user's documents), and lists the entries of the folder
 //! typed so far that start with the rest of the name, so that a path can be completed by
 //! clicking. The folder is read once per folder, not once per frame.
 
@@ -110,6 +111,17 @@ fn folder_text(folder: &Path) -> String {
 }
 
 impl ParallaxApp {
+    /// Where saves and exports start: the saved session's folder, else the user's documents
+    /// (see [`super::save_folder`]).
+    pub fn save_folder(&self) -> PathBuf {
+        super::save_folder::save_folder(
+            self.work.path.as_deref(),
+            super::save_folder::documents_folder(),
+            super::save_folder::home_folder(),
+            std::env::current_dir().unwrap_or_default(),
+        )
+    }
+
     /// The folder of the first open article, made absolute.
     fn first_article_folder(&self) -> Option<PathBuf> {
         let first = self.files.first()?;
@@ -117,19 +129,23 @@ impl ParallaxApp {
         absolute.parent().map(Path::to_path_buf)
     }
 
-    /// Where a prompt for `purpose` starts: saves beside the first article (or the session
-    /// file), opening in the last folder used.
+    /// Where a prompt for `purpose` starts: a session is saved beside the first article (or
+    /// its session file), an export in [`Self::save_folder`]; opening starts in the last
+    /// folder used.
     pub fn default_path(&self, purpose: DialogPurpose) -> String {
-        let folder = self
-            .work
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
-            .filter(|p| !p.as_os_str().is_empty())
-            .or_else(|| self.first_article_folder())
-            .or_else(|| self.remembered.last_folder.clone())
-            .unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
+        let folder = match purpose {
+            DialogPurpose::Export(_) => self.save_folder(),
+            _ => self
+                .work
+                .path
+                .as_deref()
+                .and_then(Path::parent)
+                .map(Path::to_path_buf)
+                .filter(|p| !p.as_os_str().is_empty())
+                .or_else(|| self.first_article_folder())
+                .or_else(|| self.remembered.last_folder.clone())
+                .unwrap_or_else(|| std::env::current_dir().unwrap_or_default()),
+        };
         match purpose {
             DialogPurpose::SaveSessionAs => {
                 folder.join("comparison.parallax.ron").display().to_string()

@@ -8,7 +8,8 @@ use parallax::model::{DocId, EventId, FindingId};
 /// A temporary arrangement that brings every column of the selection into view at once when
 /// they do not fit as they are: the columns narrowed (down to [`FIT_MIN_WIDTH`] at most), and
 /// if that is not enough, the leftmost of them shown as a temporary base at the left (as
-/// "Pin as base") while the view scrolls to the others. The user's own pin, "Compare two" and
+/// "Pin as base") while the view scrolls to the others; columns without a side of the
+/// selection may be set aside for a while when they keep one with a side out of view. The user's own pin, "Compare two" and
 /// widths are left as they are; the arrangement is undone when the selection changes or the
 /// user scrolls sideways.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +22,9 @@ pub struct RevealPlan {
     pub base: Option<DocId>,
     /// The columns it brings into view.
     pub targets: Vec<DocId>,
+    /// Columns without a side of the selection, left out while it lasts so that more of
+    /// those with one fit.
+    pub set_aside: Vec<DocId>,
     /// The sideways offset once the view got there; another one means the user scrolled.
     pub(super) settled: Option<f32>,
 }

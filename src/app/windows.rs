@@ -105,6 +105,15 @@ pub fn windows(app: &mut ParallaxApp, ctx: &egui::Context) {
                 });
             }
             ui.label("A soft tint shows which event a passage belongs to; a curve links the selection to the same event or claim in the next column.");
+            ui.label(
+                RichText::new("An event listed in grey italics")
+                    .weak()
+                    .italics(),
+            );
+            ui.label(format!(
+                "is uncertain: its passages may not report one event (alignment confidence under {:.1}; the figure is on hover). A long event label is cut in the lists; hover it for the whole label.",
+                parallax::settings::DEFAULT_MIN_CONFIDENCE
+            ));
         });
     egui::Window::new("Keyboard shortcuts")
         .open(&mut app.show_shortcuts)

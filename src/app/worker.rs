@@ -14,6 +14,9 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 pub struct AnalysisJob {
     pub progress: Arc<Progress>,
     receiver: Receiver<Result<Edited, String>>,
+    /// The articles' texts alone, sent as soon as they are loaded (see
+    /// [`parallax::compare_with_preview`]).
+    preview: Receiver<parallax::model::Report>,
 }
 
 /// What a comparison needs: the session's inputs, names, settings and edits.
@@ -29,18 +32,25 @@ impl AnalysisJob {
     pub fn start(request: AnalysisRequest, ctx: egui::Context) -> AnalysisJob {
         let progress = Arc::new(Progress::new());
         let (sender, receiver) = channel();
+        let (preview_sender, preview) = channel();
         let worker_progress = Arc::clone(&progress);
+        let preview_ctx = ctx.clone();
         std::thread::spawn(move || {
             // A bug in the engine must not take the window down with it.
-            let outcome = std::panic::catch_unwind(|| {
-                parallax::compare_edited(
+            // (The repaint handle is only asked to repaint: nothing is left half-changed.)
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                parallax::compare_with_preview(
                     &request.inputs,
                     &request.labels,
                     &request.settings,
                     &request.edits,
                     &worker_progress,
+                    |texts| {
+                        let _ = preview_sender.send(texts);
+                        preview_ctx.request_repaint();
+                    },
                 )
-            });
+            }));
             let message = match outcome {
                 Ok(Ok(edited)) => Ok(edited),
                 Ok(Err(Cancelled)) => Err("The comparison was cancelled.".to_string()),
@@ -49,7 +59,16 @@ impl AnalysisJob {
             let _ = sender.send(message);
             ctx.request_repaint();
         });
-        AnalysisJob { progress, receiver }
+        AnalysisJob {
+            progress,
+            receiver,
+            preview,
+        }
+    }
+
+    /// The articles' texts, once loaded, before the analysis is done.
+    pub fn poll_preview(&self) -> Option<parallax::model::Report> {
+        self.preview.try_recv().ok()
     }
 
     /// The result, once the worker is done.

@@ -109,9 +109,20 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The name a reader knows a source by: its outlet, else its file name.
+    /// The name a reader knows a source by ([`crate::model::source_name`], as in the report).
     pub fn source_name(&self, document: DocId) -> String {
-        source_name(&self.corpus.documents[document.get()].loaded)
+        let document = &self.corpus.documents[document.get()];
+        let loaded = &document.loaded;
+        let (heading, opening) =
+            crate::model::name_parts_from_text(&loaded.text, &document.passages);
+        crate::model::source_name(&crate::model::NameParts {
+            given: loaded.name.as_deref(),
+            outlet: loaded.outlet.as_deref(),
+            path: &loaded.path,
+            title: loaded.title.as_deref(),
+            heading,
+            opening,
+        })
     }
 
     /// "text (source)" for each claim, joined by `separator`: the body of most summaries.
@@ -143,14 +154,6 @@ impl<'a> Context<'a> {
             .filter(|p| p.start <= offset)
             .map(|p| p.index)
     }
-}
-
-/// The name a reader knows a source by.
-pub fn source_name(document: &crate::load::LoadedDocument) -> String {
-    crate::model::display_name(
-        document.name.as_deref().or(document.outlet.as_deref()),
-        &document.path,
-    )
 }
 
 /// Words near a span that two claims share, a measure of "about the same thing".

@@ -35,6 +35,91 @@ fn name_like(text: &str) -> Option<String> {
     ok.then(|| words.join(" "))
 }
 
+/// Splits "Name, Outlet", "Name | Outlet" and "Name for Outlet" (a byline after "By") into
+/// the name and the outlet; "Name, staff reporter" is left whole.
+fn byline_outlet(text: &str) -> (&str, Option<String>) {
+    let split = [" | ", ", ", " for "]
+        .iter()
+        .find_map(|sep| text.split_once(sep));
+    let Some((name, rest)) = split else {
+        return (text, None);
+    };
+    let rest = rest.trim().trim_end_matches([',', '-', '|', ' ']);
+    // A role ("Chief Reporter", "Staff Writer") is not an outlet.
+    const ROLES: [&str; 8] = [
+        "reporter",
+        "correspondent",
+        "writer",
+        "editor",
+        "staff",
+        "columnist",
+        "journalist",
+        "contributor",
+    ];
+    let role = rest
+        .split_whitespace()
+        .any(|w| ROLES.contains(&w.to_lowercase().as_str()));
+    match (!role && !rest.is_empty())
+        .then(|| name_like(rest))
+        .flatten()
+    {
+        Some(outlet) => (name, Some(outlet)),
+        // Read as before: a byline with a role is not taken apart.
+        None => (text, None),
+    }
+}
+
+/// The outlet credited in a wire dateline: "CITY (Outlet) -" or "CITY, Nov 20 (Outlet) -",
+/// at the start of a line.
+fn wire_credit(line: &str) -> Option<String> {
+    let open = line.find('(')?;
+    if open == 0 || open > 40 || !line[..open].starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let close = open + line[open..].find(')')?;
+    let after = line[close + 1..].trim_start();
+    if !after.starts_with(['-', '–', '—']) {
+        return None;
+    }
+    // The place before the credit is written in capitals, as datelines are.
+    let place = line[..open].split(',').next().unwrap_or_default().trim();
+    let capitals =
+        place.chars().any(char::is_alphabetic) && place.chars().all(|c| !c.is_lowercase());
+    if !capitals {
+        return None;
+    }
+    name_like(&line[open + 1..close])
+}
+
+/// The outlet named by a masthead line: "TESSEL COURIER - Lauwick edition - 18 April 2024",
+/// a name in capitals, then a dash or a bar, then more and a date; on the first line only.
+fn masthead(line: &str, lines_seen: usize) -> Option<String> {
+    if lines_seen != 1 {
+        return None;
+    }
+    first_date(line)?;
+    let (name, _) = [" - ", " – ", " — ", " | "]
+        .iter()
+        .find_map(|sep| line.split_once(sep))?;
+    let name = name.trim();
+    let capitals = name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && name.chars().all(|c| !c.is_lowercase());
+    if !capitals || first_date(name).is_some() {
+        return None;
+    }
+    let words: Vec<String> = name_like(name)?
+        .split_whitespace()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut chars = lower.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().collect::<String>() + chars.as_str()
+            })
+        })
+        .collect();
+    Some(words.join(" "))
+}
+
 /// Reads metadata from the first lines of `text`. `markdown` enables `# Heading` titles.
 pub fn read(text: &str, markdown: bool) -> TextMetadata {
     let mut meta = TextMetadata::default();
@@ -67,15 +152,19 @@ pub fn read(text: &str, markdown: bool) -> TextMetadata {
             meta.header_ranges.push(abs(0..trimmed.len()));
             continue;
         }
-        // "By Name, 16 March 2025" or "By Name".
+        // "By Name, 16 March 2025", "By Name | Outlet", "By Name, staff reporter" or "By Name".
         if lower.starts_with("by ") && trimmed.len() < 120 {
             let rest = &trimmed[3..];
             let (name_part, date) = match first_date(rest) {
                 Some((date, start, _)) => (&rest[..start], Some(date)),
                 None => (rest, None),
             };
+            let (name_part, outlet) = byline_outlet(name_part);
             if let Some(name) = name_like(name_part) {
                 meta.author.get_or_insert(name);
+                if let Some(outlet) = outlet {
+                    meta.outlet.get_or_insert(outlet);
+                }
                 if meta.date.is_none() {
                     meta.date = date;
                 }
@@ -114,7 +203,11 @@ pub fn read(text: &str, markdown: bool) -> TextMetadata {
             let after = trimmed[end..].trim_start();
             let dash = after.starts_with(['-', '–', '—', ':']);
             if dash || after.is_empty() {
-                meta.outlet.get_or_insert(outlet);
+                // "Orlen, 15 March 2025 -" names a place; "Tessel Courier | 15 March 2025"
+                // (a masthead, the name then a bar) names the outlet.
+                if trimmed[..start].trim_end().ends_with('|') {
+                    meta.outlet.get_or_insert(outlet);
+                }
                 meta.date.get_or_insert(date);
                 let dash_len = after.chars().next().map_or(0, char::len_utf8);
                 let header_end = trimmed.len() - after.len() + if dash { dash_len } else { 0 };
@@ -124,6 +217,12 @@ pub fn read(text: &str, markdown: bool) -> TextMetadata {
                 }
                 continue;
             }
+        }
+        // A wire credit in a dateline: "KARNHOLM, Nov 20 (Nordpress) - The court…", or a
+        // masthead: "TESSEL COURIER - Lauwick edition - Thursday, 18 April 2024" (the line
+        // stays the title it was read as: only the outlet is new).
+        if meta.outlet.is_none() {
+            meta.outlet = wire_credit(trimmed).or_else(|| masthead(trimmed, lines_seen));
         }
         // Outlet labels.
         for label in ["source:", "outlet:", "publisher:", "published by"] {
@@ -202,10 +301,36 @@ mod tests {
     }
 
     #[test]
-    fn dateline_gives_outlet() {
+    fn outlets_stated_in_bylines_datelines_and_mastheads() {
+        let meta = read(
+            "Title line\nBy Ann Berg | The Valdera Herald\n\nBody.",
+            false,
+        );
+        assert_eq!(meta.author.as_deref(), Some("Ann Berg"));
+        assert_eq!(meta.outlet.as_deref(), Some("The Valdera Herald"));
+        let meta = read("Title line\nBy Jonas Veer, Staff Reporter\n\nBody.", false);
+        assert_eq!(meta.outlet, None, "a role is not an outlet");
+        let meta = read(
+            "KARNHOLM, Nov 20 (Nordpress) - The court on Monday found the man guilty.",
+            false,
+        );
+        assert_eq!(meta.outlet.as_deref(), Some("Nordpress"));
+        let meta = read(
+            "TESSEL COURIER - Lauwick edition - Thursday, 18 April 2024\n\nA title\n\nBody.",
+            false,
+        );
+        assert_eq!(meta.outlet.as_deref(), Some("Tessel Courier"));
+        // Words in brackets inside a sentence are not a credit.
+        let meta = read("The mayor (a former judge) - said little.", false);
+        assert_eq!(meta.outlet, None);
+    }
+
+    #[test]
+    fn dateline_gives_place_not_outlet() {
         let text = "Orlen, 15 March 2025 - The council met on a cold morning to discuss the dam.";
         let meta = read(text, false);
-        assert_eq!(meta.outlet.as_deref(), Some("Orlen"));
+        // "Orlen" is where the story was filed, not who published it.
+        assert_eq!(meta.outlet, None);
         assert_eq!(meta.date, Some(Date::ymd(2025, 3, 15)));
         assert_eq!(
             &text[meta.header_ranges[0].clone()],

@@ -59,6 +59,48 @@ fn a_pinned_base_column_stays_at_the_left_while_the_others_scroll() {
     assert_eq!(harness.state().pinned, None);
 }
 
+/// Issue 22, item 9: pinning a base scrolled that column to the top. It keeps its reading
+/// position, pinned and unpinned.
+#[test]
+fn pinning_a_base_keeps_its_reading_position() {
+    let mut harness = harness(app_with(crate::app::sample_files(), false));
+    let base = harness.state().column_order[1];
+    // Read the base column down to a passage two thirds of the way in.
+    let (start, end) = {
+        let report = &harness.state().analysis.as_ref().unwrap().report;
+        let passages = &report.documents[base.get()].passages;
+        let passage = &passages[passages.len() * 2 / 3];
+        (passage.start, passage.end)
+    };
+    harness
+        .state_mut()
+        .commands
+        .push(crate::app::Command::ScrollTo {
+            document: base,
+            start,
+            end,
+        });
+    harness.run();
+    let offset = |harness: &Harness<'static, ParallaxApp>| harness.state().scroll_offsets[&base];
+    let before = offset(&harness);
+    assert!(before > 100.0, "scrolled down: {before}");
+    let menu = column_menu_button(&harness, base);
+    click_at(&mut harness, menu, egui::Modifiers::NONE);
+    harness.get_by_label("Pin as base").click();
+    harness.run();
+    assert_eq!(harness.state().pinned, Some(base));
+    let pinned = offset(&harness);
+    assert!(
+        (pinned - before).abs() < 2.0,
+        "pinned at {pinned}, read at {before}"
+    );
+    let menu = column_menu_button(&harness, base);
+    click_at(&mut harness, menu, egui::Modifiers::NONE);
+    harness.get_by_label("Unpin base").click();
+    harness.run();
+    assert!((offset(&harness) - before).abs() < 2.0, "and unpinned");
+}
+
 #[test]
 fn compare_two_from_the_overview_shows_just_those_two_and_all_come_back() {
     let mut harness = harness(app_with(crate::app::sample_files(), false));

@@ -113,7 +113,8 @@ fn ctrl_s_without_a_dialog_backend_saves_through_the_path_prompt() {
     assert_eq!(harness.state().work.path.as_deref(), Some(target.as_path()));
 }
 
-/// Export through the path prompt, as File → Export… does with no dialog backend.
+/// Export through the path prompt, as File → Export… does with no dialog backend, starting in
+/// the user's documents, or in the session's folder once it is saved.
 #[test]
 fn export_without_a_dialog_backend_writes_through_the_path_prompt() {
     let folder = tempfile::tempdir().unwrap();
@@ -125,11 +126,31 @@ fn export_without_a_dialog_backend_writes_through_the_path_prompt() {
     ));
     let mut harness = harness(app);
     harness.get_by_label("Export the report (md): type a path");
-    let target = folder.path().join("report.md");
-    assert_eq!(
-        harness.state().path_prompt.as_ref().unwrap().text,
-        std::path::absolute(&target).unwrap().display().to_string()
+    // Issue 22, item 11: not beside the articles (for the samples, the program's own
+    // assets/), but in the user's documents while the session is not saved.
+    let prompt = harness.state().path_prompt.as_ref().unwrap().text.clone();
+    let expected = harness.state().save_folder().join("report.md");
+    assert_eq!(prompt, expected.display().to_string());
+    let beside = std::path::absolute(folder.path()).unwrap();
+    assert!(
+        !std::path::Path::new(&prompt).starts_with(&beside),
+        "{prompt}"
     );
+    // Once the session is saved, exports start in its folder.
+    let sessions = folder.path().join("sessions");
+    harness.state_mut().work.path = Some(sessions.join("flood.parallax.ron"));
+    let target = sessions.join("report.md");
+    assert_eq!(
+        harness
+            .state()
+            .default_path(crate::app::worker::DialogPurpose::Export(
+                parallax::report::export::OutputFormat::Markdown
+            )),
+        target.display().to_string()
+    );
+    std::fs::create_dir(&sessions).unwrap();
+    harness.state_mut().path_prompt.as_mut().unwrap().text = target.display().to_string();
+    harness.run();
     harness.get_by_label("OK").click();
     harness.run_steps(2);
     let ctx = harness.ctx.clone();

@@ -217,6 +217,72 @@ fn column_layouts_are_rebuilt_when_the_font_atlas_is_cleared() {
     assert!(!std::sync::Arc::ptr_eq(&before, &after), "laid out again");
 }
 
+/// Issue 22, item 10: after a theme switch the columns were blank or garbled in the real
+/// window. egui starts a new font atlas when the theme changes its text options, a frame after
+/// the switch; the layouts made in the switch's frame pointed into the old one. They are laid
+/// out again once the new atlas is there, and then kept.
+#[test]
+fn column_layouts_are_laid_out_again_on_the_new_atlas_after_a_theme_switch() {
+    let mut harness = harness(app_with(crate::app::sample_files(), false));
+    let galley = |harness: &Harness<'static, ParallaxApp>| {
+        let analysis = harness.state().analysis.as_ref().unwrap();
+        let layout = analysis.layouts[0].as_ref().unwrap();
+        (layout.dark, layout.paragraphs[0].galley.clone())
+    };
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Dark theme").click();
+    // The frame that applies the theme lays the columns out dark, on the old atlas.
+    let mut steps = 0;
+    while !galley(&harness).0 {
+        harness.step();
+        steps += 1;
+        assert!(steps < 5, "laid out dark");
+    }
+    let (_, on_old_atlas) = galley(&harness);
+    harness.run_steps(2);
+    let (dark, on_new_atlas) = galley(&harness);
+    assert!(dark);
+    assert!(
+        !std::sync::Arc::ptr_eq(&on_old_atlas, &on_new_atlas),
+        "laid out again on the new atlas"
+    );
+    harness.run_steps(3);
+    assert!(
+        std::sync::Arc::ptr_eq(&galley(&harness).1, &on_new_atlas),
+        "and not again every frame"
+    );
+}
+
+/// Issue 22, item 10: the cached column layouts were keyed by width and theme, not by zoom;
+/// galleys laid out for one zoom drew their glyphs wrong at another (egui says they must be
+/// laid out again). They are.
+#[test]
+fn column_layouts_are_laid_out_again_after_a_zoom() {
+    let mut app = app_with(crate::app::sample_files(), false);
+    // A width the user set, in points: the same at any zoom, so only the zoom can tell.
+    let first = app.column_order[0];
+    app.column_widths.insert(first, 420.0);
+    let mut harness = harness(app);
+    let before = harness.ctx.pixels_per_point();
+    let zoom = |harness: &Harness<'static, ParallaxApp>| {
+        let analysis = harness.state().analysis.as_ref().unwrap();
+        let layout = analysis.layouts[first.get()].as_ref().unwrap();
+        (layout.pixels_per_point(), layout.width)
+    };
+    let (at, width) = zoom(&harness);
+    assert_eq!(at, Some(before));
+    harness.ctx.set_zoom_factor(1.5);
+    harness.run_steps(3);
+    let after = harness.ctx.pixels_per_point();
+    assert!((after - before * 1.5).abs() < 1e-3, "{before} -> {after}");
+    assert_eq!(
+        zoom(&harness),
+        (Some(after), width),
+        "laid out for the new zoom"
+    );
+}
+
 /// Issue 11: "→" and emoji in an article showed as boxes. The harness panics on any glyph
 /// the fonts lack, so drawing such an article is the check.
 #[test]
@@ -296,4 +362,59 @@ fn markdown_markup_is_drawn_hidden_and_offsets_stay_exact() {
     // The heading's first letter starts the line.
     let first = layout.span_rects(text, 2, 3)[0];
     assert!(first.min.x < 1.0, "{first:?}");
+}
+
+/// Issue 22, item 12: the articles' texts are on screen before the analysis is done; the
+/// marks follow with the report. The preview the engine sends first is drawn alone, then the
+/// report replaces it, and the columns stay where they are.
+#[test]
+fn the_texts_are_drawn_before_the_analysis_and_the_marks_follow() {
+    let files = crate::app::sample_files();
+    let inputs: Vec<parallax::Input> = files.iter().cloned().map(parallax::Input::Path).collect();
+    let mut preview = None;
+    let edited = parallax::compare_with_preview(
+        &inputs,
+        &[],
+        &parallax::Settings::default(),
+        &parallax::session::Edits::default(),
+        &parallax::progress::Progress::new(),
+        |texts| preview = Some(texts),
+    )
+    .unwrap();
+    let mut app = ParallaxApp::with_state(Remembered {
+        has_run: true,
+        ..Remembered::default()
+    });
+    app.files = files;
+    app.show_preview(preview.expect("a preview"));
+    let mut harness = harness(app);
+    {
+        let app = harness.state();
+        let analysis = app.analysis.as_ref().unwrap();
+        assert!(analysis.preview && analysis.report.events.is_empty());
+        assert!(!app.geometry.is_empty(), "columns drawn from the preview");
+        assert!(
+            analysis.layouts.iter().flatten().count() >= 2,
+            "texts laid out"
+        );
+    }
+    harness.get_by_label_contains("Government acts swiftly");
+    let drawn: Vec<_> = harness
+        .state()
+        .geometry
+        .iter()
+        .map(|g| g.document)
+        .collect();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().finish_analysis(Ok(edited), &ctx);
+    harness.run();
+    let app = harness.state();
+    let analysis = app.analysis.as_ref().unwrap();
+    assert!(!analysis.preview && !analysis.report.events.is_empty());
+    assert!(
+        analysis.marks.iter().any(|m| !m.marks.is_empty()),
+        "the marks follow"
+    );
+    let after: Vec<_> = app.geometry.iter().map(|g| g.document).collect();
+    assert_eq!(after, drawn, "the same columns, in the same places");
 }

@@ -18,6 +18,7 @@ mod files;
 mod heat_map;
 mod inspector;
 mod layout;
+mod names;
 mod narrow;
 mod navigation;
 mod sessions;

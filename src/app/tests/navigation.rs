@@ -342,3 +342,91 @@ fn an_uncertain_event_says_so_on_hover() {
         "the hover names the event uncertain"
     );
 }
+
+/// Issue 22, item 9: F7 with four or more columns once kept a column that holds no claim of
+/// the finding and hid one that does. At every difference, with five outlets at 1600×1000
+/// and at 1280×800: every column holding a claim shows its claim when they fit together
+/// (three columns at the readable minimum beside both panels); when they do not, no column
+/// without a claim takes the room of one with a claim, and as many claims as fit are shown.
+#[test]
+fn f7_with_five_columns_shows_every_column_holding_a_claim() {
+    for (width, height) in [(1600.0, 1000.0), (1280.0, 800.0)] {
+        let mut harness = harness_sized(app_with(five_articles(), false), width, height);
+        harness.run();
+        let count = harness.state().analysis.as_ref().unwrap().differences.len();
+        assert!(count >= 3, "the five outlets differ");
+        let mut all_shown = 0;
+        let mut set_aside_seen = false;
+        for _ in 0..count {
+            harness.key_press(Key::F7);
+            harness.run();
+            let app = harness.state();
+            let analysis = app.analysis.as_ref().unwrap();
+            let finding = &analysis.report.findings[app.selected_finding.unwrap().get()];
+            let view = app.columns_viewport;
+            let mut holding: Vec<_> = finding.claims.iter().map(|c| c.document).collect();
+            holding.dedup();
+            let claim_shown = |document| {
+                finding.claims.iter().any(|c| {
+                    c.document == document
+                        && passage_point(
+                            app,
+                            parallax::model::PassageRef {
+                                document,
+                                passage: c.passage,
+                            },
+                        )
+                        .is_some_and(|p| view.contains(p))
+                })
+            };
+            let shown: Vec<_> = holding
+                .iter()
+                .copied()
+                .filter(|d| claim_shown(*d))
+                .collect();
+            let in_view: Vec<_> = app
+                .geometry
+                .iter()
+                .map(|g| g.document)
+                .filter(|d| column_in_view(app, *d))
+                .collect();
+            let context = format!(
+                "at {width}×{height}, {} ({:?}): claims in {holding:?}, shown in {shown:?}, \
+                 columns in view {in_view:?}",
+                finding.summary, finding.index
+            );
+            // A column in view that holds a claim shows it.
+            for document in in_view.iter().filter(|d| holding.contains(d)) {
+                assert!(
+                    claim_shown(*document),
+                    "{context}: {document:?}'s claim hidden"
+                );
+            }
+            if app
+                .reveal_plan
+                .as_ref()
+                .is_some_and(|p| !p.set_aside.is_empty())
+            {
+                set_aside_seen = true;
+                harness.get_by_label_contains("Set aside for this selection");
+            }
+            if shown.len() == holding.len() {
+                all_shown += 1;
+                continue;
+            }
+            assert!(
+                in_view.iter().all(|d| holding.contains(d)),
+                "{context}: a column without a claim is kept while one with a claim is not"
+            );
+            assert!(shown.len() >= 2.min(holding.len()), "{context}");
+        }
+        assert!(
+            all_shown >= 1,
+            "at {width}×{height}, some finding shows every claim"
+        );
+        assert!(
+            set_aside_seen || width > 1500.0,
+            "at {width}×{height}, a column without a claim was set aside for one with a claim"
+        );
+    }
+}

@@ -47,6 +47,44 @@ fn snapshot_900_by_600_dark() {
     snapshot_main_view(900.0, 600.0, true, true);
 }
 
+/// Issue 22, item 10: column text was garbled after a theme switch and after a zoom (seen on
+/// Mesa's CPU driver). The theme is switched and the zoom changed by the View menu, as a user
+/// does, and the window is snapshotted after each.
+#[test]
+fn snapshot_after_a_theme_switch_and_a_zoom() {
+    let app = app_with(crate::app::sample_files(), false);
+    let mut harness = harness_sized(app, 1600.0, 1000.0);
+    harness.run_steps(4);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Dark theme").click();
+    harness.run_steps(6);
+    assert!(harness.ctx.global_style().visuals.dark_mode);
+    let layout_dark = |harness: &Harness<'static, ParallaxApp>| {
+        let analysis = harness.state().analysis.as_ref().unwrap();
+        analysis.layouts.iter().flatten().all(|l| l.dark)
+    };
+    assert!(layout_dark(&harness), "every column laid out again, dark");
+    harness.snapshot("after_theme_switch_1600x1000_dark");
+    harness.key_press(Key::Escape);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Zoom in  Ctrl+=").click();
+    harness.run_steps(6);
+    let zoom = harness.ctx.pixels_per_point();
+    assert!(zoom > 1.05, "zoomed in: {zoom}");
+    let analysis = harness.state().analysis.as_ref().unwrap();
+    assert!(
+        analysis
+            .layouts
+            .iter()
+            .flatten()
+            .all(|l| l.pixels_per_point() == Some(zoom)),
+        "every column laid out again at the new zoom"
+    );
+    harness.snapshot("after_zoom_1600x1000_dark");
+}
+
 #[test]
 fn snapshot_overview() {
     let mut harness = harness(app_with(crate::app::sample_files(), false));
