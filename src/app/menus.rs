@@ -156,6 +156,7 @@ pub fn menu_bar(app: &mut ParallaxApp, ui: &mut egui::Ui) {
                 }
                 ui.checkbox(&mut app.show_inspector, "Inspector");
                 ui.checkbox(&mut app.show_notes, "Notes panel");
+                ui.checkbox(&mut app.show_labels, "Labels panel");
                 if ui
                     .checkbox(
                         &mut app.findings_panel.open,

@@ -34,6 +34,7 @@ mod heat_map;
 mod inspector;
 mod inspector_card;
 mod keys;
+mod labels_panel;
 mod layout;
 mod marks;
 mod markup;
@@ -233,6 +234,8 @@ pub struct ParallaxApp {
     /// A source being renamed, and the name typed so far.
     pub source_draft: Option<(DocId, String)>,
     pub show_notes: bool,
+    /// The Labels panel (View → Labels panel).
+    pub show_labels: bool,
     pub show_export: bool,
     pub export_format: parallax::report::export::OutputFormat,
     /// Review comments being typed in the inspector, per finding.
@@ -363,6 +366,7 @@ impl ParallaxApp {
             note_edit: None,
             source_draft: None,
             show_notes: false,
+            show_labels: false,
             show_export: false,
             export_format: parallax::report::export::OutputFormat::Html,
             comment_drafts: std::collections::BTreeMap::new(),
@@ -462,6 +466,9 @@ impl ParallaxApp {
         }
         if self.show_notes {
             edits::notes_panel(self, ui);
+        }
+        if self.show_labels {
+            labels_panel::labels_panel(self, ui);
         }
         if self.findings_panel.open {
             findings_panel::findings_panel_ui(self, ui);

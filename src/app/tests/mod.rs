@@ -17,6 +17,7 @@ mod editing;
 mod files;
 mod heat_map;
 mod inspector;
+mod labels;
 mod layout;
 mod names;
 mod narrow;
