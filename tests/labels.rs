@@ -32,6 +32,17 @@ Mayor Ilona Petrak said the city never hired the Varga Brigade and demanded answ
 port authority.\n\n\
 The veteran organiser Anton Brel said twelve workers were hurt.\n";
 
+/// No wording finding about labels.
+fn assert_no_label_finding(report: &Report) {
+    let found: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Wording && f.summary.contains("label"))
+        .map(|f| f.summary.as_str())
+        .collect();
+    assert!(found.is_empty(), "{found:#?}");
+}
+
 #[test]
 fn a_loaded_label_against_a_plain_one_is_a_wording_finding() {
     let report = run(&[("herald.txt", HERALD), ("courier.txt", COURIER)]);
@@ -81,25 +92,11 @@ fn the_same_label_two_referents_and_clauses_stay_silent() {
         "The mercenary outfit Varga Brigade",
     );
     let report = run(&[("herald.txt", &herald_b), ("courier.txt", &courier_b)]);
-    assert!(
-        !report
-            .findings
-            .iter()
-            .any(|f| f.kind == FindingKind::Wording && f.summary.contains("label")),
-        "{:#?}",
-        report.findings
-    );
+    assert_no_label_finding(&report);
     // Two referents: a loaded label for one group, a plain one for another group.
     let herald_c = HERALD.replace("The Varga Brigade, a private", "The Osk Guard, a private");
     let report = run(&[("herald.txt", &herald_c), ("courier.txt", COURIER)]);
-    assert!(
-        !report
-            .findings
-            .iter()
-            .any(|f| f.kind == FindingKind::Wording && f.summary.contains("label")),
-        "{:#?}",
-        report.findings
-    );
+    assert_no_label_finding(&report);
     // A noun before a name in a clause ("the claims Petrak made") is no label.
     let herald_d = format!("{HERALD}\nThe port authority denied the claims Ilona Petrak made.\n");
     let report = run(&[("herald.txt", &herald_d), ("courier.txt", COURIER)]);

@@ -4,18 +4,6 @@
 use super::*;
 use parallax::model::DocId;
 
-/// The "⋯" menu button in the header of `document`'s column.
-fn column_menu_button(harness: &Harness<'static, ParallaxApp>, document: DocId) -> egui::Pos2 {
-    let column = column_rect(harness.state(), document).expect("column drawn");
-    harness
-        .get_all_by_label("⋯")
-        .map(|node| node.rect())
-        // In the header, above the column's text and within its width.
-        .find(|rect| column.x_range().contains(rect.center().x) && rect.bottom() <= column.top())
-        .expect("a column menu in the column")
-        .center()
-}
-
 fn name_of(app: &ParallaxApp, document: DocId) -> String {
     app.analysis.as_ref().unwrap().report.documents[document.get()].display_name()
 }

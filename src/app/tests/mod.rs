@@ -38,6 +38,21 @@ fn app_with(files: Vec<PathBuf>, dark: bool) -> ParallaxApp {
     app
 }
 
+/// The "⋯" menu button in the header of `document`'s column.
+fn column_menu_button(
+    harness: &Harness<'static, ParallaxApp>,
+    document: parallax::model::DocId,
+) -> egui::Pos2 {
+    let column = column_rect(harness.state(), document).expect("column drawn");
+    harness
+        .get_all_by_label("⋯")
+        .map(|node| node.rect())
+        // In the header, above the column's text and within its width.
+        .find(|rect| column.x_range().contains(rect.center().x) && rect.bottom() <= column.top())
+        .expect("a column menu in the column")
+        .center()
+}
+
 fn harness(app: ParallaxApp) -> Harness<'static, ParallaxApp> {
     let mut harness = Harness::builder()
         // Selecting shows new widgets and scroll bars, which take a few frames to settle.

@@ -2,18 +2,6 @@
 //! event labels show whole on hover, their grey italics explained in the legend.
 
 use super::*;
-use parallax::model::DocId;
-
-/// The "⋯" menu button in the header of `document`'s column.
-fn column_menu_button(harness: &Harness<'static, ParallaxApp>, document: DocId) -> egui::Pos2 {
-    let column = column_rect(harness.state(), document).expect("column drawn");
-    harness
-        .get_all_by_label("⋯")
-        .map(|node| node.rect())
-        .find(|rect| column.x_range().contains(rect.center().x) && rect.bottom() <= column.top())
-        .expect("a column menu in the column")
-        .center()
-}
 
 #[test]
 fn rename_source_from_the_column_menu() {
