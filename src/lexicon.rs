@@ -32,6 +32,10 @@ pub struct Lexicon {
     /// Nouns that head labels of people, groups and places
     /// (`assets/lexicon/label_nouns_en.txt`, from WordNet).
     pub label_nouns: HashSet<String>,
+    /// Polarity word classes (`assets/lexicon/polarity_en.tsv`, built from WordNet by
+    /// `build_polarity.py`): class name ("denial", "negator", "quantifier_none", …) to its
+    /// folded words.
+    pub polarity: HashMap<String, Vec<String>>,
     /// Folded title word to its canonical form ("col" to "colonel").
     pub titles: HashMap<String, String>,
     /// Folded unit word to the name of its group.
@@ -68,6 +72,21 @@ const ANTONYMS_WORDNET: &str = include_str!("../assets/lexicon/antonyms_wordnet.
 const WORDING: &str = include_str!("../assets/lexicon/wording.ron");
 const LOADED: &str = include_str!("../assets/lexicon/loaded_en.txt");
 const LABEL_NOUNS: &str = include_str!("../assets/lexicon/label_nouns_en.txt");
+const POLARITY: &str = include_str!("../assets/lexicon/polarity_en.tsv");
+
+/// The polarity classes, one `class<TAB>word` a line.
+fn polarity_classes() -> HashMap<String, Vec<String>> {
+    let mut classes: HashMap<String, Vec<String>> = HashMap::new();
+    for line in POLARITY.lines().filter(|l| !l.starts_with('#')) {
+        if let Some((class, word)) = line.split_once('\t') {
+            classes
+                .entry(class.trim().to_string())
+                .or_default()
+                .push(fold(word.trim()));
+        }
+    }
+    classes
+}
 
 /// Lexicon files larger than this are refused (the bundled one is a few kilobytes).
 const MAX_LEXICON_BYTES: u64 = 16 * 1024 * 1024;
@@ -105,6 +124,7 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             stopwords: lines(STOPWORDS).map(fold).collect(),
             label_nouns: lines(LABEL_NOUNS).map(str::to_string).collect(),
+            polarity: polarity_classes(),
             titles: lines(TITLES)
                 .map(|line| match line.split_once('=') {
                     Some((word, canonical)) => (fold(word.trim()), fold(canonical.trim())),

@@ -529,3 +529,56 @@ fn a_count_set_against_the_official_one_is_a_number_mismatch_despite_at_least() 
     ]);
     assert!(shown(&quiet, FindingKind::NumberMismatch).is_empty());
 }
+
+#[test]
+fn no_evidence_for_a_statement_and_a_rebuttal_are_denials_too() {
+    // "found no evidence that …" against the statement made as fact.
+    let report = compare(&[
+        &format!(
+            "{HARBOUR_RALLY} An inquiry by the port council found no evidence that officers fired tear gas at the marchers outside the harbour office on Saturday."
+        ),
+        &format!(
+            "{HARBOUR_RALLY} Harbour police officers fired tear gas at the marchers outside the harbour office on Saturday afternoon."
+        ),
+    ]);
+    let found = shown(&report, FindingKind::Contradiction);
+    assert_eq!(
+        found.len(),
+        1,
+        "{:?}",
+        any(&report, FindingKind::Contradiction)
+    );
+    assert!(
+        found[0].contains("no evidence for what") && found[0].contains("tear gas"),
+        "{found:?}"
+    );
+    // A verb of the denial class from the polarity lists, with "reports that".
+    let rebutted = compare(&[
+        &format!(
+            "{HARBOUR_RALLY} The Tarnow harbour police rebutted reports that officers fired tear gas at the marchers outside the harbour office on Saturday."
+        ),
+        &format!(
+            "{HARBOUR_RALLY} Harbour police officers fired tear gas at the marchers outside the harbour office on Saturday afternoon."
+        ),
+    ]);
+    assert_eq!(
+        shown(&rebutted, FindingKind::Contradiction).len(),
+        1,
+        "{:?}",
+        any(&rebutted, FindingKind::Contradiction)
+    );
+    // "No evidence" of something else, or evidence that it happened, is no denial.
+    let evidence = compare(&[
+        &format!(
+            "{HARBOUR_RALLY} An inquiry by the port council found evidence that officers fired tear gas at the marchers outside the harbour office on Saturday."
+        ),
+        &format!(
+            "{HARBOUR_RALLY} Harbour police officers fired tear gas at the marchers outside the harbour office on Saturday afternoon."
+        ),
+    ]);
+    assert!(
+        any(&evidence, FindingKind::Contradiction).is_empty(),
+        "{:?}",
+        any(&evidence, FindingKind::Contradiction)
+    );
+}

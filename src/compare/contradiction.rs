@@ -14,7 +14,10 @@
 //! source of the same event states as fact ("the deployment of 1,000 Russian
 //! mercenaries"). It needs the denied statement's predicate and two more of its words in
 //! the other source's sentence, outside quotes and without "alleged" or "reportedly", and
-//! the other source must report no such denial anywhere.
+//! the other source must report no such denial anywhere. The cues: "denied (on Sunday) that",
+//! "denied doing", a verb of the polarity lists' denial class (`assets/lexicon/polarity_en.tsv`,
+//! from WordNet: reject, refute, rebut, dispute, …) before "claims / reports that", and "no
+//! evidence that" (a none-quantifier of the same lists).
 
 use super::{Context, FindingDraft};
 use crate::extract::claims::ClaimFeature;
@@ -361,22 +364,9 @@ fn antonym(
 
 /// Verbs that deny a statement ("denied that …").
 const DENIALS: &[&str] = &["deny", "denies", "denied", "denying", "denial", "denials"];
-/// Verbs that deny a statement when a word of `DENIED_NOUNS` follows ("rejected reports
-/// that …").
-const REJECTIONS: &[&str] = &[
-    "reject",
-    "rejects",
-    "rejected",
-    "rejecting",
-    "dismiss",
-    "dismisses",
-    "dismissed",
-    "dismissing",
-    "refute",
-    "refutes",
-    "refuted",
-    "refuting",
-];
+/// Nouns of evidence that "no" turns into a denial of what follows "that" ("found no evidence
+/// that the funds were moved").
+const EVIDENCE_NOUNS: &[&str] = &["evidence", "proof", "indication", "sign"];
 const DENIED_NOUNS: &[&str] = &[
     "claim",
     "claims",
@@ -526,6 +516,8 @@ const DENIAL_PLAIN: usize = 2;
 struct Denial {
     word: (usize, usize),
     statement: (usize, usize),
+    /// How the summary says it: "denied", or "no evidence for" (after "found").
+    says: &'static str,
 }
 
 fn denials(context: &Context<'_>, at: PassageRef) -> Vec<Denial> {
@@ -533,14 +525,32 @@ fn denials(context: &Context<'_>, at: PassageRef) -> Vec<Denial> {
     let passage = &document.passages[at.passage.get()];
     let text = &document.loaded.text[passage.start..passage.end];
     let tokens = crate::text::tokens(text);
-    let features = context.features(at);
+    let polarity = |class: &str| context.lexicon.polarity.get(class).map_or(&[][..], |w| w);
+    // Verbs that deny a statement when a word of `DENIED_NOUNS` follows ("rejected reports
+    // that …"): the denial class of the polarity lists, any form.
+    let rejections: HashSet<String> = polarity("denial")
+        .iter()
+        .map(|w| context.stemmer.stem(w))
+        .collect();
     let mut out = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         let word = crate::text::fold(token.text);
         let fold_at = |j: usize| tokens.get(j).map(|t| crate::text::fold(t.text));
+        // "found no evidence that …": "no" of the none-quantifiers, an evidence noun, "that".
+        if polarity("quantifier_none").contains(&word)
+            && fold_at(i + 1).is_some_and(|w| EVIDENCE_NOUNS.contains(&w.as_str()))
+            && fold_at(i + 2).as_deref() == Some("that")
+            && let Some(found) = statement_from(context, at, &tokens, (i, i + 1), i + 3)
+        {
+            out.push(Denial {
+                says: "no evidence for",
+                ..found
+            });
+            continue;
+        }
         let mut next = i + 1;
         let denial = DENIALS.contains(&word.as_str());
-        if !denial && !REJECTIONS.contains(&word.as_str()) {
+        if !denial && !rejections.contains(&context.stemmer.stem(&word)) {
             continue;
         }
         // "did not deny that", "neither confirm nor deny", "were denied boarding".
@@ -580,32 +590,44 @@ fn denials(context: &Context<'_>, at: PassageRef) -> Vec<Denial> {
                     && tokens.len() > next + 2 => {}
             _ => continue,
         }
-        let start = passage.start + token.start;
-        if quoted_by(features, start).is_some() {
-            continue;
-        }
-        let Some(first) = tokens.get(next) else {
-            continue;
-        };
-        let statement_start = passage.start + first.start;
-        // The statement ends at a semicolon, at a clause that turns away from it ("…, but
-        // said …"), or at the end of the sentence.
-        let rest = &document.loaded.text[statement_start..passage.end];
-        let statement_end = statement_start
-            + STATEMENT_ENDS
-                .iter()
-                .filter_map(|end| rest.find(end))
-                .chain(rest.find(';'))
-                .min()
-                .unwrap_or(rest.trim_end_matches(['.', ' ', '\n']).len());
-        if statement_end > statement_start {
-            out.push(Denial {
-                word: (start, passage.start + token.end),
-                statement: (statement_start, statement_end),
-            });
+        if let Some(found) = statement_from(context, at, &tokens, (i, i), next) {
+            out.push(found);
         }
     }
     out
+}
+
+/// The denial whose cue runs over tokens `cue.0..=cue.1` and whose statement opens at token
+/// `next`, outside quotes: the statement ends at a semicolon, at a clause that turns away
+/// from it ("…, but said …"), or at the end of the sentence.
+fn statement_from(
+    context: &Context<'_>,
+    at: PassageRef,
+    tokens: &[crate::text::Token<'_>],
+    cue: (usize, usize),
+    next: usize,
+) -> Option<Denial> {
+    let document = &context.corpus.documents[at.document.get()];
+    let passage = &document.passages[at.passage.get()];
+    let start = passage.start + tokens[cue.0].start;
+    if quoted_by(context.features(at), start).is_some() {
+        return None;
+    }
+    let first = tokens.get(next)?;
+    let statement_start = passage.start + first.start;
+    let rest = &document.loaded.text[statement_start..passage.end];
+    let statement_end = statement_start
+        + STATEMENT_ENDS
+            .iter()
+            .filter_map(|end| rest.find(end))
+            .chain(rest.find(';'))
+            .min()
+            .unwrap_or(rest.trim_end_matches(['.', ' ', '\n']).len());
+    (statement_end > statement_start).then(|| Denial {
+        word: (start, passage.start + tokens[cue.1].end),
+        statement: (statement_start, statement_end),
+        says: "denied",
+    })
 }
 
 /// "A claim and its denial": one source reports that someone denied a statement that
@@ -804,9 +826,10 @@ fn asserted_denial(
         kind: FindingKind::Contradiction,
         event,
         summary: format!(
-            "{} reports that {} denied what {} states: “{}” against “{}”",
+            "{} reports that {} {} what {} states: “{}” against “{}”",
             context.source_name(a.document),
             denier.as_deref().unwrap_or("someone"),
+            denial.says,
             context.source_name(b.document),
             short(&context.text(a.document)[denial.statement.0..denial.statement.1]),
             short(&context.text(b.document)[first_shared..end])
