@@ -146,6 +146,17 @@ fn audited_findings_are_precise_enough() {
     eprintln!(
         "audit: shown findings precision {precision:.2} ({right}/{judged}); discrepancy kinds {discrepancy:.2} ({right_d}/{judged_d})"
     );
+    // Calibration per kind: the default threshold holds for each kind judged often enough
+    // to tell (quote wording, name variants, one-source-only marks today).
+    for (kind, (t, n, _)) in &tally {
+        if *n >= KIND_JUDGED {
+            let p = *t as f64 / *n as f64;
+            assert!(
+                p >= KIND_FLOOR,
+                "{kind}: precision {p:.2} ({t}/{n}) at the default threshold"
+            );
+        }
+    }
     assert!(judged >= 20, "too few judged findings shown: {judged}");
     assert!(precision >= PRECISION_FLOOR, "precision {precision:.2}");
     assert!(
@@ -160,5 +171,9 @@ fn audited_findings_are_precise_enough() {
 /// more drawn at random brought the honest figure for those marks down to 0.73, and marks
 /// that another source covers in other words, or that state nothing checkable, are now
 /// uncertain (0.85 on the judged ones still shown).
+/// 2026-12-07 (session 11): shown findings 0.90 (62/69), discrepancy kinds 0.93 (28/30).
 const PRECISION_FLOOR: f64 = 0.80;
-const DISCREPANCY_FLOOR: f64 = 0.75;
+const DISCREPANCY_FLOOR: f64 = 0.85;
+/// A kind with at least this many judged findings shown must reach [`KIND_FLOOR`].
+const KIND_JUDGED: usize = 10;
+const KIND_FLOOR: f64 = 0.80;
