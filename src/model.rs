@@ -523,6 +523,15 @@ pub struct Review {
     pub status: ReviewStatus,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub comment: String,
+    /// When the review was saved on a finding that has since changed (another kind, a side
+    /// more or less, other spans) and was carried over to this one: how it changed, for the
+    /// user to check ("re-attached: was a number mismatch finding, now quote wording").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reattached: Option<String>,
+    /// Position of the review in the session's list of reviews (absent in reports written
+    /// before this field existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_index: Option<usize>,
 }
 
 /// A user's note, placed in the current texts.

@@ -140,6 +140,8 @@ fn reviewed_report() -> (Report, usize, usize) {
         status: ReviewStatus::Dismissed,
         comment: "Checked with the district office: both figures are right, on different days"
             .to_string(),
+        reattached: Some("re-attached: was a date mismatch finding, now number mismatch".into()),
+        session_index: Some(0),
     });
     let confirmed = report
         .findings
@@ -149,6 +151,8 @@ fn reviewed_report() -> (Report, usize, usize) {
     report.findings[confirmed].review = Some(Review {
         status: ReviewStatus::Confirmed,
         comment: String::new(),
+        reattached: None,
+        session_index: None,
     });
     let claim = report.findings[dismissed].claims[0].clone();
     report.notes.push(Note {
@@ -195,6 +199,7 @@ fn reviews_notes_and_orphans_reach_every_format() {
     assert!(row.contains("data-dismissed"), "{row}");
     assert!(row.contains(">dismissed</span>"), "{row}");
     assert!(row.contains(&html::escape(comment)), "{row}");
+    assert!(row.contains("re-attached: was a date mismatch"), "{row}");
     let confirmed_row = &page[page
         .find(&format!("<tr id=\"finding-{}\"", confirmed + 1))
         .unwrap()..];
@@ -222,6 +227,7 @@ fn reviews_notes_and_orphans_reach_every_format() {
         line.contains(&format!("**dismissed**: {comment}")),
         "{line}"
     );
+    assert!(line.contains("re-attached: was a date mismatch"), "{line}");
     assert!(text.contains("1 dismissed finding is not counted."));
     assert!(text.contains("## Notes"));
     assert!(text.contains(note));
@@ -245,6 +251,11 @@ fn reviews_notes_and_orphans_reach_every_format() {
     let json: serde_json::Value = serde_json::from_str(&report::to_json(&report)).unwrap();
     assert_eq!(json["findings"][dismissed]["review"]["status"], "dismissed");
     assert_eq!(json["findings"][dismissed]["review"]["comment"], comment);
+    assert!(
+        json["findings"][dismissed]["review"]["reattached"]
+            .as_str()
+            .is_some_and(|how| how.starts_with("re-attached"))
+    );
     assert_eq!(json["findings"][confirmed]["review"]["status"], "confirmed");
     assert_eq!(json["notes"][0]["text"], note);
     assert_eq!(json["orphans"][0]["item"], "note");

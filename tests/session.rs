@@ -643,3 +643,109 @@ proptest! {
         prop_assert_eq!(run(&again, None).report, edited.report);
     }
 }
+
+/// A review saved on the samples' number mismatch, under the kind `saved_as`, with the
+/// claims' anchors and `extra` anchors more.
+fn review_of_the_number_mismatch(saved_as: FindingKind, extra: Vec<Anchor>) -> Session {
+    let files = samples();
+    let report = plain_report(&files);
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::NumberMismatch && f.claims.len() == 2)
+        .expect("the samples have a two-sided number mismatch");
+    let mut claims: Vec<Anchor> = finding
+        .claims
+        .iter()
+        .map(|c| {
+            Anchor::capture(
+                c.document.get(),
+                &report.documents[c.document.get()].text,
+                c.start,
+                c.end,
+            )
+        })
+        .collect();
+    claims.extend(extra);
+    let mut session = Session::for_files(&files, None);
+    session.edits.reviews.push(FindingReview {
+        finding: FindingKey {
+            kind: saved_as,
+            claims,
+        },
+        status: ReviewStatus::Confirmed,
+        comment: "checked".into(),
+    });
+    session
+}
+
+#[test]
+fn a_review_follows_its_finding_when_the_kind_changed_and_says_so() {
+    let session = review_of_the_number_mismatch(FindingKind::DateMismatch, Vec::new());
+    let edited = run(&session, None).report;
+    assert!(edited.orphans.is_empty(), "{:?}", edited.orphans);
+    let reviewed: Vec<_> = edited
+        .findings
+        .iter()
+        .filter(|f| f.review.is_some())
+        .collect();
+    assert_eq!(reviewed.len(), 1);
+    assert_eq!(reviewed[0].kind, FindingKind::NumberMismatch);
+    let review = reviewed[0].review.as_ref().expect("review");
+    assert_eq!(review.comment, "checked");
+    let how = review.reattached.as_deref().expect("re-attached");
+    assert!(how.contains("was a date mismatch finding"), "{how}");
+}
+
+#[test]
+fn a_review_of_a_finding_that_lost_a_side_keeps_its_pair() {
+    // A third side on a passage of a document the finding does not hold.
+    let plain = plain_report(&samples());
+    let finding = plain
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::NumberMismatch && f.claims.len() == 2)
+        .expect("mismatch");
+    let other = plain
+        .documents
+        .iter()
+        .find(|d| finding.claims.iter().all(|c| c.document != d.index))
+        .expect("a third sample");
+    let passage = &other.passages[other.passages.len() / 2];
+    let third = Anchor::capture(other.index.get(), &other.text, passage.start, passage.end);
+    let session = review_of_the_number_mismatch(FindingKind::NumberMismatch, vec![third]);
+    let edited = run(&session, None).report;
+    let review = edited
+        .findings
+        .iter()
+        .find_map(|f| f.review.as_ref())
+        .expect("the review is attached");
+    let how = review.reattached.as_deref().expect("re-attached");
+    assert!(how.contains("2 of the 3 reviewed sides kept"), "{how}");
+}
+
+#[test]
+fn a_review_never_turns_into_a_review_of_an_agreement_and_is_kept() {
+    let session = review_of_the_number_mismatch(FindingKind::Agreement, Vec::new());
+    let edited = run(&session, None);
+    // An agreement on those spans does not exist, and the mismatch is another family.
+    assert!(
+        edited
+            .report
+            .findings
+            .iter()
+            .all(|f| f.review.is_none() || f.kind == FindingKind::Agreement)
+    );
+    let orphan = edited
+        .report
+        .orphans
+        .iter()
+        .find(|o| o.item == ItemKind::Review)
+        .expect("listed as not placed");
+    assert!(
+        orphan.reason.contains("no longer reported"),
+        "{}",
+        orphan.reason
+    );
+    assert_eq!(edited.edits.reviews, session.edits.reviews);
+}

@@ -423,6 +423,7 @@ pub(super) fn finding_block(
             }
         });
         ui.add(egui::Label::new(&finding.summary).wrap());
+        reattached_note(ui, finding);
         for line in &finding.evidence {
             ui.add(egui::Label::new(RichText::new(format!("– {line}")).weak().small()).wrap());
         }
@@ -445,6 +446,22 @@ pub(super) fn finding_block(
     if block.reveal {
         shown.response.scroll_to_me(None);
         actions.revealed = Some(finding.index);
+    }
+}
+
+/// Says when the user's review was saved on an earlier form of this finding, so that they
+/// check it (confirming or dismissing again saves it on this finding).
+fn reattached_note(ui: &mut egui::Ui, finding: &Finding) {
+    if let Some(how) = finding.review.as_ref().and_then(|r| r.reattached.as_ref()) {
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!("Your review was carried over: {how}. Check it."))
+                    .color(ui.visuals().warn_fg_color)
+                    .small(),
+            )
+            .wrap(),
+        )
+        .on_hover_text("The finding changed since you reviewed it. Confirm or dismiss it again to keep the review on this finding.");
     }
 }
 

@@ -264,7 +264,17 @@ impl ParallaxApp {
             }
             EditAction::Review(finding, status, comment) => {
                 let key = self.finding_key(finding).ok_or_else(missing)?;
+                // A review carried over from an earlier form of the finding is replaced too.
+                let carried = self
+                    .analysis
+                    .as_ref()
+                    .and_then(|a| a.report.findings.get(finding.get()))
+                    .and_then(|f| f.review.as_ref())
+                    .and_then(|r| r.session_index);
                 let reviews = &mut self.work.session.edits.reviews;
+                if let Some(index) = carried.filter(|&i| i < reviews.len()) {
+                    reviews.remove(index);
+                }
                 reviews.retain(|r| r.finding != key);
                 if let Some(status) = status {
                     reviews.push(FindingReview {

@@ -792,6 +792,9 @@ fn review_cell(finding: &Finding) -> String {
             escape(&review.comment)
         );
     }
+    if let Some(how) = finding.review.as_ref().and_then(|r| r.reattached.as_ref()) {
+        let _ = write!(cell, "<span class=\"comment\">{}</span>", escape(how));
+    }
     cell
 }
 

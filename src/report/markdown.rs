@@ -40,6 +40,9 @@ fn review_text(finding: &Finding) -> Option<String> {
     if !review.comment.is_empty() {
         let _ = write!(text, ": {}", quote(&review.comment));
     }
+    if let Some(how) = &review.reattached {
+        let _ = write!(text, " ({})", quote(how));
+    }
     Some(text)
 }
 

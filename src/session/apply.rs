@@ -6,6 +6,7 @@
 //! reason; the item itself stays in the session.
 
 use super::anchor::{self, Anchor, Lost};
+use super::reattach;
 use super::{Correction, Edits, NoteTarget};
 use crate::align::{self, AlignedEvent, Alignment};
 use crate::extract::Corpus;
@@ -212,50 +213,7 @@ impl Placed {
                 );
             }
         }
-        for (index, (review, lost)) in self.edits.reviews.iter().zip(&self.reviews).enumerate() {
-            let description = format!(
-                "{} of a {} finding on “{}”",
-                review.status.as_str(),
-                review.finding.kind.as_str(),
-                review
-                    .finding
-                    .claims
-                    .first()
-                    .map(Anchor::short_quote)
-                    .unwrap_or_default()
-            );
-            if let Some(lost) = lost {
-                orphan(
-                    ItemKind::Review,
-                    index,
-                    description,
-                    lost.reason(),
-                    *lost == Lost::DocumentMissing,
-                );
-                continue;
-            }
-            let spans: Vec<(DocId, usize, usize)> = review
-                .finding
-                .claims
-                .iter()
-                .map(|a| (self.document(a), a.start, a.end))
-                .collect();
-            match matching_finding(report, review.finding.kind, &spans) {
-                Some(found) => {
-                    report.findings[found].review = Some(Review {
-                        status: review.status,
-                        comment: review.comment.clone(),
-                    });
-                }
-                None => orphan(
-                    ItemKind::Review,
-                    index,
-                    description,
-                    "the finding is no longer reported",
-                    false,
-                ),
-            }
-        }
+        self.attach_reviews(report, &mut orphan);
         let event_of = report.event_of_passages();
         for (index, (note, lost)) in self.edits.notes.iter().zip(&self.notes).enumerate() {
             if let Some(lost) = lost {
@@ -301,6 +259,82 @@ impl Placed {
     }
 }
 
+impl Placed {
+    /// Attaches each review to its finding: first every review whose finding is unchanged,
+    /// then the others to the finding they most plausibly meant ([`super::reattach`]).
+    fn attach_reviews(
+        &self,
+        report: &mut Report,
+        orphan: &mut impl FnMut(ItemKind, usize, String, &str, bool),
+    ) {
+        let mut taken = vec![false; report.findings.len()];
+        let mut pending = Vec::new();
+        for (index, (review, lost)) in self.edits.reviews.iter().zip(&self.reviews).enumerate() {
+            let description = format!(
+                "{} of a {} finding on “{}”",
+                review.status.as_str(),
+                review.finding.kind.as_str(),
+                review
+                    .finding
+                    .claims
+                    .first()
+                    .map(Anchor::short_quote)
+                    .unwrap_or_default()
+            );
+            if let Some(lost) = lost {
+                let waiting = *lost == Lost::DocumentMissing;
+                orphan(ItemKind::Review, index, description, lost.reason(), waiting);
+                continue;
+            }
+            let spans: Vec<reattach::Span> = review
+                .finding
+                .claims
+                .iter()
+                .map(|a| (self.document(a), a.start, a.end))
+                .collect();
+            pending.push((index, description, spans));
+        }
+        // Unchanged findings first, so that a changed one never takes another's review.
+        let mut placed = vec![None; pending.len()];
+        for pass in [false, true] {
+            for (slot, (index, _, spans)) in pending.iter().enumerate() {
+                if placed[slot].is_some() {
+                    continue;
+                }
+                let kind = self.edits.reviews[*index].finding.kind;
+                let Some(found) = reattach::find(&report.findings, kind, spans, &taken) else {
+                    continue;
+                };
+                if found.reattached.is_some() != pass || taken[found.finding] {
+                    continue;
+                }
+                taken[found.finding] = true;
+                placed[slot] = Some(found);
+            }
+        }
+        for ((index, description, _), found) in pending.into_iter().zip(placed) {
+            let review = &self.edits.reviews[index];
+            match found {
+                Some(found) => {
+                    report.findings[found.finding].review = Some(Review {
+                        status: review.status,
+                        comment: review.comment.clone(),
+                        reattached: found.reattached,
+                        session_index: Some(index),
+                    });
+                }
+                None => orphan(
+                    ItemKind::Review,
+                    index,
+                    description,
+                    "the finding is no longer reported",
+                    false,
+                ),
+            }
+        }
+    }
+}
+
 /// Recomputes what depends on an event's passages and marks it edited.
 fn touch(event: &mut AlignedEvent, corpus: &Corpus) {
     event.passages.sort();
@@ -322,35 +356,4 @@ fn passage_at(passages: &[crate::model::Passage], start: usize, end: usize) -> P
         .enumerate()
         .max_by_key(|(_, key)| *key)
         .map_or(PassageId(0), |(i, _)| PassageId(i))
-}
-
-/// The finding of `kind` that has a claim overlapping every span, preferring exact spans
-/// and then the fewest other claims.
-fn matching_finding(
-    report: &Report,
-    kind: crate::model::FindingKind,
-    spans: &[(DocId, usize, usize)],
-) -> Option<usize> {
-    let mut best: Option<((usize, std::cmp::Reverse<usize>), usize)> = None;
-    for (index, finding) in report.findings.iter().enumerate() {
-        if finding.kind != kind {
-            continue;
-        }
-        let mut exact = 0;
-        let all = spans.iter().all(|&(document, start, end)| {
-            finding.claims.iter().any(|c| {
-                let same = c.document == document && c.start == start && c.end == end;
-                exact += usize::from(same);
-                c.document == document && c.start < end.max(start + 1) && start < c.end
-            })
-        });
-        if !all {
-            continue;
-        }
-        let key = (exact, std::cmp::Reverse(finding.claims.len()));
-        if best.as_ref().is_none_or(|(k, _)| key > *k) {
-            best = Some((key, index));
-        }
-    }
-    best.map(|(_, index)| index)
 }

@@ -17,6 +17,7 @@
 pub mod anchor;
 pub mod apply;
 pub mod file;
+pub mod reattach;
 
 use crate::Input;
 use crate::model::{FindingKind, ReviewStatus};

@@ -232,3 +232,54 @@ fn a_restart_after_unsaved_work_offers_it_over_the_saved_session() {
     assert_eq!(reviews(&next).len(), 1);
     assert!(next.work.dirty());
 }
+
+/// Issue 20: a review saved on an earlier form of a finding (here saved under another kind)
+/// is carried over to it, the inspector says so, and reviewing again replaces it.
+#[test]
+fn a_carried_over_review_is_shown_and_replaced_when_reviewed_again() {
+    let ctx = egui::Context::default();
+    let mut app = app_with(crate::app::sample_files(), false);
+    let finding = confirm_first_difference(&mut app);
+    // As a session written when the engine called this finding by another kind.
+    let kind = app.analysis.as_ref().unwrap().report.findings[finding.get()].kind;
+    let other = if kind == FindingKind::DateMismatch {
+        FindingKind::NumberMismatch
+    } else {
+        FindingKind::DateMismatch
+    };
+    app.work.session.edits.reviews[0].finding.kind = other;
+    app.start_analysis(&ctx);
+    app.wait_for_analysis(&ctx);
+    let review = app.analysis.as_ref().unwrap().report.findings[finding.get()]
+        .review
+        .clone()
+        .expect("carried over");
+    assert!(review.reattached.is_some());
+    app.select_finding(finding);
+    let mut harness = harness(app);
+    settle(&mut harness);
+    let note = harness
+        .get_by_label_contains("Your review was carried over")
+        .rect();
+    // Dismissing it now (the Dismiss of its card, just above the note) keeps one review, on
+    // this finding as it is.
+    let dismiss = harness
+        .get_all_by_label("Dismiss")
+        .filter(|n| n.rect().max.y <= note.min.y && (n.rect().min.x - note.min.x).abs() < 400.0)
+        .max_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+        .expect("the card's Dismiss");
+    dismiss.click();
+    harness.run_steps(2);
+    settle(&mut harness);
+    let app = harness.state();
+    let reviews = &app.work.session.edits.reviews;
+    assert_eq!(reviews.len(), 1, "{reviews:?}");
+    assert_eq!(reviews[0].finding.kind, kind);
+    let review = app.analysis.as_ref().unwrap().report.findings[finding.get()]
+        .review
+        .clone()
+        .expect("reviewed");
+    assert_eq!(review.status, ReviewStatus::Dismissed);
+    assert_eq!(review.reattached, None);
+    assert!(app.analysis.as_ref().unwrap().report.orphans.is_empty());
+}
