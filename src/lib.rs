@@ -230,7 +230,7 @@ fn run(
     placed.correct(&mut alignment, &corpus);
     // Quotes over two or three paragraphs are read for the quote findings only (see
     // `extract::long_quotes`: as alignment anchors they cost precision).
-    extract::long_quotes::add(&mut corpus);
+    extract::long_quotes::add(&mut corpus, lexicon);
     if std::env::var_os("PARALLAX_TIMINGS").is_some() {
         eprintln!("align {:?}", timer.elapsed());
     }

@@ -582,3 +582,33 @@ fn no_evidence_for_a_statement_and_a_rebuttal_are_denials_too() {
         any(&evidence, FindingKind::Contradiction)
     );
 }
+
+#[test]
+fn speakers_after_a_role_a_possessive_or_an_uncommon_verb_are_read() {
+    // "…," harbour pilot X snapped; "…," said Tarnow's mayor, Y: both name their speaker.
+    let report = compare(&[
+        "\"The channel was never dredged deep enough for ships of that size,\" harbour pilot Oskar Lind snapped as he left the inquiry.",
+        "\"The channel was never dredged deep enough for ships of that size,\" said Tarnow's mayor, Petra Holm, after the inquiry.",
+    ]);
+    let found = shown(&report, FindingKind::QuoteAttribution);
+    assert_eq!(found.len(), 1, "{:?}", report.findings);
+    assert!(
+        found[0].contains("Oskar Lind") && found[0].contains("Petra Holm"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_name_after_a_quote_that_ends_a_sentence_is_not_its_speaker() {
+    // The quote ends with a full stop: "Lind walked out" is a new sentence, not an
+    // attribution, and a guessed speaker never makes two speakers.
+    let report = compare(&[
+        "The chairman told the inquiry: \"The channel was never dredged deep enough for ships of that size.\" Oskar Lind walked out soon after.",
+        "\"The channel was never dredged deep enough for ships of that size,\" said Petra Holm, the chairman of Tarnow Shipping.",
+    ]);
+    assert!(
+        shown(&report, FindingKind::QuoteAttribution).is_empty(),
+        "{:?}",
+        any(&report, FindingKind::QuoteAttribution)
+    );
+}

@@ -36,7 +36,7 @@ fn dangling_open(text: &str, range: std::ops::Range<usize>) -> Option<usize> {
 }
 
 /// Adds the quotes that run over paragraphs, then assigns speakers again.
-pub fn add(corpus: &mut Corpus) {
+pub fn add(corpus: &mut Corpus, lexicon: &crate::lexicon::Lexicon) {
     for document in &mut corpus.documents {
         let text = document.loaded.text.as_str();
         let passages = &document.passages;
@@ -88,7 +88,7 @@ pub fn add(corpus: &mut Corpus) {
             }
         }
     }
-    super::assign_speakers(corpus);
+    super::assign_speakers(corpus, &lexicon.label_nouns);
 }
 
 #[cfg(test)]

@@ -352,7 +352,7 @@ pub fn extract(
         mention_entities,
         entities,
     };
-    assign_speakers(&mut corpus);
+    assign_speakers(&mut corpus, &lexicon.label_nouns);
     Ok(corpus)
 }
 
@@ -458,7 +458,7 @@ const QUOTE_LEAD_BYTES: usize = 200;
 
 /// Finds the speaker of each quote: the person named next to a speech verb in the same
 /// paragraph, outside the quote, nearest to it; or, for "she added", the previous speaker.
-fn assign_speakers(corpus: &mut Corpus) {
+fn assign_speakers(corpus: &mut Corpus, person_nouns: &std::collections::HashSet<String>) {
     for document in &mut corpus.documents {
         let text = document.loaded.text.as_str();
         let mut last_speaker: Option<(EntityId, usize, (usize, usize))> = None;
@@ -511,6 +511,7 @@ fn assign_speakers(corpus: &mut Corpus) {
                     (qs, qe),
                     &candidates,
                     (&corpus.mentions, &corpus.mention_entities, &corpus.entities),
+                    person_nouns,
                 );
                 let after_lower = after.trim_start_matches(|c: char| {
                     matches!(c, ',' | '.' | '?' | '!' | '"' | '”' | '’' | '\'' | ' ')
@@ -658,6 +659,7 @@ fn attributed_speaker(
     (quote_start, quote_end): (usize, usize),
     candidates: &[usize],
     (mentions, mention_entities, entities): (&[PlacedMention], &[EntityId], &[Entity]),
+    person_nouns: &std::collections::HashSet<String>,
 ) -> Option<(EntityId, (usize, usize))> {
     let word_after = |at: usize| -> (String, usize) {
         let rest = &text[at..];
@@ -678,8 +680,9 @@ fn attributed_speaker(
                 && gap.len() <= 40
                 && !gap.contains(['"', '“', '”']))
     };
-    // Only punctuation and at most three capitalised title words ("Minister", "Sen.",
-    // "Infrastructure Minister") between two points.
+    // Only punctuation and at most three title words between two points: capitalised
+    // ("Minister", "Sen.", "Infrastructure Minister"), or a role ending in a noun for a
+    // person ("defence lawyer", "campaign manager"; WordNet's person nouns).
     let close = |a: usize, b: usize| {
         if a > b || b - a > 60 {
             return false;
@@ -689,21 +692,49 @@ fn attributed_speaker(
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
+        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        let role = words
+            .last()
+            .is_some_and(|w| person_nouns.contains(&crate::text::fold(w)));
         words.len() <= 3
-            && words
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && (words.iter().all(capitalised) || role)
             && gap.chars().filter(|c| !c.is_alphanumeric()).count() <= 8
+    };
+    // "…," X snarled: after a quote that closes on a comma, a name and a verb in the past
+    // are an attribution whatever the verb.
+    let comma_closed = text[quote_start..quote_end].trim_end().ends_with(',');
+    let attribution_verb = |verb: &str| {
+        ATTRIBUTION_VERBS.contains(&verb) || (comma_closed && terms::is_past_form(verb))
     };
     // The word before a name, skipping the title words in front of it.
     let verb_before = |start: usize| -> (String, usize) {
         let mut at = start;
-        for _ in 0..4 {
+        let mut commas = 0;
+        for _ in 0..6 {
             let (word, word_start) = word_before(at);
+            if word.is_empty() {
+                // One apposition comma ("said the city's mayor, X").
+                let head = text[..at].trim_end();
+                if head.ends_with(',') && commas == 0 {
+                    commas += 1;
+                    at = head.len() - 1;
+                    continue;
+                }
+                return (word, word_start);
+            }
             let original = &text[word_start..at].trim();
-            if !word.is_empty()
-                && (original.chars().next().is_some_and(char::is_uppercase)
-                    || ROLE_WORDS.contains(&word.as_str()))
+            // A possessive ("Brennholt's mayor"): step over the "'s".
+            if word == "s"
+                && let Some(apostrophe) = text[..word_start].chars().next_back()
+                && matches!(apostrophe, '\'' | '’')
+            {
+                at = word_start - apostrophe.len_utf8();
+                continue;
+            }
+            // A title, a role word or a noun for a person ("said the mayor, X").
+            if original.chars().next().is_some_and(char::is_uppercase)
+                || ROLE_WORDS.contains(&word.as_str())
+                || person_nouns.contains(&word)
             {
                 at = word_start;
                 continue;
@@ -743,7 +774,7 @@ fn attributed_speaker(
                     0
                 };
                 let (verb, _) = word_after(end + comma_gap);
-                gap_ok(&text[end..end + comma_gap]) && ATTRIBUTION_VERBS.contains(&verb.as_str())
+                gap_ok(&text[end..end + comma_gap]) && attribution_verb(&verb)
             };
             if verb_first || according {
                 // "said Vellmar coach Ruben Castellanos": the first name is the team or
@@ -755,7 +786,8 @@ fn attributed_speaker(
                     .filter(|(mention, other)| {
                         entities[other.get()].kind == EntityKind::Person
                             && *other != entity
-                            && title_between(text, end, mention.start)
+                            && (title_between(text, end, mention.start)
+                                || possessive_role_between(text, end, mention.start))
                     })
                     .min_by_key(|(mention, _)| mention.start);
                 found.push(person.map_or((entity, span), |(mention, other)| {
@@ -848,6 +880,21 @@ pub fn word_before_role(text: &str, at: usize) -> (String, usize) {
         }
     }
     crate::text::word_before(text, position)
+}
+
+/// Whether `text[end..start]` is a possessive and a role before a person's name, set off
+/// by a comma or not ("Tarnow*'s mayor,* Petra Holm", "the club*'s coach* Piet Landau").
+fn possessive_role_between(text: &str, end: usize, start: usize) -> bool {
+    if start <= end || start - end > 40 {
+        return false;
+    }
+    let gap = &text[end..start];
+    let Some(rest) = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("’s")) else {
+        return false;
+    };
+    let rest = rest.trim_end().strip_suffix(',').unwrap_or(rest);
+    let words = rest.split_whitespace().count();
+    (1..=3).contains(&words) && rest.chars().all(|c| c.is_alphabetic() || c == ' ')
 }
 
 /// Whether `text[end..start]` is only a title between an organisation and a person's name

@@ -21,6 +21,14 @@ impl Stemmer {
     }
 }
 
+/// Whether a folded word is a verb's past form: an irregular one listed in
+/// `assets/lexicon/irregular_verbs.txt` ("told", "spoke"), or a regular "-ed" form of four
+/// letters or more before the ending ("snarled", "boasted"; not "red", "bed", "need").
+pub fn is_past_form(folded: &str) -> bool {
+    irregular_verbs().contains_key(folded)
+        || (folded.len() >= 6 && folded.ends_with("ed") && !folded.ends_with("eed"))
+}
+
 const IRREGULAR_VERBS: &str = include_str!("../../assets/lexicon/irregular_verbs.txt");
 
 /// Irregular past and participle forms to their base form, from
