@@ -18,7 +18,9 @@
 //!    neighbours by meaning (`meaning.rs`, a distilled sentence-embedding table, English
 //!    only) join them: retellings in other words share few terms.
 //! 6. Document prior (`context.rs`): documents far more alike than is usual in this
-//!    comparison tell one story, which counts for their passages.
+//!    comparison tell one story, which counts for their passages. A headline and another
+//!    document's lede that are each other's closest passage by meaning join the candidates
+//!    as leads of one story (`leads.rs`).
 //! 7. Pairs (`pairs.rs`): each candidate pair is scored (`anchors.rs`, `wording.rs`) and
 //!    linked when it passes the gates (`gates.rs`): anchors enough, one speaker, no
 //!    conflicting date or actor. Sentences at the same place of parallel versions (a
@@ -41,6 +43,7 @@ mod evidence;
 mod features;
 mod gates;
 pub mod label;
+mod leads;
 mod leftovers;
 mod meaning;
 mod pairs;
@@ -107,7 +110,7 @@ pub fn align(
     settings: &Settings,
     progress: &Progress,
 ) -> Result<Alignment, Cancelled> {
-    let passages = Passages::read(corpus, settings);
+    let mut passages = Passages::read(corpus, settings);
     let vectors = vectors::vectors(&passages);
     progress.check()?;
     let timings = Timings::start();
@@ -121,6 +124,13 @@ pub fn align(
     );
     let mu = settings.document_context;
     let prior = context::document_prior(&vectors.documents, &candidates, &passages.nodes, mu);
+    passages.lead_pairs = leads::lead_pairs(&passages, prior.as_ref());
+    for &(a, b) in &passages.lead_pairs {
+        if candidates[a].iter().all(|(n, _)| *n as usize != b) {
+            let cosine = vectors::dot(&vectors.passages[a], &vectors.passages[b]);
+            candidates[a].push((b as u32, cosine));
+        }
+    }
     let links = pairs::link_pairs(&passages, &candidates, prior.as_ref());
     progress.check()?;
     let edge_count = links.edges.len();
@@ -150,6 +160,8 @@ struct Passages<'a> {
     /// Each node's sentence vector by meaning and its plain word vector (English only, when
     /// the setting is on).
     meaning: meaning::Meaning,
+    /// Lead passages of two documents that tell one event by meaning ([`leads`]).
+    lead_pairs: std::collections::HashSet<(usize, usize)>,
 }
 
 impl<'a> Passages<'a> {
@@ -168,6 +180,7 @@ impl<'a> Passages<'a> {
             weights,
             signals,
             meaning,
+            lead_pairs: Default::default(),
         }
     }
 }

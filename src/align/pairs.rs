@@ -29,6 +29,9 @@ const MEANING_BASE: f32 = 0.6;
 /// A pair linked on the mean of meaning and words weighs that mean less this (0.5 weighs as
 /// a lexical cosine of 0.2).
 const BLEND_BASE: f32 = 0.3;
+/// What a headline and lede joined by meaning ([`super::leads`]) weigh: their cosine less
+/// this.
+const LEAD_BASE: f32 = 0.3;
 
 /// What a candidate pair shares.
 pub(super) struct PairScore {
@@ -132,13 +135,19 @@ pub(super) fn link_pairs(
                 links.factual_edges.insert((a.min(b), a.max(b)));
             }
             let mut weight = cosine;
-            if (score.meaning >= MEANING_ALIKE || score.blend >= BLEND_STRONG) && cosine < ALIKE {
+            let lead_by_meaning = passages.lead_pairs.contains(&(a.min(b), a.max(b)));
+            if (score.meaning >= MEANING_ALIKE || score.blend >= BLEND_STRONG || lead_by_meaning)
+                && cosine < ALIKE
+            {
                 links
                     .meaning_edges
                     .insert((a.min(b), a.max(b)), score.meaning);
                 weight = weight
                     .max(score.meaning - MEANING_BASE)
                     .max(score.blend - BLEND_BASE);
+                if lead_by_meaning {
+                    weight = weight.max(score.meaning - LEAD_BASE);
+                }
             }
             links.edges.push(Edge { a, b, weight });
         }
@@ -187,7 +196,8 @@ fn score_pair(
     };
     PairScore {
         cosine,
-        leads: leads_of_one_story(passages, a, b, cosine),
+        leads: leads_of_one_story(passages, a, b, cosine)
+            || passages.lead_pairs.contains(&(a.min(b), a.max(b))),
         shared,
         quoted,
         quote,
