@@ -404,9 +404,20 @@ fn extract_document(
             .filter_map(|t| terms::term(t, lexicon, &stemmer).map(|s| (t.start, s)))
             .collect();
         // Headings in title case ("Protests Turn Toward Russia") capitalise every word;
-        // names cannot be told from other words there.
+        // names cannot be told from other words there. A short heading whose capitals are
+        // its first word and names ("Who is Dave Brat?") is in sentence case: some word
+        // after the first must be a capitalised common word (one the articles also write in
+        // lower case).
         let capitalised = toks.iter().filter(|t| t.is_capitalised()).count();
-        let title_case = passage.role == PassageRole::Heading && capitalised * 10 >= toks.len() * 7;
+        let capitalised_common = toks.iter().skip(1).any(|t| {
+            t.is_capitalised() && {
+                let folded = crate::text::fold(t.text);
+                vocabulary.contains(&folded) || lexicon.is_stopword(&folded)
+            }
+        });
+        let title_case = passage.role == PassageRole::Heading
+            && capitalised * 10 >= toks.len() * 7
+            && capitalised_common;
         if !title_case {
             for mention in entities::find_mentions(text, &toks, lexicon, vocabulary) {
                 mentions.push((passage.index, mention));
