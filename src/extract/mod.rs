@@ -8,6 +8,7 @@
 pub mod claims;
 pub mod entities;
 pub mod frequency;
+mod heading_names;
 pub mod long_quotes;
 pub mod meaning;
 pub mod quantities;
@@ -103,6 +104,9 @@ pub struct PassageFeatures {
     pub loaded: Vec<WordingHit>,
     /// The sentence's claims: predicates with their negation, subject and object.
     pub claims: Vec<claims::ClaimFeature>,
+    /// A heading in title case: its names are found only as the article's known names
+    /// ([`heading_names`]).
+    pub title_case: bool,
 }
 
 impl PassageFeatures {
@@ -320,6 +324,7 @@ pub fn extract(
             features,
         });
     }
+    heading_names::add(&mut corpus_documents, &mut mentions);
     progress.check()?;
     let (entities, mention_entities) = resolve::resolve(&mentions);
     for document in &mut corpus_documents {
@@ -431,6 +436,7 @@ fn extract_document(
             wording: wording_hits(&toks, &lexicon.wording_terms),
             loaded: wording_hits(&toks, &lexicon.loaded_terms),
             claims: claims::find_claims(text, &toks, &tagger::tag(text, &toks), &stemmer),
+            title_case,
             ..PassageFeatures::default()
         });
     }
