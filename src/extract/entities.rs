@@ -369,6 +369,9 @@ pub fn find_mentions(
                 && (gap(j) == " ")
                 && tokens[j].text != "and"
                 && tokens[j].text != "the"
+                // "Jackson on Friday", "Obama on June 3": a date, not a longer name.
+                && crate::calendar::month_number(tokens[j + 1].text).is_none()
+                && crate::calendar::weekday_number(tokens[j + 1].text).is_none()
             {
                 j += 1;
             } else {
@@ -524,6 +527,17 @@ mod tests {
         assert_eq!(found[0].2, EntityKind::Person);
         assert_eq!(found[1].0, "Sergei Lavrov");
         assert_eq!(found[1].1, ["foreign", "minister"]);
+    }
+
+    #[test]
+    fn a_date_after_on_is_not_part_of_a_name() {
+        let found = names("Ilse Varga met Piet Landau on Friday and the Port of Tarnow on 3 May.");
+        let texts: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Ilse Varga", "Piet Landau", "Port of Tarnow"],
+            "{found:?}"
+        );
     }
 
     #[test]
