@@ -101,6 +101,14 @@ fn the_same_label_two_referents_and_clauses_stay_silent() {
     let herald_d = format!("{HERALD}\nThe port authority denied the claims Ilona Petrak made.\n");
     let report = run(&[("herald.txt", &herald_d), ("courier.txt", COURIER)]);
     let petrak = report.labels.iter().find(|r| r.name.contains("Petrak"));
+    // Someone else's term in quotation marks ("what the union calls “the mercenary outfit”
+    // Varga Brigade") is reported wording, not the source's own label.
+    let courier_e = COURIER.replace(
+        "The mercenary outfit Varga Brigade seized",
+        "What the union calls “the mercenary outfit” Varga Brigade seized",
+    );
+    let report_e = run(&[("herald.txt", HERALD), ("courier.txt", &courier_e)]);
+    assert_no_label_finding(&report_e);
     assert!(
         petrak.is_none_or(|r| r.labels.iter().all(|l| !l.text.contains("claim"))),
         "{petrak:?}"

@@ -301,7 +301,11 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             by_document.entry(label.document).or_default().push(label);
         }
         for (document, labels) in &by_document {
-            let Some(strong) = labels.iter().find(|l| l.loaded) else {
+            // A loaded label in quotation marks is someone else's term the source reports
+            // ("denouncing “foreign mercenaries”"), not the source's own label.
+            let Some(strong) = labels.iter().find(|l| {
+                l.loaded && !super::wording::quoted(context.text(l.document), l.start, l.end)
+            }) else {
                 continue;
             };
             let plain = by_document.iter().find_map(|(other, theirs)| {

@@ -309,7 +309,30 @@ fn one_sided(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
 
 /// Whether a short span stands in quotation marks of its own: an opening mark within a few
 /// words before it with no closing mark between, and a closing mark soon after.
-fn quoted(text: &str, start: usize, end: usize) -> bool {
+/// Words before a term that a hedge reaches ("the alleged presence of Wagner Group
+/// mercenaries").
+const HEDGE_REACH: usize = 6;
+
+/// Whether a hedge of the polarity lists ("alleged", "reportedly", "purported", "may")
+/// stands within a few words before the term in its clause: the source reports someone
+/// else's characterisation, it does not label the thing itself.
+fn hedged(context: &Context<'_>, text: &str, start: usize) -> bool {
+    let Some(hedges) = context.lexicon.polarity.get("hedge") else {
+        return false;
+    };
+    let from = text.floor_char_boundary(start.saturating_sub(80));
+    let before = &text[from..start];
+    let clause = before
+        .rfind(['.', ';', ',', ':', '!', '?', '\n'])
+        .map_or(before, |at| &before[at + 1..]);
+    crate::text::tokens(clause)
+        .iter()
+        .rev()
+        .take(HEDGE_REACH)
+        .any(|t| hedges.contains(&crate::text::fold(t.text)))
+}
+
+pub(super) fn quoted(text: &str, start: usize, end: usize) -> bool {
     const REACH: usize = 40;
     let before = &text[text.floor_char_boundary(start.saturating_sub(REACH))..start];
     let after = &text[end..text.floor_char_boundary((end + REACH).min(text.len()))];
@@ -341,6 +364,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                     .iter()
                     .any(|q| q.start <= hit.start && hit.end <= q.end)
                     || quoted(text, hit.start, hit.end)
+                    || hedged(context, text, hit.start)
                 {
                     continue;
                 }
