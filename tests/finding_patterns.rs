@@ -232,6 +232,20 @@ fn loaded_wording_against_neutral_wording_is_found() {
 }
 
 #[test]
+fn a_loaded_term_under_a_hedge_is_reported_wording() {
+    // "the alleged mob": the source reports someone's characterisation, it does not make it.
+    let report = compare(&[
+        "Thousands of protesters marched through Tarnow on Saturday against the dredging contract signed by the harbour board.",
+        "What the harbour board called an alleged mob marched through Tarnow on Saturday against the dredging contract it signed.",
+    ]);
+    assert!(
+        any(&report, FindingKind::Wording).is_empty(),
+        "{:?}",
+        any(&report, FindingKind::Wording)
+    );
+}
+
+#[test]
 fn boilerplate_and_reworded_facts_are_not_one_source_only() {
     let report = compare(&[
         "Negotiators in Tarnow have three weeks to reach a deal on the dredging contract before the harbour closes for winter.\n\n\
