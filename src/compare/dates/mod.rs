@@ -206,6 +206,9 @@ fn finding(
         confidence -= 0.15;
         evidence.push("dates given only to the month or year".into());
     }
+    if kind == FindingKind::DateMismatch {
+        confidence = by_referent(context, items, group, confidence, &mut evidence);
+    }
     let absolute_conflict = group.iter().enumerate().any(|(n, &i)| {
         group[n + 1..].iter().any(|&j| {
             !items[i].1.relative
@@ -256,9 +259,6 @@ fn finding(
             }
         }
     }
-    if kind == FindingKind::DateMismatch {
-        confidence = by_referent(context, items, group, confidence, &mut evidence);
-    }
     if kind == FindingKind::Agreement {
         confidence += 0.1;
     }
@@ -299,7 +299,8 @@ fn by_referent(
             }
         }
     }
-    if let Some(why) = same {
+    // The bonus holds for a pair only: a group of several dates is not one happening's.
+    if let Some(why) = same.filter(|_| group.len() == 2) {
         evidence.push(why);
         confidence += 0.05;
     }

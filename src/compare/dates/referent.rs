@@ -292,7 +292,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             *j,
         )
     });
-    let compatible = |x: usize, y: usize| items[x].date.date.compatible(&items[y].date.date);
+    let compatible = |x: usize, y: usize| same_date(context, &items[x], &items[y]);
     // A document that itself gives the referent two dates tells of a recurring happening.
     let recurs = |x: usize| {
         dated
@@ -328,6 +328,41 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     out
 }
 
+/// Whether two mentions give one date. A year the text does not write ("on 15 December"
+/// read with the article's year) is left out: two articles of different years infer
+/// different ones.
+fn same_date(context: &Context<'_>, a: &Mention<'_>, b: &Mention<'_>) -> bool {
+    let written = |m: &Mention<'_>| {
+        let text = &context.text(m.at.document)[m.date.start..m.date.end];
+        m.date
+            .date
+            .year
+            .is_some_and(|y| text.contains(&y.to_string()))
+    };
+    if written(a) && written(b) {
+        return a.date.date.compatible(&b.date.date);
+    }
+    let without_year = |d: &crate::calendar::Date| crate::calendar::Date { year: None, ..*d };
+    without_year(&a.date.date).compatible(&without_year(&b.date.date))
+}
+
+/// How far apart two conflicting dates lie, in days (or years times 365 for years).
+fn distance(a: &crate::calendar::Date, b: &crate::calendar::Date) -> i64 {
+    match (a.day_number(), b.day_number()) {
+        (Some(x), Some(y)) => (x - y).abs(),
+        _ => {
+            let months = |d: &crate::calendar::Date| {
+                d.year.unwrap_or(0) as i64 * 12 + d.month.map_or(0, |m| m as i64 - 1)
+            };
+            if a.month.is_some() && b.month.is_some() {
+                (months(a) - months(b)).abs() * 30
+            } else {
+                (a.year.unwrap_or(0) as i64 - b.year.unwrap_or(0) as i64).abs() * 365
+            }
+        }
+    }
+}
+
 /// Whether two dates can be compared: both with a year, and of the same precision, or a day
 /// against a month ("14 March" against "April"). A year against a day is a mention in
 /// passing more often than a second dating of one happening.
@@ -345,7 +380,7 @@ fn precision(d: &crate::calendar::Date) -> u8 {
 }
 
 fn finding(context: &Context<'_>, a: &Mention<'_>, b: &Mention<'_>, t: Tie) -> FindingDraft {
-    let conflict = !a.date.date.compatible(&b.date.date);
+    let conflict = !same_date(context, a, b);
     let kind = if conflict {
         FindingKind::DateMismatch
     } else {
@@ -416,6 +451,20 @@ fn finding(context: &Context<'_>, a: &Mention<'_>, b: &Mention<'_>, t: Tie) -> F
         confidence += 0.05;
     } else {
         evidence.push("the passages lie in different events of one story".into());
+    }
+    // A source that misdates a happening is off by a day or a few, a month, a year; dates
+    // further apart are more often two occurrences of one kind of happening.
+    let apart = distance(&a.date.date, &b.date.date);
+    if conflict && apart > if a.date.date.month.is_some() { 45 } else { 365 } {
+        confidence = confidence.min(0.5);
+        evidence.push(format!(
+            "the dates lie {} apart: perhaps two occurrences",
+            if apart >= 730 {
+                format!("{} years", apart / 365)
+            } else {
+                format!("{apart} days")
+            }
+        ));
     }
     if conflict && (a.date.relative || b.date.relative) {
         confidence = confidence.min(0.55);
