@@ -112,6 +112,40 @@ fn two_visitors_of_one_place_stay_silent() {
         "{:?}",
         all_dates(&report)
     );
+    // Two people of one surname.
+    let report = compare(
+        "Anna Varga visited Tarvosk on 14 March 2026 with two aides.",
+        "Ilse Varga visited Tarvosk on 16 March 2026 with her aides.",
+    );
+    assert!(
+        shown_mismatches(&report).is_empty(),
+        "{:?}",
+        all_dates(&report)
+    );
+}
+
+#[test]
+fn a_passive_with_another_agent_stays_silent() {
+    let report = compare(
+        "Kallio visited Tarvosk on 14 March 2026 with two aides.",
+        "Tarvosk was visited on 16 March 2026 by Ilse Varga and her aides.",
+    );
+    assert!(
+        shown_mismatches(&report).is_empty(),
+        "{:?}",
+        all_dates(&report)
+    );
+    // The same agent in the passive is still one visit.
+    let report = compare(
+        "Kallio visited Tarvosk on 14 March 2026 with two aides.",
+        "Barge owners on the lower river have waited for weeks to learn the new tolls.\n\n\
+         Tarvosk was visited on 16 March 2026 by Edvard Kallio and his aides.",
+    );
+    assert!(
+        !shown_mismatches(&report).is_empty(),
+        "{:?}",
+        all_dates(&report)
+    );
 }
 
 #[test]

@@ -389,6 +389,11 @@ pub fn find(
         }
         if claim.passive {
             referent.patient = role(&claim.subject, date);
+            // "was visited on 16 March by Varga": the agent of a passive.
+            referent.agent = (at + 1..clause_end)
+                .filter(|&k| !(first..end).contains(&k))
+                .find(|&k| tags[k] == Pos::Adp && sentence.word(k) == "by")
+                .and_then(|k| phrase_role(toks, tags, k + 1, clause_end, stemmer));
         } else {
             referent.agent = role(&claim.subject, date);
             referent.patient = role(&claim.object, date).or_else(|| role(&claim.oblique, date));

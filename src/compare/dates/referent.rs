@@ -147,7 +147,7 @@ pub(super) fn judge(
         return Verdict::Unknown;
     }
     let conflict = |x: &Option<Role>, ex: &[EntityId], y: &Option<Role>, ey: &[EntityId]| {
-        role_conflict(x, ex, y, ey).then(|| {
+        role_conflict(context, (x, ex), (y, ey)).then(|| {
             let name = |r: &Option<Role>, at: PassageRef| {
                 r.as_ref()
                     .map_or("", |r| &context.text(at.document)[r.start..r.end])
@@ -164,7 +164,7 @@ pub(super) fn judge(
             ra.word, rb.word
         ));
     }
-    match tie(&ma, &mb) {
+    match tie(context, &ma, &mb) {
         Some(_) if ra.word == rb.word => Verdict::Same(format!("both date the “{}”", ra.word)),
         Some(_) => Verdict::Same(format!("both date the “{}” / “{}”", ra.word, rb.word)),
         None => Verdict::Unknown,
@@ -176,12 +176,24 @@ fn intersects(a: &[EntityId], b: &[EntityId]) -> bool {
 }
 
 /// Whether one role names two different participants on the two sides: two named entities
-/// that differ, or two unnamed phrases with different heads.
-fn role_conflict(a: &Option<Role>, ea: &[EntityId], b: &Option<Role>, eb: &[EntityId]) -> bool {
+/// that differ, or two unnamed phrases with different heads. A bare name that is the last
+/// word of the other side's full name ("Kallio" / "Edvard Kallio"), which resolution may have
+/// left apart, is no conflict.
+fn role_conflict(
+    context: &Context<'_>,
+    (a, ea): (&Option<Role>, &[EntityId]),
+    (b, eb): (&Option<Role>, &[EntityId]),
+) -> bool {
+    let name = |e: &EntityId| context.corpus.entities[e.get()].name.as_str();
+    let partial = |x: &EntityId, y: &EntityId| {
+        let (x, y) = (name(x), name(y));
+        let last = |n: &str| n.split_whitespace().last().map(crate::text::fold);
+        (!x.contains(' ') || !y.contains(' ')) && last(x) == last(y)
+    };
     match (a, b) {
         (Some(ra), Some(rb)) => {
             if !ea.is_empty() && !eb.is_empty() {
-                !intersects(ea, eb)
+                !intersects(ea, eb) && !ea.iter().any(|x| eb.iter().any(|y| partial(x, y)))
             } else {
                 ea.is_empty() && eb.is_empty() && ra.head != rb.head
             }
@@ -200,13 +212,17 @@ fn role_match(a: &Option<Role>, ea: &[EntityId], b: &Option<Role>, eb: &[EntityI
 }
 
 /// Whether two mentions date one referent, and how strongly.
-fn tie(a: &Mention<'_>, b: &Mention<'_>) -> Option<Tie> {
+fn tie(context: &Context<'_>, a: &Mention<'_>, b: &Mention<'_>) -> Option<Tie> {
     let (ra, rb) = (a.referent, b.referent);
     if !ra.families.iter().any(|f| rb.families.contains(f)) {
         return None;
     }
-    if role_conflict(&ra.agent, &a.agents, &rb.agent, &b.agents)
-        || role_conflict(&ra.patient, &a.patients, &rb.patient, &b.patients)
+    if role_conflict(context, (&ra.agent, &a.agents), (&rb.agent, &b.agents))
+        || role_conflict(
+            context,
+            (&ra.patient, &a.patients),
+            (&rb.patient, &b.patients),
+        )
     {
         return None;
     }
@@ -267,7 +283,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 if !comparable(&a.date.date, &b.date.date) {
                     continue;
                 }
-                if let Some(t) = tie(a, b) {
+                if let Some(t) = tie(context, a, b) {
                     ties.insert((i.min(j), i.max(j)), t);
                 }
             }
