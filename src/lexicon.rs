@@ -47,6 +47,14 @@ pub struct Lexicon {
     /// Loaded words (`assets/lexicon/loaded_en.txt`): terms that judge while they report.
     /// `entry` is the term's position in the list.
     pub loaded_terms: Vec<WordingTerm>,
+    /// Words that name a happening (`assets/lexicon/event_families_en.tsv`, built from
+    /// WordNet by `build_event_families.py`): the stem of a verb, and of a noun, to the
+    /// families it belongs to ("deployment" and "deployed" both to "deploy").
+    pub event_verbs: HashMap<String, Vec<String>>,
+    pub event_nouns: HashMap<String, Vec<String>>,
+    /// The stems of the event nouns whose first sense is an act or event ("visit",
+    /// "deployment"; not "force" or "operation").
+    pub event_nouns_first: HashSet<String>,
 }
 
 impl Lexicon {
@@ -73,6 +81,37 @@ const WORDING: &str = include_str!("../assets/lexicon/wording.ron");
 const LOADED: &str = include_str!("../assets/lexicon/loaded_en.txt");
 const LABEL_NOUNS: &str = include_str!("../assets/lexicon/label_nouns_en.txt");
 const POLARITY: &str = include_str!("../assets/lexicon/polarity_en.tsv");
+const EVENT_FAMILIES: &str = include_str!("../assets/lexicon/event_families_en.tsv");
+
+/// The event words by stem, verbs and nouns apart: `word<TAB>family<TAB>pos` a line.
+type Families = HashMap<String, Vec<String>>;
+fn event_families(
+    stemmer: &crate::extract::terms::Stemmer,
+) -> (Families, Families, HashSet<String>) {
+    let (mut verbs, mut nouns): (Families, Families) = Default::default();
+    let mut first = HashSet::new();
+    for line in lines(EVENT_FAMILIES) {
+        let mut fields = line.split('\t');
+        let (Some(word), Some(family), Some(pos)) = (fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        let stem = stemmer.stem(&fold(word));
+        if pos.trim() == "n" {
+            first.insert(stem.clone());
+        }
+        let table = if pos.trim() == "v" {
+            &mut verbs
+        } else {
+            &mut nouns
+        };
+        let list = table.entry(stem).or_default();
+        if !list.iter().any(|f| f == family) {
+            list.push(family.to_string());
+        }
+    }
+    (verbs, nouns, first)
+}
 
 /// The polarity classes, one `class<TAB>word` a line.
 fn polarity_classes() -> HashMap<String, Vec<String>> {
@@ -121,7 +160,11 @@ impl Lexicon {
         let wording: Vec<WordingEntry> =
             ron::from_str(WORDING).expect("bundled wording.ron parses");
         let stemmer = crate::extract::terms::Stemmer::new();
+        let (event_verbs, event_nouns, event_nouns_first) = event_families(&stemmer);
         let mut lexicon = Lexicon {
+            event_verbs,
+            event_nouns,
+            event_nouns_first,
             stopwords: lines(STOPWORDS).map(fold).collect(),
             label_nouns: lines(LABEL_NOUNS).map(str::to_string).collect(),
             polarity: polarity_classes(),

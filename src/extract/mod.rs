@@ -6,6 +6,7 @@
 //! and runs in parallel; only entity resolution and quote speakers need the whole corpus.
 
 pub mod claims;
+pub mod date_referents;
 pub mod entities;
 pub mod frequency;
 mod heading_names;
@@ -35,6 +36,8 @@ pub struct DateFeature {
     pub end: usize,
     pub date: Date,
     pub relative: bool,
+    /// The happening the date belongs to, when a word names it ([`date_referents`]).
+    pub referent: Option<date_referents::DateReferent>,
 }
 
 /// A quotation in a passage and its speaker, when known.
@@ -393,6 +396,8 @@ fn extract_document(
             .iter()
             .map(|d| (d.first_token, d.end_token))
             .collect();
+        let tags = tagger::tag(text, &toks);
+        let claims = claims::find_claims(text, &toks, &tags, &stemmer);
         let dates = found_dates
             .iter()
             .filter(|d| calendar::is_real(&d.date))
@@ -401,6 +406,15 @@ fn extract_document(
                 end: toks[d.end_token - 1].end,
                 date: d.date,
                 relative: d.relative,
+                referent: date_referents::find(
+                    text,
+                    &toks,
+                    &tags,
+                    &claims,
+                    (d.first_token, d.end_token),
+                    lexicon,
+                    &stemmer,
+                ),
             })
             .collect();
         let quantities = quantities::find_quantities(text, &toks, &date_tokens, lexicon);
@@ -435,7 +449,7 @@ fn extract_document(
             negated: negated_stems(text, &toks, lexicon, &stemmer),
             wording: wording_hits(&toks, &lexicon.wording_terms),
             loaded: wording_hits(&toks, &lexicon.loaded_terms),
-            claims: claims::find_claims(text, &toks, &tagger::tag(text, &toks), &stemmer),
+            claims,
             title_case,
             ..PassageFeatures::default()
         });

@@ -4,6 +4,11 @@
 //! months or two years) and the words around them overlap: "built in 1978" and "built in
 //! 1987" share "built". Relative dates ("on Tuesday") were resolved against each article's
 //! own date, so they compare like absolute ones.
+//!
+//! Across events, [`referent`] pairs dates by the happening they belong to ("the visit of
+//! Lavrov to Bamako"), wherever the passages lie in the story.
+
+mod referent;
 
 use super::{Context, FindingDraft, components, shared_context};
 use crate::calendar::Date;
@@ -201,6 +206,9 @@ fn finding(
         confidence -= 0.15;
         evidence.push("dates given only to the month or year".into());
     }
+    if kind == FindingKind::DateMismatch {
+        confidence = by_referent(context, items, group, confidence, &mut evidence);
+    }
     let absolute_conflict = group.iter().enumerate().any(|(n, &i)| {
         group[n + 1..].iter().any(|&j| {
             !items[i].1.relative
@@ -264,8 +272,43 @@ fn finding(
     }
 }
 
+/// What the dates' referents say about a mismatch: a date that is a bound, a range or one
+/// occurrence among several, or two dates of the same kind of happening with different
+/// participants ("the council voted" / "the parliament voted"), is no conflict and stays
+/// below the display threshold; two dates of one happening are surer.
+fn by_referent(
+    context: &Context<'_>,
+    items: &[(PassageRef, &DateFeature)],
+    group: &[usize],
+    mut confidence: f32,
+    evidence: &mut Vec<String>,
+) -> f32 {
+    let mut same = None;
+    for (n, &i) in group.iter().enumerate() {
+        for &j in &group[n + 1..] {
+            if items[i].1.date.compatible(&items[j].1.date) {
+                continue;
+            }
+            match referent::judge(context, items[i], items[j]) {
+                referent::Verdict::Different(why) => {
+                    evidence.push(why);
+                    return confidence.min(0.5);
+                }
+                referent::Verdict::Same(why) => same = Some(why),
+                referent::Verdict::Unknown => {}
+            }
+        }
+    }
+    // The bonus holds for a pair only: a group of several dates is not one happening's.
+    if let Some(why) = same.filter(|_| group.len() == 2) {
+        evidence.push(why);
+        confidence += 0.05;
+    }
+    confidence
+}
+
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
-    let mut out = Vec::new();
+    let mut out = referent::find(context);
     loose(context, &mut out);
     for (event_index, event) in context.alignment.events.iter().enumerate() {
         let items: Vec<(PassageRef, &DateFeature)> = event
