@@ -582,3 +582,144 @@ fn no_evidence_for_a_statement_and_a_rebuttal_are_denials_too() {
         any(&evidence, FindingKind::Contradiction)
     );
 }
+
+/// The two sources, compared again with the passage of the second source that holds
+/// `needle` moved out of its event into an event of its own: the aligner's split of one
+/// happening into two events, which pairing across events must see through.
+fn compare_split(texts: &[&str], needle: &str) -> Report {
+    use parallax::session::{Anchor, Correction, Edits};
+    let first = compare(texts);
+    let document = &first.documents[1];
+    let at = document
+        .passages
+        .iter()
+        .find(|p| document.text[p.start..p.end].contains(needle))
+        .expect("the needle's passage");
+    let anchor = Anchor::capture(1, &document.text, at.start, at.end);
+    let edits = Edits {
+        corrections: vec![Correction::Split {
+            event: anchor.clone(),
+            moved: vec![anchor],
+        }],
+        ..Edits::default()
+    };
+    let inputs: Vec<Input> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Input::Memory {
+            name: format!("source_{}.txt", (b'a' + i as u8) as char),
+            bytes: text.as_bytes().to_vec(),
+        })
+        .collect();
+    let report =
+        parallax::compare_edited(&inputs, &[], &Settings::default(), &edits, &Progress::new())
+            .unwrap()
+            .report;
+    let event_of = report.event_of_passages();
+    let moved = document
+        .passages
+        .iter()
+        .position(|p| p.start == at.start)
+        .unwrap();
+    let other = report.documents[0]
+        .passages
+        .iter()
+        .position(|p| report.documents[0].text[p.start..p.end].contains("Tomas Rell"))
+        .unwrap();
+    assert!(
+        event_of[1][moved].is_none() || event_of[1][moved] != event_of[0][other],
+        "the split must leave the two claims in different events (or in none)"
+    );
+    report
+}
+
+/// A story both sources tell (the collapse), and a sentence about the harbour master's
+/// permit in each, which the test moves into events of their own.
+fn quay_story(first: &str, second: &str) -> [String; 2] {
+    [
+        format!(
+            "Quay collapse in Kessel\n\nA section of the Kessel grain quay collapsed on Tuesday night, \
+             sending two cranes into the harbour and injuring four dock workers.\n\n\
+             Rescue boats searched the water until dawn, the port authority said.\n\n{first}\n"
+        ),
+        format!(
+            "Cranes fall as Kessel quay gives way\n\nPart of the grain quay in Kessel collapsed late on \
+             Tuesday, toppling two cranes into the harbour and injuring four dock workers.\n\n\
+             Divers and rescue boats searched the harbour through the night.\n\n{second}\n"
+        ),
+    ]
+}
+
+#[test]
+fn a_contradiction_across_two_events_of_one_story_is_found_and_says_so() {
+    let [a, b] = quay_story(
+        "At a hearing on Friday, the port board heard that harbour master Tomas Rell did not \
+         approve the dredging permit for the quay before the works began.",
+        "City records show that harbour master Tomas Rell approved the dredging permit for the \
+         quay in March, months before the works began.",
+    );
+    let report = compare_split(&[&a, &b], "approved the dredging");
+    let found: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Contradiction && f.confidence >= DEFAULT_MIN_CONFIDENCE)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "{:?}",
+        any(&report, FindingKind::Contradiction)
+    );
+    let finding = found[0];
+    assert_eq!(finding.events.len(), 2, "{finding:?}");
+    assert!(
+        finding
+            .evidence
+            .iter()
+            .any(|e| e.starts_with("the claims lie in two events")),
+        "{:?}",
+        finding.evidence
+    );
+    assert!(
+        finding
+            .evidence
+            .iter()
+            .any(|e| e.starts_with("the two sources tell one story")),
+        "{:?}",
+        finding.evidence
+    );
+    assert!(
+        finding.summary.contains("did not approve"),
+        "{}",
+        finding.summary
+    );
+}
+
+#[test]
+fn across_events_other_referents_voices_and_hedges_stay_silent() {
+    let denied = "At a hearing on Friday, the port board heard that harbour master Tomas Rell did not \
+                  approve the dredging permit for the quay before the works began.";
+    let others = [
+        // Another person approved it.
+        "City records show that deputy mayor Ivo Marsh approved the dredging permit for the \
+         quay in March, months before the works began.",
+        // The same person approved something else.
+        "City records show that harbour master Tomas Rell approved the cleaning contract for \
+         the pier in March, months before the works began.",
+        // Only reported as alleged.
+        "Harbour master Tomas Rell allegedly approved the dredging permit for the quay in \
+         March, months before the works began.",
+        // A quote against the narration: two voices.
+        "\"Harbour master Tomas Rell approved the dredging permit for the quay in March,\" a \
+         dock union leader, Sanna Ollis, told reporters before the works began.",
+    ];
+    for other in others {
+        let [a, b] = quay_story(denied, other);
+        let report = compare_split(&[&a, &b], "in March");
+        assert!(
+            shown(&report, FindingKind::Contradiction).is_empty(),
+            "{other}: {:?}",
+            any(&report, FindingKind::Contradiction)
+        );
+    }
+}

@@ -13,10 +13,17 @@
 //! and holds what the detectors share: the referent test, one voice, hedges, the finding's
 //! words. The detectors are in [`negation`] (negation and antonyms) and [`denials`] (a
 //! reported denial against another source's plain statement).
+//!
+//! Claims are also paired across events of one story ([`across`]): two documents that share
+//! an event tell one story, and a claim of one may oppose a claim of the other that the
+//! aligner put in another event (or in none). Those pairs need more: the same resolved name
+//! as subject, and enough shared words or a close meaning.
 
+mod across;
 mod denials;
 mod negation;
 
+pub use across::find as across_events;
 pub use denials::denied_statements;
 use negation::{antonym, negation};
 
@@ -73,12 +80,13 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 {
                     continue;
                 }
+                let pairing = Pairing::Within(event_index);
                 for (x, y) in [(a, b), (b, a)] {
-                    if let Some(finding) = negation(context, x, y, event_index) {
+                    if let Some(finding) = negation(context, x, y, pairing) {
                         out.push(finding);
                     }
                 }
-                if let Some(finding) = antonym(context, a, b, event_index, lexicon) {
+                if let Some(finding) = antonym(context, a, b, pairing, lexicon) {
                     out.push(finding);
                 }
             }
@@ -119,6 +127,15 @@ fn same_voice(
     }
 }
 
+/// Where two paired claims lie.
+#[derive(Clone, Copy)]
+enum Pairing<'p> {
+    /// Both passages lie in this event.
+    Within(usize),
+    /// In different events (or none) of two documents that tell one story.
+    Across(&'p across::Story),
+}
+
 /// What the two claims positively share.
 struct Referent {
     /// The shared subject, in words.
@@ -135,7 +152,7 @@ struct Referent {
 fn finding(
     context: &Context<'_>,
     claims: Vec<crate::model::Claim>,
-    event_index: usize,
+    pairing: Pairing<'_>,
     referent: &Referent,
     shared: usize,
 ) -> FindingDraft {
@@ -146,22 +163,18 @@ fn finding(
         context.source_name(claims[1].document),
         claims[1].text
     );
+    let event_index = match pairing {
+        Pairing::Within(event_index) => event_index,
+        Pairing::Across(story) => {
+            return across::finding(context, story, claims, referent, shared, summary);
+        }
+    };
     let event = Some(EventId(event_index));
     let mut evidence = Vec::new();
     if let Some(line) = super::event_evidence(context, event) {
         evidence.push(line);
     }
-    evidence.push(format!(
-        "both claims have the subject {} and the predicate “{}”",
-        referent.subject, referent.predicate
-    ));
-    if referent.objects_agree {
-        evidence.push("both have the same object or complement".into());
-    }
-    evidence.push(
-        "the negation governs the predicate itself, in the narrator's voice or the same speaker's"
-            .into(),
-    );
+    evidence.extend(referent_lines(referent));
     evidence.push(format!("{shared} other content words shared"));
     // Contradictions were never confirmed on judged real news: unless the referent is a
     // resolved name with the same object, they stay below the default threshold.
@@ -182,6 +195,22 @@ fn finding(
         confidence: confidence.clamp(0.05, 0.7),
         evidence,
     }
+}
+
+/// Why two opposed claims are about one referent, in words.
+fn referent_lines(referent: &Referent) -> Vec<String> {
+    let mut lines = vec![format!(
+        "both claims have the subject {} and the predicate “{}”",
+        referent.subject, referent.predicate
+    )];
+    if referent.objects_agree {
+        lines.push("both have the same object or complement".into());
+    }
+    lines.push(
+        "the negation governs the predicate itself, in the narrator's voice or the same speaker's"
+            .into(),
+    );
+    lines
 }
 
 /// The referent two claims share, in words, when they positively share one: the same
@@ -228,17 +257,22 @@ fn claim_span(claim: &ClaimFeature) -> (usize, usize) {
 }
 
 /// Whether a hedge ("speculated", "alleged", "believe", "whether") stands in the few words
-/// before the claim in its sentence.
+/// before the claim in its sentence, or between its subject and its predicate ("Rell
+/// allegedly approved").
 fn hedged(context: &Context<'_>, at: PassageRef, claim: &ClaimFeature) -> bool {
     let passage = &context.corpus.documents[at.document.get()].passages[at.passage.get()];
     let text = context.text(at.document);
     let end = claim_span(claim).0.clamp(passage.start, passage.end);
+    let is_hedge =
+        |t: &crate::text::Token<'_>| HEDGES.contains(&crate::text::fold(t.text).as_str());
     let before = &text[passage.start..end];
+    let chain = &text[end..claim.start.clamp(end, passage.end)];
     crate::text::tokens(before)
         .iter()
         .rev()
         .take(HEDGE_REACH)
-        .any(|t| HEDGES.contains(&crate::text::fold(t.text).as_str()))
+        .any(is_hedge)
+        || crate::text::tokens(chain).iter().any(is_hedge)
 }
 
 /// How many words before a claim a hedge governs it.
@@ -263,7 +297,7 @@ fn opposed(
     (b, cb): (PassageRef, &ClaimFeature),
     notes: [Option<&str>; 2],
     predicate: String,
-    event_index: usize,
+    pairing: Pairing<'_>,
 ) -> Option<FindingDraft> {
     let (subject, objects_agree) = same_referent(context, ca, cb)?;
     let (ta, tb) = (
@@ -279,6 +313,14 @@ fn opposed(
     if hedged(context, a, ca) || hedged(context, b, cb) {
         return None;
     }
+    let entity = ca.subject.as_ref().is_some_and(|s| s.entity.is_some());
+    // Across events, only a resolved name ties the subjects, and the passages must share
+    // more words or a close meaning.
+    if let Pairing::Across(story) = pairing
+        && !(entity && story.close_enough(context, a, b, shared))
+    {
+        return None;
+    }
     let claims = [(a, ca, notes[0]), (b, cb, notes[1])]
         .into_iter()
         .map(|(at, claim, note)| {
@@ -290,9 +332,9 @@ fn opposed(
         subject,
         predicate,
         objects_agree,
-        entity: ca.subject.as_ref().is_some_and(|s| s.entity.is_some()),
+        entity,
     };
-    Some(finding(context, claims, event_index, &referent, shared))
+    Some(finding(context, claims, pairing, &referent, shared))
 }
 
 /// Words by which a source reports a statement without making it its own: a source that

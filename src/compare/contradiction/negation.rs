@@ -3,7 +3,7 @@
 //! antonym pair ("accepted" against "refused"). The pairing and the referent test are in
 //! the parent module; these two functions only choose which claims oppose.
 
-use super::{Context, FindingDraft, contestable, opposed};
+use super::{Context, FindingDraft, Pairing, contestable, opposed};
 use crate::model::PassageRef;
 
 /// One source denies a predicate that the other asserts of the same subject.
@@ -11,7 +11,7 @@ pub(super) fn negation(
     context: &Context<'_>,
     negating: PassageRef,
     asserting: PassageRef,
-    event_index: usize,
+    pairing: Pairing<'_>,
 ) -> Option<FindingDraft> {
     let (fa, fb) = (context.features(negating), context.features(asserting));
     for denied in fa
@@ -31,7 +31,7 @@ pub(super) fn negation(
                 (asserting, asserted),
                 [Some("denies"), Some("asserts")],
                 asserted.word.clone(),
-                event_index,
+                pairing,
             ) {
                 return Some(found);
             }
@@ -45,7 +45,7 @@ pub(super) fn antonym(
     context: &Context<'_>,
     a: PassageRef,
     b: PassageRef,
-    event_index: usize,
+    pairing: Pairing<'_>,
     lexicon: &crate::lexicon::Lexicon,
 ) -> Option<FindingDraft> {
     let (fa, fb) = (context.features(a), context.features(b));
@@ -65,7 +65,7 @@ pub(super) fn antonym(
                 (b, cb),
                 [None, None],
                 format!("{} / {}", ca.word, cb.word),
-                event_index,
+                pairing,
             ) {
                 return Some(found);
             }
