@@ -723,3 +723,133 @@ fn across_events_other_referents_voices_and_hedges_stay_silent() {
         );
     }
 }
+
+/// The contradictions found between the two texts, with their confidence.
+fn contradictions(report: &Report) -> Vec<(f32, String)> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Contradiction)
+        .map(|f| (f.confidence, f.summary.clone()))
+        .collect()
+}
+
+const LEDGERS: &str =
+    "Auditors examined the seized ledgers of the Velm grain cooperative on Monday.";
+
+#[test]
+fn none_against_some_of_one_thing_is_a_contradiction() {
+    for (none, some) in [
+        (
+            "None of the seized ledgers from the Velm cooperative were authentic, the auditors found.",
+            "Some of the seized ledgers from the Velm cooperative were authentic, the auditors found.",
+        ),
+        (
+            "No one was hurt in the blast at the Orvell fuel depot on Sunday night, the fire service said.",
+            "Two people were hurt in the blast at the Orvell fuel depot on Sunday night, the fire service said.",
+        ),
+    ] {
+        let report = compare(&[&format!("{LEDGERS} {none}"), &format!("{LEDGERS} {some}")]);
+        let found = contradictions(&report);
+        assert!(
+            found.iter().any(|(c, _)| *c >= DEFAULT_MIN_CONFIDENCE),
+            "{none} / {some}: {found:?}"
+        );
+        let finding = report
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::Contradiction)
+            .unwrap();
+        assert!(
+            finding.evidence.iter().any(|e| e.contains("against")),
+            "{:?}",
+            finding.evidence
+        );
+    }
+}
+
+#[test]
+fn quantifiers_over_other_things_questions_conditions_and_some_against_all_stay_silent() {
+    let none =
+        "None of the seized ledgers from the Velm cooperative were authentic, the auditors found.";
+    for other in [
+        // Another thing counted.
+        "Some of the seized receipts from the Velm cooperative were authentic, the auditors found.",
+        // Another predicate.
+        "Some of the seized ledgers from the Velm cooperative were damaged, the auditors found.",
+        // A hedge.
+        "Some of the seized ledgers from the Velm cooperative were reportedly authentic, the auditors found.",
+        // A condition.
+        "If some of the seized ledgers from the Velm cooperative were authentic, the auditors found, the trial would collapse.",
+        // A question.
+        "Were some of the seized ledgers from the Velm cooperative authentic, the auditors asked?",
+        // A quote against the narration.
+        "\"Some of the seized ledgers from the Velm cooperative were authentic,\" the lawyer Ines Garo said.",
+    ] {
+        let report = compare(&[&format!("{LEDGERS} {none}"), &format!("{LEDGERS} {other}")]);
+        assert!(
+            shown(&report, FindingKind::Contradiction).is_empty(),
+            "{other}: {:?}",
+            contradictions(&report)
+        );
+    }
+    // Some against all is no conflict at all.
+    let report = compare(&[
+        &format!(
+            "{LEDGERS} Some of the seized ledgers from the Velm cooperative were authentic, the auditors found."
+        ),
+        &format!(
+            "{LEDGERS} All of the seized ledgers from the Velm cooperative were authentic, the auditors found."
+        ),
+    ]);
+    assert!(
+        contradictions(&report).is_empty(),
+        "{:?}",
+        contradictions(&report)
+    );
+}
+
+const LEASE: &str =
+    "The Tarsk harbour board met on Monday to settle the future of the old ferry pier.";
+
+#[test]
+fn a_fact_against_a_possibility_or_a_plan_is_a_difference_of_certainty_below_the_threshold() {
+    let fact =
+        "Mayor Halvard Brune signed the harbour lease with Tarsk Shipping after the meeting.";
+    for (other, reading) in [
+        (
+            "Mayor Halvard Brune may sign the harbour lease with Tarsk Shipping after the meeting.",
+            "possible",
+        ),
+        (
+            "Mayor Halvard Brune plans to sign the harbour lease with Tarsk Shipping after the meeting.",
+            "intended",
+        ),
+    ] {
+        let report = compare(&[&format!("{LEASE} {fact}"), &format!("{LEASE} {other}")]);
+        let found = contradictions(&report);
+        assert_eq!(found.len(), 1, "{other}: {found:?}");
+        assert!(found[0].0 < DEFAULT_MIN_CONFIDENCE, "{found:?}");
+        assert!(found[0].1.contains(reading), "{found:?}");
+        assert!(found[0].1.contains("states as fact"), "{found:?}");
+    }
+}
+
+#[test]
+fn a_modal_in_a_condition_or_question_or_of_another_act_is_no_difference_of_certainty() {
+    let fact =
+        "Mayor Halvard Brune signed the harbour lease with Tarsk Shipping after the meeting.";
+    for other in [
+        "If the council agrees, Mayor Halvard Brune may sign the harbour lease with Tarsk Shipping after the meeting.",
+        "Could Mayor Halvard Brune sign the harbour lease with Tarsk Shipping after the meeting?",
+        "Mayor Halvard Brune may sign the ferry contract with Tarsk Shipping after the meeting.",
+        "Deputy mayor Ola Fenn may sign the harbour lease with Tarsk Shipping after the meeting.",
+    ] {
+        let report = compare(&[&format!("{LEASE} {fact}"), &format!("{LEASE} {other}")]);
+        assert!(
+            contradictions(&report).is_empty(),
+            "{other}: {:?}",
+            contradictions(&report)
+        );
+    }
+}

@@ -18,14 +18,22 @@
 //! an event tell one story, and a claim of one may oppose a claim of the other that the
 //! aligner put in another event (or in none). Those pairs need more: the same resolved name
 //! as subject, and enough shared words or a close meaning.
+//!
+//! Two more detectors read the claims of one event: [`quantifiers`] (none of a thing
+//! against some or all of it) and [`modality`] (a fact against the same act as only
+//! possible or intended, a difference of certainty kept below the default threshold).
 
 mod across;
 mod denials;
+mod modality;
 mod negation;
+mod quantifiers;
 
 pub use across::find as across_events;
 pub use denials::denied_statements;
+pub use modality::find as modality;
 use negation::{antonym, negation};
+pub use quantifiers::find as quantifiers;
 
 use super::{Context, FindingDraft};
 use crate::extract::claims::ClaimFeature;
@@ -273,6 +281,33 @@ fn hedged(context: &Context<'_>, at: PassageRef, claim: &ClaimFeature) -> bool {
         .take(HEDGE_REACH)
         .any(is_hedge)
         || crate::text::tokens(chain).iter().any(is_hedge)
+}
+
+/// Whether a claim stands in a question or a condition: its sentence ends with "?", or a
+/// word of the polarity lists' condition class ("if", "unless", "whether") stands before it
+/// in its sentence. What such a clause says is not asserted.
+fn open_clause(context: &Context<'_>, at: PassageRef, claim: &ClaimFeature) -> bool {
+    let passage = &context.corpus.documents[at.document.get()].passages[at.passage.get()];
+    let text = context.text(at.document);
+    let start = claim_span(claim).0.clamp(passage.start, passage.end);
+    let sentence_start = text[passage.start..start]
+        .rfind(['.', '!', '?'])
+        .map_or(passage.start, |i| passage.start + i + 1);
+    let after = &text[claim.end.clamp(start, passage.end)..passage.end];
+    if after
+        .find(['.', '!', '?'])
+        .is_some_and(|i| after[i..].starts_with('?'))
+    {
+        return true;
+    }
+    let conditions = context
+        .lexicon
+        .polarity
+        .get("condition")
+        .map_or(&[][..], |w| w);
+    crate::text::tokens(&text[sentence_start..start])
+        .iter()
+        .any(|t| conditions.contains(&crate::text::fold(t.text)))
 }
 
 /// How many words before a claim a hedge governs it.
