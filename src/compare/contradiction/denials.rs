@@ -428,6 +428,16 @@ fn asserted_denial(
         *first = first.to_lowercase();
     }
     let denier = Some(denier.join(" ")).filter(|d| !d.is_empty() && d.chars().count() <= 60);
+    // Who asserts what: the dispute is between the one who denies and the other source's
+    // account; the first source only reports the denial.
+    evidence.push(format!(
+        "who asserts what: {} reports that {} {} it; {} states it in its own voice; the outlets \
+         do not contradict each other, the denial and the statement do",
+        context.source_name(a.document),
+        denier.as_deref().unwrap_or("someone"),
+        denial.says,
+        context.source_name(b.document)
+    ));
     Some(FindingDraft {
         kind: FindingKind::Contradiction,
         event,
