@@ -875,3 +875,44 @@ fn a_modal_in_a_condition_or_question_or_of_another_act_is_no_difference_of_cert
         );
     }
 }
+
+#[test]
+fn a_denial_across_two_events_of_one_story_is_found_below_the_threshold() {
+    let denial = "The port authority flatly denied on Friday that harbour master Tomas Rell approved \
+                  the dredging permit for the quay.";
+    let [a, b] = quay_story(
+        denial,
+        "City records show that harbour master Tomas Rell approved the dredging permit for the \
+         quay in March, months before the works began.",
+    );
+    let report = compare_split(&[&a, &b], "in March");
+    let found: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Contradiction)
+        .collect();
+    assert_eq!(found.len(), 1, "{:?}", contradictions(&report));
+    assert!(
+        found[0].summary.contains("reports that the port authority")
+            && found[0].summary.contains("denied what"),
+        "{}",
+        found[0].summary
+    );
+    assert!(found[0].confidence < DEFAULT_MIN_CONFIDENCE, "{:?}", found[0]);
+    assert!(
+        found[0]
+            .evidence
+            .iter()
+            .any(|e| e.starts_with("the two sources tell one story")),
+        "{:?}",
+        found[0].evidence
+    );
+    // The other source only alleges it: no finding.
+    let [a, b] = quay_story(
+        denial,
+        "Harbour master Tomas Rell allegedly approved the dredging permit for the quay in \
+         March, months before the works began.",
+    );
+    let report = compare_split(&[&a, &b], "in March");
+    assert!(contradictions(&report).is_empty(), "{:?}", contradictions(&report));
+}

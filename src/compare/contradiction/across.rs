@@ -39,7 +39,7 @@ pub(super) struct Story {
 }
 
 impl Story {
-    fn read(context: &Context<'_>) -> Self {
+    pub(super) fn read(context: &Context<'_>) -> Self {
         let mut shared = HashMap::new();
         for (index, event) in context.alignment.events.iter().enumerate() {
             let mut documents: Vec<DocId> = event.passages.iter().map(|p| p.document).collect();
@@ -76,7 +76,7 @@ impl Story {
     }
 
     /// The event two documents share, when they tell one story.
-    fn event_of_story(&self, a: DocId, b: DocId) -> Option<EventId> {
+    pub(super) fn event_of_story(&self, a: DocId, b: DocId) -> Option<EventId> {
         self.shared.get(&(a.min(b), a.max(b))).copied()
     }
 

@@ -255,11 +255,91 @@ pub fn denied_statements(context: &Context<'_>) -> Vec<FindingDraft> {
                     if b.document == a.document {
                         continue;
                     }
-                    if let Some(found) =
-                        asserted_denial(context, (a, &denial, &statement), b, event_index)
-                    {
+                    if let Some(found) = asserted_denial(
+                        context,
+                        (a, &denial, &statement),
+                        b,
+                        Place::Event(event_index),
+                    ) {
                         out.push(found);
                         break;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Where the denial and the statement were paired.
+#[derive(Clone, Copy)]
+enum Place {
+    /// Both in this event.
+    Event(usize),
+    /// In different events (or none) of two documents that share this event.
+    Story(EventId),
+}
+
+/// A claim and its denial across events of one story: the denial in one document, the
+/// statement in a passage of another document of the same story that the aligner put in
+/// another event or in none. The same tests as inside an event; the passages are found
+/// through the statement's words (three of them in the passage's words), and the finding
+/// is less sure than inside an event.
+pub fn denied_across(context: &Context<'_>) -> Vec<FindingDraft> {
+    let story = super::across::Story::read(context);
+    let mut out = Vec::new();
+    for (d, document) in context.corpus.documents.iter().enumerate() {
+        for p in 0..document.passages.len() {
+            let a = PassageRef {
+                document: crate::model::DocId(d),
+                passage: crate::model::PassageId(p),
+            };
+            let event_a = context.event_of[d][p];
+            for denial in denials(context, a) {
+                let statement: Vec<&str> = context
+                    .features(a)
+                    .terms
+                    .iter()
+                    .filter(|(at, _)| denial.statement.0 <= *at && *at < denial.statement.1)
+                    .map(|(_, stem)| stem.as_str())
+                    .collect();
+                'documents: for (e, other) in context.corpus.documents.iter().enumerate() {
+                    let Some(told) = story.event_of_story(a.document, crate::model::DocId(e))
+                    else {
+                        continue;
+                    };
+                    if e == d {
+                        continue;
+                    }
+                    for (q, features) in other.features.iter().enumerate() {
+                        let event_b = context.event_of[e][q];
+                        if event_a.is_some() && event_a == event_b {
+                            continue;
+                        }
+                        let terms = features.term_set();
+                        let mut common: Vec<&str> = statement
+                            .iter()
+                            .copied()
+                            .filter(|s| terms.binary_search(s).is_ok())
+                            .collect();
+                        common.sort_unstable();
+                        common.dedup();
+                        if common.len() < DENIAL_SHARED {
+                            continue;
+                        }
+                        let b = PassageRef {
+                            document: crate::model::DocId(e),
+                            passage: crate::model::PassageId(q),
+                        };
+                        if let Some(found) = asserted_denial(
+                            context,
+                            (a, &denial, &statement),
+                            b,
+                            Place::Story(told),
+                        ) {
+                            out.push(found);
+                            continue 'documents;
+                        }
                     }
                 }
             }
@@ -272,7 +352,7 @@ fn asserted_denial(
     context: &Context<'_>,
     (a, denial, statement): (PassageRef, &Denial, &[&str]),
     b: PassageRef,
-    event_index: usize,
+    place: Place,
 ) -> Option<FindingDraft> {
     let fb = context.features(b);
     let b_text = {
@@ -387,11 +467,22 @@ fn asserted_denial(
         ),
         context.claim(b, first, end, None, Some("states it".into())),
     ];
-    let event = Some(EventId(event_index));
     let mut evidence = Vec::new();
-    if let Some(line) = crate::compare::event_evidence(context, event) {
-        evidence.push(line);
-    }
+    let event = match place {
+        Place::Event(index) => {
+            let event = Some(EventId(index));
+            evidence.extend(crate::compare::event_evidence(context, event));
+            event
+        }
+        Place::Story(told) => {
+            evidence.push(format!(
+                "the two sources tell one story: both report “{}”",
+                context.alignment.events[told.get()].label
+            ));
+            context.event_of[a.document.get()][a.passage.get()]
+                .or(context.event_of[b.document.get()][b.passage.get()])
+        }
+    };
     evidence.push(format!(
         "the denied statement and {}'s share the words {}",
         context.source_name(b.document),
@@ -401,9 +492,19 @@ fn asserted_denial(
         "{} states it without “alleged”, “denied” or a quote, and reports no such denial",
         context.source_name(b.document)
     ));
-    let confidence = 0.45
-        + 0.05 * (stems.len() - DENIAL_SHARED).min(3) as f32
-        + 0.2 * crate::compare::event_confidence(context, event);
+    let confidence = match place {
+        Place::Event(_) => {
+            0.45 + 0.05 * (stems.len() - DENIAL_SHARED).min(3) as f32
+                + 0.2 * crate::compare::event_confidence(context, event)
+        }
+        // Across events: never judged on real news, so below the default threshold.
+        Place::Story(_) => {
+            evidence.push(
+                "in passages the aligner put in different events (or in none): check it".into(),
+            );
+            (0.4 + 0.05 * (stems.len() - DENIAL_SHARED).min(3) as f32).min(0.55)
+        }
+    };
     // Who denied it: the words of the clause before the denial ("Both Moscow and Bamako
     // have"), without the auxiliary, when they are a short phrase.
     let a_passage = &context.corpus.documents[a.document.get()].passages[a.passage.get()];
