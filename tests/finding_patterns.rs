@@ -898,7 +898,11 @@ fn a_denial_across_two_events_of_one_story_is_found_below_the_threshold() {
         "{}",
         found[0].summary
     );
-    assert!(found[0].confidence < DEFAULT_MIN_CONFIDENCE, "{:?}", found[0]);
+    assert!(
+        found[0].confidence < DEFAULT_MIN_CONFIDENCE,
+        "{:?}",
+        found[0]
+    );
     assert!(
         found[0]
             .evidence
@@ -907,12 +911,20 @@ fn a_denial_across_two_events_of_one_story_is_found_below_the_threshold() {
         "{:?}",
         found[0].evidence
     );
-    // The other source only alleges it: no finding.
-    let [a, b] = quay_story(
-        denial,
+    // The other source only alleges it, or another person did it (the words are shared,
+    // the subject is not): no finding.
+    for other in [
         "Harbour master Tomas Rell allegedly approved the dredging permit for the quay in \
          March, months before the works began.",
-    );
-    let report = compare_split(&[&a, &b], "in March");
-    assert!(contradictions(&report).is_empty(), "{:?}", contradictions(&report));
+        "City records show that Tomas Rell's deputy, Ivo Marsh, approved the dredging permit \
+         for the quay in March, months before the works began.",
+    ] {
+        let [a, b] = quay_story(denial, other);
+        let report = compare_split(&[&a, &b], "in March");
+        assert!(
+            contradictions(&report).is_empty(),
+            "{other}: {:?}",
+            contradictions(&report)
+        );
+    }
 }

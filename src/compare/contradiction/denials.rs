@@ -282,9 +282,10 @@ enum Place {
 
 /// A claim and its denial across events of one story: the denial in one document, the
 /// statement in a passage of another document of the same story that the aligner put in
-/// another event or in none. The same tests as inside an event; the passages are found
-/// through the statement's words (three of them in the passage's words), and the finding
-/// is less sure than inside an event.
+/// another event or in none. The same tests as inside an event, and one more: a claim of the
+/// statement and a claim of the passage with the same predicate and subject. The passages
+/// are found through the statement's words (three of them in the passage's words), and the
+/// finding is less sure than inside an event.
 pub fn denied_across(context: &Context<'_>) -> Vec<FindingDraft> {
     let story = super::across::Story::read(context);
     let mut out = Vec::new();
@@ -406,6 +407,24 @@ fn asserted_denial(
     });
     if !predicate_shared {
         return None;
+    }
+    // Across events, shared words are not enough (on real news they paired "Russian troops
+    // are deployed" with "the French, who have deployed troops"): a claim of the denied
+    // statement and a claim of the other passage must have the same predicate and the same
+    // subject (not a pronoun), the other's not negated.
+    if let Place::Story(_) = place {
+        let same_claim = context.features(a).claims.iter().any(|c| {
+            denial.statement.0 <= c.start
+                && c.start < denial.statement.1
+                && fb.claims.iter().any(|d| {
+                    d.predicate == c.predicate
+                        && d.negation.is_none()
+                        && matches!((&c.subject, &d.subject), (Some(x), Some(y)) if x.same_referent(y))
+                })
+        });
+        if !same_claim {
+            return None;
+        }
     }
     // The other source agrees with the denial when it negates the same predicate ("no
     // Russian troops are deployed").
