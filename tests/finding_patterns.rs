@@ -928,3 +928,24 @@ fn a_denial_across_two_events_of_one_story_is_found_below_the_threshold() {
         );
     }
 }
+
+#[test]
+fn an_object_the_reading_missed_on_one_side_still_ties_a_contradiction() {
+    let report = compare(&[
+        "The vote count in Orsa ended on Sunday. Opposition leader Vera Stahl conceded defeat on Sunday night in a brief telephone call to the governor.",
+        "The vote count in Orsa ended on Sunday. Opposition leader Vera Stahl has not conceded defeat, her spokesman said on Monday.",
+    ]);
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::Contradiction)
+        .unwrap_or_else(|| panic!("{:?}", contradictions(&report)));
+    assert!(
+        finding
+            .evidence
+            .iter()
+            .any(|e| e == "both have the same object or complement"),
+        "{:?}",
+        finding.evidence
+    );
+}

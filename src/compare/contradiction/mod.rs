@@ -225,8 +225,8 @@ fn referent_lines(referent: &Referent) -> Vec<String> {
 /// subject (the same entity, or the same head noun), and the same object when both have one.
 fn same_referent(
     context: &Context<'_>,
-    a: &ClaimFeature,
-    b: &ClaimFeature,
+    (at_a, a): (PassageRef, &ClaimFeature),
+    (at_b, b): (PassageRef, &ClaimFeature),
 ) -> Option<(String, bool)> {
     let (sa, sb) = (a.subject.as_ref()?, b.subject.as_ref()?);
     if !sa.same_referent(sb) {
@@ -240,16 +240,51 @@ fn same_referent(
             true
         }
         // Without objects, the same prepositional phrase ("about the cracks") ties them.
+        // The reading may miss an object ("conceded defeat on Sunday"): the same content
+        // word right after both predicates ties them too.
         (None, None) => {
             matches!((&a.oblique, &b.oblique), (Some(x), Some(y)) if x.same_referent(y))
+                || next_terms(context, at_a, a)
+                    .iter()
+                    .any(|t| next_terms(context, at_b, b).contains(t))
         }
-        _ => false,
+        // One object only: its head word right after the other predicate.
+        (Some(o), None) => {
+            !o.pronoun && o.entity.is_none() && next_terms(context, at_b, b).contains(&o.head)
+        }
+        (None, Some(o)) => {
+            !o.pronoun && o.entity.is_none() && next_terms(context, at_a, a).contains(&o.head)
+        }
     };
     let name = match sa.entity {
         Some(entity) => context.corpus.entities[entity.get()].name.clone(),
         None => format!("“{}”", sa.head),
     };
     Some((name, objects_agree))
+}
+
+/// The content words (stems) among the two words right after a claim's predicate, before
+/// any punctuation.
+fn next_terms(context: &Context<'_>, at: PassageRef, claim: &ClaimFeature) -> Vec<String> {
+    let passage = &context.corpus.documents[at.document.get()].passages[at.passage.get()];
+    let text = context.text(at.document);
+    let from = claim.end.min(passage.end);
+    let after = &text[from..passage.end];
+    let clause = after
+        .find([',', ';', '.', ':', '"', '“', '”'])
+        .map_or(after, |i| &after[..i]);
+    let starts: Vec<usize> = crate::text::tokens(clause)
+        .iter()
+        .take(2)
+        .map(|t| from + t.start)
+        .collect();
+    context
+        .features(at)
+        .terms
+        .iter()
+        .filter(|(offset, _)| starts.contains(offset))
+        .map(|(_, stem)| stem.clone())
+        .collect()
 }
 
 /// The span a reader should see for a claim: from its subject to its object.
@@ -334,7 +369,7 @@ fn opposed(
     predicate: String,
     pairing: Pairing<'_>,
 ) -> Option<FindingDraft> {
-    let (subject, objects_agree) = same_referent(context, ca, cb)?;
+    let (subject, objects_agree) = same_referent(context, (a, ca), (b, cb))?;
     let (ta, tb) = (
         context.features(a).term_set(),
         context.features(b).term_set(),
