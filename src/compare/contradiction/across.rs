@@ -12,8 +12,11 @@
 //! entity, predicate), so the work grows with the claims that could oppose, not with every
 //! pair of passages. Such a finding is less sure than one inside an event unless the
 //! evidence is strong: the same object, four shared words and a close meaning.
+//!
+//! A claim and its denial is paired across events of one story here too
+//! ([`denied_across`]), with the tests of [`super::denials`].
 
-use super::{Context, FindingDraft, Pairing, Referent, antonym, contestable, negation};
+use super::{Context, FindingDraft, Pairing, Referent, antonym, contestable, denials, negation};
 use crate::model::{Claim, DocId, EntityId, EventId, FindingKind, PassageRef};
 use std::collections::{HashMap, HashSet};
 
@@ -289,4 +292,73 @@ pub(super) fn finding(
         confidence: confidence.clamp(0.05, 0.7),
         evidence,
     }
+}
+
+/// A claim and its denial across events of one story: the denial in one document, the
+/// statement in a passage of another document of the same story that the aligner put in
+/// another event or in none. The same tests as inside an event, and one more: a claim of the
+/// statement and a claim of the passage with the same predicate and subject. The passages
+/// are found through the statement's words (three of them in the passage's words), and the
+/// finding is less sure than inside an event.
+pub fn denied_across(context: &Context<'_>) -> Vec<FindingDraft> {
+    let story = Story::read(context);
+    let mut out = Vec::new();
+    for (d, document) in context.corpus.documents.iter().enumerate() {
+        for p in 0..document.passages.len() {
+            let a = PassageRef {
+                document: crate::model::DocId(d),
+                passage: crate::model::PassageId(p),
+            };
+            let event_a = context.event_of[d][p];
+            for denial in denials::denials(context, a) {
+                let statement: Vec<&str> = context
+                    .features(a)
+                    .terms
+                    .iter()
+                    .filter(|(at, _)| denial.statement.0 <= *at && *at < denial.statement.1)
+                    .map(|(_, stem)| stem.as_str())
+                    .collect();
+                'documents: for (e, other) in context.corpus.documents.iter().enumerate() {
+                    let Some(told) = story.event_of_story(a.document, crate::model::DocId(e))
+                    else {
+                        continue;
+                    };
+                    if e == d {
+                        continue;
+                    }
+                    for (q, features) in other.features.iter().enumerate() {
+                        let event_b = context.event_of[e][q];
+                        if event_a.is_some() && event_a == event_b {
+                            continue;
+                        }
+                        let terms = features.term_set();
+                        let mut common: Vec<&str> = statement
+                            .iter()
+                            .copied()
+                            .filter(|s| terms.binary_search(s).is_ok())
+                            .collect();
+                        common.sort_unstable();
+                        common.dedup();
+                        if common.len() < denials::DENIAL_SHARED {
+                            continue;
+                        }
+                        let b = PassageRef {
+                            document: crate::model::DocId(e),
+                            passage: crate::model::PassageId(q),
+                        };
+                        if let Some(found) = denials::asserted_denial(
+                            context,
+                            (a, &denial, &statement),
+                            b,
+                            denials::Place::Story(told),
+                        ) {
+                            out.push(found);
+                            continue 'documents;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
 }

@@ -113,20 +113,20 @@ const DETERMINERS: &[&str] = &[
     "officials",
 ];
 /// Content words that the denied statement and the other source's statement must share.
-const DENIAL_SHARED: usize = 3;
+pub(super) const DENIAL_SHARED: usize = 3;
 /// ... of which this many are not words of names.
 const DENIAL_PLAIN: usize = 2;
 
 /// A reported denial in a passage: the denial word's span and the denied statement's span
 /// (from after "that" to the end of the clause), outside quotes.
-struct Denial {
+pub(super) struct Denial {
     word: (usize, usize),
-    statement: (usize, usize),
+    pub(super) statement: (usize, usize),
     /// How the summary says it: "denied", or "no evidence for" (after "found").
     says: &'static str,
 }
 
-fn denials(context: &Context<'_>, at: PassageRef) -> Vec<Denial> {
+pub(super) fn denials(context: &Context<'_>, at: PassageRef) -> Vec<Denial> {
     let document = &context.corpus.documents[at.document.get()];
     let passage = &document.passages[at.passage.get()];
     let text = &document.loaded.text[passage.start..passage.end];
@@ -273,83 +273,14 @@ pub fn denied_statements(context: &Context<'_>) -> Vec<FindingDraft> {
 
 /// Where the denial and the statement were paired.
 #[derive(Clone, Copy)]
-enum Place {
+pub(super) enum Place {
     /// Both in this event.
     Event(usize),
     /// In different events (or none) of two documents that share this event.
     Story(EventId),
 }
 
-/// A claim and its denial across events of one story: the denial in one document, the
-/// statement in a passage of another document of the same story that the aligner put in
-/// another event or in none. The same tests as inside an event, and one more: a claim of the
-/// statement and a claim of the passage with the same predicate and subject. The passages
-/// are found through the statement's words (three of them in the passage's words), and the
-/// finding is less sure than inside an event.
-pub fn denied_across(context: &Context<'_>) -> Vec<FindingDraft> {
-    let story = super::across::Story::read(context);
-    let mut out = Vec::new();
-    for (d, document) in context.corpus.documents.iter().enumerate() {
-        for p in 0..document.passages.len() {
-            let a = PassageRef {
-                document: crate::model::DocId(d),
-                passage: crate::model::PassageId(p),
-            };
-            let event_a = context.event_of[d][p];
-            for denial in denials(context, a) {
-                let statement: Vec<&str> = context
-                    .features(a)
-                    .terms
-                    .iter()
-                    .filter(|(at, _)| denial.statement.0 <= *at && *at < denial.statement.1)
-                    .map(|(_, stem)| stem.as_str())
-                    .collect();
-                'documents: for (e, other) in context.corpus.documents.iter().enumerate() {
-                    let Some(told) = story.event_of_story(a.document, crate::model::DocId(e))
-                    else {
-                        continue;
-                    };
-                    if e == d {
-                        continue;
-                    }
-                    for (q, features) in other.features.iter().enumerate() {
-                        let event_b = context.event_of[e][q];
-                        if event_a.is_some() && event_a == event_b {
-                            continue;
-                        }
-                        let terms = features.term_set();
-                        let mut common: Vec<&str> = statement
-                            .iter()
-                            .copied()
-                            .filter(|s| terms.binary_search(s).is_ok())
-                            .collect();
-                        common.sort_unstable();
-                        common.dedup();
-                        if common.len() < DENIAL_SHARED {
-                            continue;
-                        }
-                        let b = PassageRef {
-                            document: crate::model::DocId(e),
-                            passage: crate::model::PassageId(q),
-                        };
-                        if let Some(found) = asserted_denial(
-                            context,
-                            (a, &denial, &statement),
-                            b,
-                            Place::Story(told),
-                        ) {
-                            out.push(found);
-                            continue 'documents;
-                        }
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
-fn asserted_denial(
+pub(super) fn asserted_denial(
     context: &Context<'_>,
     (a, denial, statement): (PassageRef, &Denial, &[&str]),
     b: PassageRef,
@@ -412,19 +343,10 @@ fn asserted_denial(
     // are deployed" with "the French, who have deployed troops"): a claim of the denied
     // statement and a claim of the other passage must have the same predicate and the same
     // subject (not a pronoun), the other's not negated.
-    if let Place::Story(_) = place {
-        let same_claim = context.features(a).claims.iter().any(|c| {
-            denial.statement.0 <= c.start
-                && c.start < denial.statement.1
-                && fb.claims.iter().any(|d| {
-                    d.predicate == c.predicate
-                        && d.negation.is_none()
-                        && matches!((&c.subject, &d.subject), (Some(x), Some(y)) if x.same_referent(y))
-                })
-        });
-        if !same_claim {
-            return None;
-        }
+    if let Place::Story(_) = place
+        && !same_claim(context, a, denial, fb)
+    {
+        return None;
     }
     // The other source agrees with the denial when it negates the same predicate ("no
     // Russian troops are deployed").
@@ -437,28 +359,21 @@ fn asserted_denial(
         return None;
     }
     // A source that reports the same denial anywhere tells both sides.
-    let b_document = &context.corpus.documents[b.document.get()];
-    for passage in &b_document.passages {
-        let at = PassageRef {
-            document: b.document,
-            passage: passage.index,
-        };
-        for other in denials(context, at) {
-            let overlap = context
-                .features(at)
-                .terms
-                .iter()
-                .filter(|(t, stem)| {
-                    other.statement.0 <= *t
-                        && *t < other.statement.1
-                        && statement.contains(&stem.as_str())
-                })
-                .count();
-            if overlap >= 2 {
-                return None;
-            }
-        }
+    if reports_the_denial(context, b.document, statement) {
+        return None;
     }
+    denial_finding(context, (a, denial), b, place, &shared, &stems)
+}
+
+/// The finding for a denial and the other source's statement, with the words they share.
+fn denial_finding(
+    context: &Context<'_>,
+    (a, denial): (PassageRef, &Denial),
+    b: PassageRef,
+    place: Place,
+    shared: &[(usize, &str)],
+    stems: &[&str],
+) -> Option<FindingDraft> {
     let (first, last) = (shared.first()?.0, shared.last()?.0);
     let passage_end = context.corpus.documents[b.document.get()].passages[b.passage.get()].end;
     let passage_start = context.corpus.documents[b.document.get()].passages[b.passage.get()].start;
@@ -467,7 +382,7 @@ fn asserted_denial(
     let first = clause_start(context.text(b.document), passage_start, first);
     // The words as the other source writes them.
     let mut words: Vec<String> = Vec::new();
-    for (at, stem) in &shared {
+    for (at, stem) in shared {
         let word: String = context.text(b.document)[*at..]
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '-')
@@ -524,30 +439,7 @@ fn asserted_denial(
             (0.4 + 0.05 * (stems.len() - DENIAL_SHARED).min(3) as f32).min(0.55)
         }
     };
-    // Who denied it: the words of the clause before the denial ("Both Moscow and Bamako
-    // have"), without the auxiliary, when they are a short phrase.
-    let a_passage = &context.corpus.documents[a.document.get()].passages[a.passage.get()];
-    let a_text = context.text(a.document);
-    let clause = clause_start(a_text, a_passage.start, denial.word.0);
-    let mut denier: Vec<String> = a_text[clause..denial.word.0]
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
-    while denier.last().is_some_and(|w| {
-        let w = w.to_lowercase();
-        DENIAL_ADVERBS.contains(&w.as_str())
-            || crate::calendar::WEEKDAYS.contains(&w.as_str())
-            || ["have", "has", "had", "would", "will", "did"].contains(&w.as_str())
-    }) {
-        denier.pop();
-    }
-    // A determiner first is lower-cased inside the summary ("both Moscow and Bamako").
-    if let Some(first) = denier.first_mut()
-        && DETERMINERS.contains(&crate::text::fold(first).as_str())
-    {
-        *first = first.to_lowercase();
-    }
-    let denier = Some(denier.join(" ")).filter(|d| !d.is_empty() && d.chars().count() <= 60);
+    let denier = denier_of(context, a, denial);
     // Who asserts what: the dispute is between the one who denies and the other source's
     // account; the first source only reports the denial.
     evidence.push(format!(
@@ -574,6 +466,81 @@ fn asserted_denial(
         confidence: confidence.clamp(0.05, 0.7),
         evidence,
     })
+}
+
+/// Whether a claim of the denied statement and a claim of the other passage have the same
+/// predicate and the same subject (not a pronoun), the other's not negated.
+fn same_claim(
+    context: &Context<'_>,
+    a: PassageRef,
+    denial: &Denial,
+    fb: &crate::extract::PassageFeatures,
+) -> bool {
+    context.features(a).claims.iter().any(|c| {
+        denial.statement.0 <= c.start
+            && c.start < denial.statement.1
+            && fb.claims.iter().any(|d| {
+                d.predicate == c.predicate
+                    && d.negation.is_none()
+                    && matches!((&c.subject, &d.subject), (Some(x), Some(y)) if x.same_referent(y))
+            })
+    })
+}
+
+/// Whether a document reports a denial of the same statement anywhere (two of its words in
+/// the denied statement): it tells both sides.
+fn reports_the_denial(
+    context: &Context<'_>,
+    document: crate::model::DocId,
+    statement: &[&str],
+) -> bool {
+    let b_document = &context.corpus.documents[document.get()];
+    b_document.passages.iter().any(|passage| {
+        let at = PassageRef {
+            document,
+            passage: passage.index,
+        };
+        denials(context, at).iter().any(|other| {
+            context
+                .features(at)
+                .terms
+                .iter()
+                .filter(|(t, stem)| {
+                    other.statement.0 <= *t
+                        && *t < other.statement.1
+                        && statement.contains(&stem.as_str())
+                })
+                .count()
+                >= 2
+        })
+    })
+}
+
+/// Who denied it: the words of the clause before the denial ("Both Moscow and Bamako
+/// have"), without the auxiliary, when they are a short phrase.
+fn denier_of(context: &Context<'_>, a: PassageRef, denial: &Denial) -> Option<String> {
+    let a_passage = &context.corpus.documents[a.document.get()].passages[a.passage.get()];
+    let a_text = context.text(a.document);
+    let clause = clause_start(a_text, a_passage.start, denial.word.0);
+    let mut denier: Vec<String> = a_text[clause..denial.word.0]
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    while denier.last().is_some_and(|w| {
+        let w = w.to_lowercase();
+        DENIAL_ADVERBS.contains(&w.as_str())
+            || crate::calendar::WEEKDAYS.contains(&w.as_str())
+            || ["have", "has", "had", "would", "will", "did"].contains(&w.as_str())
+    }) {
+        denier.pop();
+    }
+    // A determiner first is lower-cased inside the summary ("both Moscow and Bamako").
+    if let Some(first) = denier.first_mut()
+        && DETERMINERS.contains(&crate::text::fold(first).as_str())
+    {
+        *first = first.to_lowercase();
+    }
+    Some(denier.join(" ")).filter(|d| !d.is_empty() && d.chars().count() <= 60)
 }
 
 /// The end of the clause that holds `from`: the next comma, semicolon or full stop that

@@ -29,8 +29,8 @@ mod modality;
 mod negation;
 mod quantifiers;
 
-pub use across::find as across_events;
-pub use denials::{denied_across, denied_statements};
+pub use across::{denied_across, find as across_events};
+pub use denials::denied_statements;
 pub use modality::find as modality;
 use negation::{antonym, negation};
 pub use quantifiers::find as quantifiers;
