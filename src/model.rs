@@ -462,6 +462,11 @@ pub struct Finding {
     pub index: FindingId,
     pub kind: FindingKind,
     pub event: Option<EventId>,
+    /// The sorted distinct events the finding's claims lie in: one for most findings, two
+    /// for claims paired across events of one story, none for claims outside every event.
+    /// Reports written before this field existed read as empty.
+    #[serde(default)]
+    pub events: Vec<EventId>,
     pub summary: String,
     pub claims: Vec<Claim>,
     /// What the user decided about this finding, if anything.

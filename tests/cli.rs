@@ -410,7 +410,7 @@ fn csv_has_one_row_per_claim_and_a_coverage_matrix() {
         .map(|f| f["claims"].as_array().unwrap().len())
         .sum();
     let mut reader = csv::Reader::from_path(folder.path().join("findings.csv")).unwrap();
-    assert_eq!(reader.headers().unwrap().len(), 14);
+    assert_eq!(reader.headers().unwrap().len(), 15);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), claims);
     assert!(

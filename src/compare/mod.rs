@@ -203,13 +203,17 @@ type Detector = fn(&Context<'_>) -> Vec<FindingDraft>;
 /// Runs every detector and returns the findings in a stable order.
 pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut findings = Vec::new();
-    let detectors: [(&str, Detector); 9] = [
+    let detectors: [(&str, Detector); 13] = [
         ("numbers", numbers::find),
         ("dates", dates::find),
         ("names", names::find),
         ("quotes", quotes::find),
         ("contradiction", contradiction::find),
         ("denials", contradiction::denied_statements),
+        ("contradiction across events", contradiction::across_events),
+        ("denials across events", contradiction::denied_across),
+        ("quantifiers", contradiction::quantifiers),
+        ("modality", contradiction::modality),
         ("wording", wording::find),
         ("labels", labels::find),
         ("unique", unique::find),

@@ -6,7 +6,7 @@ use super::{Coverage, coverage};
 use crate::model::Report;
 
 /// Columns of the findings CSV.
-pub const CLAIM_COLUMNS: [&str; 14] = [
+pub const CLAIM_COLUMNS: [&str; 15] = [
     "finding",
     "kind",
     "event",
@@ -21,6 +21,7 @@ pub const CLAIM_COLUMNS: [&str; 14] = [
     "review_comment",
     "confidence",
     "evidence",
+    "events",
 ];
 
 /// Columns of the coverage CSV.
@@ -44,6 +45,13 @@ pub fn claims(report: &Report) -> String {
             ),
             None => (String::new(), String::new()),
         };
+        // Every event the claims lie in, numbered as the `event` column, space-separated.
+        let events = finding
+            .events
+            .iter()
+            .map(|e| e.get().to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
         for claim in &finding.claims {
             let document = &report.documents[claim.document.get()];
             let _ = writer.write_record([
@@ -65,6 +73,7 @@ pub fn claims(report: &Report) -> String {
                     .unwrap_or_default(),
                 format!("{:.2}", finding.confidence),
                 finding.evidence.join("; "),
+                events.clone(),
             ]);
         }
     }

@@ -853,6 +853,18 @@ fn finding_row(report: &Report, finding: &Finding, with_event: bool) -> String {
             ),
             None => "whole story".to_string(),
         };
+        // The other events the claims lie in (claims paired across events of one story).
+        let others: Vec<String> = finding
+            .events
+            .iter()
+            .filter(|e| Some(**e) != finding.event)
+            .map(|e| format!("<a href=\"#event-{0}\">{0}</a>", e.get() + 1))
+            .collect();
+        let event = match (others.is_empty(), finding.event.is_some()) {
+            (true, _) => event,
+            (false, true) => format!("{event} (also in {})", others.join(", ")),
+            (false, false) => format!("{event} (events {})", others.join(", ")),
+        };
         let _ = write!(row, "<td>{event}</td>");
         let evidence: Vec<String> = finding.evidence.iter().map(|e| escape(e)).collect();
         let _ = write!(

@@ -406,6 +406,11 @@ fn findings_table(out: &mut String, report: &Report) {
         let event = finding
             .event
             .map_or_else(|| "whole story".to_string(), |e| (e.get() + 1).to_string());
+        let event = match super::other_events(finding) {
+            others if others.is_empty() => event,
+            others if finding.event.is_none() => format!("{event} (events {others})"),
+            others => format!("{event} (also {others})"),
+        };
         let summary = if finding.is_dismissed() {
             format!("~~{}~~", quote(&finding.summary))
         } else {

@@ -50,7 +50,7 @@ pub fn build(
     findings: Vec<FindingDraft>,
     failures: Vec<Failure>,
 ) -> Report {
-    let documents = corpus
+    let documents: Vec<Document> = corpus
         .documents
         .into_iter()
         .enumerate()
@@ -77,11 +77,12 @@ pub fn build(
             },
             anchors: event.anchors,
         })
-        .collect();
+        .collect::<Vec<Event>>();
+    let event_of = event_table(&documents, &events);
     let findings = findings
         .into_iter()
         .enumerate()
-        .map(|(index, draft)| finding_of(FindingId(index), draft))
+        .map(|(index, draft)| finding_of(FindingId(index), draft, &event_of, &events))
         .collect();
     Report {
         schema: REPORT_SCHEMA.to_string(),
@@ -96,27 +97,113 @@ pub fn build(
     }
 }
 
-/// A numbered finding from its draft.
-fn finding_of(index: FindingId, draft: FindingDraft) -> Finding {
+/// The event of each passage, by document and passage.
+fn event_table(documents: &[Document], events: &[Event]) -> Vec<Vec<Option<EventId>>> {
+    let mut table: Vec<Vec<Option<EventId>>> = documents
+        .iter()
+        .map(|d| vec![None; d.passages.len()])
+        .collect();
+    for event in events {
+        for at in &event.passages {
+            if let Some(cell) = table
+                .get_mut(at.document.get())
+                .and_then(|row| row.get_mut(at.passage.get()))
+            {
+                *cell = Some(event.index);
+            }
+        }
+    }
+    table
+}
+
+/// The sorted distinct events that a finding's claims lie in.
+pub fn claim_events(
+    claims: &[crate::model::Claim],
+    event_of: &[Vec<Option<EventId>>],
+) -> Vec<EventId> {
+    let mut events: Vec<EventId> = claims
+        .iter()
+        .filter_map(|c| *event_of.get(c.document.get())?.get(c.passage.get())?)
+        .collect();
+    events.sort_unstable();
+    events.dedup();
+    events
+}
+
+/// "the claims lie in two events, “A” and “B”": the evidence line of a finding whose claims
+/// lie in more than one event, so that the reader knows the pairing crossed events.
+pub fn events_evidence(events: &[EventId], all: &[Event]) -> Option<String> {
+    if events.len() < 2 {
+        return None;
+    }
+    let labels: Vec<String> = events
+        .iter()
+        .filter_map(|e| all.get(e.get()))
+        .map(|e| format!("“{}”", e.label))
+        .collect();
+    let count = match labels.len() {
+        2 => "two".to_string(),
+        3 => "three".to_string(),
+        n => n.to_string(),
+    };
+    let (last, rest) = labels.split_last()?;
+    Some(format!(
+        "the claims lie in {count} events, {} and {last}",
+        rest.join(", ")
+    ))
+}
+
+/// A numbered finding from its draft, with the events its claims lie in.
+fn finding_of(
+    index: FindingId,
+    draft: FindingDraft,
+    event_of: &[Vec<Option<EventId>>],
+    all: &[Event],
+) -> Finding {
+    let events = claim_events(&draft.claims, event_of);
+    let mut evidence = draft.evidence;
+    // A finding of the whole story (a name variant, a quote) lies in many events by nature;
+    // an event's finding whose claims cross events says so.
+    if draft.event.is_some()
+        && let Some(line) = events_evidence(&events, all)
+        && !evidence.contains(&line)
+    {
+        evidence.push(line);
+    }
     Finding {
         index,
         kind: draft.kind,
         event: draft.event,
+        events,
         summary: draft.summary,
         claims: draft.claims,
         review: None,
         confidence: (draft.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
-        evidence: draft.evidence,
+        evidence,
     }
 }
 
 /// Adds findings made after the report was built (the edits of near-copies), numbered after
 /// the others.
 pub fn push_findings(report: &mut Report, drafts: Vec<FindingDraft>) {
+    let event_of = report.event_of_passages();
     for draft in drafts {
         let index = FindingId(report.findings.len());
-        report.findings.push(finding_of(index, draft));
+        let finding = finding_of(index, draft, &event_of, &report.events);
+        report.findings.push(finding);
     }
+}
+
+/// The events a finding's claims lie in other than its own event, as the reader numbers
+/// them (from 1): "4, 7". Empty when the claims lie in the finding's event only.
+pub fn other_events(finding: &Finding) -> String {
+    finding
+        .events
+        .iter()
+        .filter(|e| Some(**e) != finding.event)
+        .map(|e| (e.get() + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The report as pretty JSON (the `parallax.report/1` schema).
@@ -376,5 +463,102 @@ pub fn event_basis(event: &crate::model::Event) -> String {
             event.confidence,
             anchors.join(", ")
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, PassageId, PassageRef};
+
+    fn event(index: usize, label: &str, passages: &[(usize, usize)]) -> Event {
+        Event {
+            index: EventId(index),
+            label: label.into(),
+            date: None,
+            passages: passages
+                .iter()
+                .map(|&(d, p)| PassageRef {
+                    document: DocId(d),
+                    passage: PassageId(p),
+                })
+                .collect(),
+            evidence: Vec::new(),
+            cohesion: 1.0,
+            edited: false,
+            confidence: 0.9,
+            anchors: Vec::new(),
+        }
+    }
+
+    fn claim(document: usize, passage: usize) -> Claim {
+        Claim {
+            document: DocId(document),
+            passage: PassageId(passage),
+            start: 0,
+            end: 1,
+            text: "x".into(),
+            value: None,
+            note: None,
+            attribution: None,
+        }
+    }
+
+    #[test]
+    fn a_finding_lists_every_event_its_claims_lie_in_and_says_so() {
+        let events = vec![
+            event(0, "the bridge vote", &[(0, 0), (1, 0)]),
+            event(1, "the ferry strike", &[(0, 2), (1, 3)]),
+        ];
+        let table = vec![vec![Some(EventId(0)), None, Some(EventId(1))], {
+            let mut row = vec![None; 4];
+            row[0] = Some(EventId(0));
+            row[3] = Some(EventId(1));
+            row
+        }];
+        let draft = FindingDraft {
+            kind: FindingKind::Contradiction,
+            event: Some(EventId(1)),
+            summary: "s".into(),
+            claims: vec![claim(1, 3), claim(0, 0), claim(0, 1)],
+            confidence: 0.7,
+            evidence: vec!["why".into()],
+        };
+        let finding = finding_of(FindingId(0), draft.clone(), &table, &events);
+        assert_eq!(finding.events, vec![EventId(0), EventId(1)]);
+        assert_eq!(
+            finding.evidence.last().map(String::as_str),
+            Some("the claims lie in two events, “the bridge vote” and “the ferry strike”")
+        );
+        assert_eq!(other_events(&finding), "1");
+        // Claims in one event: that event only, and no line about events.
+        let one = FindingDraft {
+            claims: vec![claim(0, 2), claim(1, 3)],
+            ..draft.clone()
+        };
+        let finding = finding_of(FindingId(1), one, &table, &events);
+        assert_eq!(finding.events, vec![EventId(1)]);
+        assert_eq!(finding.evidence, vec!["why".to_string()]);
+        assert_eq!(other_events(&finding), "");
+        // Claims outside every event.
+        let none = FindingDraft {
+            event: None,
+            claims: vec![claim(0, 1)],
+            ..draft
+        };
+        assert!(
+            finding_of(FindingId(2), none, &table, &events)
+                .events
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_finding_written_before_the_events_field_still_loads() {
+        let json = r#"{"index": 3, "kind": "contradiction", "event": 1, "summary": "s",
+            "claims": [], "confidence": 0.7}"#;
+        let finding: Finding = serde_json::from_str(json).expect("old finding");
+        assert_eq!(finding.event, Some(EventId(1)));
+        assert!(finding.events.is_empty());
     }
 }
