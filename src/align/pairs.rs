@@ -19,6 +19,7 @@ use super::wording::{share_any, wording_anchor};
 use super::{Passages, features_of, parallel};
 use crate::extract::Corpus;
 use crate::model::PassageRef;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// The anchor support of a pair of sentences at the same place of two parallel versions.
@@ -106,10 +107,24 @@ pub(super) fn link_pairs(
     };
     // A developer's trace of every candidate pair and why it was or was not linked.
     let debug_edges = std::env::var_os("PARALLAX_DEBUG_EDGES").is_some();
-    for (a, list) in candidates.iter().enumerate() {
-        for &(b, cosine) in list {
-            let b = b as usize;
-            let score = score_pair(passages, prior, (a, b), cosine);
+    // Scoring and the gates read only, so they run in parallel; the links are then made in
+    // candidate order, as before.
+    let scored: Vec<Vec<(usize, f32, PairScore, bool)>> = candidates
+        .par_iter()
+        .enumerate()
+        .map(|(a, list)| {
+            list.iter()
+                .map(|&(b, cosine)| {
+                    let b = b as usize;
+                    let score = score_pair(passages, prior, (a, b), cosine);
+                    let linked = links_one_event(passages, (a, b), &score, false);
+                    (b, cosine, score, linked)
+                })
+                .collect()
+        })
+        .collect();
+    for (a, list) in scored.into_iter().enumerate() {
+        for (b, cosine, score, linked) in list {
             for node in [a, b] {
                 let at = passages.nodes[node];
                 let (d, p) = (at.document.get(), at.passage.get());
@@ -122,7 +137,10 @@ pub(super) fn link_pairs(
             if shares_name_number_or_date(&passages.features, &score) {
                 links.anchored_pairs.push((a.min(b), a.max(b)));
             }
-            if !links_one_event(passages, (a, b), &score, debug_edges) {
+            if debug_edges {
+                links_one_event(passages, (a, b), &score, true);
+            }
+            if !linked {
                 continue;
             }
             if debug_edges {
