@@ -88,7 +88,7 @@ HEDGES = [
     "ostensibly",
     # adjectives of the same
     "alleged", "apparent", "purported", "suspected", "possible", "probable", "unconfirmed",
-    "unverified",
+    "unverified", "claimed", "so-called",
     # verbs of appearance or inference
     "appear", "seem", "suggest",
 ]
