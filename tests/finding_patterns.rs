@@ -2,39 +2,10 @@
 //! every detector must stay silent on them, and still find the true differences next to
 //! them. "Shown" means at or above the default confidence, what a user sees.
 
-use parallax::model::{FindingKind, Report};
-use parallax::settings::DEFAULT_MIN_CONFIDENCE;
-use parallax::{Input, Settings, progress::Progress};
+use parallax::model::FindingKind;
 
-fn compare(texts: &[&str]) -> Report {
-    let inputs: Vec<Input> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, text)| Input::Memory {
-            name: format!("source_{}.txt", (b'a' + i as u8) as char),
-            bytes: text.as_bytes().to_vec(),
-        })
-        .collect();
-    parallax::compare(&inputs, &Settings::default(), &Progress::new()).unwrap()
-}
-
-fn shown(report: &Report, kind: FindingKind) -> Vec<String> {
-    report
-        .findings
-        .iter()
-        .filter(|f| f.kind == kind && f.confidence >= DEFAULT_MIN_CONFIDENCE)
-        .map(|f| f.summary.clone())
-        .collect()
-}
-
-fn any(report: &Report, kind: FindingKind) -> Vec<String> {
-    report
-        .findings
-        .iter()
-        .filter(|f| f.kind == kind)
-        .map(|f| f.summary.clone())
-        .collect()
-}
+mod common;
+use common::{any, compare_texts as compare, shown};
 
 #[test]
 fn contradiction_stays_silent_on_other_referents_senses_and_scopes() {

@@ -31,6 +31,40 @@ pub struct Gold {
     pub forbidden: Vec<GoldFinding>,
 }
 
+/// Compares texts given in memory as `source_a.txt`, `source_b.txt`, … with the default
+/// settings.
+pub fn compare_texts(texts: &[&str]) -> Report {
+    let inputs: Vec<Input> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Input::Memory {
+            name: format!("source_{}.txt", (b'a' + i as u8) as char),
+            bytes: text.as_bytes().to_vec(),
+        })
+        .collect();
+    parallax::compare(&inputs, &Settings::default(), &Progress::new()).unwrap()
+}
+
+/// The summaries of the findings of `kind` a user sees by default.
+pub fn shown(report: &Report, kind: FindingKind) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.kind == kind && f.confidence >= parallax::settings::DEFAULT_MIN_CONFIDENCE)
+        .map(|f| f.summary.clone())
+        .collect()
+}
+
+/// The summaries of every finding of `kind`, shown or not.
+pub fn any(report: &Report, kind: FindingKind) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.kind == kind)
+        .map(|f| f.summary.clone())
+        .collect()
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
