@@ -125,7 +125,9 @@ pub fn align(
     let mu = settings.document_context;
     let prior = context::document_prior(&vectors.documents, &candidates, &passages.nodes, mu);
     passages.lead_pairs = leads::lead_pairs(&passages, prior.as_ref());
-    for &(a, b) in &passages.lead_pairs {
+    let mut lead_pairs: Vec<(usize, usize)> = passages.lead_pairs.iter().copied().collect();
+    lead_pairs.sort_unstable();
+    for (a, b) in lead_pairs {
         if candidates[a].iter().all(|(n, _)| *n as usize != b) {
             let cosine = vectors::dot(&vectors.passages[a], &vectors.passages[b]);
             candidates[a].push((b as u32, cosine));

@@ -18,7 +18,7 @@
 
 use super::{Context, FindingDraft, Pairing, Referent, antonym, contestable, denials, negation};
 use crate::model::{Claim, DocId, EntityId, EventId, FindingKind, PassageRef};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Content words (other than the contested one) two passages of different events must share,
 /// unless their meaning is close.
@@ -104,8 +104,9 @@ impl Story {
         } else {
             0.0
         };
-        let weights = |at: PassageRef| -> HashMap<&str, f32> {
-            let mut counts: HashMap<&str, f32> = HashMap::new();
+        // Ordered maps: float sums in a fixed order, the same in every run.
+        let weights = |at: PassageRef| -> std::collections::BTreeMap<&str, f32> {
+            let mut counts: std::collections::BTreeMap<&str, f32> = Default::default();
             for (_, stem) in &context.features(at).terms {
                 *counts.entry(stem.as_str()).or_default() += 1.0;
             }
@@ -115,7 +116,9 @@ impl Story {
             counts
         };
         let (wa, wb) = (weights(a), weights(b));
-        let norm = |w: &HashMap<&str, f32>| w.values().map(|v| v * v).sum::<f32>().sqrt();
+        let norm = |w: &std::collections::BTreeMap<&str, f32>| {
+            w.values().map(|v| v * v).sum::<f32>().sqrt()
+        };
         let dot: f32 = wa
             .iter()
             .filter_map(|(stem, x)| wb.get(stem).map(|y| x * y))
@@ -148,7 +151,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         return Vec::new();
     }
     // Every claim with a resolved name as subject, by (entity, predicate).
-    let mut index: HashMap<(EntityId, &str), Vec<PassageRef>> = HashMap::new();
+    let mut index: BTreeMap<(EntityId, &str), Vec<PassageRef>> = BTreeMap::new();
     for (d, document) in context.corpus.documents.iter().enumerate() {
         for (p, features) in document.features.iter().enumerate() {
             let at = PassageRef {
@@ -181,6 +184,9 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 {
                     continue;
                 }
+                // One direction for the pair whichever side the hash map gave first, so that
+                // the same input always words the finding the same way.
+                let (a, b) = (a.min(b), a.max(b));
                 for (x, y) in [(a, b), (b, a)] {
                     out.extend(negation(context, x, y, pairing));
                 }
@@ -188,7 +194,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             }
         }
     }
-    // The index is a hash map: a fixed order for the report.
+    // A fixed order for the report.
     out.sort_by(|x, y| {
         let key = |f: &FindingDraft| {
             f.claims
@@ -214,7 +220,7 @@ fn subject_entity(claim: &crate::extract::claims::ClaimFeature) -> Option<Entity
 /// same predicate when one of `a`'s claims is negated, the antonyms of the predicate.
 fn partners(
     context: &Context<'_>,
-    index: &HashMap<(EntityId, &str), Vec<PassageRef>>,
+    index: &BTreeMap<(EntityId, &str), Vec<PassageRef>>,
     &(entity, predicate): &(EntityId, &str),
     a: PassageRef,
 ) -> Vec<PassageRef> {

@@ -264,7 +264,9 @@ const MAX_BUCKET: usize = 600;
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let items = mentions(context);
     let stories = story_pairs(context);
-    let mut buckets: HashMap<&str, Vec<usize>> = HashMap::new();
+    // An ordered map: a pair in two families keeps the tie of the later family in a fixed
+    // order, the same in every run.
+    let mut buckets: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
     for (i, m) in items.iter().enumerate() {
         for family in &m.referent.families {
             buckets.entry(family.as_str()).or_default().push(i);
