@@ -88,7 +88,7 @@ pub fn add(corpus: &mut Corpus, lexicon: &crate::lexicon::Lexicon) {
             }
         }
     }
-    super::assign_speakers(corpus, &lexicon.label_nouns);
+    super::speakers::assign_speakers(corpus, &lexicon.label_nouns);
 }
 
 #[cfg(test)]
