@@ -207,44 +207,45 @@ pub(crate) const ATTRIBUTION_VERBS: &[&str] = &[
     "posted",
 ];
 
-/// The speaker named by an attribution pattern right at the quote: `"…," X said`, `"…,"
-/// said X`, `X said: "…"`, `X told reporters, "…"`, `"…," according to X`. The speaker is a
-/// person or organisation, never a place, never the listener of "told", and there must be
-/// exactly one such name: a reporting chain with two candidates is left unattributed.
-fn attributed_speaker(
-    text: &str,
-    (quote_start, quote_end): (usize, usize),
-    candidates: &[usize],
-    (mentions, mention_entities, entities): (&[PlacedMention], &[EntityId], &[Entity]),
-    person_nouns: &HashSet<String>,
-) -> Option<(EntityId, (usize, usize))> {
-    let word_after = |at: usize| -> (String, usize) {
-        let rest = &text[at..];
+/// The words around a quote, as the attribution patterns read them.
+struct Around<'a> {
+    text: &'a str,
+    person_nouns: &'a HashSet<String>,
+    /// The quote closes on a comma: the sentence goes on with its attribution.
+    comma_closed: bool,
+}
+
+impl Around<'_> {
+    /// The folded word after a byte offset, and where it ends.
+    fn word_after(&self, at: usize) -> (String, usize) {
+        let rest = &self.text[at..];
         let skipped = rest.len() - rest.trim_start().len();
         let word: String = rest[skipped..]
             .chars()
             .take_while(|c| c.is_alphanumeric())
             .collect();
         (crate::text::fold(&word), at + skipped + word.len())
-    };
-    let word_before = |at: usize| crate::text::word_before(text, at);
-    // Between a name and its verb: nothing, or an apposition ", R-Ariz.," / ", a spokesman,".
-    let gap_ok = |gap: &str| {
+    }
+
+    /// Between a name and its verb: nothing, or an apposition ", R-Ariz.," / ", a
+    /// spokesman,".
+    fn gap_ok(gap: &str) -> bool {
         let gap = gap.trim();
         gap.is_empty()
             || (gap.starts_with(',')
                 && gap.ends_with(',')
                 && gap.len() <= 40
                 && !gap.contains(['"', '“', '”']))
-    };
-    // Only punctuation and at most three title words between two points: capitalised
-    // ("Minister", "Sen.", "Infrastructure Minister"), or a role ending in a noun for a
-    // person ("defence lawyer", "campaign manager"; WordNet's person nouns).
-    let close = |a: usize, b: usize| {
+    }
+
+    /// Only punctuation and at most three title words between two points: capitalised
+    /// ("Minister", "Sen.", "Infrastructure Minister"), or a role ending in a noun for a
+    /// person ("defence lawyer", "campaign manager"; WordNet's person nouns).
+    fn close(&self, a: usize, b: usize) -> bool {
         if a > b || b - a > 60 {
             return false;
         }
-        let gap = &text[a..b];
+        let gap = &self.text[a..b];
         let words: Vec<&str> = gap
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -252,23 +253,24 @@ fn attributed_speaker(
         let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
         let role = words
             .last()
-            .is_some_and(|w| person_nouns.contains(&crate::text::fold(w)));
+            .is_some_and(|w| self.person_nouns.contains(&crate::text::fold(w)));
         words.len() <= 3
             && (words.iter().all(capitalised) || role)
             && gap.chars().filter(|c| !c.is_alphanumeric()).count() <= 8
-    };
-    // "…," X snarled: after a quote that closes on a comma, a name and a verb in the past
-    // are an attribution whatever the verb.
-    let comma_closed = text[quote_start..quote_end].trim_end().ends_with(',');
-    let attribution_verb = |verb: &str| {
-        ATTRIBUTION_VERBS.contains(&verb) || (comma_closed && super::terms::is_past_form(verb))
-    };
-    // The word before a name, skipping the title words in front of it.
-    let verb_before = |start: usize| -> (String, usize) {
+    }
+
+    /// A speech verb, or after a comma-closed quote any verb in the past.
+    fn attribution_verb(&self, verb: &str) -> bool {
+        ATTRIBUTION_VERBS.contains(&verb) || (self.comma_closed && super::terms::is_past_form(verb))
+    }
+
+    /// The word before a name, skipping the title words in front of it.
+    fn verb_before(&self, start: usize) -> (String, usize) {
+        let text = self.text;
         let mut at = start;
         let mut commas = 0;
         for _ in 0..6 {
-            let (word, word_start) = word_before(at);
+            let (word, word_start) = crate::text::word_before(text, at);
             if word.is_empty() {
                 // One apposition comma ("said the city's mayor, X").
                 let head = text[..at].trim_end();
@@ -291,15 +293,41 @@ fn attributed_speaker(
             // A title, a role word or a noun for a person ("said the mayor, X").
             if original.chars().next().is_some_and(char::is_uppercase)
                 || ROLE_WORDS.contains(&word.as_str())
-                || person_nouns.contains(&word)
+                || self.person_nouns.contains(&word)
             {
                 at = word_start;
                 continue;
             }
             return (word, word_start);
         }
-        word_before(at)
+        crate::text::word_before(text, at)
+    }
+}
+
+/// The speaker named by an attribution pattern right at the quote: `"…," X said`, `"…,"
+/// said X`, `X said: "…"`, `X told reporters, "…"`, `"…," according to X`. The speaker is a
+/// person or organisation, never a place, never the listener of "told", and there must be
+/// exactly one such name: a reporting chain with two candidates is left unattributed.
+fn attributed_speaker(
+    text: &str,
+    (quote_start, quote_end): (usize, usize),
+    candidates: &[usize],
+    (mentions, mention_entities, entities): (&[PlacedMention], &[EntityId], &[Entity]),
+    person_nouns: &HashSet<String>,
+) -> Option<(EntityId, (usize, usize))> {
+    let reader = Around {
+        text,
+        person_nouns,
+        // "…," X snarled: after a quote that closes on a comma, a name and a verb in the
+        // past are an attribution whatever the verb.
+        comma_closed: text[quote_start..quote_end].trim_end().ends_with(','),
     };
+    let word_after = |at: usize| reader.word_after(at);
+    let word_before = |at: usize| crate::text::word_before(text, at);
+    let gap_ok = Around::gap_ok;
+    let close = |a: usize, b: usize| reader.close(a, b);
+    let attribution_verb = |verb: &str| reader.attribution_verb(verb);
+    let verb_before = |start: usize| reader.verb_before(start);
     let mut found: Vec<(EntityId, (usize, usize))> = Vec::new();
     for &m in candidates {
         let placed = &mentions[m];
