@@ -225,39 +225,7 @@ fn finding(
         );
     }
     if kind == FindingKind::DateMismatch {
-        // The happening each date is given for: the predicate nearest the date.
-        let predicates: Vec<_> = group
-            .iter()
-            .filter_map(|&i| {
-                let (at, d) = items[i];
-                crate::extract::claims::nearest(&context.features(at).claims, (d.start, d.end))
-            })
-            .collect();
-        if predicates.len() == group.len() {
-            let same_predicate = predicates
-                .iter()
-                .all(|c| c.predicate == predicates[0].predicate);
-            // The same happening told with other verbs still has the same actors:
-            // "protesters marched" and "protesters gathered".
-            let shared_argument = predicates
-                .iter()
-                .all(|c| crate::extract::claims::shares_argument(c, predicates[0]));
-            if same_predicate {
-                evidence.push(format!("both dates go with “{}”", predicates[0].word));
-                confidence += 0.05;
-            } else if !shared_argument && coarse {
-                // "born in 1961" and "elected in 1991": two happenings, two years. (Days are
-                // rarely given in passing; a day told with other verbs and actors, "rioters
-                // threw" / "protesters marched", is still often one happening.)
-                confidence -= 0.15;
-                let words: Vec<String> =
-                    predicates.iter().map(|c| format!("“{}”", c.word)).collect();
-                evidence.push(format!(
-                    "the dates go with different predicates and actors: {}",
-                    words.join(" / ")
-                ));
-            }
-        }
+        confidence = by_predicate(context, items, group, coarse, confidence, &mut evidence);
     }
     if kind == FindingKind::Agreement {
         confidence += 0.1;
@@ -270,6 +238,51 @@ fn finding(
         confidence: confidence.clamp(0.05, 0.95),
         evidence,
     }
+}
+
+/// What the predicates nearest the dates say about a mismatch: the same predicate supports
+/// one happening; other predicates and actors for years or months make two.
+fn by_predicate(
+    context: &Context<'_>,
+    items: &[(PassageRef, &DateFeature)],
+    group: &[usize],
+    coarse: bool,
+    mut confidence: f32,
+    evidence: &mut Vec<String>,
+) -> f32 {
+    // The happening each date is given for: the predicate nearest the date.
+    let predicates: Vec<_> = group
+        .iter()
+        .filter_map(|&i| {
+            let (at, d) = items[i];
+            crate::extract::claims::nearest(&context.features(at).claims, (d.start, d.end))
+        })
+        .collect();
+    if predicates.len() == group.len() {
+        let same_predicate = predicates
+            .iter()
+            .all(|c| c.predicate == predicates[0].predicate);
+        // The same happening told with other verbs still has the same actors:
+        // "protesters marched" and "protesters gathered".
+        let shared_argument = predicates
+            .iter()
+            .all(|c| crate::extract::claims::shares_argument(c, predicates[0]));
+        if same_predicate {
+            evidence.push(format!("both dates go with “{}”", predicates[0].word));
+            confidence += 0.05;
+        } else if !shared_argument && coarse {
+            // "born in 1961" and "elected in 1991": two happenings, two years. (Days are
+            // rarely given in passing; a day told with other verbs and actors, "rioters
+            // threw" / "protesters marched", is still often one happening.)
+            confidence -= 0.15;
+            let words: Vec<String> = predicates.iter().map(|c| format!("“{}”", c.word)).collect();
+            evidence.push(format!(
+                "the dates go with different predicates and actors: {}",
+                words.join(" / ")
+            ));
+        }
+    }
+    confidence
 }
 
 /// What the dates' referents say about a mismatch: a date that is a bound, a range or one
