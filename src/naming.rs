@@ -164,8 +164,8 @@ mod tests {
     #[test]
     fn sources_without_outlet_are_named_by_title_heading_or_opening() {
         use super::{NameParts, source_name};
-        let seed = "seeds/000_f2e8904841172fcc.txt";
-        let title = "Mali's military successes and the failure of Western calls to suspend";
+        let seed = "stories/000_f2e8904841172fcc.txt";
+        let title = "Tarnow's harbour reforms and the quiet collapse of the dockers' union talks";
         let named = |parts: NameParts| source_name(&parts);
         // A long title is cut at a word, with an ellipsis.
         assert_eq!(
@@ -174,7 +174,7 @@ mod tests {
                 title: Some(title),
                 ..NameParts::default()
             }),
-            "Mali's military successes and the…"
+            "Tarnow's harbour reforms and the quiet…"
         );
         // No title: the first heading, else the first sentence's opening words.
         assert_eq!(
@@ -188,10 +188,10 @@ mod tests {
         assert_eq!(
             named(NameParts {
                 path: seed,
-                opening: Some("Malians have welcomed the reported arrival of advisers."),
+                opening: Some("Dockers in Tarnow have greeted the promised return of the ferries."),
                 ..NameParts::default()
             }),
-            "Malians have welcomed the reported…"
+            "Dockers in Tarnow have greeted the…"
         );
         // Nothing to go on: the file name as it is.
         assert_eq!(
