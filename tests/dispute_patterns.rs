@@ -7,7 +7,7 @@
 
 use parallax::model::{FindingKind, Report};
 use parallax::settings::DEFAULT_MIN_CONFIDENCE;
-use parallax::{Input, Settings, progress::Progress};
+use parallax::{Settings, progress::Progress};
 
 mod common;
 use common::{any, compare_texts as compare, shown};
@@ -32,14 +32,7 @@ fn compare_split(texts: &[&str], needle: &str) -> Report {
         }],
         ..Edits::default()
     };
-    let inputs: Vec<Input> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, text)| Input::Memory {
-            name: format!("source_{}.txt", (b'a' + i as u8) as char),
-            bytes: text.as_bytes().to_vec(),
-        })
-        .collect();
+    let inputs = common::memory_inputs(texts);
     let report =
         parallax::compare_edited(&inputs, &[], &Settings::default(), &edits, &Progress::new())
             .unwrap()

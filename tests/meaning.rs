@@ -8,15 +8,10 @@ use parallax::model::{FindingKind, Report};
 use parallax::{Input, Settings, progress::Progress};
 use std::path::PathBuf;
 
+mod common;
+
 fn compare(texts: &[&str], meaning: bool) -> Report {
-    let inputs: Vec<Input> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, text)| Input::Memory {
-            name: format!("source_{}.txt", (b'a' + i as u8) as char),
-            bytes: text.as_bytes().to_vec(),
-        })
-        .collect();
+    let inputs = common::memory_inputs(texts);
     let settings = Settings {
         meaning,
         ..Settings::default()

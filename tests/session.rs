@@ -53,6 +53,22 @@ fn passage_anchor(report: &Report, at: PassageRef) -> Anchor {
     )
 }
 
+/// An anchor on each claim of a finding, as the viewer saves a review.
+fn finding_anchors(report: &Report, finding: &parallax::model::Finding) -> Vec<Anchor> {
+    finding
+        .claims
+        .iter()
+        .map(|c| {
+            Anchor::capture(
+                c.document.get(),
+                &report.documents[c.document.get()].text,
+                c.start,
+                c.end,
+            )
+        })
+        .collect()
+}
+
 /// Body passages in no event, per document.
 fn free_passages(report: &Report) -> Vec<PassageRef> {
     let event_of = report.event_of_passages();
@@ -114,18 +130,7 @@ fn full_session(session_path: Option<&Path>) -> Session {
             .expect("a shown finding of the kind");
         FindingKey {
             kind,
-            claims: finding
-                .claims
-                .iter()
-                .map(|c| {
-                    Anchor::capture(
-                        c.document.get(),
-                        &report.documents[c.document.get()].text,
-                        c.start,
-                        c.end,
-                    )
-                })
-                .collect(),
+            claims: finding_anchors(&report, finding),
         }
     };
     edits.reviews.push(FindingReview {
@@ -654,18 +659,7 @@ fn review_of_the_number_mismatch(saved_as: FindingKind, extra: Vec<Anchor>) -> S
         .iter()
         .find(|f| f.kind == FindingKind::NumberMismatch && f.claims.len() == 2)
         .expect("the samples have a two-sided number mismatch");
-    let mut claims: Vec<Anchor> = finding
-        .claims
-        .iter()
-        .map(|c| {
-            Anchor::capture(
-                c.document.get(),
-                &report.documents[c.document.get()].text,
-                c.start,
-                c.end,
-            )
-        })
-        .collect();
+    let mut claims = finding_anchors(&report, finding);
     claims.extend(extra);
     let mut session = Session::for_files(&files, None);
     session.edits.reviews.push(FindingReview {

@@ -34,15 +34,24 @@ pub struct Gold {
 /// Compares texts given in memory as `source_a.txt`, `source_b.txt`, … with the default
 /// settings.
 pub fn compare_texts(texts: &[&str]) -> Report {
-    let inputs: Vec<Input> = texts
+    parallax::compare(
+        &memory_inputs(texts),
+        &Settings::default(),
+        &Progress::new(),
+    )
+    .unwrap()
+}
+
+/// Texts given in memory as `source_a.txt`, `source_b.txt`, …
+pub fn memory_inputs(texts: &[&str]) -> Vec<Input> {
+    texts
         .iter()
         .enumerate()
         .map(|(i, text)| Input::Memory {
             name: format!("source_{}.txt", (b'a' + i as u8) as char),
             bytes: text.as_bytes().to_vec(),
         })
-        .collect();
-    parallax::compare(&inputs, &Settings::default(), &Progress::new()).unwrap()
+        .collect()
 }
 
 /// The summaries of the findings of `kind` a user sees by default.

@@ -317,13 +317,7 @@ pub fn denied_across(context: &Context<'_>) -> Vec<FindingDraft> {
             };
             let event_a = context.event_of[d][p];
             for denial in denials::denials(context, a) {
-                let statement: Vec<&str> = context
-                    .features(a)
-                    .terms
-                    .iter()
-                    .filter(|(at, _)| denial.statement.0 <= *at && *at < denial.statement.1)
-                    .map(|(_, stem)| stem.as_str())
-                    .collect();
+                let statement = denials::statement_terms(context, a, &denial);
                 'documents: for (e, other) in context.corpus.documents.iter().enumerate() {
                     let Some(told) = story.event_of_story(a.document, crate::model::DocId(e))
                     else {

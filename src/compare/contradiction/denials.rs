@@ -236,6 +236,21 @@ fn statement_from(
     })
 }
 
+/// The stems of the statement a denial denies.
+pub(super) fn statement_terms<'a>(
+    context: &Context<'a>,
+    at: PassageRef,
+    denial: &Denial,
+) -> Vec<&'a str> {
+    context
+        .features(at)
+        .terms
+        .iter()
+        .filter(|(offset, _)| denial.statement.0 <= *offset && *offset < denial.statement.1)
+        .map(|(_, stem)| stem.as_str())
+        .collect()
+}
+
 /// "A claim and its denial": one source reports that someone denied a statement that
 /// another source of the same event states as fact, without reporting the denial anywhere.
 /// Both are told to the reader; which is right is theirs to judge.
@@ -244,13 +259,7 @@ pub fn denied_statements(context: &Context<'_>) -> Vec<FindingDraft> {
     for (event_index, event) in context.alignment.events.iter().enumerate() {
         for &a in &event.passages {
             for denial in denials(context, a) {
-                let statement: Vec<&str> = context
-                    .features(a)
-                    .terms
-                    .iter()
-                    .filter(|(at, _)| denial.statement.0 <= *at && *at < denial.statement.1)
-                    .map(|(_, stem)| stem.as_str())
-                    .collect();
+                let statement = statement_terms(context, a, &denial);
                 for &b in &event.passages {
                     if b.document == a.document {
                         continue;
