@@ -228,7 +228,7 @@ fn run(
     }
     let mut alignment = align::align(&corpus, settings, progress)?;
     placed.correct(&mut alignment, &corpus);
-    // Quotes over two or three paragraphs are read for the quote findings only (see
+    // Quotes over two to four paragraphs are read for the quote findings only (see
     // `extract::long_quotes`: as alignment anchors they cost precision).
     extract::long_quotes::add(&mut corpus, lexicon);
     if std::env::var_os("PARALLAX_TIMINGS").is_some() {

@@ -54,7 +54,9 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         }
         for (j, count) in shared {
             let smaller = words_i.len().min(items[j].2.len());
-            if count >= 4 && count as f32 >= 0.7 * smaller as f32 {
+            if (count >= 4 && count as f32 >= 0.7 * smaller as f32)
+                || (count >= MIN_SHARED_WORDS && in_order(context, &items[i], &items[j]))
+            {
                 links.push((i, j));
             }
         }
@@ -268,6 +270,26 @@ fn wording_changes(
     changes
 }
 
+/// Whether two quotes give one stretch of words in the same order (see [`one_quote`]):
+/// an excerpt opened a few words earlier, or going on past the other's end, shares fewer
+/// of its words with the other than a plain count asks, yet is the same quote.
+fn in_order(
+    context: &Context<'_>,
+    a: &(PassageRef, &QuoteFeature, BTreeSet<&str>),
+    b: &(PassageRef, &QuoteFeature, BTreeSet<&str>),
+) -> bool {
+    let text = |item: &(PassageRef, &QuoteFeature, BTreeSet<&str>)| -> &str {
+        &context.text(item.0.document)[item.1.start..item.1.end]
+    };
+    let (a_text, b_text) = (text(a), text(b));
+    let (a_spelled, b_spelled) = (spelled_out(a_text), spelled_out(b_text));
+    let folded = |spelled: &[QuoteWord]| -> Vec<String> {
+        spelled.iter().map(|(w, _, _)| w.clone()).collect()
+    };
+    let same = crate::text::common_subsequence(&folded(&a_spelled), &folded(&b_spelled));
+    one_quote(&same, (&a_spelled, a_text), (&b_spelled, b_text))
+}
+
 /// A quote's word for comparison: folded, with the byte where its token starts and whether
 /// the token is capitalised (a name).
 type QuoteWord = (String, usize, bool);
@@ -360,23 +382,56 @@ const SAME_SHARE: f32 = 0.8;
 
 /// Whether two versions share enough to be one quote: the shorter is nearly all in the
 /// longer, counted over the stretch of the shorter between its first and last shared word
-/// (one outlet may open or close the excerpt a few words earlier), and that stretch is most
-/// of the shorter. Otherwise they are different sentences of a statement, or different
+/// (one outlet may open or close the excerpt a few words earlier), and the shared words
+/// are most of the part both excerpts give. Words one version gives before the other's
+/// excerpt opens (the other starts at its first shared word), or after it closes, are
+/// outside that part. Otherwise they are different sentences of a statement, or different
 /// parts cut in different places.
-fn one_quote(same: &[(usize, usize)], a_len: usize, b_len: usize) -> bool {
-    let (Some(first), Some(last)) = (same.first(), same.last()) else {
+fn one_quote(same: &[(usize, usize)], a: (&[QuoteWord], &str), b: (&[QuoteWord], &str)) -> bool {
+    let (Some(&(a0, b0)), Some(&(a1, b1))) = (same.first(), same.last()) else {
         return false;
     };
-    let (start, end) = if a_len <= b_len {
-        (first.0, last.0)
-    } else {
-        (first.1, last.1)
-    };
+    let (a_len, b_len) = (a.0.len(), b.0.len());
+    let (start, end) = if a_len <= b_len { (a0, a1) } else { (b0, b1) };
     let stretch = end + 1 - start;
-    let shorter = a_len.min(b_len);
+    // The part of each version inside the other's excerpt: a few words, or whole
+    // sentences, before the other opens or after it closes are left out.
+    let (a_opens, b_opens) = (sentence_openings(a), sentence_openings(b));
+    let outside = |words: usize, other_at_edge: bool, whole_sentences: bool| {
+        if other_at_edge && (words <= MAX_OUTSIDE || whole_sentences) {
+            words
+        } else {
+            0
+        }
+    };
+    let inside_a = a_len
+        - outside(a0, b0 == 0, a_opens.contains(&a0))
+        - outside(a_len - a1 - 1, b1 + 1 == b_len, a_opens.contains(&(a1 + 1)));
+    let inside_b = b_len
+        - outside(b0, a0 == 0, b_opens.contains(&b0))
+        - outside(b_len - b1 - 1, a1 + 1 == a_len, b_opens.contains(&(b1 + 1)));
+    let shorter = inside_a.min(inside_b);
     same.len() as f32 >= SAME_SHARE * stretch as f32
         && same.len() as f32 >= STRETCH_SHARE * shorter as f32
         && same.len() >= MIN_SHARED_WORDS
+}
+
+/// The indexes of a version's words that open a sentence of it.
+fn sentence_openings((words, text): (&[QuoteWord], &str)) -> BTreeSet<usize> {
+    let starts: BTreeSet<usize> = crate::segment::sentences(text, 0..text.len())
+        .into_iter()
+        .filter_map(|range| {
+            text[range.clone()]
+                .find(char::is_alphanumeric)
+                .map(|at| range.start + at)
+        })
+        .collect();
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, start, _))| starts.contains(start))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// The words both versions give before their first shared word, and after their last, when
@@ -400,6 +455,9 @@ fn swapped_ends(
 /// Words each version may give before its first or after its last shared word for them to
 /// count as a swapped word rather than an excerpt cut elsewhere.
 const MAX_SWAPPED_END: usize = 2;
+/// Words a version may give before the other's excerpt opens, or after it closes, and
+/// still be compared over the part both give ("And I think …").
+const MAX_OUTSIDE: usize = 4;
 /// Share of the shorter version that its shared stretch must cover.
 const STRETCH_SHARE: f32 = 0.7;
 /// Shared words two versions need at least to be compared as one quote.
@@ -419,7 +477,7 @@ fn changed_runs(
     let a_words: Vec<&str> = a.iter().map(|(w, _, _)| w.as_str()).collect();
     let b_words: Vec<&str> = b.iter().map(|(w, _, _)| w.as_str()).collect();
     let same = crate::text::common_subsequence(&a_words, &b_words);
-    if !one_quote(&same, a_words.len(), b_words.len()) {
+    if !one_quote(&same, (&a, a_text), (&b, b_text)) {
         return Vec::new();
     }
     let elided = |text: &str, from: usize, to: usize| {
@@ -437,7 +495,17 @@ fn changed_runs(
         }
         runs.push((ai + 1..aj, bi + 1..bj));
     }
-    runs.extend(swapped_ends(&same, a.len(), b.len()));
+    // A quote opening in lower case is woven into the outlet's own sentence, which adapts
+    // its first word ("for anyone “who …”"): an opening swap there is grammar, not a change.
+    let woven = [a_text, b_text].iter().any(|text| {
+        text.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .starts_with(char::is_lowercase)
+    });
+    runs.extend(
+        swapped_ends(&same, a.len(), b.len())
+            .into_iter()
+            .filter(|(ra, rb)| !(woven && ra.start == 0 && rb.start == 0)),
+    );
     // Words one side drops at one place and the other adds at another were moved.
     let dropped: Vec<&str> = runs
         .iter()
@@ -489,6 +557,18 @@ fn same_words(
     }
     let joined = |run: &[QuoteWord]| run.iter().map(|(w, _, _)| w.as_str()).collect::<String>();
     if joined(was) == joined(now) {
+        return true;
+    }
+    // The same, a function word aside ("FBI and" / "F.B.I."; the other side's "and" fell
+    // elsewhere in the alignment).
+    let content_joined = |run: &[QuoteWord]| {
+        run.iter()
+            .filter(|(w, _, _)| !stopword(w))
+            .map(|(w, _, _)| w.as_str())
+            .collect::<String>()
+    };
+    let (x, y) = (content_joined(was), content_joined(now));
+    if !x.is_empty() && (x == y || x == joined(now) || joined(was) == y) {
         return true;
     }
     // One word against several that open and close it: a word censored or cut.
@@ -562,7 +642,7 @@ mod tests {
 
     fn stopword(word: &str) -> bool {
         [
-            "the", "a", "we", "it", "and", "of", "he", "i", "said", "say", "will", "up",
+            "the", "a", "we", "it", "and", "of", "he", "i", "said", "say", "will", "up", "that",
         ]
         .contains(&word)
     }
@@ -604,6 +684,59 @@ mod tests {
             &stopword,
         );
         assert_eq!(changes, [(String::new(), "quite openly".to_string())]);
+    }
+
+    #[test]
+    fn an_excerpt_opened_earlier_with_a_word_changed_is_found() {
+        // Three words before the stretch both give, a function word dropped inside it, and
+        // the longer going on past an ellipsis: still one quote, with one word changed.
+        let changes = changed_runs(
+            "And I think we need to use whatever legal tools are needed to obtain the records \
+             that she keeps",
+            "We need to use whatever legal means needed to obtain the records she keeps … the \
+             right to refuse them is narrow",
+            &stopword,
+        );
+        assert_eq!(changes, [("tools are".to_string(), "means".to_string())]);
+    }
+
+    #[test]
+    fn sentences_only_one_source_quotes_are_outside_the_comparison() {
+        // Two whole sentences before the part both give, and a pronoun changed in it.
+        let changes = changed_runs(
+            "I am sorry for the captain. I am truly sorry. The mayor broke every rule in the \
+             book. Nothing happened to her. The captain broke one and they ended his career.",
+            "The mayor broke every rule in the book, and nothing happened to her. The captain \
+             broke one, and it ended his career, and that is unfair",
+            &stopword,
+        );
+        assert_eq!(changes, [("they".to_string(), "it".to_string())]);
+        // Words before the other opens that are not whole sentences still count.
+        assert!(
+            changed_runs(
+                "That is a choice every member of the board will make about the harbour plan",
+                "The harbour plan is not final, but in my view every member will agree",
+                &stopword,
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_opening_adapted_to_the_outlets_sentence_is_not_a_change() {
+        let changes = changed_runs(
+            "Whoever knowingly sells a forged permit to any person shall be fined",
+            "who knowingly sells a forged permit to any person shall be fined",
+            &stopword,
+        );
+        assert!(changes.is_empty(), "{changes:?}");
+        // Both capitalised: a real swap.
+        let changes = changed_runs(
+            "Surely we will rebuild every bridge before winter",
+            "Perhaps we will rebuild every bridge before winter",
+            &stopword,
+        );
+        assert_eq!(changes.len(), 1);
     }
 
     #[test]

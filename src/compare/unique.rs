@@ -146,10 +146,14 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                         (covered, covered_by) = (share, by);
                     }
                     let f = context.features(at);
+                    let passage =
+                        &context.corpus.documents[at.document.get()].passages[at.passage.get()];
+                    // A quote counts where it opens; the end of one that opened paragraphs
+                    // earlier (read for quote findings only) does not make a passage a fact.
                     checkable |= !f.entities.is_empty()
                         || !f.quantities.is_empty()
                         || !f.dates.is_empty()
-                        || !f.quotes.is_empty();
+                        || f.quotes.iter().any(|q| q.start >= passage.start);
                 }
                 let claims: Vec<_> = passages
                     .iter()

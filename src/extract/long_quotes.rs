@@ -1,4 +1,4 @@
-//! Quotes that run over two or three paragraphs, for comparing quotes only.
+//! Quotes that run over two to four paragraphs, for comparing quotes only.
 //!
 //! Quotes are found paragraph by paragraph (see [`super::quotes`]). Where every sentence is
 //! a line of its own (one of the real-news corpora, and many pages saved as text), a quote of
@@ -17,13 +17,16 @@ use super::{Corpus, QuoteFeature, quotes};
 use crate::model::PassageRole;
 
 /// Paragraphs a quote may run over, the one it opens in included.
-const MAX_PARAGRAPHS: usize = 3;
+const MAX_PARAGRAPHS: usize = 4;
 
 /// Where a paragraph leaves a quote open: the byte of its last opening mark that no closing
 /// mark follows, if any.
 fn dangling_open(text: &str, range: std::ops::Range<usize>) -> Option<usize> {
     let closed = quotes::find_quotes(text, range.clone());
-    let after = closed.last().map_or(range.start, |q| q.end + 1);
+    // After the last closed quote's closing mark (a curly mark is three bytes).
+    let after = closed.last().map_or(range.start, |q| {
+        q.end + text[q.end..].chars().next().map_or(1, char::len_utf8)
+    });
     let rest = text.get(after.min(range.end)..range.end)?;
     let curly = rest.find('“').map(|p| after + p);
     let straight = (rest.matches('"').count() % 2 == 1)
@@ -101,6 +104,11 @@ mod tests {
         assert_eq!(dangling_open(text, 0..text.len()), text.find('“'));
         let closed = "He said: “We will rebuild,” and left.";
         assert_eq!(dangling_open(closed, 0..closed.len()), None);
+        let after_curly = "“Fine,” he said. “We go on";
+        assert_eq!(
+            dangling_open(after_curly, 0..after_curly.len()),
+            after_curly.rfind('“')
+        );
         let straight = "\"Fine,\" he said. \"We go on";
         assert_eq!(
             dangling_open(straight, 0..straight.len()),
