@@ -1,0 +1,294 @@
+//! `quote_attribution`, `quote_wording` and quote `agreement`.
+//!
+//! Quotes of five words or more are matched across documents by word overlap (found through
+//! an inverted index on their rarer words). Nearly the same words given to different
+//! speakers are a misattribution. To the same speaker (or with no speaker named on one
+//! side), the same words are an agreement; words changed inside the part both sources
+//! quote are a `quote_wording` difference, never an agreement. One source quoting more of
+//! a statement than another (a longer excerpt), an ellipsis standing for the words the other
+//! gives, and contractions ("won't" / "will not") are not changes. Each source gets a claim
+//! for the quote and one for the speaker's name.
+
+use super::{Context, FindingDraft, components};
+use crate::extract::QuoteFeature;
+use crate::model::{DocId, EntityId, EntityKind, FindingKind, PassageRef};
+use changes::{MIN_SHARED_WORDS, QuoteWord, changed_runs, one_quote, spelled_out};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+mod changes;
+
+const MIN_WORDS: usize = 5;
+
+pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
+    let mut items: Vec<(PassageRef, &QuoteFeature, BTreeSet<&str>)> = Vec::new();
+    for (d, document) in context.corpus.documents.iter().enumerate() {
+        for (p, features) in document.features.iter().enumerate() {
+            for quote in &features.quotes {
+                if quote.words.len() >= MIN_WORDS {
+                    let at = PassageRef {
+                        document: DocId(d),
+                        passage: crate::model::PassageId(p),
+                    };
+                    let set = quote.words.iter().map(String::as_str).collect();
+                    items.push((at, quote, set));
+                }
+            }
+        }
+    }
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (_, _, words)) in items.iter().enumerate() {
+        for word in words {
+            index.entry(word).or_default().push(i);
+        }
+    }
+    let mut links = Vec::new();
+    for (i, (at_i, _, words_i)) in items.iter().enumerate() {
+        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+        for word in words_i {
+            let list = &index[word];
+            if list.len() > 200 {
+                continue;
+            }
+            for &j in list {
+                if j > i && items[j].0.document != at_i.document {
+                    *shared.entry(j).or_default() += 1;
+                }
+            }
+        }
+        for (j, count) in shared {
+            let smaller = words_i.len().min(items[j].2.len());
+            if (count >= 4 && count as f32 >= 0.7 * smaller as f32)
+                || (count >= MIN_SHARED_WORDS && in_order(context, &items[i], &items[j]))
+            {
+                links.push((i, j));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for group in components(items.len(), &links) {
+        let speakers: BTreeSet<Option<EntityId>> =
+            group.iter().map(|&i| items[i].1.speaker).collect();
+        let known: BTreeSet<EntityId> = speakers.iter().flatten().copied().collect();
+        // Speakers named by an attribution pattern at the quote; the others were guessed
+        // (a pronoun resolved, the nearest name) and do not make two speakers.
+        let sure: BTreeSet<EntityId> = group
+            .iter()
+            .filter(|&&i| items[i].1.speaker_confident)
+            .filter_map(|&i| items[i].1.speaker)
+            .collect();
+        // A misattribution needs every speaker named by an attribution pattern at the quote,
+        // each a person or organisation, in at least two sources.
+        let attributed = group.iter().all(|&i| {
+            let quote = items[i].1;
+            quote.speaker_confident
+                && quote.speaker.is_some_and(|e| {
+                    matches!(
+                        context.corpus.entities[e.get()].kind,
+                        EntityKind::Person | EntityKind::Organisation
+                    )
+                })
+        });
+        let documents: BTreeSet<DocId> = group.iter().map(|&i| items[i].0.document).collect();
+        let changes = wording_changes(context, &group, &items);
+        let kind = if known.len() >= 2 && attributed && documents.len() >= 2 {
+            FindingKind::QuoteAttribution
+        } else if sure.len() <= 1 && !changes.is_empty() && documents.len() >= 2 {
+            FindingKind::QuoteWording
+        } else if known.len() == 1 && !speakers.contains(&None) {
+            FindingKind::Agreement
+        } else {
+            continue;
+        };
+        // How much of the quote the sources share, word for word.
+        let overlap = group
+            .iter()
+            .flat_map(|&i| group.iter().map(move |&j| (i, j)))
+            .filter(|(i, j)| i < j && items[*i].0.document != items[*j].0.document)
+            .map(|(i, j)| {
+                let shared = items[i].2.intersection(&items[j].2).count();
+                shared as f32 / items[i].2.len().min(items[j].2.len()).max(1) as f32
+            })
+            .fold(0.0f32, f32::max);
+        let mut claims = Vec::new();
+        let mut listing = Vec::new();
+        for &i in &group {
+            let (at, quote, _) = &items[i];
+            let speaker = quote
+                .speaker
+                .map(|e| context.corpus.entities[e.get()].name.clone());
+            claims.push(context.claim(
+                *at,
+                quote.start,
+                quote.end,
+                speaker.clone(),
+                Some("quote".into()),
+            ));
+            if let Some((start, end)) = quote.speaker_span
+                && let Some(passage) = context.passage_at(at.document, start)
+            {
+                claims.push(context.claim(
+                    PassageRef {
+                        document: at.document,
+                        passage,
+                    },
+                    start,
+                    end,
+                    speaker.clone(),
+                    Some("speaker".into()),
+                ));
+            }
+            // A guessed speaker other than the one named beside the quote is not shown as
+            // a second speaker.
+            let guessed_other = !quote.speaker_confident
+                && quote
+                    .speaker
+                    .is_some_and(|e| !sure.is_empty() && !sure.contains(&e));
+            let shown = if guessed_other { None } else { speaker.clone() };
+            listing.push(format!(
+                "{} ({})",
+                shown.unwrap_or_else(|| "unnamed".into()),
+                context.source_name(at.document)
+            ));
+        }
+        let first = items[group[0]].1;
+        let opening: String = context.text(items[group[0]].0.document)[first.start..first.end]
+            .split_whitespace()
+            .take(8)
+            .collect::<Vec<_>>()
+            .join(" ");
+        // The same quote worded differently by two outlets is a note, never a misattribution.
+        let mut differing: BTreeSet<&str> = BTreeSet::new();
+        for &i in &group {
+            for &j in &group {
+                if items[i].0.document != items[j].0.document {
+                    differing.extend(items[i].2.difference(&items[j].2).copied());
+                }
+            }
+        }
+        let reworded = if differing.is_empty() {
+            ""
+        } else {
+            ", worded differently"
+        };
+        let summary = if kind == FindingKind::QuoteAttribution {
+            format!(
+                "The quote “{opening}…” is given to different speakers: {}",
+                listing.join(" vs ")
+            )
+        } else if kind == FindingKind::QuoteWording {
+            let shown: Vec<String> = changes
+                .iter()
+                .take(3)
+                .map(|(was, now)| format!("“{was}” / “{now}”"))
+                .collect();
+            format!(
+                "Sources quote “{opening}…” with different words ({}): {}",
+                shown.join("; "),
+                listing.join(" vs ")
+            )
+        } else {
+            format!(
+                "Sources quote “{opening}…” from the same speaker{reworded}: {}",
+                listing.join(", ")
+            )
+        };
+        let event = group
+            .iter()
+            .find_map(|&i| context.event_of[items[i].0.document.get()][items[i].0.passage.get()]);
+        let mut evidence = vec![format!(
+            "the same quote in {} sources ({:.0}% of its words shared)",
+            documents.len(),
+            overlap * 100.0
+        )];
+        if !differing.is_empty() {
+            let words: Vec<&str> = differing.iter().take(8).copied().collect();
+            evidence.push(format!(
+                "words in one version of the quote only: {}",
+                words.join(", ")
+            ));
+        }
+        let confidence = if kind == FindingKind::QuoteAttribution {
+            evidence.push(
+                "each source names its speaker next to the quote (\u{201c}…,\u{201d} X said)"
+                    .to_string(),
+            );
+            0.55 + 0.3 * overlap
+        } else if kind == FindingKind::QuoteWording {
+            evidence.push(if known.len() == 1 {
+                "the same speaker, and the words around the change are the same".to_string()
+            } else if sure.len() == 1 {
+                "one speaker named beside the quote (the others' attribution is a guess), \
+                 and the words around the change are the same"
+                    .to_string()
+            } else {
+                "no speaker named, and the words around the change are the same".to_string()
+            });
+            // Sure of the referent when the change is small against what is shared.
+            let changed: usize = changes
+                .iter()
+                .map(|(a, b)| a.split(' ').count().max(b.split(' ').count()))
+                .sum();
+            (0.6 + 0.3 * overlap - 0.03 * changed as f32).clamp(0.5, 0.9)
+        } else {
+            0.7 + 0.2 * overlap
+        };
+        out.push(FindingDraft {
+            kind,
+            event,
+            summary,
+            claims,
+            confidence,
+            evidence,
+        });
+    }
+    out
+}
+
+/// Words a quote's versions change inside the part they both give: (one version, the
+/// other) for each changed run, between the first and the last word they share. Runs an
+/// ellipsis stands for, and contractions, are not changes.
+fn wording_changes(
+    context: &Context<'_>,
+    group: &[usize],
+    items: &[(PassageRef, &QuoteFeature, BTreeSet<&str>)],
+) -> Vec<(String, String)> {
+    let mut changes = Vec::new();
+    for (position, &i) in group.iter().enumerate() {
+        for &j in &group[position + 1..] {
+            let (a, b) = (&items[i], &items[j]);
+            if a.0.document == b.0.document {
+                continue;
+            }
+            let a_text = &context.text(a.0.document)[a.1.start..a.1.end];
+            let b_text = &context.text(b.0.document)[b.1.start..b.1.end];
+            let stopword = |w: &str| context.lexicon.stopwords.contains(w);
+            for change in changed_runs(a_text, b_text, &stopword) {
+                let reversed = (change.1.clone(), change.0.clone());
+                if !changes.contains(&change) && !changes.contains(&reversed) {
+                    changes.push(change);
+                }
+            }
+        }
+    }
+    changes
+}
+
+/// Whether two quotes give one stretch of words in the same order (see [`one_quote`]):
+/// an excerpt opened a few words earlier, or going on past the other's end, shares fewer
+/// of its words with the other than a plain count asks, yet is the same quote.
+fn in_order(
+    context: &Context<'_>,
+    a: &(PassageRef, &QuoteFeature, BTreeSet<&str>),
+    b: &(PassageRef, &QuoteFeature, BTreeSet<&str>),
+) -> bool {
+    let text = |item: &(PassageRef, &QuoteFeature, BTreeSet<&str>)| -> &str {
+        &context.text(item.0.document)[item.1.start..item.1.end]
+    };
+    let (a_text, b_text) = (text(a), text(b));
+    let (a_spelled, b_spelled) = (spelled_out(a_text), spelled_out(b_text));
+    let folded = |spelled: &[QuoteWord]| -> Vec<String> {
+        spelled.iter().map(|(w, _, _)| w.clone()).collect()
+    };
+    let same = crate::text::common_subsequence(&folded(&a_spelled), &folded(&b_spelled));
+    one_quote(&same, (&a_spelled, a_text), (&b_spelled, b_text))
+}
