@@ -197,6 +197,21 @@ pub fn event_confidence(context: &Context<'_>, event: Option<EventId>) -> f32 {
     event.map_or(0.0, |e| context.alignment.events[e.get()].confidence)
 }
 
+/// The documents that tell one story: pairs that share at least one aligned event.
+pub fn story_pairs(context: &Context<'_>) -> std::collections::HashSet<(DocId, DocId)> {
+    let mut pairs = std::collections::HashSet::new();
+    for event in &context.alignment.events {
+        let documents = event.documents();
+        for (n, &a) in documents.iter().enumerate() {
+            for &b in &documents[n + 1..] {
+                pairs.insert((a, b));
+                pairs.insert((b, a));
+            }
+        }
+    }
+    pairs
+}
+
 /// One finding detector.
 type Detector = fn(&Context<'_>) -> Vec<FindingDraft>;
 

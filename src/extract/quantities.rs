@@ -601,6 +601,9 @@ pub fn find_quantities(
             // number measures.
             let mut k = first;
             let mut linked = false;
+            // "Quarnmet has 7,300 employees": the noun before a verb of having is who holds
+            // the count, not what it measures (the counted noun says that).
+            let mut held = false;
             let mut steps = 0;
             while k > 0 && steps < 4 {
                 k -= 1;
@@ -611,6 +614,9 @@ pub fn find_quantities(
                 }
                 let w = folded[k].as_str();
                 if LINKERS.contains(&w) {
+                    // Only the verb right before the figure: "turnout had reached 61 percent"
+                    // still measures turnout.
+                    held |= !linked && matches!(w, "has" | "have" | "had") && unit.is_some();
                     linked = true;
                     continue;
                 }
@@ -619,6 +625,7 @@ pub fn find_quantities(
                 }
                 let sentence_start = k == 0;
                 if linked
+                    && !held
                     && tokens[k].is_word()
                     && (sentence_start || !tokens[k].is_capitalised())
                     && !lexicon.is_stopword(w)
@@ -795,6 +802,15 @@ mod tests {
         assert_eq!(found[1].2, "percent");
         assert_eq!(found[2].1, 52000.0);
         assert_eq!(found[2].3.as_deref(), Some("attendance"));
+    }
+
+    #[test]
+    fn a_holder_before_a_verb_of_having_is_no_qualifier() {
+        let found =
+            quantities("The group has about 6,800 employees, and turnout had reached 61 percent.");
+        assert_eq!(found[0].2, "jobs");
+        assert_eq!(found[0].3, None);
+        assert_eq!(found[1].3.as_deref(), Some("turnout"));
     }
 
     #[test]

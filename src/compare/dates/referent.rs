@@ -242,28 +242,13 @@ fn tie(context: &Context<'_>, a: &Mention<'_>, b: &Mention<'_>) -> Option<Tie> {
     })
 }
 
-/// The documents that tell one story: pairs that share at least one aligned event.
-fn story_pairs(context: &Context<'_>) -> HashSet<(DocId, DocId)> {
-    let mut pairs = HashSet::new();
-    for event in &context.alignment.events {
-        let documents = event.documents();
-        for (n, &a) in documents.iter().enumerate() {
-            for &b in &documents[n + 1..] {
-                pairs.insert((a, b));
-                pairs.insert((b, a));
-            }
-        }
-    }
-    pairs
-}
-
 /// The largest family bucket paired in full; larger ones (a corpus of thousands of
 /// mentions of one kind of happening) are left alone rather than paired quadratically.
 const MAX_BUCKET: usize = 600;
 
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let items = mentions(context);
-    let stories = story_pairs(context);
+    let stories = super::super::story_pairs(context);
     // An ordered map: a pair in two families keeps the tie of the later family in a fixed
     // order, the same in every run.
     let mut buckets: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();

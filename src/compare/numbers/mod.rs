@@ -6,6 +6,8 @@
 //! quantities are paired by how many words around them the two sources share. Matched pairs
 //! are joined into groups: a group with one value is an agreement, with several a mismatch.
 
+mod referent;
+
 use super::{Context, FindingDraft, components, shared_context, shared_context_words};
 use crate::extract::quantities::Quantity;
 use crate::model::{EventId, FindingKind, PassageRef};
@@ -237,9 +239,15 @@ fn claim_of(context: &Context<'_>, item: &Item<'_>) -> crate::model::Claim {
         Some(value),
         q.approximation.as_ref().map(|a| a.to_lowercase()),
     );
+    // Who gives the figure is read in its own sentence: another sentence of the paragraph
+    // may quote someone else.
     let passage = &context.corpus.documents[item.at.document.get()].passages[item.at.passage.get()];
-    claim.attribution =
-        super::attribution::of(&context.text(item.at.document)[passage.start..passage.end]);
+    let text = context.text(item.at.document);
+    let sentence = crate::segment::sentences(text, passage.start..passage.end)
+        .into_iter()
+        .find(|s| s.start <= q.start && q.start < s.end)
+        .unwrap_or(passage.start..passage.end);
+    claim.attribution = super::attribution::of(&text[sentence]);
     claim
 }
 
@@ -664,6 +672,12 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             }
         }
     }
+    // Figures of one holder in passages of different events, or of none.
+    let mut taken = referent::Taken::default();
+    for finding in &out {
+        taken.add(&finding.claims);
+    }
+    out.extend(referent::find(context, &taken));
     out
 }
 
