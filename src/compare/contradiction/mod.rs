@@ -322,6 +322,38 @@ fn claim_span(claim: &ClaimFeature) -> (usize, usize) {
     (start.min(claim.negation.map_or(start, |n| n.0)), end)
 }
 
+/// The span a reader should see for one of two opposed claims: the whole proposition, from
+/// the subject through the object's whole phrase ("the match for six minutes"); without an
+/// object of its own, through the partner's object word when it follows the predicate
+/// ("conceded defeat", which the reading missed).
+fn proposition_span(
+    context: &Context<'_>,
+    at: PassageRef,
+    claim: &ClaimFeature,
+    partner: &ClaimFeature,
+) -> (usize, usize) {
+    let (start, mut end) = claim_span(claim);
+    let passage = &context.corpus.documents[at.document.get()].passages[at.passage.get()];
+    if let Some(object) = &claim.object {
+        end = end.max(object.full_end.min(passage.end));
+    } else if let Some(object) = partner.object.as_ref().filter(|o| !o.pronoun) {
+        let text = context.text(at.document);
+        let from = claim.end.min(passage.end);
+        let after = &text[from..passage.end];
+        let clause = after
+            .find([',', ';', '.', ':', '"', '“', '”'])
+            .map_or(after, |i| &after[..i]);
+        if let Some(token) = crate::text::tokens(clause)
+            .iter()
+            .take(2)
+            .find(|t| context.stemmer.stem(&crate::text::fold(t.text)) == object.head)
+        {
+            end = end.max(from + token.end);
+        }
+    }
+    (start, end)
+}
+
 /// Whether a hedge ("speculated", "alleged", "believe", "whether") stands in the few words
 /// before the claim in its sentence, or between its subject and its predicate ("Rell
 /// allegedly approved").
@@ -424,10 +456,10 @@ fn opposed(
             (Some(x), Some(y)) => definite_subject(context, (a, x), (b, y)),
             _ => false,
         };
-    let claims = [(a, ca, notes[0]), (b, cb, notes[1])]
+    let claims = [(a, ca, cb, notes[0]), (b, cb, ca, notes[1])]
         .into_iter()
-        .map(|(at, claim, note)| {
-            let (start, end) = claim_span(claim);
+        .map(|(at, claim, partner, note)| {
+            let (start, end) = proposition_span(context, at, claim, partner);
             context.claim(at, start, end, None, note.map(str::to_string))
         })
         .collect();
