@@ -145,11 +145,10 @@ fn opposed(
     if shared < MIN_SHARED {
         return None;
     }
-    if !within
-        && !(entity
-            && story.event_of_story(x.at.document, y.at.document).is_some()
-            && story.close_enough(context, x.at, y.at, shared))
-    {
+    let across = entity
+        && story.event_of_story(x.at.document, y.at.document).is_some()
+        && story.close_enough(context, x.at, y.at, shared);
+    if !(within || across) {
         return None;
     }
     Some(finding(context, x, y, (within, entity), shared))

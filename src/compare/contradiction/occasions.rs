@@ -105,3 +105,20 @@ const MONTHS: &[&str] = &[
     "november",
     "december",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::several;
+
+    #[test]
+    fn several_of_a_noun_are_read_from_plurals_and_counting_words() {
+        assert!(several("Two umpires watched from the jetty.", "umpire"));
+        assert!(several("The other umpire waved a flag.", "umpire"));
+        assert!(several("Both ferries left at noon.", "ferry"));
+        assert!(!several(
+            "The umpire halted the race; the umpire's boat stayed out.",
+            "umpire"
+        ));
+        assert!(!several("An umpire and a steward met.", "umpire"));
+    }
+}
