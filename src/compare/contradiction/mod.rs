@@ -351,8 +351,39 @@ fn proposition_span(
             end = end.max(from + token.end);
         }
     }
-    (start, end)
+    (start, clause_end(context, at, end))
 }
+
+/// The end of the clause's adverbials after a claim's span ("for six minutes", "on Sunday
+/// night"): at most [`ADVERBIAL_REACH`] more words, up to a punctuation mark or a word that
+/// opens another clause ("and", "while", "after" …). Beyond the reach the span stays.
+fn clause_end(context: &Context<'_>, at: PassageRef, end: usize) -> usize {
+    let passage = &context.corpus.documents[at.document.get()].passages[at.passage.get()];
+    let text = context.text(at.document);
+    let from = end.clamp(passage.start, passage.end);
+    let after = &text[from..passage.end];
+    let stop = after
+        .find([',', ';', '.', ':', '?', '!', '"', '“', '”', '(', '—'])
+        .unwrap_or(after.len());
+    let mut last = from;
+    for token in crate::text::tokens(&after[..stop]) {
+        if CLAUSE_OPENERS.contains(&crate::text::fold(token.text).as_str()) {
+            break;
+        }
+        last = from + token.end;
+    }
+    let words = crate::text::tokens(&text[from..last]).len();
+    if words <= ADVERBIAL_REACH { last } else { end }
+}
+
+/// How many words of adverbials a claim's span may take after its object.
+const ADVERBIAL_REACH: usize = 6;
+
+/// Words that open another clause, where a claim's adverbials end.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "or", "while", "as", "after", "before", "when", "because", "which", "who",
+    "that", "until", "although", "though", "since", "so", "whereas", "if", "unless",
+];
 
 /// Whether a hedge ("speculated", "alleged", "believe", "whether") stands in the few words
 /// before the claim in its sentence, or between its subject and its predicate ("Rell
