@@ -349,3 +349,109 @@ fn an_object_the_reading_missed_on_one_side_still_ties_a_contradiction() {
         finding.evidence
     );
 }
+
+const REGATTA: &str =
+    "Gusts of forty knots swept the Orlen lake regatta off Saltby harbour on Saturday afternoon.";
+
+/// The contradiction shown between two one-paragraph texts that open alike, if any.
+fn shown_between(first: &str, second: &str) -> Vec<String> {
+    let report = compare(&[
+        &format!("{REGATTA} {first}"),
+        &format!("{REGATTA} {second}"),
+    ]);
+    shown(&report, FindingKind::Contradiction)
+}
+
+#[test]
+fn one_definite_role_of_the_event_asserted_and_denied_is_shown() {
+    let found = shown_between(
+        "The umpire halted the race for twenty minutes while rescue boats towed two dinghies in.",
+        "The umpire did not halt the race, and rescue boats towed two dinghies in.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("umpire"), "{found:?}");
+}
+
+#[test]
+fn a_common_noun_of_several_referents_or_of_another_role_stays_below_the_threshold() {
+    let asserted =
+        "The umpire halted the race for twenty minutes while rescue boats towed two dinghies in.";
+    for other in [
+        // Several umpires in the story: "the umpire" may be another one.
+        "Two umpires watched from the jetty. The umpire did not halt the race, and rescue boats towed two dinghies in.",
+        // Another role.
+        "The harbourmaster did not halt the race, and rescue boats towed two dinghies in.",
+        // Another act of the same role.
+        "The umpire did not halt the ferry, and rescue boats towed two dinghies in.",
+    ] {
+        let found = shown_between(asserted, other);
+        assert!(found.is_empty(), "{other}: {found:?}");
+    }
+}
+
+#[test]
+fn a_named_subject_conceding_against_not_conceding_is_shown() {
+    let found = shown_between(
+        "Skipper Irene Vollan conceded defeat on the dock after the last leg.",
+        "Skipper Irene Vollan has not conceded defeat and lodged a protest after the last leg.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn the_same_act_on_two_occasions_is_no_contradiction() {
+    let report = compare(&[
+        &format!("{REGATTA} Skipper Irene Vollan won the Orlen trophy in 2019 on the lake."),
+        &format!(
+            "{REGATTA} Skipper Irene Vollan did not win the Orlen trophy in 2022 on the lake."
+        ),
+    ]);
+    assert!(
+        contradictions(&report).is_empty(),
+        "{:?}",
+        contradictions(&report)
+    );
+}
+
+#[test]
+fn opposed_expectations_of_one_subject_are_shown() {
+    let report = compare(&[
+        &format!("{REGATTA} The wind at Saltby is expected to fall below ten knots in March."),
+        &format!("{REGATTA} The wind at Saltby is expected to rise again in March."),
+    ]);
+    let found = shown(&report, FindingKind::Contradiction);
+    assert_eq!(found.len(), 1, "{:?}", contradictions(&report));
+    assert!(found[0].contains("expects"), "{found:?}");
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::Contradiction)
+        .unwrap();
+    assert!(
+        finding.evidence.iter().any(|e| e.contains("antonyms")),
+        "{:?}",
+        finding.evidence
+    );
+}
+
+#[test]
+fn expectations_of_other_subjects_negated_or_conditional_stay_silent() {
+    let first = "The wind at Saltby is expected to fall below ten knots in March.";
+    for other in [
+        // Another subject.
+        "The swell at Saltby is expected to rise again in March.",
+        // The expectation itself denied: not the opposite expectation.
+        "The wind at Saltby is not expected to rise again by Sunday morning.",
+        // A condition.
+        "If the front stalls, the wind at Saltby is expected to rise again in March.",
+        // Another occasion.
+        "The wind at Saltby is expected to rise again in August, forecasters said.",
+    ] {
+        let report = compare(&[&format!("{REGATTA} {first}"), &format!("{REGATTA} {other}")]);
+        assert!(
+            shown(&report, FindingKind::Contradiction).is_empty(),
+            "{other}: {:?}",
+            contradictions(&report)
+        );
+    }
+}

@@ -218,7 +218,7 @@ type Detector = fn(&Context<'_>) -> Vec<FindingDraft>;
 /// Runs every detector and returns the findings in a stable order.
 pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut findings = Vec::new();
-    let detectors: [(&str, Detector); 13] = [
+    let detectors: [(&str, Detector); 14] = [
         ("numbers", numbers::find),
         ("dates", dates::find),
         ("names", names::find),
@@ -229,6 +229,7 @@ pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
         ("denials across events", contradiction::denied_across),
         ("quantifiers", contradiction::quantifiers),
         ("modality", contradiction::modality),
+        ("forecasts", contradiction::forecasts),
         ("wording", wording::find),
         ("labels", labels::find),
         ("unique", unique::find),

@@ -60,7 +60,7 @@ impl Story {
         }
     }
 
-    fn with_idf(mut self, context: &Context<'_>) -> Self {
+    pub(super) fn with_idf(mut self, context: &Context<'_>) -> Self {
         let mut df: HashMap<&str, f32> = HashMap::new();
         let mut passages = 0usize;
         for document in &context.corpus.documents {

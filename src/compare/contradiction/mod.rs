@@ -25,14 +25,18 @@
 
 mod across;
 mod denials;
+mod forecasts;
 mod modality;
 mod negation;
+mod occasions;
 mod quantifiers;
 
 pub use across::{denied_across, find as across_events};
 pub use denials::denied_statements;
+pub use forecasts::find as forecasts;
 pub use modality::find as modality;
 use negation::{antonym, negation};
+use occasions::{definite_subject, other_occasions};
 pub use quantifiers::find as quantifiers;
 
 use super::{Context, FindingDraft};
@@ -154,6 +158,11 @@ struct Referent {
     objects_agree: bool,
     /// The subject is a resolved name, not only a head noun.
     entity: bool,
+    /// The subject is the same definite common noun in both ("the referee"), in one event.
+    definite: bool,
+    /// A claim has an object and it is the other's object, or the word right after the
+    /// other's predicate: subject, predicate and object, the whole proposition, are one.
+    proposition: bool,
 }
 
 /// A contradiction between the two claims: "A says … where B says …".
@@ -185,13 +194,19 @@ fn finding(
     evidence.extend(referent_lines(referent));
     evidence.push(format!("{shared} other content words shared"));
     // Contradictions were never confirmed on judged real news: unless the referent is a
-    // resolved name with the same object, they stay below the default threshold.
+    // resolved name or one definite role of the event, with the same object, they stay
+    // below the default threshold.
     let mut confidence = 0.3
         + 0.03 * shared.min(5) as f32
         + 0.1 * super::event_confidence(context, event)
-        + if referent.entity { 0.05 } else { 0.0 }
-        + if referent.objects_agree { 0.05 } else { 0.0 };
-    if !(referent.entity && referent.objects_agree) {
+        + if referent.entity || referent.definite {
+            0.05
+        } else {
+            0.0
+        }
+        + if referent.objects_agree { 0.05 } else { 0.0 }
+        + if referent.proposition { 0.04 } else { 0.0 };
+    if !((referent.entity || referent.definite) && referent.objects_agree) {
         confidence = confidence.min(0.55);
         evidence.push("found by the claims' words, not their meaning: check it".into());
     }
@@ -211,7 +226,15 @@ fn referent_lines(referent: &Referent) -> Vec<String> {
         "both claims have the subject {} and the predicate “{}”",
         referent.subject, referent.predicate
     )];
-    if referent.objects_agree {
+    if referent.definite {
+        lines.push(format!(
+            "the subject is the definite {} in both, the one of its kind in each source, in one event",
+            referent.subject
+        ));
+    }
+    if referent.proposition {
+        lines.push("both have the same object: one proposition, asserted and denied".into());
+    } else if referent.objects_agree {
         lines.push("both have the same object or complement".into());
     }
     lines.push(
@@ -299,6 +322,69 @@ fn claim_span(claim: &ClaimFeature) -> (usize, usize) {
     (start.min(claim.negation.map_or(start, |n| n.0)), end)
 }
 
+/// The span a reader should see for one of two opposed claims: the whole proposition, from
+/// the subject through the object's whole phrase ("the match for six minutes"); without an
+/// object of its own, through the partner's object word when it follows the predicate
+/// ("conceded defeat", which the reading missed).
+fn proposition_span(
+    context: &Context<'_>,
+    at: PassageRef,
+    claim: &ClaimFeature,
+    partner: &ClaimFeature,
+) -> (usize, usize) {
+    let (start, mut end) = claim_span(claim);
+    let passage = &context.corpus.documents[at.document.get()].passages[at.passage.get()];
+    if let Some(object) = &claim.object {
+        end = end.max(object.full_end.min(passage.end));
+    } else if let Some(object) = partner.object.as_ref().filter(|o| !o.pronoun) {
+        let text = context.text(at.document);
+        let from = claim.end.min(passage.end);
+        let after = &text[from..passage.end];
+        let clause = after
+            .find([',', ';', '.', ':', '"', '“', '”'])
+            .map_or(after, |i| &after[..i]);
+        if let Some(token) = crate::text::tokens(clause)
+            .iter()
+            .take(2)
+            .find(|t| context.stemmer.stem(&crate::text::fold(t.text)) == object.head)
+        {
+            end = end.max(from + token.end);
+        }
+    }
+    (start, clause_end(context, at, end))
+}
+
+/// The end of the clause's adverbials after a claim's span ("for six minutes", "on Sunday
+/// night"): at most [`ADVERBIAL_REACH`] more words, up to a punctuation mark or a word that
+/// opens another clause ("and", "while", "after" …). Beyond the reach the span stays.
+fn clause_end(context: &Context<'_>, at: PassageRef, end: usize) -> usize {
+    let passage = &context.corpus.documents[at.document.get()].passages[at.passage.get()];
+    let text = context.text(at.document);
+    let from = end.clamp(passage.start, passage.end);
+    let after = &text[from..passage.end];
+    let stop = after
+        .find([',', ';', '.', ':', '?', '!', '"', '“', '”', '(', '—'])
+        .unwrap_or(after.len());
+    let mut last = from;
+    for token in crate::text::tokens(&after[..stop]) {
+        if CLAUSE_OPENERS.contains(&crate::text::fold(token.text).as_str()) {
+            break;
+        }
+        last = from + token.end;
+    }
+    let words = crate::text::tokens(&text[from..last]).len();
+    if words <= ADVERBIAL_REACH { last } else { end }
+}
+
+/// How many words of adverbials a claim's span may take after its object.
+const ADVERBIAL_REACH: usize = 6;
+
+/// Words that open another clause, where a claim's adverbials end.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "or", "while", "as", "after", "before", "when", "because", "which", "who",
+    "that", "until", "although", "though", "since", "so", "whereas", "if", "unless",
+];
+
 /// Whether a hedge ("speculated", "alleged", "believe", "whether") stands in the few words
 /// before the claim in its sentence, or between its subject and its predicate ("Rell
 /// allegedly approved").
@@ -384,6 +470,10 @@ fn opposed(
         return None;
     }
     let entity = ca.subject.as_ref().is_some_and(|s| s.entity.is_some());
+    // "won in 2019" against "did not win in 2023": two occasions, not one claim.
+    if other_occasions(context, (a, ca), (b, cb)) {
+        return None;
+    }
     // Across events, only a resolved name ties the subjects, and the passages must share
     // more words or a close meaning.
     if let Pairing::Across(story) = pairing
@@ -391,10 +481,16 @@ fn opposed(
     {
         return None;
     }
-    let claims = [(a, ca, notes[0]), (b, cb, notes[1])]
+    let definite = !entity
+        && matches!(pairing, Pairing::Within(_))
+        && match (&ca.subject, &cb.subject) {
+            (Some(x), Some(y)) => definite_subject(context, (a, x), (b, y)),
+            _ => false,
+        };
+    let claims = [(a, ca, cb, notes[0]), (b, cb, ca, notes[1])]
         .into_iter()
-        .map(|(at, claim, note)| {
-            let (start, end) = claim_span(claim);
+        .map(|(at, claim, partner, note)| {
+            let (start, end) = proposition_span(context, at, claim, partner);
             context.claim(at, start, end, None, note.map(str::to_string))
         })
         .collect();
@@ -403,6 +499,8 @@ fn opposed(
         predicate,
         objects_agree,
         entity,
+        definite,
+        proposition: (ca.object.is_some() || cb.object.is_some()) && objects_agree,
     };
     Some(finding(context, claims, pairing, &referent, shared))
 }
