@@ -39,6 +39,14 @@ fn compete(a: &Use<'_>, b: &Use<'_>) -> bool {
     !(contains(&a.stems, &b.stems) || contains(&b.stems, &a.stems))
 }
 
+/// The default display threshold: a link of one event alone must reach it.
+const SHOWN: f32 = crate::settings::DEFAULT_MIN_CONFIDENCE;
+
+/// The confidence one event gives two competing uses.
+fn event_score(context: &Context<'_>, event: Option<EventId>) -> f32 {
+    0.35 + 0.35 * super::event_confidence(context, event)
+}
+
 /// Why two uses are taken to name one referent.
 enum Link {
     /// Both passages are in this event.
@@ -129,7 +137,7 @@ fn finding(
             Link::Event(_) => None,
         })
         .max_by_key(|w| w.len());
-    let event_score = in_event.map(|e| 0.35 + 0.35 * super::event_confidence(context, e));
+    let event_score = in_event.map(|e| event_score(context, e));
     let words_score = words.map(|w| (0.5 + 0.05 * w.len() as f32).min(0.7));
     let event = in_event.flatten().or_else(|| {
         uses.iter()
@@ -175,8 +183,9 @@ fn finding(
 /// The groups of uses that one finding sets against each other: around each loaded use (a
 /// term the lexicon does not list as neutral), the uses linked to it, and the uses that share
 /// an event with one of those ("protesters" and "demonstrators" outside one courthouse, one
-/// of them set against "mob") or that are neutral terms tied to one of those by their words
-/// (another source's plain "layoffs" for the "job cuts" set against "restructuring"). Links
+/// of them set against "mob", when that event is strong or their sentences share more than
+/// the least words) or that are neutral terms, tied to one of those by their words, of a source
+/// already in the group (its plain "layoffs" beside its "job cuts" set against "restructuring"). Links
 /// are not followed further, so that a chain of pairs (a dam's failure, a failure in the same
 /// event as a levee's breach) never sets two referents' loaded terms against each other. A
 /// group inside one already made is left out.
@@ -186,11 +195,20 @@ fn stars(
     uses: &[Use<'_>],
     links: &BTreeMap<(usize, usize), Link>,
 ) -> Vec<Vec<usize>> {
+    // Each link, and whether it is strong enough to be followed a second step: a strong
+    // event, or an event whose sentences share more words than the least.
     let mut next: Vec<Vec<(usize, bool)>> = vec![Vec::new(); uses.len()];
     for (&(i, j), link) in links {
-        let in_event = !matches!(link, Link::Words(_));
-        next[i].push((j, in_event));
-        next[j].push((i, in_event));
+        let strong = match link {
+            Link::Event(_) => true,
+            Link::Both(event, words) => {
+                words.len() > super::wording_referent::MIN_SHARED
+                    || event_score(context, *event) >= SHOWN
+            }
+            Link::Words(_) => false,
+        };
+        next[i].push((j, strong));
+        next[j].push((i, strong));
     }
     let mut centres: Vec<usize> = (0..uses.len())
         .filter(|&c| !next[c].is_empty() && !context.lexicon.is_neutral(entry, &uses[c].hit.term))
@@ -199,12 +217,17 @@ fn stars(
     let mut groups: Vec<BTreeSet<usize>> = Vec::new();
     for centre in centres {
         let mut group: BTreeSet<usize> = BTreeSet::from([centre]);
+        group.extend(next[centre].iter().map(|(n, _)| *n));
+        let sources: BTreeSet<DocId> = group.iter().map(|&g| uses[g].at.document).collect();
         for &(n, _) in &next[centre] {
-            group.insert(n);
             group.extend(
                 next[n]
                     .iter()
-                    .filter(|&&(m, e)| e || context.lexicon.is_neutral(entry, &uses[m].hit.term))
+                    .filter(|&&(m, strong)| {
+                        strong
+                            || (context.lexicon.is_neutral(entry, &uses[m].hit.term)
+                                && sources.contains(&uses[m].at.document))
+                    })
                     .map(|(m, _)| *m),
             );
         }
@@ -468,7 +491,14 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 let link = match (event, words) {
                     (_, Some(words)) if event.is_none() => Link::Words(words),
                     (Some(event), Some(words)) => Link::Both(event, words),
-                    (Some(event), None) => Link::Event(event),
+                    // A weak event alone is no evidence of one referent: it may join
+                    // passages of different happenings.
+                    // (Compared as the report rounds it, to two decimals.)
+                    (Some(event), None)
+                        if (event_score(context, event) * 100.0).round() / 100.0 >= SHOWN =>
+                    {
+                        Link::Event(event)
+                    }
                     _ => continue,
                 };
                 strength.insert((i, j), link);
