@@ -42,6 +42,9 @@ fn compete(a: &Use<'_>, b: &Use<'_>) -> bool {
 /// The default display threshold: a link of one event alone must reach it.
 const SHOWN: f32 = crate::settings::DEFAULT_MIN_CONFIDENCE;
 
+/// Uses of one lexicon entry in one document beyond which the entry is the story's theme.
+const THEME_USES: usize = 2;
+
 /// The confidence one event gives two competing uses.
 fn event_score(context: &Context<'_>, event: Option<EventId>) -> f32 {
     0.35 + 0.35 * super::event_confidence(context, event)
@@ -468,6 +471,10 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             continue;
         }
         let own = super::wording_referent::entry_keys(context, *entry);
+        let mut per_document: BTreeMap<DocId, usize> = BTreeMap::new();
+        for u in uses {
+            *per_document.entry(u.at.document).or_default() += 1;
+        }
         let anchors: Vec<_> = uses
             .iter()
             .map(|u| super::wording_referent::anchors(context, u.at, u.hit.start, u.hit.end, &own))
@@ -487,7 +494,14 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                     .is_some()
                     .then(|| event_of(a.at))
                     .filter(|e| *e == event_of(b.at));
-                let words = super::wording_referent::shared(&anchors[i], &anchors[j]);
+                // A term a source uses again and again is the story's theme ("rebels",
+                // "government" in a long report): its sentences share the story's words, not
+                // one referent's, so only an event links it.
+                let theme = per_document[&a.at.document] > THEME_USES
+                    || per_document[&b.at.document] > THEME_USES;
+                let words = (!theme)
+                    .then(|| super::wording_referent::shared(&anchors[i], &anchors[j]))
+                    .flatten();
                 let link = match (event, words) {
                     (_, Some(words)) if event.is_none() => Link::Words(words),
                     (Some(event), Some(words)) => Link::Both(event, words),
