@@ -35,6 +35,12 @@ fn compete(a: &Use<'_>, b: &Use<'_>) -> bool {
     if a.stems == b.stems {
         return false;
     }
+    // Forms of one word whose stems differ ("seized", "seizures"): one stem opens the other.
+    if let ([x], [y]) = (a.stems.as_slice(), b.stems.as_slice())
+        && (x.starts_with(y.as_str()) || y.starts_with(x.as_str()))
+    {
+        return false;
+    }
     let contains = |long: &[String], short: &[String]| short.iter().all(|s| long.contains(s));
     !(contains(&a.stems, &b.stems) || contains(&b.stems, &a.stems))
 }
