@@ -84,3 +84,18 @@ fn two_neutral_names_across_events_stay_silent() {
         any(&report, FindingKind::Wording)
     );
 }
+
+#[test]
+fn two_forms_of_one_word_are_not_wording() {
+    let report = compare(&[
+        "Customs officers seized 40 kilos of resin at the Dorval ferry port on Friday, the harbour police said.",
+        "The seizures of 40 kilos of resin at the Dorval ferry port on Friday were the largest this year, the harbour police said.",
+    ]);
+    let found = any(&report, FindingKind::Wording);
+    assert!(
+        found
+            .iter()
+            .all(|s| !(s.contains("seized") && s.contains("seizures"))),
+        "{found:?}"
+    );
+}
