@@ -16,6 +16,7 @@ mod numbers;
 mod quotes;
 mod unique;
 mod wording;
+mod wording_referent;
 
 use crate::align::Alignment;
 use crate::extract::{Corpus, PassageFeatures};

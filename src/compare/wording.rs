@@ -3,11 +3,14 @@
 //! Terms come from the wording lexicon (`assets/lexicon/wording.ron`, extendable by users).
 //! Two uses of one lexicon entry compete when they are different words: forms of one word
 //! ("protest", "protesters") and a term inside a longer one ("government", "military
-//! government") do not. Within an event, every competing use is reported together. Across
-//! events, two uses are paired only when the words around them agree ("tax relief" and "tax
-//! giveaway"), so that unrelated mentions of, say, rebels and terrorists stay apart.
+//! government") do not. Two competing uses of two sources are linked when they name one
+//! referent: inside one event the alignment vouches for it; across events the words that tie
+//! each term to its referent must agree (`wording_referent`: the levee that was breached, the
+//! crowd outside the courthouse), so that a dam that collapsed and a levee that gave way, or
+//! unrelated mentions of rebels and terrorists, stay apart. Every group of linked uses is one
+//! finding with each source's terms, shown when a loaded term stands against a different one.
 
-use super::{Context, FindingDraft, components};
+use super::{Context, FindingDraft};
 use crate::extract::WordingHit;
 use crate::model::{DocId, EventId, FindingKind, PassageId, PassageRef};
 use crate::text::{fold, tokens};
@@ -32,34 +35,42 @@ fn compete(a: &Use<'_>, b: &Use<'_>) -> bool {
     if a.stems == b.stems {
         return false;
     }
+    // Forms of one word whose stems differ ("seized", "seizures"): one stem opens the other.
+    if let ([x], [y]) = (a.stems.as_slice(), b.stems.as_slice())
+        && (x.starts_with(y.as_str()) || y.starts_with(x.as_str()))
+    {
+        return false;
+    }
     let contains = |long: &[String], short: &[String]| short.iter().all(|s| long.contains(s));
     !(contains(&a.stems, &b.stems) || contains(&b.stems, &a.stems))
 }
 
-/// Content stems near a use, its own words included.
-fn neighbourhood(context: &Context<'_>, item: &Use<'_>) -> BTreeSet<String> {
-    let features = context.features(item.at);
-    let Some(position) = features
-        .terms
-        .iter()
-        .position(|(p, _)| *p >= item.hit.start)
-    else {
-        return BTreeSet::new();
-    };
-    features.terms[position.saturating_sub(3)..]
-        .iter()
-        .take_while(|(p, _)| *p < item.hit.end + 24)
-        .take(7)
-        .map(|(_, t)| t.clone())
-        .collect()
+/// The default display threshold: a link of one event alone must reach it.
+const SHOWN: f32 = crate::settings::DEFAULT_MIN_CONFIDENCE;
+
+/// Uses of one lexicon entry in one document beyond which the entry is the story's theme.
+const THEME_USES: usize = 2;
+
+/// The confidence one event gives two competing uses.
+fn event_score(context: &Context<'_>, event: Option<EventId>) -> f32 {
+    0.35 + 0.35 * super::event_confidence(context, event)
+}
+
+/// Why two uses are taken to name one referent.
+enum Link {
+    /// Both passages are in this event.
+    Event(Option<EventId>),
+    /// Sentences that share these words around the terms, in different events or none.
+    Words(Vec<String>),
+    /// Both: one event, and these words around the terms.
+    Both(Option<EventId>, Vec<String>),
 }
 
 fn finding(
     context: &Context<'_>,
     entry: usize,
     uses: &[&Use<'_>],
-    event: Option<EventId>,
-    in_event: bool,
+    links: &[&Link],
 ) -> Option<FindingDraft> {
     // Every term each source uses here: a loaded term that every other source uses too is
     // no difference, whichever term each uses first.
@@ -83,18 +94,13 @@ fn finding(
     {
         return None;
     }
-    // One term per source: two terms of one source are not a difference between sources.
-    let mut seen = BTreeSet::new();
-    let uses: Vec<&Use<'_>> = uses
-        .iter()
-        .copied()
-        .filter(|u| seen.insert(u.at.document))
-        .collect();
+    // Each source's distinct terms (the caller keeps one use of each); two sources at least.
+    let documents: BTreeSet<DocId> = uses.iter().map(|u| u.at.document).collect();
     // Two neutral names of one thing ("protesters", "demonstrators") are not loaded wording.
     let loaded = uses
         .iter()
         .any(|u| !context.lexicon.is_neutral(entry, &u.hit.term));
-    if uses.len() < 2 || !loaded {
+    if documents.len() < 2 || !loaded {
         return None;
     }
     // When the sources with the neutral term use the loaded word themselves elsewhere
@@ -122,20 +128,45 @@ fn finding(
     if shared_word {
         return None;
     }
+    // The strongest link vouches for the referent: an event of the alignment, or the words
+    // two sentences of different events share around the terms.
+    let in_event = links
+        .iter()
+        .filter_map(|l| match l {
+            Link::Event(event) | Link::Both(event, _) => Some(*event),
+            Link::Words(_) => None,
+        })
+        .max_by(|a, b| {
+            super::event_confidence(context, *a).total_cmp(&super::event_confidence(context, *b))
+        });
+    let words = links
+        .iter()
+        .filter_map(|l| match l {
+            Link::Words(words) | Link::Both(_, words) => Some(words),
+            Link::Event(_) => None,
+        })
+        .max_by_key(|w| w.len());
+    let event_score = in_event.map(|e| event_score(context, e));
+    let words_score = words.map(|w| (0.5 + 0.05 * w.len() as f32).min(0.7));
+    let event = in_event.flatten().or_else(|| {
+        uses.iter()
+            .find_map(|u| context.event_of[u.at.document.get()][u.at.passage.get()])
+    });
     let mut evidence = Vec::new();
-    if in_event && let Some(line) = super::event_evidence(context, event) {
+    if let Some(line) = in_event.and_then(|e| super::event_evidence(context, e)) {
         evidence.push(line);
     }
     evidence.push(format!(
         "competing terms of one wording-lexicon entry ({})",
         context.corpus_lexicon_referent(entry)
     ));
-    let confidence = if in_event {
-        0.35 + 0.35 * super::event_confidence(context, event)
-    } else {
-        evidence.push("in passages of different events, with the same words around".into());
-        0.4
-    };
+    if let Some(words) = words {
+        evidence.push(format!(
+            "the sentences share the words around the terms: {}",
+            words.join(", ")
+        ));
+    }
+    let confidence = event_score.unwrap_or(0.0).max(words_score.unwrap_or(0.0));
     let claims: Vec<_> = uses
         .iter()
         .map(|u| context.claim(u.at, u.hit.start, u.hit.end, Some(u.hit.term.clone()), None))
@@ -156,6 +187,67 @@ fn finding(
         confidence,
         evidence,
     })
+}
+
+/// The groups of uses that one finding sets against each other: around each loaded use (a
+/// term the lexicon does not list as neutral), the uses linked to it, and the uses that share
+/// an event with one of those ("protesters" and "demonstrators" outside one courthouse, one
+/// of them set against "mob", when that event is strong or their sentences share more than
+/// the least words) or that are neutral terms, tied to one of those by their words, of a source
+/// already in the group (its plain "layoffs" beside its "job cuts" set against "restructuring"). Links
+/// are not followed further, so that a chain of pairs (a dam's failure, a failure in the same
+/// event as a levee's breach) never sets two referents' loaded terms against each other. A
+/// group inside one already made is left out.
+fn stars(
+    context: &Context<'_>,
+    entry: usize,
+    uses: &[Use<'_>],
+    links: &BTreeMap<(usize, usize), Link>,
+) -> Vec<Vec<usize>> {
+    // Each link, and whether it is strong enough to be followed a second step: a strong
+    // event, or an event whose sentences share more words than the least.
+    let mut next: Vec<Vec<(usize, bool)>> = vec![Vec::new(); uses.len()];
+    for (&(i, j), link) in links {
+        let strong = match link {
+            Link::Event(_) => true,
+            Link::Both(event, words) => {
+                words.len() > super::wording_referent::MIN_SHARED
+                    || event_score(context, *event) >= SHOWN
+            }
+            Link::Words(_) => false,
+        };
+        next[i].push((j, strong));
+        next[j].push((i, strong));
+    }
+    let mut centres: Vec<usize> = (0..uses.len())
+        .filter(|&c| !next[c].is_empty() && !context.lexicon.is_neutral(entry, &uses[c].hit.term))
+        .collect();
+    centres.sort_by_key(|&c| std::cmp::Reverse(next[c].len()));
+    let mut groups: Vec<BTreeSet<usize>> = Vec::new();
+    for centre in centres {
+        let mut group: BTreeSet<usize> = BTreeSet::from([centre]);
+        group.extend(next[centre].iter().map(|(n, _)| *n));
+        let sources: BTreeSet<DocId> = group.iter().map(|&g| uses[g].at.document).collect();
+        for &(n, _) in &next[centre] {
+            group.extend(
+                next[n]
+                    .iter()
+                    .filter(|&&(m, strong)| {
+                        strong
+                            || (context.lexicon.is_neutral(entry, &uses[m].hit.term)
+                                && sources.contains(&uses[m].at.document))
+                    })
+                    .map(|(m, _)| *m),
+            );
+        }
+        if !groups.iter().any(|g| group.is_subset(g)) {
+            groups.push(group);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|g| g.into_iter().collect())
+        .collect()
 }
 
 /// Words that mark reported speech or a reported charge.
@@ -380,77 +472,74 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut out = Vec::new();
     one_sided(context, &mut out);
     for (entry, uses) in &by_entry {
-        // Within events: the first use of each term in each document.
-        let mut per_event: BTreeMap<EventId, Vec<usize>> = BTreeMap::new();
-        for (i, u) in uses.iter().enumerate() {
-            if let Some(event) = event_of(u.at) {
-                let list = per_event.entry(event).or_default();
-                let duplicate = list
-                    .iter()
-                    .any(|&j| uses[j].at.document == u.at.document && uses[j].stems == u.stems);
-                if !duplicate {
-                    list.push(i);
-                }
-            }
-        }
-        // Uses already reported inside an event are not reported again across events.
-        let mut reported: BTreeSet<usize> = BTreeSet::new();
-        for (event, list) in &per_event {
-            let mut links = Vec::new();
-            for (x, &i) in list.iter().enumerate() {
-                for &j in &list[x + 1..] {
-                    if uses[i].at.document != uses[j].at.document && compete(&uses[i], &uses[j]) {
-                        links.push((x, x + list[x..].iter().position(|&k| k == j).unwrap_or(0)));
-                        reported.insert(i);
-                        reported.insert(j);
-                    }
-                }
-            }
-            for group in components(list.len(), &links) {
-                let members: Vec<&Use<'_>> = group.iter().map(|&g| &uses[list[g]]).collect();
-                out.extend(finding(context, *entry, &members, Some(*event), true));
-            }
-        }
-        // Across events: only where the surrounding words agree.
+        // A term used very often is a story's theme, not one referent's label.
         if uses.len() > 300 {
             continue;
         }
-        let near: Vec<BTreeSet<String>> = uses.iter().map(|u| neighbourhood(context, u)).collect();
-        let mut links = Vec::new();
+        let own = super::wording_referent::entry_keys(context, *entry);
+        let mut per_document: BTreeMap<DocId, usize> = BTreeMap::new();
+        for u in uses {
+            *per_document.entry(u.at.document).or_default() += 1;
+        }
+        let anchors: Vec<_> = uses
+            .iter()
+            .map(|u| super::wording_referent::anchors(context, u.at, u.hit.start, u.hit.end, &own))
+            .collect();
+        // Links between competing uses of two sources: inside one event the alignment
+        // vouches for the referent; across events the words around both terms must.
+        let mut strength: BTreeMap<(usize, usize), Link> = BTreeMap::new();
         for i in 0..uses.len() {
             for j in i + 1..uses.len() {
                 let (a, b) = (&uses[i], &uses[j]);
-                let same_event = event_of(a.at).is_some() && event_of(a.at) == event_of(b.at);
-                if a.at.document == b.at.document
-                    || same_event
-                    || !compete(a, b)
-                    || reported.contains(&i)
-                    || reported.contains(&j)
-                {
+                if a.at.document == b.at.document || !compete(a, b) {
                     continue;
                 }
-                let own: BTreeSet<&String> = a.stems.iter().chain(&b.stems).collect();
-                let shared = near[i]
-                    .intersection(&near[j])
-                    .filter(|w| !own.contains(w))
-                    .count();
-                // A word of one term stands next to the other ("tax relief", "tax giveaway").
-                let head_shared = a
-                    .stems
-                    .iter()
-                    .any(|w| near[j].contains(w) && !b.stems.contains(w))
-                    || b.stems
-                        .iter()
-                        .any(|w| near[i].contains(w) && !a.stems.contains(w));
-                if shared >= 2 || head_shared {
-                    links.push((i, j));
-                }
+                // Inside one event the alignment vouches for the referent, and the words
+                // around both terms may vouch more strongly; across events only they can.
+                let event = event_of(a.at)
+                    .is_some()
+                    .then(|| event_of(a.at))
+                    .filter(|e| *e == event_of(b.at));
+                // A term a source uses again and again is the story's theme ("rebels",
+                // "government" in a long report): its sentences share the story's words, not
+                // one referent's, so only an event links it.
+                let theme = per_document[&a.at.document] > THEME_USES
+                    || per_document[&b.at.document] > THEME_USES;
+                let words = (!theme)
+                    .then(|| super::wording_referent::shared(&anchors[i], &anchors[j]))
+                    .flatten();
+                let link = match (event, words) {
+                    (_, Some(words)) if event.is_none() => Link::Words(words),
+                    (Some(event), Some(words)) => Link::Both(event, words),
+                    // A weak event alone is no evidence of one referent: it may join
+                    // passages of different happenings.
+                    // (Compared as the report rounds it, to two decimals.)
+                    (Some(event), None)
+                        if (event_score(context, event) * 100.0).round() / 100.0 >= SHOWN =>
+                    {
+                        Link::Event(event)
+                    }
+                    _ => continue,
+                };
+                strength.insert((i, j), link);
             }
         }
-        for group in components(uses.len(), &links) {
-            let members: Vec<&Use<'_>> = group.iter().map(|&g| &uses[g]).collect();
-            let event = members.iter().find_map(|u| event_of(u.at));
-            out.extend(finding(context, *entry, &members, event, false));
+        for group in stars(context, *entry, uses, &strength) {
+            let mut members: Vec<&Use<'_>> = Vec::new();
+            for &g in &group {
+                let duplicate = members
+                    .iter()
+                    .any(|m| m.at.document == uses[g].at.document && m.stems == uses[g].stems);
+                if !duplicate {
+                    members.push(&uses[g]);
+                }
+            }
+            let group_links: Vec<&Link> = strength
+                .iter()
+                .filter(|((i, j), _)| group.contains(i) && group.contains(j))
+                .map(|(_, l)| l)
+                .collect();
+            out.extend(finding(context, *entry, &members, &group_links));
         }
     }
     out

@@ -299,7 +299,7 @@ const NOT_NOUNS: &[&str] = &[
     "including",
 ];
 
-fn word_number(folded: &str) -> Option<f64> {
+pub(crate) fn word_number(folded: &str) -> Option<f64> {
     if let Some((tens, ones)) = folded.split_once('-') {
         let t = SMALL.iter().find(|(w, _)| *w == tens)?.1;
         let o = SMALL.iter().find(|(w, _)| *w == ones)?.1;
