@@ -469,6 +469,24 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         }
     }
     let event_of = |at: PassageRef| context.event_of[at.document.get()][at.passage.get()];
+    // Documents that tell one story: they share an event sure enough to be shown. Words
+    // alone link two uses across events only there (a story's words recur in another
+    // story on the same theme).
+    let one_story: std::collections::HashSet<(DocId, DocId)> = context
+        .alignment
+        .events
+        .iter()
+        .filter(|e| e.confidence >= SHOWN)
+        .flat_map(|e| {
+            let documents = e.documents();
+            let pairs: Vec<(DocId, DocId)> = documents
+                .iter()
+                .flat_map(|&a| documents.iter().map(move |&b| (a, b)))
+                .filter(|(a, b)| a != b)
+                .collect();
+            pairs
+        })
+        .collect();
     let mut out = Vec::new();
     one_sided(context, &mut out);
     for (entry, uses) in &by_entry {
@@ -505,9 +523,14 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 // one referent's, so only an event links it.
                 let theme = per_document[&a.at.document] > THEME_USES
                     || per_document[&b.at.document] > THEME_USES;
-                let words = (!theme)
-                    .then(|| super::wording_referent::shared(&anchors[i], &anchors[j]))
-                    .flatten();
+                // Words vouch only between documents of one story, or inside an event sure
+                // enough to be shown.
+                let sure_event = event
+                    .is_some_and(|e| (event_score(context, e) * 100.0).round() / 100.0 >= SHOWN);
+                let words = (!theme
+                    && (sure_event || one_story.contains(&(a.at.document, b.at.document))))
+                .then(|| super::wording_referent::shared(&anchors[i], &anchors[j]))
+                .flatten();
                 let link = match (event, words) {
                     (_, Some(words)) if event.is_none() => Link::Words(words),
                     (Some(event), Some(words)) => Link::Both(event, words),

@@ -238,7 +238,12 @@ fn negated_stems(
     out
 }
 
-fn wording_hits(toks: &[Token<'_>], terms: &[crate::lexicon::WordingTerm]) -> Vec<WordingHit> {
+fn wording_hits(
+    text: &str,
+    toks: &[Token<'_>],
+    terms: &[crate::lexicon::WordingTerm],
+    title_case: bool,
+) -> Vec<WordingHit> {
     let folded: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
     let mut hits = Vec::new();
     let mut covered = vec![false; toks.len()];
@@ -258,7 +263,7 @@ fn wording_hits(toks: &[Token<'_>], terms: &[crate::lexicon::WordingTerm]) -> Ve
                         && (t.strip_suffix('s') == Some(w.as_str())
                             || w.strip_suffix('s') == Some(t.as_str())))
             });
-            if matches {
+            if matches && !other_use(text, toks, &folded, start, n, title_case) {
                 covered[start..start + n].iter_mut().for_each(|c| *c = true);
                 hits.push(WordingHit {
                     entry: term.entry,
@@ -271,6 +276,34 @@ fn wording_hits(toks: &[Token<'_>], terms: &[crate::lexicon::WordingTerm]) -> Ve
     }
     hits.sort_by_key(|h| h.start);
     hits
+}
+
+/// Whether the words at `start` (a lexicon term of `n` words) are used as something other
+/// than a label: capitalised inside a sentence, a name or a title ("the President of the
+/// Transition"); or one word in its base form after "to" or a modal, a verb ("to rally
+/// support"). A heading in title case capitalises every word, so capitals say nothing there.
+fn other_use(
+    text: &str,
+    toks: &[Token<'_>],
+    folded: &[String],
+    start: usize,
+    n: usize,
+    title_case: bool,
+) -> bool {
+    let first = &toks[start];
+    let inside_sentence = !title_case
+        && start > 0
+        && !text[toks[start - 1].end..first.start].contains(['.', '!', '?', ':', '"', '“', '\n']);
+    if inside_sentence && first.text.starts_with(char::is_uppercase) {
+        return true;
+    }
+    const VERB_BEFORE: &[&str] = &[
+        "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall",
+    ];
+    n == 1
+        && start > 0
+        && !folded[start].ends_with('s')
+        && VERB_BEFORE.contains(&folded[start - 1].as_str())
 }
 
 /// Folded words that the corpus writes in lower case somewhere: a capitalised word at a
@@ -448,8 +481,8 @@ fn extract_document(
             quantities,
             dates,
             negated: negated_stems(text, &toks, lexicon, &stemmer),
-            wording: wording_hits(&toks, &lexicon.wording_terms),
-            loaded: wording_hits(&toks, &lexicon.loaded_terms),
+            wording: wording_hits(text, &toks, &lexicon.wording_terms, title_case),
+            loaded: wording_hits(text, &toks, &lexicon.loaded_terms, title_case),
             claims,
             title_case,
             ..PassageFeatures::default()
@@ -486,3 +519,32 @@ fn extract_document(
 }
 
 pub(crate) use speakers::{ATTRIBUTION_VERBS, title_between, word_before_role};
+
+#[cfg(test)]
+mod tests {
+    use super::other_use;
+    use crate::text::{fold, tokens};
+
+    /// Whether the word `word` of `text` is used as something other than a label.
+    fn other(text: &str, word: &str, title_case: bool) -> bool {
+        let toks = tokens(text);
+        let folded: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
+        let at = toks.iter().position(|t| t.text == word).unwrap();
+        other_use(text, &toks, &folded, at, 1, title_case)
+    }
+
+    #[test]
+    fn a_label_used_as_a_title_or_a_verb_is_not_a_label() {
+        assert!(other(
+            "He met the Chair of the Transition in Velm.",
+            "Transition",
+            false
+        ));
+        assert!(!other("The transition ends in May.", "transition", false));
+        assert!(!other("Transition ends in May.", "Transition", false));
+        assert!(!other("Army Hails Transition In Velm", "Transition", true));
+        assert!(other("Velm tries to rally its neighbours.", "rally", false));
+        assert!(!other("Thousands came to the rally.", "rally", false));
+        assert!(!other("Police responded to protests.", "protests", false));
+    }
+}
