@@ -2,7 +2,10 @@
 //! another source (see [`loose`]): a step of `number_mismatch` kept apart from the pairing
 //! inside events.
 
-use super::*;
+use super::{
+    Context, EventId, FindingDraft, FindingKind, Item, MEASURES, PassageRef, Support, agree,
+    claim_of, comparable, compatible, shared_context, summarise,
+};
 
 /// Quantities of passages that joined no event, compared with the same kind of quantity
 /// anywhere else. Alignment misses short or reworded sentences ("In total, 430 houses were
