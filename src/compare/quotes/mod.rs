@@ -19,8 +19,21 @@ mod changes;
 
 const MIN_WORDS: usize = 5;
 
+/// A quote of five words or more: where it is, what was read of it, and its distinct words.
+type Item<'a> = (PassageRef, &'a QuoteFeature, BTreeSet<&'a str>);
+
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
-    let mut items: Vec<(PassageRef, &QuoteFeature, BTreeSet<&str>)> = Vec::new();
+    let items = quote_items(context);
+    let links = quote_links(context, &items);
+    components(items.len(), &links)
+        .into_iter()
+        .filter_map(|group| group_finding(context, &group, &items))
+        .collect()
+}
+
+/// Every quote of [`MIN_WORDS`] words or more.
+fn quote_items<'a>(context: &Context<'a>) -> Vec<Item<'a>> {
+    let mut items: Vec<Item<'a>> = Vec::new();
     for (d, document) in context.corpus.documents.iter().enumerate() {
         for (p, features) in document.features.iter().enumerate() {
             for quote in &features.quotes {
@@ -35,6 +48,12 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             }
         }
     }
+    items
+}
+
+/// Pairs of quotes of two documents that share enough words to be one quote (found
+/// through an index on their words; words in more than 200 quotes are not read).
+fn quote_links(context: &Context<'_>, items: &[Item<'_>]) -> Vec<(usize, usize)> {
     let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, (_, _, words)) in items.iter().enumerate() {
         for word in words {
@@ -64,184 +83,231 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             }
         }
     }
-    let mut out = Vec::new();
-    for group in components(items.len(), &links) {
-        let speakers: BTreeSet<Option<EntityId>> =
-            group.iter().map(|&i| items[i].1.speaker).collect();
-        let known: BTreeSet<EntityId> = speakers.iter().flatten().copied().collect();
-        // Speakers named by an attribution pattern at the quote; the others were guessed
-        // (a pronoun resolved, the nearest name) and do not make two speakers.
-        let sure: BTreeSet<EntityId> = group
-            .iter()
-            .filter(|&&i| items[i].1.speaker_confident)
-            .filter_map(|&i| items[i].1.speaker)
-            .collect();
-        // A misattribution needs every speaker named by an attribution pattern at the quote,
-        // each a person or organisation, in at least two sources.
-        let attributed = group.iter().all(|&i| {
-            let quote = items[i].1;
-            quote.speaker_confident
-                && quote.speaker.is_some_and(|e| {
-                    matches!(
-                        context.corpus.entities[e.get()].kind,
-                        EntityKind::Person | EntityKind::Organisation
-                    )
-                })
-        });
-        let documents: BTreeSet<DocId> = group.iter().map(|&i| items[i].0.document).collect();
-        let changes = wording_changes(context, &group, &items);
-        let kind = if known.len() >= 2 && attributed && documents.len() >= 2 {
-            FindingKind::QuoteAttribution
-        } else if sure.len() <= 1 && !changes.is_empty() && documents.len() >= 2 {
-            FindingKind::QuoteWording
-        } else if known.len() == 1 && !speakers.contains(&None) {
-            FindingKind::Agreement
-        } else {
-            continue;
-        };
-        // How much of the quote the sources share, word for word.
-        let overlap = group
-            .iter()
-            .flat_map(|&i| group.iter().map(move |&j| (i, j)))
-            .filter(|(i, j)| i < j && items[*i].0.document != items[*j].0.document)
-            .map(|(i, j)| {
-                let shared = items[i].2.intersection(&items[j].2).count();
-                shared as f32 / items[i].2.len().min(items[j].2.len()).max(1) as f32
+    links
+}
+
+/// The finding a group of linked quotes makes, if any: a misattribution, words changed, or
+/// an agreement.
+fn group_finding(
+    context: &Context<'_>,
+    group: &[usize],
+    items: &[Item<'_>],
+) -> Option<FindingDraft> {
+    let speakers: BTreeSet<Option<EntityId>> = group.iter().map(|&i| items[i].1.speaker).collect();
+    let known: BTreeSet<EntityId> = speakers.iter().flatten().copied().collect();
+    // Speakers named by an attribution pattern at the quote; the others were guessed
+    // (a pronoun resolved, the nearest name) and do not make two speakers.
+    let sure: BTreeSet<EntityId> = group
+        .iter()
+        .filter(|&&i| items[i].1.speaker_confident)
+        .filter_map(|&i| items[i].1.speaker)
+        .collect();
+    // A misattribution needs every speaker named by an attribution pattern at the quote,
+    // each a person or organisation, in at least two sources.
+    let attributed = group.iter().all(|&i| {
+        let quote = items[i].1;
+        quote.speaker_confident
+            && quote.speaker.is_some_and(|e| {
+                matches!(
+                    context.corpus.entities[e.get()].kind,
+                    EntityKind::Person | EntityKind::Organisation
+                )
             })
-            .fold(0.0f32, f32::max);
-        let mut claims = Vec::new();
-        let mut listing = Vec::new();
-        for &i in &group {
-            let (at, quote, _) = &items[i];
-            let speaker = quote
-                .speaker
-                .map(|e| context.corpus.entities[e.get()].name.clone());
-            claims.push(context.claim(
-                *at,
-                quote.start,
-                quote.end,
-                speaker.clone(),
-                Some("quote".into()),
-            ));
-            if let Some((start, end)) = quote.speaker_span
-                && let Some(passage) = context.passage_at(at.document, start)
-            {
-                claims.push(context.claim(
-                    PassageRef {
-                        document: at.document,
-                        passage,
-                    },
-                    start,
-                    end,
-                    speaker.clone(),
-                    Some("speaker".into()),
-                ));
-            }
-            // A guessed speaker other than the one named beside the quote is not shown as
-            // a second speaker.
-            let guessed_other = !quote.speaker_confident
-                && quote
-                    .speaker
-                    .is_some_and(|e| !sure.is_empty() && !sure.contains(&e));
-            let shown = if guessed_other { None } else { speaker.clone() };
-            listing.push(format!(
-                "{} ({})",
-                shown.unwrap_or_else(|| "unnamed".into()),
-                context.source_name(at.document)
-            ));
-        }
-        let first = items[group[0]].1;
-        let opening: String = context.text(items[group[0]].0.document)[first.start..first.end]
-            .split_whitespace()
-            .take(8)
-            .collect::<Vec<_>>()
-            .join(" ");
-        // The same quote worded differently by two outlets is a note, never a misattribution.
-        let mut differing: BTreeSet<&str> = BTreeSet::new();
-        for &i in &group {
-            for &j in &group {
-                if items[i].0.document != items[j].0.document {
-                    differing.extend(items[i].2.difference(&items[j].2).copied());
-                }
+    });
+    let documents: BTreeSet<DocId> = group.iter().map(|&i| items[i].0.document).collect();
+    let changes = wording_changes(context, group, items);
+    let kind = if known.len() >= 2 && attributed && documents.len() >= 2 {
+        FindingKind::QuoteAttribution
+    } else if sure.len() <= 1 && !changes.is_empty() && documents.len() >= 2 {
+        FindingKind::QuoteWording
+    } else if known.len() == 1 && !speakers.contains(&None) {
+        FindingKind::Agreement
+    } else {
+        return None;
+    };
+    // How much of the quote the sources share, word for word.
+    let overlap = group
+        .iter()
+        .flat_map(|&i| group.iter().map(move |&j| (i, j)))
+        .filter(|(i, j)| i < j && items[*i].0.document != items[*j].0.document)
+        .map(|(i, j)| {
+            let shared = items[i].2.intersection(&items[j].2).count();
+            shared as f32 / items[i].2.len().min(items[j].2.len()).max(1) as f32
+        })
+        .fold(0.0f32, f32::max);
+    let (claims, listing) = claims_and_listing(context, group, items, &sure);
+    let first = items[group[0]].1;
+    let opening: String = context.text(items[group[0]].0.document)[first.start..first.end]
+        .split_whitespace()
+        .take(8)
+        .collect::<Vec<_>>()
+        .join(" ");
+    // The same quote worded differently by two outlets is a note, never a misattribution.
+    let mut differing: BTreeSet<&str> = BTreeSet::new();
+    for &i in group {
+        for &j in group {
+            if items[i].0.document != items[j].0.document {
+                differing.extend(items[i].2.difference(&items[j].2).copied());
             }
         }
-        let reworded = if differing.is_empty() {
-            ""
-        } else {
-            ", worded differently"
-        };
-        let summary = if kind == FindingKind::QuoteAttribution {
-            format!(
-                "The quote “{opening}…” is given to different speakers: {}",
-                listing.join(" vs ")
-            )
-        } else if kind == FindingKind::QuoteWording {
-            let shown: Vec<String> = changes
-                .iter()
-                .take(3)
-                .map(|(was, now)| format!("“{was}” / “{now}”"))
-                .collect();
-            format!(
-                "Sources quote “{opening}…” with different words ({}): {}",
-                shown.join("; "),
-                listing.join(" vs ")
-            )
-        } else {
-            format!(
-                "Sources quote “{opening}…” from the same speaker{reworded}: {}",
-                listing.join(", ")
-            )
-        };
-        let event = group
-            .iter()
-            .find_map(|&i| context.event_of[items[i].0.document.get()][items[i].0.passage.get()]);
-        let mut evidence = vec![format!(
-            "the same quote in {} sources ({:.0}% of its words shared)",
-            documents.len(),
-            overlap * 100.0
-        )];
-        if !differing.is_empty() {
-            let words: Vec<&str> = differing.iter().take(8).copied().collect();
-            evidence.push(format!(
-                "words in one version of the quote only: {}",
-                words.join(", ")
-            ));
-        }
-        let confidence = if kind == FindingKind::QuoteAttribution {
-            evidence.push(
-                "each source names its speaker next to the quote (\u{201c}…,\u{201d} X said)"
-                    .to_string(),
-            );
-            0.55 + 0.3 * overlap
-        } else if kind == FindingKind::QuoteWording {
-            evidence.push(if known.len() == 1 {
-                "the same speaker, and the words around the change are the same".to_string()
-            } else if sure.len() == 1 {
-                "one speaker named beside the quote (the others' attribution is a guess), \
-                 and the words around the change are the same"
-                    .to_string()
-            } else {
-                "no speaker named, and the words around the change are the same".to_string()
-            });
-            // Sure of the referent when the change is small against what is shared.
-            let changed: usize = changes
-                .iter()
-                .map(|(a, b)| a.split(' ').count().max(b.split(' ').count()))
-                .sum();
-            (0.6 + 0.3 * overlap - 0.03 * changed as f32).clamp(0.5, 0.9)
-        } else {
-            0.7 + 0.2 * overlap
-        };
-        out.push(FindingDraft {
-            kind,
-            event,
-            summary,
-            claims,
-            confidence,
-            evidence,
-        });
     }
-    out
+    let reworded = if differing.is_empty() {
+        ""
+    } else {
+        ", worded differently"
+    };
+    let summary = summary(kind, &opening, &changes, &listing, reworded);
+    let event = group
+        .iter()
+        .find_map(|&i| context.event_of[items[i].0.document.get()][items[i].0.passage.get()]);
+    let mut evidence = vec![format!(
+        "the same quote in {} sources ({:.0}% of its words shared)",
+        documents.len(),
+        overlap * 100.0
+    )];
+    if !differing.is_empty() {
+        let words: Vec<&str> = differing.iter().take(8).copied().collect();
+        evidence.push(format!(
+            "words in one version of the quote only: {}",
+            words.join(", ")
+        ));
+    }
+    let confidence = confidence(
+        kind,
+        overlap,
+        &changes,
+        (known.len(), sure.len()),
+        &mut evidence,
+    );
+    Some(FindingDraft {
+        kind,
+        event,
+        summary,
+        claims,
+        confidence,
+        evidence,
+    })
+}
+
+/// A quote finding's summary: the quote's opening and who gives it, in each source.
+fn summary(
+    kind: FindingKind,
+    opening: &str,
+    changes: &[(String, String)],
+    listing: &[String],
+    reworded: &str,
+) -> String {
+    if kind == FindingKind::QuoteAttribution {
+        format!(
+            "The quote “{opening}…” is given to different speakers: {}",
+            listing.join(" vs ")
+        )
+    } else if kind == FindingKind::QuoteWording {
+        let shown: Vec<String> = changes
+            .iter()
+            .take(3)
+            .map(|(was, now)| format!("“{was}” / “{now}”"))
+            .collect();
+        format!(
+            "Sources quote “{opening}…” with different words ({}): {}",
+            shown.join("; "),
+            listing.join(" vs ")
+        )
+    } else {
+        format!(
+            "Sources quote “{opening}…” from the same speaker{reworded}: {}",
+            listing.join(", ")
+        )
+    }
+}
+
+/// A quote finding's confidence, from how much of the quote the sources share and, for
+/// words changed, how many; the evidence says what the speakers rest on.
+fn confidence(
+    kind: FindingKind,
+    overlap: f32,
+    changes: &[(String, String)],
+    (known, sure): (usize, usize),
+    evidence: &mut Vec<String>,
+) -> f32 {
+    if kind == FindingKind::QuoteAttribution {
+        evidence.push(
+            "each source names its speaker next to the quote (\u{201c}…,\u{201d} X said)"
+                .to_string(),
+        );
+        0.55 + 0.3 * overlap
+    } else if kind == FindingKind::QuoteWording {
+        evidence.push(if known == 1 {
+            "the same speaker, and the words around the change are the same".to_string()
+        } else if sure == 1 {
+            "one speaker named beside the quote (the others' attribution is a guess), \
+             and the words around the change are the same"
+                .to_string()
+        } else {
+            "no speaker named, and the words around the change are the same".to_string()
+        });
+        // Sure of the referent when the change is small against what is shared.
+        let changed: usize = changes
+            .iter()
+            .map(|(a, b)| a.split(' ').count().max(b.split(' ').count()))
+            .sum();
+        (0.6 + 0.3 * overlap - 0.03 * changed as f32).clamp(0.5, 0.9)
+    } else {
+        0.7 + 0.2 * overlap
+    }
+}
+
+/// Each source's claims for a group (the quote and the speaker's name) and how the
+/// summary lists it ("X (source)"; a guessed speaker other than the one named beside the
+/// quote is not shown as a second speaker).
+fn claims_and_listing(
+    context: &Context<'_>,
+    group: &[usize],
+    items: &[Item<'_>],
+    sure: &BTreeSet<EntityId>,
+) -> (Vec<crate::model::Claim>, Vec<String>) {
+    let mut claims = Vec::new();
+    let mut listing = Vec::new();
+    for &i in group {
+        let (at, quote, _) = &items[i];
+        let speaker = quote
+            .speaker
+            .map(|e| context.corpus.entities[e.get()].name.clone());
+        claims.push(context.claim(
+            *at,
+            quote.start,
+            quote.end,
+            speaker.clone(),
+            Some("quote".into()),
+        ));
+        if let Some((start, end)) = quote.speaker_span
+            && let Some(passage) = context.passage_at(at.document, start)
+        {
+            claims.push(context.claim(
+                PassageRef {
+                    document: at.document,
+                    passage,
+                },
+                start,
+                end,
+                speaker.clone(),
+                Some("speaker".into()),
+            ));
+        }
+        // A guessed speaker other than the one named beside the quote is not shown as
+        // a second speaker.
+        let guessed_other = !quote.speaker_confident
+            && quote
+                .speaker
+                .is_some_and(|e| !sure.is_empty() && !sure.contains(&e));
+        let shown = if guessed_other { None } else { speaker.clone() };
+        listing.push(format!(
+            "{} ({})",
+            shown.unwrap_or_else(|| "unnamed".into()),
+            context.source_name(at.document)
+        ));
+    }
+    (claims, listing)
 }
 
 /// Words a quote's versions change inside the part they both give: (one version, the
