@@ -439,7 +439,9 @@ pub(super) fn quoted(text: &str, start: usize, end: usize) -> bool {
     opened && after.contains(['”', '"'])
 }
 
-pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
+/// The uses of wording-lexicon terms, by entry: a term in quotation marks, or hedged, is
+/// someone else's wording, not the source's.
+fn uses_by_entry<'a>(context: &Context<'a>) -> BTreeMap<usize, Vec<Use<'a>>> {
     let mut by_entry: BTreeMap<usize, Vec<Use<'_>>> = BTreeMap::new();
     for (d, document) in context.corpus.documents.iter().enumerate() {
         for (p, features) in document.features.iter().enumerate() {
@@ -468,11 +470,14 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             }
         }
     }
-    let event_of = |at: PassageRef| context.event_of[at.document.get()][at.passage.get()];
-    // Documents that tell one story: they share an event sure enough to be shown. Words
-    // alone link two uses across events only there (a story's words recur in another
-    // story on the same theme).
-    let one_story: std::collections::HashSet<(DocId, DocId)> = context
+    by_entry
+}
+
+/// Documents that tell one story: they share an event sure enough to be shown. Words
+/// alone link two uses across events only there (a story's words recur in another
+/// story on the same theme).
+fn one_story_pairs(context: &Context<'_>) -> std::collections::HashSet<(DocId, DocId)> {
+    context
         .alignment
         .events
         .iter()
@@ -486,7 +491,13 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 .collect();
             pairs
         })
-        .collect();
+        .collect()
+}
+
+pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
+    let by_entry = uses_by_entry(context);
+    let event_of = |at: PassageRef| context.event_of[at.document.get()][at.passage.get()];
+    let one_story = one_story_pairs(context);
     let mut out = Vec::new();
     one_sided(context, &mut out);
     for (entry, uses) in &by_entry {
