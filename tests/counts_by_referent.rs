@@ -3,49 +3,25 @@
 //! holders, a holder with two such figures, money of two different things and counts of
 //! different predicates stay silent.
 
+mod common;
+
 use parallax::model::{FindingKind, Report};
-use parallax::settings::DEFAULT_MIN_CONFIDENCE;
-use parallax::{Input, Settings, progress::Progress};
 
 /// The paragraph both sources tell, which makes the two documents one story.
 const SHARED: &str = "The mining group Teralith agreed to buy its smaller rival Quarnmet after \
     a bidding contest that lasted most of the year, the two boards said in Vossberg.";
 
 fn compare(a: &str, b: &str) -> Report {
-    let inputs: Vec<Input> = [a, b]
-        .iter()
-        .enumerate()
-        .map(|(i, text)| Input::Memory {
-            name: format!("source_{}.txt", (b'a' + i as u8) as char),
-            bytes: format!("{SHARED}\n\n{text}\n").into_bytes(),
-        })
-        .collect();
-    parallax::compare(&inputs, &Settings::default(), &Progress::new()).unwrap()
+    common::compare_texts(&[&format!("{SHARED}\n\n{a}\n"), &format!("{SHARED}\n\n{b}\n")])
 }
 
 /// Number mismatches shown by default, as (claim texts, confidence, evidence).
 fn shown_mismatches(report: &Report) -> Vec<(Vec<String>, f32, Vec<String>)> {
-    report
-        .findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::NumberMismatch && f.confidence >= DEFAULT_MIN_CONFIDENCE)
-        .map(|f| {
-            (
-                f.claims.iter().map(|c| c.text.clone()).collect(),
-                f.confidence,
-                f.evidence.clone(),
-            )
-        })
-        .collect()
+    common::shown_with_evidence(report, FindingKind::NumberMismatch)
 }
 
 fn all_numbers(report: &Report) -> Vec<String> {
-    report
-        .findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::NumberMismatch)
-        .map(|f| format!("{:.2} {}", f.confidence, f.summary))
-        .collect()
+    common::any_with_confidence(report, FindingKind::NumberMismatch)
 }
 
 /// Whether a shown mismatch has one claim containing `x` and another containing `y`.

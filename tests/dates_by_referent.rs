@@ -2,49 +2,25 @@
 //! differently are found wherever their passages lie in the story; two happenings, two
 //! occurrences, a year in passing, other participants and a range stay silent.
 
+mod common;
+
 use parallax::model::{FindingKind, Report};
-use parallax::settings::DEFAULT_MIN_CONFIDENCE;
-use parallax::{Input, Settings, progress::Progress};
 
 /// The paragraph both sources tell, which makes the two documents one story.
 const SHARED: &str = "Norland's foreign minister Edvard Kallio met President Mirela Dusan in \
     Tarvosk to discuss the stalled grain corridor and the tolls on the river barges.";
 
 fn compare(a: &str, b: &str) -> Report {
-    let inputs: Vec<Input> = [a, b]
-        .iter()
-        .enumerate()
-        .map(|(i, text)| Input::Memory {
-            name: format!("source_{}.txt", (b'a' + i as u8) as char),
-            bytes: format!("{SHARED}\n\n{text}\n").into_bytes(),
-        })
-        .collect();
-    parallax::compare(&inputs, &Settings::default(), &Progress::new()).unwrap()
+    common::compare_texts(&[&format!("{SHARED}\n\n{a}\n"), &format!("{SHARED}\n\n{b}\n")])
 }
 
 /// Date mismatches shown by default, as (claim texts, confidence, evidence).
 fn shown_mismatches(report: &Report) -> Vec<(Vec<String>, f32, Vec<String>)> {
-    report
-        .findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::DateMismatch && f.confidence >= DEFAULT_MIN_CONFIDENCE)
-        .map(|f| {
-            (
-                f.claims.iter().map(|c| c.text.clone()).collect(),
-                f.confidence,
-                f.evidence.clone(),
-            )
-        })
-        .collect()
+    common::shown_with_evidence(report, FindingKind::DateMismatch)
 }
 
 fn all_dates(report: &Report) -> Vec<String> {
-    report
-        .findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::DateMismatch)
-        .map(|f| format!("{:.2} {}", f.confidence, f.summary))
-        .collect()
+    common::any_with_confidence(report, FindingKind::DateMismatch)
 }
 
 #[test]

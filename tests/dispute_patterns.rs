@@ -94,21 +94,18 @@ fn a_contradiction_across_two_events_of_one_story_is_found_and_says_so() {
     );
     let finding = found[0];
     assert_eq!(finding.events.len(), 2, "{finding:?}");
+    let evidence = &finding.evidence;
     assert!(
-        finding
-            .evidence
+        evidence
             .iter()
             .any(|e| e.starts_with("the claims lie in two events")),
-        "{:?}",
-        finding.evidence
+        "{evidence:?}"
     );
     assert!(
-        finding
-            .evidence
+        evidence
             .iter()
             .any(|e| e.starts_with("the two sources tell one story")),
-        "{:?}",
-        finding.evidence
+        "{evidence:?}"
     );
     assert!(
         finding.summary.contains("did not approve"),
@@ -177,15 +174,10 @@ fn none_against_some_of_one_thing_is_a_contradiction() {
             found.iter().any(|(c, _)| *c >= DEFAULT_MIN_CONFIDENCE),
             "{none} / {some}: {found:?}"
         );
-        let finding = report
-            .findings
-            .iter()
-            .find(|f| f.kind == FindingKind::Contradiction)
-            .unwrap();
+        let evidence = common::evidence_of(&report, FindingKind::Contradiction);
         assert!(
-            finding.evidence.iter().any(|e| e.contains("against")),
-            "{:?}",
-            finding.evidence
+            evidence.iter().any(|e| e.contains("against")),
+            "{evidence:?}"
         );
     }
 }
@@ -335,18 +327,12 @@ fn an_object_the_reading_missed_on_one_side_still_ties_a_contradiction() {
         "The vote count in Orsa ended on Sunday. Opposition leader Vera Stahl conceded defeat on Sunday night in a brief telephone call to the governor.",
         "The vote count in Orsa ended on Sunday. Opposition leader Vera Stahl has not conceded defeat, her spokesman said on Monday.",
     ]);
-    let finding = report
-        .findings
-        .iter()
-        .find(|f| f.kind == FindingKind::Contradiction)
-        .unwrap_or_else(|| panic!("{:?}", contradictions(&report)));
+    let evidence = common::evidence_of(&report, FindingKind::Contradiction);
     assert!(
-        finding
-            .evidence
+        evidence
             .iter()
             .any(|e| e == "both have the same object or complement"),
-        "{:?}",
-        finding.evidence
+        "{evidence:?}"
     );
 }
 
@@ -422,15 +408,10 @@ fn opposed_expectations_of_one_subject_are_shown() {
     let found = shown(&report, FindingKind::Contradiction);
     assert_eq!(found.len(), 1, "{:?}", contradictions(&report));
     assert!(found[0].contains("expects"), "{found:?}");
-    let finding = report
-        .findings
-        .iter()
-        .find(|f| f.kind == FindingKind::Contradiction)
-        .unwrap();
+    let evidence = common::evidence_of(&report, FindingKind::Contradiction);
     assert!(
-        finding.evidence.iter().any(|e| e.contains("antonyms")),
-        "{:?}",
-        finding.evidence
+        evidence.iter().any(|e| e.contains("antonyms")),
+        "{evidence:?}"
     );
 }
 

@@ -419,20 +419,12 @@ fn a_statement_one_source_reports_as_denied_is_found() {
             && !found[0].contains("contradicts"),
         "{found:?}"
     );
-    let finding = report
-        .findings
-        .iter()
-        .find(|f| f.kind == FindingKind::Contradiction)
-        .unwrap();
+    let evidence = common::evidence_of(&report, FindingKind::Contradiction);
     assert!(
-        finding
-            .evidence
-            .iter()
-            .any(|e| e.starts_with("who asserts what: ")
-                && e.contains("reports that the Tarnow harbour police denied it")
-                && e.contains("states it in its own voice")),
-        "{:?}",
-        finding.evidence
+        evidence.iter().any(|e| e.starts_with("who asserts what: ")
+            && e.contains("reports that the Tarnow harbour police denied it")
+            && e.contains("states it in its own voice")),
+        "{evidence:?}"
     );
 }
 

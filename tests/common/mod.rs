@@ -64,6 +64,47 @@ pub fn shown(report: &Report, kind: FindingKind) -> Vec<String> {
         .collect()
 }
 
+/// Findings of `kind` a user sees by default, as (claim texts, confidence, evidence).
+pub fn shown_with_evidence(
+    report: &Report,
+    kind: FindingKind,
+) -> Vec<(Vec<String>, f32, Vec<String>)> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.kind == kind && f.confidence >= parallax::settings::DEFAULT_MIN_CONFIDENCE)
+        .map(|f| {
+            (
+                f.claims.iter().map(|c| c.text.clone()).collect(),
+                f.confidence,
+                f.evidence.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Every finding of `kind`, shown or not, as "confidence summary" (for failure messages).
+pub fn any_with_confidence(report: &Report, kind: FindingKind) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.kind == kind)
+        .map(|f| format!("{:.2} {}", f.confidence, f.summary))
+        .collect()
+}
+
+/// The evidence lines of the first finding of `kind` (panics, listing the findings of that
+/// kind, when there is none).
+pub fn evidence_of(report: &Report, kind: FindingKind) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .find(|f| f.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind:?} finding: {:?}", any(report, kind)))
+        .evidence
+        .clone()
+}
+
 /// The summaries of every finding of `kind`, shown or not.
 pub fn any(report: &Report, kind: FindingKind) -> Vec<String> {
     report
