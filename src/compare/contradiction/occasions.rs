@@ -78,33 +78,24 @@ pub(super) fn other_occasions(
         let start = claim_span(claim).0.clamp(passage.start, passage.end);
         let rest = &text[start..passage.end];
         let clause = rest.find(['.', '!', '?', ';']).map_or(rest, |i| &rest[..i]);
+        // Months by number ("Sept." is September; "may" is a modal, not May), and years.
         crate::text::tokens(clause)
             .iter()
-            .map(|t| crate::text::fold(t.text))
-            .filter(|w| {
-                MONTHS.contains(&w.as_str())
-                    || (w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y)))
+            .filter_map(|t| {
+                let w = crate::text::fold(t.text);
+                if w != "may"
+                    && let Some(month) = crate::calendar::month_number(t.text)
+                {
+                    return Some(format!("month {month}"));
+                }
+                (w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y)))
+                    .then_some(w)
             })
             .collect()
     };
     let (ta, tb) = (times(at_a, a), times(at_b, b));
     !ta.is_empty() && !tb.is_empty() && !ta.iter().any(|t| tb.contains(t))
 }
-
-/// Month names, by which a clause dates what it tells.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 #[cfg(test)]
 mod tests {
