@@ -125,11 +125,18 @@ fn found(report: &Report, sources: &[String], listed: &Listed) -> bool {
                 .iter()
                 .any(|&(s, e)| claim.start < e && s < claim.end)
     };
-    report.findings.iter().any(|finding| {
+    let near = report
+        .findings
+        .iter()
+        .filter(|f| f.claims.iter().any(|c| touches(c, &a)) && f.claims.iter().any(|c| touches(c, &b)));
+    if std::env::var_os("RECALL_NEAR").is_some() {
+        for f in near.clone() {
+            println!("    near: {:?} {:.2} {}", f.kind, f.confidence, f.summary);
+        }
+    }
+    near.into_iter().any(|finding| {
         fitting(&listed.kind).contains(&finding.kind)
             && finding.confidence >= parallax::settings::DEFAULT_MIN_CONFIDENCE
-            && finding.claims.iter().any(|c| touches(c, &a))
-            && finding.claims.iter().any(|c| touches(c, &b))
     })
 }
 
