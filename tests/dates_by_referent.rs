@@ -169,3 +169,49 @@ fn a_year_in_passing_and_a_range_stay_silent() {
         all_dates(&report)
     );
 }
+
+#[test]
+fn one_hearing_named_alone_dated_differently_is_found() {
+    let report = compare(
+        "The hearing opened on 11 May 2026 before a packed public gallery.",
+        "The hearing, which began on 18 May 2026, heard from nine witnesses.",
+    );
+    let found = shown_mismatches(&report);
+    assert!(
+        found.iter().any(
+            |(claims, _, evidence)| claims.contains(&"11 May 2026".to_string())
+                && claims.contains(&"18 May 2026".to_string())
+                && evidence.join(" ").contains("“hearing”")
+        ),
+        "{:?}",
+        all_dates(&report)
+    );
+}
+
+#[test]
+fn two_hearings_or_a_happening_that_is_not_one_stay_silent() {
+    for (a, b) in [
+        // Two different happenings, each named alone.
+        (
+            "The hearing opened on 11 May 2026 before a packed public gallery.",
+            "The inquiry, which began on 18 May 2026, heard from nine witnesses.",
+        ),
+        // A shop that opened is no happening of its own.
+        (
+            "The bakery opened on 11 May 2026 on the harbour front.",
+            "The bakery, which opened on 18 May 2026, sells rye bread.",
+        ),
+        // One source itself gives the hearing two dates: it recurs, or was adjourned.
+        (
+            "The hearing opened on 11 May 2026. The hearing resumed on 25 May 2026.",
+            "The hearing, which began on 18 May 2026, heard from nine witnesses.",
+        ),
+    ] {
+        let report = compare(a, b);
+        assert!(
+            shown_mismatches(&report).is_empty(),
+            "{a} / {b}: {:?}",
+            all_dates(&report)
+        );
+    }
+}

@@ -231,7 +231,9 @@ fn tie(context: &Context<'_>, a: &Mention<'_>, b: &Mention<'_>) -> Option<Tie> {
         .iter()
         .filter(|e| b.participants.binary_search(e).is_ok())
         .count();
-    if shared == 0 {
+    if shared == 0
+        && !(a.stem == b.stem && definite_alone(context, a) && definite_alone(context, b))
+    {
         return None;
     }
     Some(Tie {
@@ -240,6 +242,20 @@ fn tie(context: &Context<'_>, a: &Mention<'_>, b: &Mention<'_>) -> Option<Tie> {
             || role_match(&ra.patient, &a.patients, &rb.patient, &b.patients),
         same_word: a.stem == b.stem,
     })
+}
+
+/// Whether a mention names its happening by a definite noun with no participant: "the
+/// trial opened on …". Within one story, "the trial" on both sides is one happening even
+/// when no name ties them; a second trial in a document gives it two dates, which
+/// silences the pair.
+fn definite_alone(context: &Context<'_>, m: &Mention<'_>) -> bool {
+    let r = m.referent;
+    let before = &context.text(m.at.document)[..r.start];
+    let article = before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| crate::text::fold(w) == "the");
+    !r.verb && r.agent.is_none() && r.patient.is_none() && article
 }
 
 /// The largest family bucket paired in full; larger ones (a corpus of thousands of
@@ -351,6 +367,18 @@ fn same_date(context: &Context<'_>, a: &Mention<'_>, b: &Mention<'_>) -> bool {
 
 /// How far apart two conflicting dates lie, in days (or years times 365 for years).
 fn distance(a: &crate::calendar::Date, b: &crate::calendar::Date) -> i64 {
+    // A date without a year is read in the other's year (or a leap year, when neither has one).
+    let year = a.year.or(b.year).or(Some(2024));
+    let (a, b) = (
+        &crate::calendar::Date {
+            year: a.year.or(year),
+            ..*a
+        },
+        &crate::calendar::Date {
+            year: b.year.or(year),
+            ..*b
+        },
+    );
     match (a.day_number(), b.day_number()) {
         (Some(x), Some(y)) => (x - y).abs(),
         _ => {
@@ -367,11 +395,12 @@ fn distance(a: &crate::calendar::Date, b: &crate::calendar::Date) -> i64 {
 }
 
 /// Whether two dates can be compared: both with a year, and of the same precision, or a day
-/// against a month ("14 March" against "April"). A year against a day is a mention in
-/// passing more often than a second dating of one happening.
+/// against a month ("14 March" against "April"); or two days of a month, even where an
+/// undated article leaves the year unknown ("11 September" against "18 September"). A year
+/// against a day is a mention in passing more often than a second dating of one happening.
 fn comparable(a: &crate::calendar::Date, b: &crate::calendar::Date) -> bool {
     let (pa, pb) = (precision(a), precision(b));
-    a.year.is_some() && b.year.is_some() && (pa == pb || pa.min(pb) >= 2)
+    (a.year.is_some() && b.year.is_some() && (pa == pb || pa.min(pb) >= 2)) || pa.min(pb) == 3
 }
 
 fn precision(d: &crate::calendar::Date) -> u8 {
@@ -422,9 +451,13 @@ fn finding(context: &Context<'_>, a: &Mention<'_>, b: &Mention<'_>, t: Tie) -> F
     } else {
         format!("“{}” / “{}”", a.referent.word, b.referent.word)
     };
+    let of = if names.is_empty() {
+        " named alone".to_string()
+    } else {
+        format!(" of {}", names.join(", "))
+    };
     let mut evidence = vec![format!(
-        "both date the {happening} of {}: {} ({}) against {} ({})",
-        names.join(", "),
+        "both date the {happening}{of}: {} ({}) against {} ({})",
         claims[0].text,
         context.source_name(a.at.document),
         claims[1].text,
@@ -453,7 +486,14 @@ fn finding(context: &Context<'_>, a: &Mention<'_>, b: &Mention<'_>, t: Tie) -> F
         evidence.insert(0, line);
         confidence += 0.05;
     } else {
-        evidence.push("the passages lie in different events of one story".into());
+        let in_event =
+            |m: &Mention<'_>| context.event_of[m.at.document.get()][m.at.passage.get()].is_some();
+        evidence.push(if in_event(a) && in_event(b) {
+            "the passages lie in different events of one story".into()
+        } else {
+            "the passages are not in one event (in different events of one story, or in none)"
+                .into()
+        });
     }
     // A source that misdates a happening is off by a day or a few, a month, a year; dates
     // further apart are more often two occurrences of one kind of happening.
