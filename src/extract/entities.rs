@@ -313,6 +313,36 @@ pub fn is_speech_verb(folded: &str) -> bool {
     SPEECH_VERBS.contains(&folded)
 }
 
+/// Whether a name before a comma and a speech verb ends a parenthetical whose subject is
+/// someone else: in "O'Rourke, asked about Trump, said", Trump does not speak. A name that
+/// is the whole comma-opened phrase is an apposition and does ("the spokesman, Kai Lund,
+/// said").
+fn closes_parenthetical(text: &str, start: usize, verb_start: Option<usize>) -> bool {
+    let Some(verb_start) = verb_start.filter(|&v| v >= start) else {
+        return false;
+    };
+    if !text[start..verb_start].contains(',') {
+        return false;
+    }
+    // The words of the phrase before the name, back to a comma or the sentence's start. A
+    // word ending in a full stop ends a sentence unless it is capitalised and short, as
+    // titles are ("Mr.", "Sen.").
+    for word in text[..start].split_whitespace().rev().take(40) {
+        let title = word.ends_with('.')
+            && word.len() <= 5
+            && word.chars().next().is_some_and(char::is_uppercase);
+        if word.ends_with([',', ';', ':', '(', '"', '“', '—', '!', '?'])
+            || (word.ends_with('.') && !title)
+        {
+            return false;
+        }
+        if word.chars().next().is_some_and(char::is_lowercase) {
+            return true;
+        }
+    }
+    false
+}
+
 fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
@@ -450,8 +480,9 @@ pub fn find_mentions(
         let before_name = name_tokens[0].checked_sub(1).map(|p| fold(tokens[p].text));
         let after_index = name_tokens.last().map_or(0, |&t| t + 1);
         let after = tokens.get(after_index).map(|t| fold(t.text));
-        let speaker_cue = after.as_deref().is_some_and(is_speech_verb)
-            || before_name.as_deref().is_some_and(is_speech_verb);
+        let verb_after = after.as_deref().is_some_and(is_speech_verb)
+            && !closes_parenthetical(text, start, tokens.get(after_index).map(|t| t.start));
+        let speaker_cue = verb_after || before_name.as_deref().is_some_and(is_speech_verb);
         let kind = guess_kind(
             &words,
             &titles,
@@ -563,5 +594,26 @@ mod tests {
         assert_eq!(texts, ["Mali", "Wagner Group", "Kidal"]);
         assert_eq!(found[1].2, EntityKind::Organisation);
         assert_eq!(found[2].2, EntityKind::Place);
+    }
+
+    #[test]
+    fn a_name_closing_a_parenthetical_is_not_the_speaker() {
+        let lexicon = Lexicon::bundled();
+        let vocabulary: HashSet<String> = ["the"].into_iter().map(String::from).collect();
+        let cues = |text: &str| -> Vec<(String, bool)> {
+            find_mentions(text, &tokens(text), &lexicon, &vocabulary)
+                .into_iter()
+                .map(|m| (m.text, m.speaker_cue))
+                .collect()
+        };
+        let found = cues("Ms. Halvorsen, asked whether she trusted Mr. Brandt, said she did not.");
+        assert!(found.contains(&("Brandt".to_string(), false)), "{found:?}");
+        assert!(
+            found.contains(&("Halvorsen".to_string(), true)),
+            "{found:?}"
+        );
+        // An apposition still speaks.
+        let found = cues("The mayor's spokesman, Kai Lund, said the bridge was safe.");
+        assert!(found.contains(&("Kai Lund".to_string(), true)), "{found:?}");
     }
 }
