@@ -25,6 +25,7 @@
 
 mod across;
 mod denials;
+mod departures;
 mod forecasts;
 mod modality;
 mod negation;
@@ -33,6 +34,7 @@ mod quantifiers;
 
 pub use across::{denied_across, find as across_events};
 pub use denials::denied_statements;
+pub use departures::find as departures;
 pub use forecasts::find as forecasts;
 pub use modality::find as modality;
 use negation::{antonym, negation};
