@@ -49,12 +49,17 @@ struct Told<'c> {
 
 /// Whether the words right after the predicate are the rest of the phrasal verb.
 fn particle_follows(text: &str, claim: &ClaimFeature, rest: &[String]) -> bool {
-    let after: Vec<String> = crate::text::tokens(&text[claim.end..])
+    let after: Vec<String> = crate::text::tokens(after(text, claim.end))
         .iter()
         .take(rest.len())
         .map(|t| crate::text::fold(t.text))
         .collect();
     after == rest
+}
+
+/// The few words after a byte offset (a phrasal verb's particle is among them).
+fn after(text: &str, at: usize) -> &str {
+    &text[at..text.floor_char_boundary((at + 40).min(text.len()))]
 }
 
 fn person(context: &Context<'_>, entity: Option<EntityId>) -> Option<EntityId> {
@@ -194,10 +199,10 @@ fn span(context: &Context<'_>, t: &Told<'_>) -> crate::model::Claim {
         .map_or(start, |s| s.start.min(start));
     // The particle of a phrasal verb ("stepped down").
     let text = context.text(t.at.document);
-    let end = crate::text::tokens(&text[t.claim.end..])
+    let end = crate::text::tokens(after(text, t.claim.end))
         .iter()
         .take(t.rest)
-        .last()
+        .next_back()
         .map_or(end, |last| end.max(t.claim.end + last.end));
     let note = if t.removed { "removed" } else { "left" };
     context.claim(t.at, start, end, None, Some(note.into()))
