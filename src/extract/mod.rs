@@ -18,6 +18,7 @@ pub mod resolve;
 mod speakers;
 pub mod tagger;
 pub mod terms;
+pub mod weekdays;
 
 use crate::calendar::{self, Date};
 use crate::lexicon::Lexicon;
@@ -99,6 +100,8 @@ pub struct PassageFeatures {
     pub entities: Vec<EntityId>,
     pub quantities: Vec<Quantity>,
     pub dates: Vec<DateFeature>,
+    /// Weekdays and weekends by name, with the happening they date ([`weekdays`]).
+    pub weekdays: Vec<weekdays::WeekdayFeature>,
     pub quotes: Vec<QuoteFeature>,
     /// Words under negation ("not warned" gives the stem "warn"), with the byte range from
     /// the negation cue to the end of the negated word.
@@ -451,6 +454,29 @@ fn extract_document(
                 ),
             })
             .collect();
+        let weekdays = weekdays::find_weekdays(text, &toks)
+            .iter()
+            .map(|w| weekdays::WeekdayFeature {
+                days: w.days,
+                late: w.late,
+                early: w.early,
+                date: DateFeature {
+                    start: toks[w.first_token].start,
+                    end: toks[w.end_token - 1].end,
+                    date: weekdays::UNDATED,
+                    relative: true,
+                    referent: date_referents::find(
+                        text,
+                        &toks,
+                        &tags,
+                        &claims,
+                        (w.first_token, w.end_token),
+                        lexicon,
+                        &stemmer,
+                    ),
+                },
+            })
+            .collect();
         let quantities = quantities::find_quantities(text, &toks, &date_tokens, lexicon);
         let terms = toks
             .iter()
@@ -480,6 +506,7 @@ fn extract_document(
             terms,
             quantities,
             dates,
+            weekdays,
             negated: negated_stems(text, &toks, lexicon, &stemmer),
             wording: wording_hits(text, &toks, &lexicon.wording_terms, title_case),
             loaded: wording_hits(text, &toks, &lexicon.loaded_terms, title_case),
