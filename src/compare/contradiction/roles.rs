@@ -67,11 +67,12 @@ fn roles(
     (!mutual).then_some((subject, object))
 }
 
+/// The claims that state one (predicate, subject, object).
+type Stated<'a> = Vec<(PassageRef, &'a ClaimFeature)>;
+
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let stories = super::super::story_pairs(context);
-    // (predicate, subject, object) -> the claims stating it.
-    let mut index: BTreeMap<(&str, EntityId, EntityId), Vec<(PassageRef, &ClaimFeature)>> =
-        BTreeMap::new();
+    let mut index: BTreeMap<(&str, EntityId, EntityId), Stated<'_>> = BTreeMap::new();
     for (d, document) in context.corpus.documents.iter().enumerate() {
         for (p, features) in document.features.iter().enumerate() {
             let at = PassageRef {
