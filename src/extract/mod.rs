@@ -454,29 +454,7 @@ fn extract_document(
                 ),
             })
             .collect();
-        let weekdays = weekdays::find_weekdays(text, &toks)
-            .iter()
-            .map(|w| weekdays::WeekdayFeature {
-                days: w.days,
-                late: w.late,
-                early: w.early,
-                date: DateFeature {
-                    start: toks[w.first_token].start,
-                    end: toks[w.end_token - 1].end,
-                    date: weekdays::UNDATED,
-                    relative: true,
-                    referent: date_referents::find(
-                        text,
-                        &toks,
-                        &tags,
-                        &claims,
-                        (w.first_token, w.end_token),
-                        lexicon,
-                        &stemmer,
-                    ),
-                },
-            })
-            .collect();
+        let weekdays = weekdays::read(text, &toks, &tags, &claims, lexicon, &stemmer);
         let quantities = quantities::find_quantities(text, &toks, &date_tokens, lexicon);
         let terms = toks
             .iter()

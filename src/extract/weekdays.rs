@@ -16,7 +16,11 @@
 //! "recently", which say nothing comparable without the article's date.
 
 use super::DateFeature;
+use super::claims::ClaimFeature;
+use super::tagger::Pos;
+use super::terms::Stemmer;
 use crate::calendar::{Date, month_number, weekday_number};
+use crate::lexicon::Lexicon;
 use crate::text::{Token, fold};
 
 /// Saturday and Sunday, as a day set (bit 0 is Monday).
@@ -161,6 +165,40 @@ fn weekend_at(toks: &[Token<'_>], i: usize) -> Option<WeekMatch> {
 pub fn find_weekdays(text: &str, toks: &[Token<'_>]) -> Vec<WeekMatch> {
     (0..toks.len())
         .filter_map(|i| weekday_at(text, toks, i).or_else(|| weekend_at(toks, i)))
+        .collect()
+}
+
+/// The weekday mentions of a sentence's tokens with the happenings they date.
+pub fn read(
+    text: &str,
+    toks: &[Token<'_>],
+    tags: &[Pos],
+    claims: &[ClaimFeature],
+    lexicon: &Lexicon,
+    stemmer: &Stemmer,
+) -> Vec<WeekdayFeature> {
+    find_weekdays(text, toks)
+        .iter()
+        .map(|w| WeekdayFeature {
+            days: w.days,
+            late: w.late,
+            early: w.early,
+            date: DateFeature {
+                start: toks[w.first_token].start,
+                end: toks[w.end_token - 1].end,
+                date: UNDATED,
+                relative: true,
+                referent: super::date_referents::find(
+                    text,
+                    toks,
+                    tags,
+                    claims,
+                    (w.first_token, w.end_token),
+                    lexicon,
+                    stemmer,
+                ),
+            },
+        })
         .collect()
 }
 
