@@ -219,7 +219,7 @@ type Detector = fn(&Context<'_>) -> Vec<FindingDraft>;
 /// Runs every detector and returns the findings in a stable order.
 pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut findings = Vec::new();
-    let detectors: [(&str, Detector); 15] = [
+    let detectors: [(&str, Detector); 16] = [
         ("numbers", numbers::find),
         ("dates", dates::find),
         ("names", names::find),
@@ -232,6 +232,7 @@ pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
         ("modality", contradiction::modality),
         ("forecasts", contradiction::forecasts),
         ("departures", contradiction::departures),
+        ("swapped roles", contradiction::swapped_roles),
         ("wording", wording::find),
         ("labels", labels::find),
         ("unique", unique::find),

@@ -18,6 +18,7 @@ pub mod resolve;
 mod speakers;
 pub mod tagger;
 pub mod terms;
+pub mod weekdays;
 
 use crate::calendar::{self, Date};
 use crate::lexicon::Lexicon;
@@ -99,6 +100,8 @@ pub struct PassageFeatures {
     pub entities: Vec<EntityId>,
     pub quantities: Vec<Quantity>,
     pub dates: Vec<DateFeature>,
+    /// Weekdays and weekends by name, with the happening they date ([`weekdays`]).
+    pub weekdays: Vec<weekdays::WeekdayFeature>,
     pub quotes: Vec<QuoteFeature>,
     /// Words under negation ("not warned" gives the stem "warn"), with the byte range from
     /// the negation cue to the end of the negated word.
@@ -451,6 +454,7 @@ fn extract_document(
                 ),
             })
             .collect();
+        let weekdays = weekdays::read(text, &toks, &tags, &claims, lexicon, &stemmer);
         let quantities = quantities::find_quantities(text, &toks, &date_tokens, lexicon);
         let terms = toks
             .iter()
@@ -480,6 +484,7 @@ fn extract_document(
             terms,
             quantities,
             dates,
+            weekdays,
             negated: negated_stems(text, &toks, lexicon, &stemmer),
             wording: wording_hits(text, &toks, &lexicon.wording_terms, title_case),
             loaded: wording_hits(text, &toks, &lexicon.loaded_terms, title_case),

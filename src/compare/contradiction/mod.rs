@@ -22,6 +22,8 @@
 //! Two more detectors read the claims of one event: [`quantifiers`] (none of a thing
 //! against some or all of it) and [`modality`] (a fact against the same act as only
 //! possible or intended, a difference of certainty kept below the default threshold).
+//! [`roles`] reads the claims of one story for one act told with subject and object
+//! exchanged ("Vesna followed Orlo" / "Orlo followed Vesna").
 
 mod across;
 mod denials;
@@ -31,6 +33,7 @@ mod modality;
 mod negation;
 mod occasions;
 mod quantifiers;
+mod roles;
 
 pub use across::{denied_across, find as across_events};
 pub use denials::denied_statements;
@@ -40,6 +43,7 @@ pub use modality::find as modality;
 use negation::{antonym, negation};
 use occasions::{definite_subject, other_occasions};
 pub use quantifiers::find as quantifiers;
+pub use roles::find as swapped_roles;
 
 use super::{Context, FindingDraft};
 use crate::extract::claims::ClaimFeature;

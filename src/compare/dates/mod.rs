@@ -6,9 +6,11 @@
 //! own date, so they compare like absolute ones.
 //!
 //! Across events, [`referent`] pairs dates by the happening they belong to ("the visit of
-//! Lavrov to Bamako"), wherever the passages lie in the story.
+//! Lavrov to Bamako"), wherever the passages lie in the story; [`weekdays`] pairs days of
+//! the week by name the same way ("late Friday" against "over the weekend").
 
 mod referent;
+mod weekdays;
 
 use super::{Context, FindingDraft, components, shared_context};
 use crate::calendar::Date;
@@ -216,16 +218,17 @@ fn finding(
                 && !items[i].1.date.compatible(&items[j].1.date)
         })
     });
+    if kind == FindingKind::DateMismatch {
+        confidence = by_predicate(context, items, group, coarse, confidence, &mut evidence);
+    }
     if kind == FindingKind::DateMismatch && !absolute_conflict {
         // "Today" or "on Friday" is resolved against the article's date, which may be
-        // missing or be the date it was updated: a mismatch with it stays uncertain.
+        // missing or be the date it was updated: a mismatch with it stays uncertain, whatever
+        // the predicates say (two weekdays by name are compared in [`weekdays`]).
         confidence = confidence.min(0.55);
         evidence.push(
             "one date is relative (today, a weekday), resolved against the article's date".into(),
         );
-    }
-    if kind == FindingKind::DateMismatch {
-        confidence = by_predicate(context, items, group, coarse, confidence, &mut evidence);
     }
     if kind == FindingKind::Agreement {
         confidence += 0.1;
@@ -322,6 +325,7 @@ fn by_referent(
 
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut out = referent::find(context);
+    out.extend(weekdays::find(context));
     loose(context, &mut out);
     for (event_index, event) in context.alignment.events.iter().enumerate() {
         let items: Vec<(PassageRef, &DateFeature)> = event

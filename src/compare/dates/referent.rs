@@ -24,15 +24,15 @@ use crate::model::{DocId, EntityId, FindingKind, PassageRef};
 use std::collections::{HashMap, HashSet};
 
 /// One date mention with its referent's participants resolved.
-struct Mention<'a> {
-    at: PassageRef,
-    date: &'a DateFeature,
-    referent: &'a DateReferent,
-    stem: String,
+pub(super) struct Mention<'a> {
+    pub(super) at: PassageRef,
+    pub(super) date: &'a DateFeature,
+    pub(super) referent: &'a DateReferent,
+    pub(super) stem: String,
     /// Resolved entities named as agent, as patient, anywhere in the clause.
-    agents: Vec<EntityId>,
-    patients: Vec<EntityId>,
-    participants: Vec<EntityId>,
+    pub(super) agents: Vec<EntityId>,
+    pub(super) patients: Vec<EntityId>,
+    pub(super) participants: Vec<EntityId>,
 }
 
 /// What ties two mentions to one referent.
@@ -66,7 +66,7 @@ fn entities_in(
 }
 
 /// A date mention with its referent's participants, whatever its aside.
-fn mention<'a>(
+pub(super) fn mention<'a>(
     context: &Context<'a>,
     at: PassageRef,
     date: &'a DateFeature,
@@ -179,7 +179,7 @@ fn intersects(a: &[EntityId], b: &[EntityId]) -> bool {
 /// that differ, or two unnamed phrases with different heads. A bare name that is the last
 /// word of the other side's full name ("Kallio" / "Edvard Kallio"), which resolution may have
 /// left apart, is no conflict.
-fn role_conflict(
+pub(super) fn role_conflict(
     context: &Context<'_>,
     (a, ea): (&Option<Role>, &[EntityId]),
     (b, eb): (&Option<Role>, &[EntityId]),
@@ -202,7 +202,12 @@ fn role_conflict(
     }
 }
 
-fn role_match(a: &Option<Role>, ea: &[EntityId], b: &Option<Role>, eb: &[EntityId]) -> bool {
+pub(super) fn role_match(
+    a: &Option<Role>,
+    ea: &[EntityId],
+    b: &Option<Role>,
+    eb: &[EntityId],
+) -> bool {
     match (a, b) {
         (Some(ra), Some(rb)) => {
             intersects(ea, eb) || (ea.is_empty() && eb.is_empty() && ra.head == rb.head)
