@@ -125,10 +125,9 @@ fn found(report: &Report, sources: &[String], listed: &Listed) -> bool {
                 .iter()
                 .any(|&(s, e)| claim.start < e && s < claim.end)
     };
-    let near = report
-        .findings
-        .iter()
-        .filter(|f| f.claims.iter().any(|c| touches(c, &a)) && f.claims.iter().any(|c| touches(c, &b)));
+    let near = report.findings.iter().filter(|f| {
+        f.claims.iter().any(|c| touches(c, &a)) && f.claims.iter().any(|c| touches(c, &b))
+    });
     if std::env::var_os("RECALL_NEAR").is_some() {
         for f in near.clone() {
             println!("    near: {:?} {:.2} {}", f.kind, f.confidence, f.summary);

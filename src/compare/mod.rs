@@ -16,6 +16,7 @@ mod numbers;
 mod quotes;
 mod unique;
 mod wording;
+mod wording_country;
 mod wording_referent;
 
 use crate::align::Alignment;
