@@ -17,6 +17,7 @@ mod quotes;
 mod unique;
 mod wording;
 mod wording_country;
+mod wording_one_sided;
 mod wording_referent;
 
 use crate::align::Alignment;
