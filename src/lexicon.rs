@@ -15,6 +15,11 @@ pub struct WordingEntry {
     /// "demonstrators"): two neutral terms are not a wording difference.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub neutral: Vec<String>,
+    /// Whether each country has one referent of this entry (its government): two terms tied
+    /// to one country ("the Malian junta", "Mali's transitional authorities") name one
+    /// referent.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub per_country: bool,
 }
 
 /// A wording term split into folded words, ready for matching.
@@ -55,6 +60,9 @@ pub struct Lexicon {
     /// The stems of the event nouns whose first sense is an act or event ("visit",
     /// "deployment"; not "force" or "operation").
     pub event_nouns_first: HashSet<String>,
+    /// Folded words that name a country, to the country (`assets/lexicon/countries_en.tsv`,
+    /// built from WordNet by `build_countries.py`): "malian" and "mali" to "mali".
+    pub countries: HashMap<String, String>,
 }
 
 impl Lexicon {
@@ -82,6 +90,7 @@ const LOADED: &str = include_str!("../assets/lexicon/loaded_en.txt");
 const LABEL_NOUNS: &str = include_str!("../assets/lexicon/label_nouns_en.txt");
 const POLARITY: &str = include_str!("../assets/lexicon/polarity_en.tsv");
 const EVENT_FAMILIES: &str = include_str!("../assets/lexicon/event_families_en.tsv");
+const COUNTRIES: &str = include_str!("../assets/lexicon/countries_en.tsv");
 
 /// The event words by stem, verbs and nouns apart: `word<TAB>family<TAB>pos` a line.
 type Families = HashMap<String, Vec<String>>;
@@ -168,6 +177,12 @@ impl Lexicon {
             stopwords: lines(STOPWORDS).map(fold).collect(),
             label_nouns: lines(LABEL_NOUNS).map(str::to_string).collect(),
             polarity: polarity_classes(),
+            countries: lines(COUNTRIES)
+                .filter_map(|line| {
+                    let (word, country) = line.split_once('\t')?;
+                    Some((fold(word.trim()), country.trim().to_string()))
+                })
+                .collect(),
             titles: lines(TITLES)
                 .map(|line| match line.split_once('=') {
                     Some((word, canonical)) => (fold(word.trim()), fold(canonical.trim())),

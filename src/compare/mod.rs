@@ -16,6 +16,8 @@ mod numbers;
 mod quotes;
 mod unique;
 mod wording;
+mod wording_country;
+mod wording_one_sided;
 mod wording_referent;
 
 use crate::align::Alignment;

@@ -10,6 +10,7 @@
 //! unrelated mentions of rebels and terrorists, stay apart. Every group of linked uses is one
 //! finding with each source's terms, shown when a loaded term stands against a different one.
 
+use super::wording_country::Tie;
 use super::{Context, FindingDraft};
 use crate::extract::WordingHit;
 use crate::model::{DocId, EventId, FindingKind, PassageId, PassageRef};
@@ -64,6 +65,8 @@ enum Link {
     Words(Vec<String>),
     /// Both: one event, and these words around the terms.
     Both(Option<EventId>, Vec<String>),
+    /// Both terms tied to one country, of an entry with one referent per country.
+    Country(Box<(Tie, Tie)>),
 }
 
 fn finding(
@@ -134,7 +137,7 @@ fn finding(
         .iter()
         .filter_map(|l| match l {
             Link::Event(event) | Link::Both(event, _) => Some(*event),
-            Link::Words(_) => None,
+            Link::Words(_) | Link::Country(_) => None,
         })
         .max_by(|a, b| {
             super::event_confidence(context, *a).total_cmp(&super::event_confidence(context, *b))
@@ -143,7 +146,7 @@ fn finding(
         .iter()
         .filter_map(|l| match l {
             Link::Words(words) | Link::Both(_, words) => Some(words),
-            Link::Event(_) => None,
+            Link::Event(_) | Link::Country(_) => None,
         })
         .max_by_key(|w| w.len());
     let event_score = in_event.map(|e| event_score(context, e));
@@ -166,7 +169,29 @@ fn finding(
             words.join(", ")
         ));
     }
-    let confidence = event_score.unwrap_or(0.0).max(words_score.unwrap_or(0.0));
+    // One country's government named by both terms in their own words; a tie read through
+    // the rest of a document is less sure.
+    let country = links
+        .iter()
+        .filter_map(|l| match l {
+            Link::Country(ties) => Some(&**ties),
+            _ => None,
+        })
+        .max_by_key(|(a, b)| u8::from(a.own) + u8::from(b.own));
+    let country_score = country.map(|(a, b)| if a.own && b.own { 0.7 } else { 0.65 });
+    if let Some((a, b)) = country {
+        evidence.push(format!(
+            "both terms name the {} of one country ({}): “{}”, “{}”",
+            context.corpus_lexicon_referent(entry),
+            a.country,
+            a.phrase,
+            b.phrase
+        ));
+    }
+    let confidence = event_score
+        .unwrap_or(0.0)
+        .max(words_score.unwrap_or(0.0))
+        .max(country_score.unwrap_or(0.0));
     let claims: Vec<_> = uses
         .iter()
         .map(|u| context.claim(u.at, u.hit.start, u.hit.end, Some(u.hit.term.clone()), None))
@@ -214,7 +239,7 @@ fn stars(
                 words.len() > super::wording_referent::MIN_SHARED
                     || event_score(context, *event) >= SHOWN
             }
-            Link::Words(_) => false,
+            Link::Words(_) | Link::Country(_) => false,
         };
         next[i].push((j, strong));
         next[j].push((i, strong));
@@ -248,155 +273,6 @@ fn stars(
         .into_iter()
         .map(|g| g.into_iter().collect())
         .collect()
-}
-
-/// Words that mark reported speech or a reported charge.
-const SPEECH_MARKS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "according",
-    "accused",
-    "accuses",
-    "charged",
-    "charges",
-    "critics",
-    "called",
-    "calls",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "alleged",
-    "wrote",
-    "tweeted",
-    "complained",
-    "warned",
-    "insisted",
-    "denied",
-    "described",
-];
-
-fn reports_speech(sentence: &str) -> bool {
-    tokens(sentence)
-        .iter()
-        .any(|t| SPEECH_MARKS.contains(&fold(t.text).as_str()))
-}
-
-/// Whether a document uses a loaded word anywhere.
-fn uses_loaded(context: &Context<'_>, document: DocId, word: &str) -> bool {
-    context.corpus.documents[document.get()]
-        .features
-        .iter()
-        .any(|f| f.loaded.iter().any(|h| fold(&h.term) == word))
-}
-
-/// One-sided loaded wording: within an event, a source that uses a loaded word
-/// (`assets/lexicon/loaded_en.txt`) where every other source's account of the same event
-/// uses none. One finding per source and word in each event.
-fn one_sided(context: &Context<'_>, out: &mut Vec<FindingDraft>) {
-    for (event_index, event) in context.alignment.events.iter().enumerate() {
-        let documents = event.documents();
-        let loaded_in = |document: DocId| {
-            event
-                .passages
-                .iter()
-                .filter(|at| at.document == document)
-                .any(|&at| !context.features(at).loaded.is_empty())
-        };
-        let plain: Vec<DocId> = documents
-            .iter()
-            .copied()
-            .filter(|&d| !loaded_in(d))
-            .collect();
-        if plain.is_empty() {
-            continue;
-        }
-        let mut seen: BTreeSet<(DocId, String)> = BTreeSet::new();
-        for &at in &event.passages {
-            if plain.contains(&at.document) {
-                continue;
-            }
-            let features = context.features(at);
-            // A sentence that reports what someone said or charged carries their words, not
-            // the outlet's: "critics accused him of caving".
-            let passage = &context.corpus.documents[at.document.get()].passages[at.passage.get()];
-            let sentence = &context.text(at.document)[passage.start..passage.end];
-            if reports_speech(sentence) {
-                continue;
-            }
-            for hit in &features.loaded {
-                // A loaded word inside a quote is the speaker's, not the outlet's choice.
-                if features
-                    .quotes
-                    .iter()
-                    .any(|q| q.start <= hit.start && hit.end <= q.end)
-                {
-                    continue;
-                }
-                // A term of the wording lexicon is compared with its competing terms there.
-                if features
-                    .wording
-                    .iter()
-                    .any(|w| w.start < hit.end && hit.start < w.end)
-                {
-                    continue;
-                }
-                // When another source uses the same word anywhere, the wording is shared.
-                let word = fold(&hit.term);
-                if plain.iter().any(|&d| uses_loaded(context, d, &word)) {
-                    continue;
-                }
-                if !seen.insert((at.document, fold(&hit.term))) {
-                    continue;
-                }
-                // A word already set against another source's word for the same person.
-                let described = out.iter().any(|f| {
-                    f.claims
-                        .iter()
-                        .any(|c| c.document == at.document && c.start == hit.start)
-                });
-                if described {
-                    continue;
-                }
-                let claim = context.claim(at, hit.start, hit.end, Some(hit.term.clone()), None);
-                let others: Vec<String> = plain.iter().map(|&d| context.source_name(d)).collect();
-                let mut evidence = Vec::new();
-                if let Some(line) = super::event_evidence(context, Some(EventId(event_index))) {
-                    evidence.push(line);
-                }
-                evidence.push(format!(
-                    "{} tell the same event without words of the loaded list",
-                    others.join(" and ")
-                ));
-                // Judged on real news, a loaded word with no counterpart was not confirmed
-                // once (0 of 6 shown on BASIL stories, 2026-11-30): the other outlet used an
-                // equally strong word outside the list, or did not report that part at all.
-                evidence.push(
-                    "no counterpart term: the other sources may say it as strongly in other words; check it"
-                        .into(),
-                );
-                out.push(FindingDraft {
-                    kind: FindingKind::Wording,
-                    event: Some(EventId(event_index)),
-                    summary: format!(
-                        "Only {} uses loaded wording here: “{}”; {} {}",
-                        context.source_name(at.document),
-                        claim.text,
-                        others.join(" and "),
-                        if others.len() == 1 {
-                            "does not"
-                        } else {
-                            "do not"
-                        }
-                    ),
-                    claims: vec![claim],
-                    confidence: (0.35 + 0.2 * event.confidence).min(0.55),
-                    evidence,
-                });
-            }
-        }
-    }
 }
 
 /// Whether a short span stands in quotation marks of its own: an opening mark within a few
@@ -494,12 +370,105 @@ fn one_story_pairs(context: &Context<'_>) -> std::collections::HashSet<(DocId, D
         .collect()
 }
 
+/// The finding of one group of linked uses: each source's distinct terms, unless a group
+/// already made sets the same terms of the same sources against each other.
+fn group_finding(
+    context: &Context<'_>,
+    entry: usize,
+    uses: &[Use<'_>],
+    group: &[usize],
+    links: &BTreeMap<(usize, usize), Link>,
+    made: &mut BTreeSet<Vec<(DocId, Vec<String>)>>,
+) -> Option<FindingDraft> {
+    let mut members: Vec<&Use<'_>> = Vec::new();
+    for &g in group {
+        let duplicate = members
+            .iter()
+            .any(|m| m.at.document == uses[g].at.document && m.stems == uses[g].stems);
+        if !duplicate {
+            members.push(&uses[g]);
+        }
+    }
+    let terms: Vec<(DocId, Vec<String>)> = members
+        .iter()
+        .map(|m| (m.at.document, m.stems.clone()))
+        .collect();
+    if !made.insert(terms) {
+        return None;
+    }
+    let group_links: Vec<&Link> = links
+        .iter()
+        .filter(|((i, j), _)| group.contains(i) && group.contains(j))
+        .map(|(_, l)| l)
+        .collect();
+    finding(context, entry, &members, &group_links)
+}
+
+/// Each document's story: documents joined by shown events in common, directly or through
+/// other documents (one government is named across a story, not only between two accounts
+/// of one event).
+fn stories(documents: usize, one_story: &std::collections::HashSet<(DocId, DocId)>) -> Vec<usize> {
+    let mut story: Vec<usize> = (0..documents).collect();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for &(a, b) in one_story {
+            let least = story[a.get()].min(story[b.get()]);
+            for d in [a.get(), b.get()] {
+                if story[d] != least {
+                    story[d] = least;
+                    changed = true;
+                }
+            }
+        }
+    }
+    story
+}
+
+/// The uses tied to one country in one story, linked by `by_country`: one group each.
+fn country_groups(
+    ties: &[Option<Tie>],
+    story: &[usize],
+    uses: &[Use<'_>],
+    by_country: &BTreeMap<(usize, usize), Link>,
+) -> Vec<Vec<usize>> {
+    let mut countries: BTreeMap<(usize, &str), BTreeSet<usize>> = BTreeMap::new();
+    for &(i, j) in by_country.keys() {
+        if let Some(tie) = &ties[i] {
+            let key = (story[uses[i].at.document.get()], tie.country.as_str());
+            countries.entry(key).or_default().extend([i, j]);
+        }
+    }
+    countries
+        .into_values()
+        .map(|g| g.into_iter().collect())
+        .collect()
+}
+
+/// Each use's country, for an entry with one referent per country (none otherwise).
+fn country_ties(context: &Context<'_>, entry: usize, uses: &[Use<'_>]) -> Vec<Option<Tie>> {
+    if !context
+        .lexicon
+        .wording
+        .get(entry)
+        .is_some_and(|e| e.per_country)
+    {
+        return vec![None; uses.len()];
+    }
+    let keyed: Vec<_> = uses
+        .iter()
+        .map(|u| (u.at.document, u.hit.start, u.hit.end, u.stems.join(" ")))
+        .collect();
+    super::wording_country::ties(context, &keyed)
+}
+
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let by_entry = uses_by_entry(context);
     let event_of = |at: PassageRef| context.event_of[at.document.get()][at.passage.get()];
     let one_story = one_story_pairs(context);
+    let story = stories(context.corpus.documents.len(), &one_story);
     let mut out = Vec::new();
-    one_sided(context, &mut out);
+    super::wording_one_sided::one_sided(context, &mut out);
     for (entry, uses) in &by_entry {
         // A term used very often is a story's theme, not one referent's label.
         if uses.len() > 300 {
@@ -514,6 +483,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             .iter()
             .map(|u| super::wording_referent::anchors(context, u.at, u.hit.start, u.hit.end, &own))
             .collect();
+        let ties = country_ties(context, *entry, uses);
         // Links between competing uses of two sources: inside one event the alignment
         // vouches for the referent; across events the words around both terms must.
         let mut strength: BTreeMap<(usize, usize), Link> = BTreeMap::new();
@@ -522,6 +492,17 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 let (a, b) = (&uses[i], &uses[j]);
                 if a.at.document == b.at.document || !compete(a, b) {
                     continue;
+                }
+                // Two countries' governments are two referents; one country's, one.
+                let (tie_a, tie_b) = (ties[i].as_ref(), ties[j].as_ref());
+                if let (Some(x), Some(y)) = (tie_a, tie_b) {
+                    if x.country != y.country {
+                        continue;
+                    }
+                    if story[a.at.document.get()] == story[b.at.document.get()] {
+                        strength.insert((i, j), Link::Country(Box::new((x.clone(), y.clone()))));
+                        continue;
+                    }
                 }
                 // Inside one event the alignment vouches for the referent, and the words
                 // around both terms may vouch more strongly; across events only they can.
@@ -558,22 +539,25 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 strength.insert((i, j), link);
             }
         }
-        for group in stars(context, *entry, uses, &strength) {
-            let mut members: Vec<&Use<'_>> = Vec::new();
-            for &g in &group {
-                let duplicate = members
-                    .iter()
-                    .any(|m| m.at.document == uses[g].at.document && m.stems == uses[g].stems);
-                if !duplicate {
-                    members.push(&uses[g]);
-                }
-            }
-            let group_links: Vec<&Link> = strength
-                .iter()
-                .filter(|((i, j), _)| group.contains(i) && group.contains(j))
-                .map(|(_, l)| l)
-                .collect();
-            out.extend(finding(context, *entry, &members, &group_links));
+        // One country's government is one referent: its tied uses are one group, and the
+        // other links (events, words) make the stars around loaded uses.
+        let (by_country, strength): (BTreeMap<_, _>, BTreeMap<_, _>) = strength
+            .into_iter()
+            .partition(|(_, l)| matches!(l, Link::Country(_)));
+        let mut groups = country_groups(&ties, &story, uses, &by_country);
+        groups.extend(stars(context, *entry, uses, &strength));
+        // Groups that set the same terms of the same sources against each other (the junta
+        // of two sentences of one article) are one finding.
+        let mut made: BTreeSet<Vec<(DocId, Vec<String>)>> = BTreeSet::new();
+        for group in groups {
+            let links = if group.iter().all(|g| ties[*g].is_some()) && group.len() > 1 {
+                &by_country
+            } else {
+                &strength
+            };
+            out.extend(group_finding(
+                context, *entry, uses, &group, links, &mut made,
+            ));
         }
     }
     out

@@ -262,6 +262,8 @@ fn wording_hits(
             let matches = term.words.iter().enumerate().all(|(k, w)| {
                 let t = &folded[start + k];
                 t == w
+                    // A possessive of the term ("the junta's leader") is the term.
+                    || (k == n - 1 && t.strip_suffix("'s") == Some(w.as_str()))
                     || (k == n - 1
                         && (t.strip_suffix('s') == Some(w.as_str())
                             || w.strip_suffix('s') == Some(t.as_str())))
