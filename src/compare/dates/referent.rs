@@ -468,6 +468,38 @@ fn finding(context: &Context<'_>, a: &Mention<'_>, b: &Mention<'_>, t: Tie) -> F
         claims[1].text,
         context.source_name(b.at.document),
     )];
+    let mut confidence = weigh(context, (a, b), t, (event, conflict), &mut evidence);
+    let summary = if conflict {
+        format!(
+            "Sources date the {happening} differently: {}",
+            context.listing(&claims, " vs ")
+        )
+    } else {
+        confidence += 0.1;
+        format!(
+            "Sources agree on the date of the {happening}: {}",
+            context.listing(&claims, ", ")
+        )
+    };
+    FindingDraft {
+        kind,
+        event,
+        summary,
+        claims,
+        confidence: confidence.clamp(0.05, 0.95),
+        evidence,
+    }
+}
+
+/// A date finding's confidence from what ties the two mentions, how precise and how far
+/// apart their dates are and where their passages lie; the evidence says why.
+fn weigh(
+    context: &Context<'_>,
+    (a, b): (&Mention<'_>, &Mention<'_>),
+    t: Tie,
+    (event, conflict): (Option<crate::model::EventId>, bool),
+    evidence: &mut Vec<String>,
+) -> f32 {
     let mut confidence: f32 = 0.45;
     if t.role {
         confidence += 0.1;
@@ -520,24 +552,5 @@ fn finding(context: &Context<'_>, a: &Mention<'_>, b: &Mention<'_>, t: Tie) -> F
             "one date is relative (today, a weekday), resolved against the article's date".into(),
         );
     }
-    let summary = if conflict {
-        format!(
-            "Sources date the {happening} differently: {}",
-            context.listing(&claims, " vs ")
-        )
-    } else {
-        confidence += 0.1;
-        format!(
-            "Sources agree on the date of the {happening}: {}",
-            context.listing(&claims, ", ")
-        )
-    };
-    FindingDraft {
-        kind,
-        event,
-        summary,
-        claims,
-        confidence: confidence.clamp(0.05, 0.95),
-        evidence,
-    }
+    confidence
 }
