@@ -69,12 +69,10 @@ enum Link {
     Country(Box<(Tie, Tie)>),
 }
 
-fn finding(
-    context: &Context<'_>,
-    entry: usize,
-    uses: &[&Use<'_>],
-    links: &[&Link],
-) -> Option<FindingDraft> {
+/// Whether the uses make no wording difference: every loaded term is shared by all the
+/// other sources, only one source or only neutral terms take part, or the sources with the
+/// neutral term use the loaded word themselves elsewhere.
+fn no_difference(context: &Context<'_>, entry: usize, uses: &[&Use<'_>]) -> bool {
     // Every term each source uses here: a loaded term that every other source uses too is
     // no difference, whichever term each uses first.
     let mut terms_of: BTreeMap<DocId, BTreeSet<&[String]>> = BTreeMap::new();
@@ -95,7 +93,7 @@ fn finding(
         .filter(|u| !context.lexicon.is_neutral(entry, &u.hit.term))
         .all(shared_by_all)
     {
-        return None;
+        return true;
     }
     // Each source's distinct terms (the caller keeps one use of each); two sources at least.
     let documents: BTreeSet<DocId> = uses.iter().map(|u| u.at.document).collect();
@@ -104,12 +102,11 @@ fn finding(
         .iter()
         .any(|u| !context.lexicon.is_neutral(entry, &u.hit.term));
     if documents.len() < 2 || !loaded {
-        return None;
+        return true;
     }
     // When the sources with the neutral term use the loaded word themselves elsewhere
     // ("terrorist" here, "terrorism" there), the choice is not theirs against the other's.
-    let shared_word = uses
-        .iter()
+    uses.iter()
         .filter(|u| !context.lexicon.is_neutral(entry, &u.hit.term))
         .all(|loaded| {
             uses.iter()
@@ -127,8 +124,16 @@ fn finding(
                             .any(|f| f.terms.iter().any(|(_, t)| t.starts_with(&root)))
                     })
                 })
-        });
-    if shared_word {
+        })
+}
+
+fn finding(
+    context: &Context<'_>,
+    entry: usize,
+    uses: &[&Use<'_>],
+    links: &[&Link],
+) -> Option<FindingDraft> {
+    if no_difference(context, entry, uses) {
         return None;
     }
     // The strongest link vouches for the referent: an event of the alignment, or the words
