@@ -31,16 +31,44 @@ const WEAK: f32 = 0.45;
 /// One claim and where it stands.
 type At<'c> = (PassageRef, &'c ClaimFeature);
 
-/// The claim's actor: the entity named in its subject phrase.
-fn actor(claim: &ClaimFeature) -> Option<EntityId> {
-    claim.subject.as_ref().filter(|s| !s.pronoun)?.entity
+/// The claim's actor: the entity named in its subject phrase, or in the subject of a
+/// "claim" just before it that is the subject's own noun misread as a verb ("Vantor's aides
+/// shut": "aides" read as a verb with the subject "Vantor", "shut" with none).
+fn actor(context: &Context<'_>, at: PassageRef, claim: &ClaimFeature) -> Option<EntityId> {
+    match claim.subject.as_ref() {
+        Some(subject) if !subject.pronoun => subject.entity,
+        Some(_) => None,
+        None => actor(context, at, misread_noun(context, at, claim)?),
+    }
 }
 
-/// Whether a claim can be an act told by two sources.
-fn act(claim: &ClaimFeature) -> bool {
+/// The claim just before a subjectless one, with no object and at most an adverb between:
+/// two finite verbs in a row, the first of them a noun of the subject misread.
+fn misread_noun<'c>(
+    context: &Context<'c>,
+    at: PassageRef,
+    claim: &ClaimFeature,
+) -> Option<&'c ClaimFeature> {
+    if claim.subject.is_some() {
+        return None;
+    }
+    let text = context.text(at.document);
+    context.features(at).claims.iter().find(|c| {
+        c.end <= claim.start && c.object.is_none() && c.subject.is_some() && {
+            let between = crate::text::tokens(&text[c.end..claim.start]);
+            between.is_empty()
+                || (between.len() == 1 && crate::text::fold(between[0].text).ends_with("ly"))
+        }
+    })
+}
+
+/// Whether a claim can be an act told by two sources: no negation, modal or copula, not a
+/// verb of speech, and not dependent on another verb (unless that "verb" is the subject's
+/// noun misread).
+fn act(context: &Context<'_>, at: PassageRef, claim: &ClaimFeature) -> bool {
     claim.negation.is_none()
         && !claim.modal
-        && !claim.dependent
+        && (!claim.dependent || misread_noun(context, at, claim).is_some())
         && !claim.copula
         && !crate::extract::claims::is_reporting(&claim.word)
         && !matches!(
@@ -56,8 +84,13 @@ fn allegation(context: &Context<'_>, at: PassageRef, claim: &ClaimFeature) -> Op
     let text = context.text(at.document);
     let stem = |w: &str| context.stemmer.stem(&crate::text::fold(w));
     // "X allegedly closed": the adverb between subject and predicate.
-    if let Some(subject) = claim.subject.as_ref() {
-        let chain = &text[subject.end.clamp(passage.start, claim.start)..claim.start];
+    let subject_end = claim
+        .subject
+        .as_ref()
+        .map(|s| s.end)
+        .or_else(|| misread_noun(context, at, claim).map(|c| c.end));
+    if let Some(subject_end) = subject_end {
+        let chain = &text[subject_end.clamp(passage.start, claim.start)..claim.start];
         if let Some(t) = crate::text::tokens(chain).iter().find(|t| {
             crate::text::fold(t.text).ends_with("edly") && words.verbs.contains(&stem(t.text))
         }) {
@@ -90,14 +123,19 @@ fn allegation(context: &Context<'_>, at: PassageRef, claim: &ClaimFeature) -> Op
         .claims
         .iter()
         .filter(|c| c.start > that_end && c.start <= claim.start)
-        .all(|c| std::ptr::eq(c, claim) || c.dependent || c.subject.is_none());
+        .all(|c| {
+            std::ptr::eq(c, claim)
+                || c.dependent
+                || c.subject.is_none()
+                || misread_noun(context, at, claim).is_some_and(|m| std::ptr::eq(m, c))
+        });
     first.then(|| format!("{} that", cue.text))
 }
 
 /// Whether a claim is stated plainly in the narrator's voice.
 fn stated(context: &Context<'_>, at: PassageRef, claim: &ClaimFeature) -> bool {
-    claim.is_assertion()
-        && act(claim)
+    (claim.is_assertion() || claim.subject.is_none() && actor(context, at, claim).is_some())
+        && act(context, at, claim)
         && quoted_by(context.features(at), claim.start).is_none()
         && !open_clause(context, at, claim)
         && !hedged(context, at, claim)
@@ -153,9 +191,13 @@ fn object_phrase(
         head_end = from + token.end;
         stems.insert(stem);
     }
+    // The claim's own object counts among the phrase's words; the head stays the last
+    // content word, since the parsed head of "two of the gates" is "two".
     if let Some(object) = claim.object.as_ref().filter(|o| !o.pronoun) {
         stems.insert(object.head.clone());
-        return Some((object.head.clone(), stems, object.end));
+        if head.is_none() {
+            return Some((object.head.clone(), stems, object.end));
+        }
     }
     head.map(|h| (h, stems, head_end))
 }
@@ -182,8 +224,8 @@ fn index<'c>(context: &Context<'c>) -> HashMap<&'c str, Vec<At<'c>>> {
                 document: DocId(d),
                 passage: PassageId(p),
             };
-            for claim in features.claims.iter().filter(|c| act(c)) {
-                if actor(claim).is_some() {
+            for claim in features.claims.iter().filter(|c| act(context, at, c)) {
+                if actor(context, at, claim).is_some() {
                     out.entry(claim.predicate.as_str())
                         .or_default()
                         .push((at, claim));
@@ -206,13 +248,13 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         .collect();
     alleged.sort_by_key(|((at, c), _)| (at.document, at.passage, c.start));
     for ((b, cb), cue) in alleged {
-        let entity = actor(cb);
+        let entity = actor(context, b, cb);
         let mut predicates = vec![cb.predicate.as_str()];
         if let Some(others) = context.lexicon.allegations.same_act.get(&cb.predicate) {
             predicates.extend(others.iter().map(String::as_str));
         }
         let same = |&&(a, ca): &&At<'_>| {
-            actor(ca) == entity
+            actor(context, a, ca) == entity
                 && same_object(context, (a, ca), (b, cb)) != Some(false)
                 && stated(context, a, ca)
         };
@@ -246,6 +288,8 @@ fn finding(context: &Context<'_>, a: At<'_>, b: At<'_>, cue: &str) -> FindingDra
     let object = same_object(context, a, b) == Some(true);
     let span = |at: PassageRef, claim: &ClaimFeature, note: &str| {
         let (start, end) = claim_span(claim);
+        let start =
+            misread_noun(context, at, claim).map_or(start, |noun| claim_span(noun).0.min(start));
         let end = object_phrase(context, at, claim).map_or(end, |(_, _, e)| e.max(end));
         context.claim(at, start, end, None, Some(note.to_string()))
     };
@@ -260,7 +304,7 @@ fn finding(context: &Context<'_>, a: At<'_>, b: At<'_>, cue: &str) -> FindingDra
         context.features(at_b).term_set(),
     );
     let shared = super::shared_terms(&ta, &tb, &[ca.predicate.as_str(), cb.predicate.as_str()]);
-    let name = actor(ca).map_or_else(String::new, |e| {
+    let name = actor(context, at_a, ca).map_or_else(String::new, |e| {
         context.corpus.entities[e.get()].name.clone()
     });
     let (source_a, source_b) = (
