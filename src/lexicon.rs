@@ -63,6 +63,31 @@ pub struct Lexicon {
     /// Folded words that name a country, to the country (`assets/lexicon/countries_en.tsv`,
     /// built from WordNet by `build_countries.py`): "malian" and "mali" to "mali".
     pub countries: HashMap<String, String>,
+    /// Allegation cues and verbs of one act (`assets/lexicon/allegations_en.tsv`, built from
+    /// WordNet by `build_allegations.py`), as stems.
+    pub allegations: Allegations,
+}
+
+/// Words that report an act as an allegation, and verbs that tell one act.
+#[derive(Debug, Clone, Default)]
+pub struct Allegations {
+    /// Stems of the verbs of alleging ("allege", "accuse", "charge", "claim").
+    pub verbs: HashSet<String>,
+    /// Stems of the nouns derived from them ("allegation", "accusation", "charge").
+    pub nouns: HashSet<String>,
+    /// Verb stem to the stems of verbs that share a main sense with it ("close": "shut").
+    pub same_act: HashMap<String, Vec<String>>,
+}
+
+impl Allegations {
+    /// Whether two verb stems tell one act: the same stem, or a shared main sense.
+    pub fn same_act(&self, a: &str, b: &str) -> bool {
+        a == b
+            || self
+                .same_act
+                .get(a)
+                .is_some_and(|l| l.iter().any(|x| x == b))
+    }
 }
 
 impl Lexicon {
@@ -91,6 +116,32 @@ const LABEL_NOUNS: &str = include_str!("../assets/lexicon/label_nouns_en.txt");
 const POLARITY: &str = include_str!("../assets/lexicon/polarity_en.tsv");
 const EVENT_FAMILIES: &str = include_str!("../assets/lexicon/event_families_en.tsv");
 const COUNTRIES: &str = include_str!("../assets/lexicon/countries_en.tsv");
+const ALLEGATIONS: &str = include_str!("../assets/lexicon/allegations_en.tsv");
+
+/// The allegation cues and verbs of one act, `class<TAB>word[<TAB>other]` a line.
+fn allegations(stemmer: &crate::extract::terms::Stemmer) -> Allegations {
+    let mut out = Allegations::default();
+    for line in lines(ALLEGATIONS) {
+        let fields: Vec<String> = line
+            .split('\t')
+            .map(|w| stemmer.stem(&fold(w.trim())))
+            .collect();
+        match (line.split('\t').next(), &fields[1..]) {
+            (Some("allegation_verb"), [word]) => {
+                out.verbs.insert(word.clone());
+            }
+            (Some("allegation_noun"), [word]) => {
+                out.nouns.insert(word.clone());
+            }
+            (Some("same_act"), [a, b]) if a != b => {
+                out.same_act.entry(a.clone()).or_default().push(b.clone());
+                out.same_act.entry(b.clone()).or_default().push(a.clone());
+            }
+            _ => {}
+        }
+    }
+    out
+}
 
 /// The event words by stem, verbs and nouns apart: `word<TAB>family<TAB>pos` a line.
 type Families = HashMap<String, Vec<String>>;
@@ -177,6 +228,7 @@ impl Lexicon {
             stopwords: lines(STOPWORDS).map(fold).collect(),
             label_nouns: lines(LABEL_NOUNS).map(str::to_string).collect(),
             polarity: polarity_classes(),
+            allegations: allegations(&stemmer),
             countries: lines(COUNTRIES)
                 .filter_map(|line| {
                     let (word, country) = line.split_once('\t')?;

@@ -221,7 +221,7 @@ type Detector = fn(&Context<'_>) -> Vec<FindingDraft>;
 /// Runs every detector and returns the findings in a stable order.
 pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut findings = Vec::new();
-    let detectors: [(&str, Detector); 16] = [
+    let detectors: [(&str, Detector); 17] = [
         ("numbers", numbers::find),
         ("dates", dates::find),
         ("names", names::find),
@@ -232,6 +232,7 @@ pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
         ("denials across events", contradiction::denied_across),
         ("quantifiers", contradiction::quantifiers),
         ("modality", contradiction::modality),
+        ("allegations", contradiction::allegations),
         ("forecasts", contradiction::forecasts),
         ("departures", contradiction::departures),
         ("swapped roles", contradiction::swapped_roles),

@@ -22,10 +22,13 @@
 //! Two more detectors read the claims of one event: [`quantifiers`] (none of a thing
 //! against some or all of it) and [`modality`] (a fact against the same act as only
 //! possible or intended, a difference of certainty kept below the default threshold).
+//! [`allegations`] reads the claims of one story for an act stated as fact by one source
+//! and reported only as alleged by another.
 //! [`roles`] reads the claims of one story for one act told with subject and object
 //! exchanged ("Vesna followed Orlo" / "Orlo followed Vesna").
 
 mod across;
+mod allegations;
 mod denials;
 mod departures;
 mod forecasts;
@@ -36,6 +39,7 @@ mod quantifiers;
 mod roles;
 
 pub use across::{denied_across, find as across_events};
+pub use allegations::find as allegations;
 pub use denials::denied_statements;
 pub use departures::find as departures;
 pub use forecasts::find as forecasts;
