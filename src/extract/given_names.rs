@@ -33,7 +33,11 @@ pub(super) fn within_documents(groups: &[NameGroup], union: &mut UnionFind) {
     for (index, group) in groups.iter().enumerate() {
         if group.words.len() >= 2 {
             last_words.insert(group.words.last().map_or("", String::as_str));
-            if person(group) {
+            // Taken for a person by its kind, not only by a speech cue: companies speak too.
+            if count(group, EntityKind::Person) > 0
+                && count(group, EntityKind::Person) >= count(group, EntityKind::Organisation)
+                && count(group, EntityKind::Person) >= count(group, EntityKind::Place)
+            {
                 by_first
                     .entry(group.words[0].as_str())
                     .or_default()
