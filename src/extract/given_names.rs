@@ -104,15 +104,15 @@ fn surnames_by_root(
 }
 
 /// Step 7: names given to one role of one person in two sources join when their given names
-/// are one name or nicknames of each other.
+/// are one name or nicknames of each other. Returns the groups joined.
 pub(super) fn by_role(
     groups: &[NameGroup],
     union: &mut UnionFind,
     mentions: &[PlacedMention],
     links: &[RoleLink],
-) {
+) -> Vec<usize> {
     if links.len() < 2 {
-        return;
+        return Vec::new();
     }
     let mut group_of = vec![usize::MAX; mentions.len()];
     for (index, group) in groups.iter().enumerate() {
@@ -160,7 +160,10 @@ pub(super) fn by_role(
             joins.push((ga, gb));
         }
     }
+    let mut joined = Vec::new();
     for (a, b) in joins {
         union.union(a, b);
+        joined.extend([a, b]);
     }
+    joined
 }

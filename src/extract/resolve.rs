@@ -445,7 +445,7 @@ pub fn resolve_linked(
 
     same_organisation(&groups, &mut union);
     super::given_names::within_documents(&groups, &mut union);
-    super::given_names::by_role(&groups, &mut union, mentions, links);
+    let role_linked = super::given_names::by_role(&groups, &mut union, mentions, links);
 
     // Build entities, ordered by their first mention.
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -516,6 +516,15 @@ pub fn resolve_linked(
                 })
                 .collect(),
         });
+    }
+    // A name given to a person's role names a person, whatever its words suggested.
+    for group in role_linked {
+        if let Some(&first) = groups[group].mentions.first()
+            && let Some(entity) = entities.get_mut(assignment[first].get())
+            && entity.kind == EntityKind::Other
+        {
+            entity.kind = EntityKind::Person;
+        }
     }
     (entities, assignment)
 }
