@@ -63,6 +63,17 @@ fn the_nickname_given_to_one_role_of_one_person_is_a_name_variant() {
         "{:?}",
         any(&report, FindingKind::NameVariant)
     );
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::NameVariant)
+        .expect("a name variant");
+    assert!(
+        finding.evidence.iter().any(|e| e.contains("wife of")) && finding.summary.contains("Kathy"),
+        "{} {:?}",
+        finding.summary,
+        finding.evidence
+    );
 }
 
 #[test]

@@ -104,13 +104,14 @@ fn surnames_by_root(
 }
 
 /// Step 7: names given to one role of one person in two sources join when their given names
-/// are one name or nicknames of each other. Returns the groups joined.
+/// are one name or nicknames of each other. Returns each group joined with its role and
+/// the possessor's group.
 pub(super) fn by_role(
     groups: &[NameGroup],
     union: &mut UnionFind,
     mentions: &[PlacedMention],
     links: &[RoleLink],
-) -> Vec<usize> {
+) -> Vec<(usize, String, usize)> {
     if links.len() < 2 {
         return Vec::new();
     }
@@ -157,13 +158,13 @@ pub(super) fn by_role(
             {
                 continue;
             }
-            joins.push((ga, gb));
+            joins.push((ga, gb, a.role.clone(), group_of[a.possessor]));
         }
     }
     let mut joined = Vec::new();
-    for (a, b) in joins {
+    for (a, b, role, possessor) in joins {
         union.union(a, b);
-        joined.extend([a, b]);
+        joined.push((a, role, possessor));
     }
     joined
 }

@@ -506,6 +506,7 @@ pub fn resolve_linked(
             name,
             kind,
             aliases: aliases.into_iter().map(|a| a.0).collect(),
+            roles: Vec::new(),
             mentions: all
                 .iter()
                 .map(|&m| Mention {
@@ -518,12 +519,19 @@ pub fn resolve_linked(
         });
     }
     // A name given to a person's role names a person, whatever its words suggested.
-    for group in role_linked {
-        if let Some(&first) = groups[group].mentions.first()
-            && let Some(entity) = entities.get_mut(assignment[first].get())
-            && entity.kind == EntityKind::Other
-        {
-            entity.kind = EntityKind::Person;
+    for (group, role, possessor) in role_linked {
+        let entity_of = |g: usize| groups[g].mentions.first().map(|&m| assignment[m].get());
+        let owner = entity_of(possessor)
+            .and_then(|e| entities.get(e))
+            .map(|e| e.name.clone());
+        if let Some(entity) = entity_of(group).and_then(|e| entities.get_mut(e)) {
+            if entity.kind == EntityKind::Other {
+                entity.kind = EntityKind::Person;
+            }
+            let role = format!("{role} of {}", owner.unwrap_or_default());
+            if !entity.roles.contains(&role) {
+                entity.roles.push(role);
+            }
         }
     }
     (entities, assignment)
