@@ -22,7 +22,7 @@ fn aliases_with(report: &Report, alias: &str) -> Vec<String> {
 fn a_lone_given_name_joins_the_one_full_name_it_opens() {
     let report = compare(&[
         "Senator Odran Velk was charged in Corvey on Monday. \
-         Katherine Velk, a city councillor, was charged the same day. \
+         Councillor Katherine Velk was charged the same day. \
          Katherine told reporters she would fight the charge.",
         "Senator Odran Velk was charged in Corvey on Monday.",
     ]);

@@ -14,6 +14,10 @@ use super::role_links::RoleLink;
 use crate::model::EntityKind;
 use std::collections::{HashMap, HashSet};
 
+/// Words that join a name to a place or a phrase ("Cummings of Maryland"): a name with one
+/// is no given name and surname.
+const LINKS: &[&str] = &["of", "on", "the", "and", "for", "in", "at"];
+
 fn count(group: &NameGroup, kind: EntityKind) -> usize {
     group.kinds.get(&kind).copied().unwrap_or(0)
 }
@@ -27,14 +31,22 @@ fn person(group: &NameGroup) -> bool {
 }
 
 /// Step 6: a lone given name joins the one full name of its documents that it opens.
-pub(super) fn within_documents(groups: &[NameGroup], union: &mut UnionFind) {
+pub(super) fn within_documents(
+    groups: &[NameGroup],
+    union: &mut UnionFind,
+    mentions: &[PlacedMention],
+) {
+    let mentions_text = |m: usize| mentions[m].mention.text.clone();
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut last_words: HashSet<&str> = HashSet::new();
     for (index, group) in groups.iter().enumerate() {
         if group.words.len() >= 2 {
             last_words.insert(group.words.last().map_or("", String::as_str));
-            // Taken for a person by its kind, not only by a speech cue: companies speak too.
-            if count(group, EntityKind::Person) > 0
+            // Taken for a person by its kind and marked as one by a title or a speech cue
+            // (companies speak too, and "Americans on Medicare" is no person's full name).
+            if group.person_evidence
+                && !group.words.iter().any(|w| LINKS.contains(&w.as_str()))
+                && count(group, EntityKind::Person) > 0
                 && count(group, EntityKind::Person) >= count(group, EntityKind::Organisation)
                 && count(group, EntityKind::Person) >= count(group, EntityKind::Place)
             {
@@ -53,7 +65,17 @@ pub(super) fn within_documents(groups: &[NameGroup], union: &mut UnionFind) {
         }
     }
     for (index, group) in groups.iter().enumerate() {
+        // A lone word with a title of its own ("President Obama") or in capitals ("NCAA")
+        // is a surname or an acronym, not a given name.
+        let capitals = group.mentions.iter().all(|&m| {
+            let text = &mentions_text(m);
+            text.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        });
         if group.words.len() != 1
+            || !group.titles.is_empty()
+            || capitals
             || count(group, EntityKind::Place) > 0
             || count(group, EntityKind::Organisation) > 0
             || last_words.contains(group.words[0].as_str())

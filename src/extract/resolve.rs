@@ -60,7 +60,7 @@ impl UnionFind {
 pub(super) struct NameGroup {
     pub(super) words: Vec<String>,
     pub(super) mentions: Vec<usize>,
-    titles: HashSet<String>,
+    pub(super) titles: HashSet<String>,
     /// A title or a speech verb marked some mention as a person.
     pub(super) person_evidence: bool,
     pub(super) documents: HashSet<DocId>,
@@ -444,7 +444,7 @@ pub fn resolve_linked(
     }
 
     same_organisation(&groups, &mut union);
-    super::given_names::within_documents(&groups, &mut union);
+    super::given_names::within_documents(&groups, &mut union, mentions);
     let role_linked = super::given_names::by_role(&groups, &mut union, mentions, links);
 
     // Build entities, ordered by their first mention.
