@@ -290,6 +290,10 @@ pub struct Entity {
     /// Every distinct spelling seen, fullest first.
     pub aliases: Vec<String>,
     pub mentions: Vec<Mention>,
+    /// Roles that tie the entity's spellings together across sources ("wife of Kell"), when
+    /// entity resolution joined names given in apposition to one role of one person.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
 }
 
 /// Where an entity is named.

@@ -182,7 +182,21 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             .max()
             .unwrap_or(0);
         let mut by_spelling: Vec<(String, Vec<String>)> = Vec::new();
-        for claim in claims.iter().filter(|c| parts(&c.text).len() == longest) {
+        // The fullest forms, and any shorter form whose differing word they lack ("Sandi"
+        // where every full name says "Sandra").
+        let full_words: BTreeSet<String> = claims
+            .iter()
+            .filter(|c| parts(&c.text).len() == longest)
+            .flat_map(|c| parts(&c.text))
+            .collect();
+        let listed = |text: &str| {
+            let words = parts(text);
+            words.len() == longest
+                || words
+                    .iter()
+                    .any(|w| differing_words.contains(w) && !full_words.contains(w))
+        };
+        for claim in claims.iter().filter(|c| listed(&c.text)) {
             let source = context.source_name(claim.document);
             match by_spelling.iter_mut().find(|(text, _)| *text == claim.text) {
                 Some((_, sources)) if !sources.contains(&source) => sources.push(source),
@@ -211,6 +225,12 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 .len()
         )];
         evidence.push(format!("spelled differently: {}", differing.join("; ")));
+        if !entity.roles.is_empty() {
+            evidence.push(format!(
+                "the sources name one role of one person: {}",
+                entity.roles.join("; ")
+            ));
+        }
         // A person whose other name parts agree is surest; a lone differing word less so.
         let confidence = match (entity.kind, canonical.len() >= 2) {
             (EntityKind::Person, true) => 0.85,

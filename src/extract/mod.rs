@@ -9,12 +9,14 @@ pub mod claims;
 pub mod date_referents;
 pub mod entities;
 pub mod frequency;
+mod given_names;
 mod heading_names;
 pub mod long_quotes;
 pub mod meaning;
 pub mod quantities;
 pub mod quotes;
 pub mod resolve;
+mod role_links;
 mod speakers;
 pub mod tagger;
 pub mod terms;
@@ -368,7 +370,22 @@ pub fn extract(
     }
     heading_names::add(&mut corpus_documents, &mut mentions);
     progress.check()?;
-    let (entities, mention_entities) = resolve::resolve(&mentions);
+    let texts: Vec<&str> = corpus_documents
+        .iter()
+        .map(|d| d.loaded.text.as_str())
+        .collect();
+    let passages: Vec<&[Passage]> = corpus_documents
+        .iter()
+        .map(|d| d.passages.as_slice())
+        .collect();
+    let links = role_links::find(
+        &texts,
+        &passages,
+        &mentions,
+        &lexicon.label_nouns,
+        &lexicon.titles,
+    );
+    let (entities, mention_entities) = resolve::resolve_linked(&mentions, &links);
     for document in &mut corpus_documents {
         for features in &mut document.features {
             let mut ids: Vec<EntityId> = features

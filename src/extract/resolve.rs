@@ -11,7 +11,10 @@
 //!    never when one is a prefix of the other (Niger ≠ Nigeria, Mali ≠ Malian);
 //! 4. a lone surname joins the one full name that it ends, preferring its own document;
 //! 5. an organisation's name without its generic last word ("Wagner" for "Wagner Group")
-//!    joins it when it fits one organisation only.
+//!    joins it when it fits one organisation only;
+//! 6. a lone given name joins the one full name of its document that it opens, and
+//! 7. nickname forms of a name given to one role of one person in two sources join
+//!    (both in `given_names.rs`).
 
 use super::entities::RawMention;
 use crate::model::{DocId, Entity, EntityId, EntityKind, Mention, PassageId};
@@ -27,10 +30,10 @@ pub struct PlacedMention {
     pub mention: RawMention,
 }
 
-struct UnionFind(Vec<usize>);
+pub(super) struct UnionFind(Vec<usize>);
 
 impl UnionFind {
-    fn find(&mut self, x: usize) -> usize {
+    pub(super) fn find(&mut self, x: usize) -> usize {
         let mut root = x;
         while self.0[root] != root {
             root = self.0[root];
@@ -43,7 +46,7 @@ impl UnionFind {
         }
         root
     }
-    fn union(&mut self, a: usize, b: usize) {
+    pub(super) fn union(&mut self, a: usize, b: usize) {
         let (a, b) = (self.find(a), self.find(b));
         if a != b {
             // The smaller index stays root, which keeps results independent of order.
@@ -54,15 +57,15 @@ impl UnionFind {
 }
 
 /// One distinct folded name and what is known about it.
-struct NameGroup {
-    words: Vec<String>,
-    mentions: Vec<usize>,
-    titles: HashSet<String>,
+pub(super) struct NameGroup {
+    pub(super) words: Vec<String>,
+    pub(super) mentions: Vec<usize>,
+    pub(super) titles: HashSet<String>,
     /// A title or a speech verb marked some mention as a person.
-    person_evidence: bool,
-    documents: HashSet<DocId>,
+    pub(super) person_evidence: bool,
+    pub(super) documents: HashSet<DocId>,
     context: HashSet<String>,
-    kinds: BTreeMap<EntityKind, usize>,
+    pub(super) kinds: BTreeMap<EntityKind, usize>,
 }
 
 fn similar_word(a: &str, b: &str) -> f64 {
@@ -137,7 +140,7 @@ const NICKNAMES: &str = include_str!("../../assets/lexicon/nicknames.csv");
 /// Whether one first name is a nickname of the other ("Dave" and "David", "Bill" and
 /// "William"), by the table in `assets/lexicon/nicknames.csv` (Apache-2.0, see
 /// `NICKNAMES-LICENSE.md`).
-fn nicknames(a: &str, b: &str) -> bool {
+pub(super) fn nicknames(a: &str, b: &str) -> bool {
     static TABLE: std::sync::OnceLock<HashMap<String, Vec<String>>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut table: HashMap<String, Vec<String>> = HashMap::new();
@@ -246,6 +249,14 @@ fn same_organisation(groups: &[NameGroup], union: &mut UnionFind) {
 }
 
 pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
+    resolve_linked(mentions, &[])
+}
+
+/// [`resolve`], then the given-name and role-link steps (6 and 7, in `given_names`).
+pub fn resolve_linked(
+    mentions: &[PlacedMention],
+    links: &[super::role_links::RoleLink],
+) -> (Vec<Entity>, Vec<EntityId>) {
     // 1. Group identical folded names.
     let mut groups: Vec<NameGroup> = Vec::new();
     let mut by_name: HashMap<Vec<String>, usize> = HashMap::new();
@@ -433,6 +444,8 @@ pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
     }
 
     same_organisation(&groups, &mut union);
+    super::given_names::within_documents(&groups, &mut union, mentions);
+    let role_linked = super::given_names::by_role(&groups, &mut union, mentions, links);
 
     // Build entities, ordered by their first mention.
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -493,6 +506,7 @@ pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
             name,
             kind,
             aliases: aliases.into_iter().map(|a| a.0).collect(),
+            roles: Vec::new(),
             mentions: all
                 .iter()
                 .map(|&m| Mention {
@@ -503,6 +517,22 @@ pub fn resolve(mentions: &[PlacedMention]) -> (Vec<Entity>, Vec<EntityId>) {
                 })
                 .collect(),
         });
+    }
+    // A name given to a person's role names a person, whatever its words suggested.
+    for (group, role, possessor) in role_linked {
+        let entity_of = |g: usize| groups[g].mentions.first().map(|&m| assignment[m].get());
+        let owner = entity_of(possessor)
+            .and_then(|e| entities.get(e))
+            .map(|e| e.name.clone());
+        if let Some(entity) = entity_of(group).and_then(|e| entities.get_mut(e)) {
+            if entity.kind == EntityKind::Other {
+                entity.kind = EntityKind::Person;
+            }
+            let role = format!("{role} of {}", owner.unwrap_or_default());
+            if !entity.roles.contains(&role) {
+                entity.roles.push(role);
+            }
+        }
     }
     (entities, assignment)
 }
