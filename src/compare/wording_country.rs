@@ -73,9 +73,12 @@ fn written(context: &Context<'_>, text: &str, start: usize, end: usize) -> Optio
         let Some(trimmed) = rest.strip_suffix(' ') else {
             break;
         };
+        // After the separator, whatever its width ("“" is three bytes).
         let at = trimmed
-            .rfind([' ', '\n', '(', '"', '“'])
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, ' ' | '\n' | '(' | '"' | '“'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let word = &trimmed[at..];
         if let Some(country) = country_word(context, word) {
             let phrase_start = from + at;
