@@ -129,3 +129,16 @@ fn two_countries_one_term_and_neutral_terms_stay_silent() {
         any_with_confidence(&report, FindingKind::Wording)
     );
 }
+
+#[test]
+fn a_curly_quote_before_a_government_term_is_read_without_a_panic() {
+    // A quote left open across paragraphs: the word before the term opens after a
+    // three-byte quotation mark.
+    let report = compare(&[
+        "Protesters filled the square in Tarvik, Norway, on Monday.\n\nThe Norwegian junta \
+         has failed us, said a teacher, Olav Brenn.\n",
+        "Protesters filled the square in Tarvik, Norway, on Monday.\n\n“The government should \
+         resign.\n\n“We will come back every day,” said a teacher, Olav Brenn.\n",
+    ]);
+    assert_eq!(report.documents.len(), 2);
+}
