@@ -179,7 +179,7 @@ fn intersects(a: &[EntityId], b: &[EntityId]) -> bool {
 /// that differ, or two unnamed phrases with different heads. A bare name that is the last
 /// word of the other side's full name ("Kallio" / "Edvard Kallio"), which resolution may have
 /// left apart, is no conflict.
-pub(super) fn role_conflict(
+fn role_conflict(
     context: &Context<'_>,
     (a, ea): (&Option<Role>, &[EntityId]),
     (b, eb): (&Option<Role>, &[EntityId]),
@@ -216,8 +216,13 @@ pub(super) fn role_match(
     }
 }
 
-/// Whether two mentions date one referent, and how strongly.
-fn tie(context: &Context<'_>, a: &Mention<'_>, b: &Mention<'_>) -> Option<Tie> {
+/// How many participant entities two mentions share, when their happenings are of one
+/// family and no role names two different participants on the two sides; else none.
+pub(super) fn participants_shared(
+    context: &Context<'_>,
+    a: &Mention<'_>,
+    b: &Mention<'_>,
+) -> Option<usize> {
     let (ra, rb) = (a.referent, b.referent);
     if !ra.families.iter().any(|f| rb.families.contains(f)) {
         return None;
@@ -236,6 +241,13 @@ fn tie(context: &Context<'_>, a: &Mention<'_>, b: &Mention<'_>) -> Option<Tie> {
         .iter()
         .filter(|e| b.participants.binary_search(e).is_ok())
         .count();
+    Some(shared)
+}
+
+/// Whether two mentions date one referent, and how strongly.
+fn tie(context: &Context<'_>, a: &Mention<'_>, b: &Mention<'_>) -> Option<Tie> {
+    let (ra, rb) = (a.referent, b.referent);
+    let shared = participants_shared(context, a, b)?;
     if shared == 0
         && !(a.stem == b.stem && definite_alone(context, a) && definite_alone(context, b))
     {

@@ -19,7 +19,7 @@
 //! their edge ("Friday night" / "early Saturday").
 
 use super::super::{Context, FindingDraft};
-use super::referent::{Mention, mention, role_conflict, role_match};
+use super::referent::{Mention, mention, participants_shared, role_match};
 use crate::extract::weekdays::WeekdayFeature;
 use crate::model::{DocId, EntityId, FindingKind, PassageRef};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -62,23 +62,7 @@ fn items<'a>(context: &Context<'a>) -> Vec<Item<'a>> {
 
 fn tie(context: &Context<'_>, a: &Mention<'_>, b: &Mention<'_>) -> Option<Tie> {
     let (ra, rb) = (a.referent, b.referent);
-    if !ra.families.iter().any(|f| rb.families.contains(f)) {
-        return None;
-    }
-    if role_conflict(context, (&ra.agent, &a.agents), (&rb.agent, &b.agents))
-        || role_conflict(
-            context,
-            (&ra.patient, &a.patients),
-            (&rb.patient, &b.patients),
-        )
-    {
-        return None;
-    }
-    let shared = a
-        .participants
-        .iter()
-        .filter(|e| b.participants.binary_search(e).is_ok())
-        .count();
+    let shared = participants_shared(context, a, b)?;
     // The same patient makes the same act; the same agent alone does only with one more
     // participant named on both sides: a speaker announces, a minister visits, many things
     // in one week ("announced the departure" on Sunday, "announced the withdrawal" on
