@@ -325,3 +325,28 @@ pub fn components(count: usize, links: &[(usize, usize)]) -> Vec<Vec<usize>> {
     }
     groups.into_values().filter(|g| g.len() > 1).collect()
 }
+
+/// The members of a mismatched group that give the very same value, from at least two
+/// documents: inside "14 / fourteen / a dozen" the first two sources agree, and a user should
+/// see that agreement beside the mismatch. `same` tells whether two members give one value;
+/// `document` names each member's source.
+pub fn agreeing_subsets(
+    group: &[usize],
+    same: impl Fn(usize, usize) -> bool,
+    document: impl Fn(usize) -> crate::model::DocId,
+) -> Vec<Vec<usize>> {
+    let mut subsets: Vec<Vec<usize>> = Vec::new();
+    for &member in group {
+        match subsets.iter_mut().find(|s| same(s[0], member)) {
+            Some(subset) => subset.push(member),
+            None => subsets.push(vec![member]),
+        }
+    }
+    subsets.retain(|subset| {
+        let mut documents: Vec<_> = subset.iter().map(|&m| document(m)).collect();
+        documents.sort();
+        documents.dedup();
+        documents.len() >= 2 && subset.len() < group.len()
+    });
+    subsets
+}

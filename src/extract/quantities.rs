@@ -96,18 +96,7 @@ fn people_fate(after: &[String], stop: impl Fn(usize) -> bool) -> Option<&'stati
         "already",
     ];
     for (k, word) in after.iter().take(6).enumerate() {
-        let fate = match word.as_str() {
-            "died" | "dead" | "killed" | "perished" | "drowned" | "die" | "dying" => Some("dead"),
-            "injured" | "wounded" | "hurt" | "hospitalised" | "hospitalized" => Some("injured"),
-            "evacuated" | "displaced" | "rescued" => Some(if word == "rescued" {
-                "rescued"
-            } else {
-                "refugees"
-            }),
-            "missing" => Some("missing"),
-            "arrested" | "detained" => Some("arrested"),
-            _ => None,
-        };
+        let fate = fate_of(word);
         if fate.is_some() {
             return fate;
         }
@@ -116,6 +105,51 @@ fn people_fate(after: &[String], stop: impl Fn(usize) -> bool) -> Option<&'stati
         }
     }
     None
+}
+
+/// The fate a word after counted people gives them ("have died", "were evacuated").
+fn fate_of(word: &str) -> Option<&'static str> {
+    match word {
+        "died" | "dead" | "killed" | "perished" | "drowned" | "die" | "dying" => Some("dead"),
+        "injured" | "wounded" | "hurt" | "hospitalised" | "hospitalized" => Some("injured"),
+        "evacuated" | "displaced" => Some("refugees"),
+        "rescued" => Some("rescued"),
+        "missing" => Some("missing"),
+        "arrested" | "detained" => Some("arrested"),
+        _ => None,
+    }
+}
+
+/// The fate a transitive verb just before counted people gives them, past words of
+/// approximation: "crews evacuated about 4,100 people", "the storm killed 11 people".
+/// Only a verb that acts on its object counts ("died" or "missing" before a figure do not).
+fn people_fate_before(before: &[String]) -> Option<&'static str> {
+    const BETWEEN: &[&str] = &[
+        "about",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+        "roughly",
+        "approximately",
+        "at",
+        "least",
+        "more",
+        "than",
+        "over",
+        "an",
+        "estimated",
+        "another",
+    ];
+    let verb = before
+        .iter()
+        .rev()
+        .take(4)
+        .find(|w| !BETWEEN.contains(&w.as_str()))?;
+    match verb.as_str() {
+        "died" | "dead" | "perished" | "drowned" | "die" | "dying" | "missing" | "hurt" => None,
+        other => fate_of(other),
+    }
 }
 
 const APPROXIMATIONS: &[&str] = &[
@@ -538,6 +572,13 @@ pub fn find_quantities(
             })
         {
             unit = Some(fate.to_string());
+        } else if unit.as_deref() == Some("people")
+            && start_token > 0
+            && !gap(start_token - 1).contains([',', '.', ';', ':', '(', ')'])
+            && let Some(fate) =
+                people_fate_before(&folded[start_token.saturating_sub(4)..start_token])
+        {
+            unit = Some(fate.to_string());
         }
         // Qualifier after the unit: "of damage", "in emergency aid".
         let mut qualifier = None;
@@ -711,6 +752,15 @@ mod tests {
             ["people"]
         );
         assert_eq!(units("Some 300 people joined a protest."), ["people"]);
+        // A verb before the people acts on them: crews evacuated them, a storm killed them.
+        assert_eq!(
+            units("Crews evacuated about 4,100 people from the town."),
+            ["refugees"]
+        );
+        assert_eq!(units("The storm killed 11 people."), ["dead"]);
+        assert_eq!(units("Divers rescued 37 people."), ["rescued"]);
+        // Not across a break, and not an intransitive verb before the figure.
+        assert_eq!(units("Nobody died, 300 people said."), ["people"]);
         // A year before a noun is not a count; a counted noun after a bare figure is.
         assert!(
             units("He ran in the 2012 election and the 2016 presidential race.").is_empty(),

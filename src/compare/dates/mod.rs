@@ -385,6 +385,23 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 Some(EventId(event_index)),
                 (shared, true),
             ));
+            // Inside a mismatch of three or more, the sources that give one date agree.
+            let conflicting = group.iter().any(|&i| {
+                group
+                    .iter()
+                    .any(|&j| !items[i].1.date.compatible(&items[j].1.date))
+            });
+            let same = |i: usize, j: usize| items[i].1.date == items[j].1.date;
+            let agreeing = super::agreeing_subsets(&group, same, |i| items[i].0.document);
+            for equal in agreeing.into_iter().filter(|_| conflicting) {
+                out.push(finding(
+                    context,
+                    &items,
+                    &equal,
+                    Some(EventId(event_index)),
+                    (shared, true),
+                ));
+            }
         }
     }
     out

@@ -491,6 +491,13 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 }
             } else {
                 parts.push((FindingKind::NumberMismatch, group.clone()));
+                let same = |i: usize, j: usize| {
+                    (items[i].quantity.value - items[j].quantity.value).abs() < 1e-9
+                        && items[i].quantity.unit == items[j].quantity.unit
+                };
+                for equal in super::agreeing_subsets(&group, same, |i| items[i].at.document) {
+                    parts.push((FindingKind::Agreement, equal));
+                }
             }
             for (kind, members) in parts {
                 let claims: Vec<_> = members
