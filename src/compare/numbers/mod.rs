@@ -13,6 +13,7 @@ use super::{Context, FindingDraft, components, shared_context, shared_context_wo
 use crate::extract::quantities::Quantity;
 use crate::model::{EventId, FindingKind, PassageRef};
 use crate::text::format_value;
+use std::collections::{HashMap, HashSet};
 
 /// Units that measure rather than count things.
 const MEASURES: &[&str] = &[
@@ -358,179 +359,15 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                     .map(move |quantity| Item { at, quantity })
             })
             .collect();
-        let mut links: Vec<(usize, usize)> = Vec::new();
-        let mut link_support: std::collections::HashMap<(usize, usize), Support> =
-            Default::default();
-        let documents = event.documents();
-        for (position, &doc_a) in documents.iter().enumerate() {
-            for &doc_b in &documents[position + 1..] {
-                let side_a: Vec<usize> = (0..items.len())
-                    .filter(|&i| items[i].at.document == doc_a)
-                    .collect();
-                let side_b: Vec<usize> = (0..items.len())
-                    .filter(|&i| items[i].at.document == doc_b)
-                    .collect();
-                let mut scored: Vec<(bool, usize, usize, usize)> = Vec::new();
-                // A unit that each side uses once in this event is unambiguous.
-                let count_unit = |side: &[usize], unit: &str| {
-                    side.iter()
-                        .filter(|&&k| items[k].quantity.unit == unit)
-                        .count()
-                };
-                for &i in &side_a {
-                    for &j in &side_b {
-                        let (a, b) = (items[i].quantity, items[j].quantity);
-                        let Some(bonus) = comparable(a, b) else {
-                            continue;
-                        };
-                        let shared = shared_context(
-                            context.features(items[i].at),
-                            (a.start, a.end),
-                            context.features(items[j].at),
-                            (b.start, b.end),
-                            70,
-                        );
-                        let unambiguous = !a.unit.is_empty()
-                            && count_unit(&side_a, &a.unit) == 1
-                            && count_unit(&side_b, &b.unit) == 1;
-                        let score = shared + bonus + usize::from(unambiguous);
-                        let equal = (a.value - b.value).abs() < 1e-9;
-                        // Different values need evidence that they measure the same thing:
-                        // shared words around them, or the same qualifier.
-                        let one_sided_qualifier = a.qualifier.is_some() != b.qualifier.is_some();
-                        let needed = if one_sided_qualifier { 2 } else { 1 };
-                        if equal || score >= needed {
-                            scored.push((equal, score, i, j));
-                        }
-                    }
-                }
-                // Equal values first, then the best-supported pairs, then the closest values
-                // (in a list of figures, "$5,687.75" pairs with "$5,587.75", not "$3,544");
-                // one partner each.
-                let spread = |i: usize, j: usize| {
-                    let (a, b) = (items[i].quantity.value.abs(), items[j].quantity.value.abs());
-                    (a - b).abs() / a.max(b).max(1e-9)
-                };
-                scored.sort_by(|x, y| {
-                    y.0.cmp(&x.0)
-                        .then(y.1.cmp(&x.1))
-                        .then(spread(x.2, x.3).total_cmp(&spread(y.2, y.3)))
-                        .then(x.2.cmp(&y.2))
-                        .then(x.3.cmp(&y.3))
-                });
-                let mut used_a = std::collections::HashSet::new();
-                let mut used_b = std::collections::HashSet::new();
-                for (_, _, i, j) in scored {
-                    if used_a.contains(&i) || used_b.contains(&j) {
-                        continue;
-                    }
-                    used_a.insert(i);
-                    used_b.insert(j);
-                    links.push((i, j));
-                    let (a, b) = (items[i].quantity, items[j].quantity);
-                    let unambiguous = !a.unit.is_empty()
-                        && count_unit(&side_a, &a.unit) == 1
-                        && count_unit(&side_b, &b.unit) == 1;
-                    link_support.insert(
-                        (i, j),
-                        Support::between(context, (items[i].at, a), (items[j].at, b))
-                            .with(unambiguous, true),
-                    );
-                }
-            }
-        }
+        let (links, link_support) = link_figures(context, &items, &event.documents());
         for group in components(items.len(), &links) {
-            let mut values: Vec<f64> = group.iter().map(|&i| items[i].quantity.value).collect();
-            values.sort_by(f64::total_cmp);
-            values.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
-            let mut group_documents: Vec<_> = group.iter().map(|&i| items[i].at.document).collect();
-            group_documents.sort();
-            group_documents.dedup();
-            if group_documents.len() < 2 {
-                continue;
-            }
-            let all_pairs = |test: &dyn Fn(&Quantity, &Quantity) -> bool| {
-                group.iter().all(|&i| {
-                    group
-                        .iter()
-                        .all(|&j| i == j || test(items[i].quantity, items[j].quantity))
-                })
-            };
-            let all_agree = all_pairs(&agree);
-            // A source that sets its figure against another ("two more than the official
-            // figure") disputes it: an approximation on the other side no longer covers it.
-            let disputing = group.iter().any(|&i| disputes_a_count(context, &items[i]));
-            let all_compatible = !disputing && all_pairs(&|a, b| agree(a, b) || compatible(a, b));
-            // Different figures that an approximation allows ("at least 12" / "14") say
-            // neither that the sources agree nor that they differ: only the sources that give
-            // the very same figure agree.
-            let mut parts: Vec<(FindingKind, Vec<usize>)> = Vec::new();
-            if all_agree {
-                parts.push((FindingKind::Agreement, group.clone()));
-            } else if all_compatible {
-                let same_as = |v: f64| -> Vec<usize> {
-                    group
-                        .iter()
-                        .copied()
-                        .filter(|&i| (items[i].quantity.value - v).abs() < 1e-9)
-                        .collect()
-                };
-                let documents = |members: &[usize]| {
-                    let mut d: Vec<_> = members.iter().map(|&i| items[i].at.document).collect();
-                    d.sort();
-                    d.dedup();
-                    d.len()
-                };
-                if let Some(equal) = values
-                    .iter()
-                    .map(|&v| same_as(v))
-                    .filter(|members| documents(members) >= 2)
-                    .max_by_key(|members| (documents(members), std::cmp::Reverse(members[0])))
-                {
-                    parts.push((FindingKind::Agreement, equal));
-                }
-            } else {
-                parts.push((FindingKind::NumberMismatch, group.clone()));
-                let same = |i: usize, j: usize| {
-                    (items[i].quantity.value - items[j].quantity.value).abs() < 1e-9
-                        && items[i].quantity.unit == items[j].quantity.unit
-                };
-                for equal in super::agreeing_subsets(&group, same, |i| items[i].at.document) {
-                    parts.push((FindingKind::Agreement, equal));
-                }
-            }
-            for (kind, members) in parts {
-                let claims: Vec<_> = members
-                    .iter()
-                    .map(|&i| claim_of(context, &items[i]))
-                    .collect();
-                // The weakest link of the group speaks for it.
-                let fallback = Support::default();
-                let (pair, support) = link_support
-                    .iter()
-                    .filter(|((i, j), _)| members.contains(i) && members.contains(j))
-                    .min_by_key(|((i, j), support)| (support.score(), *i, *j))
-                    .map(|((i, j), support)| ((items[*i].quantity, items[*j].quantity), support))
-                    .unwrap_or((
-                        (items[members[0]].quantity, items[members[1]].quantity),
-                        &fallback,
-                    ));
-                let mut finding = summarise(
+            for (kind, members, disputing) in judge_group(context, &items, &group) {
+                out.push(group_finding(
                     context,
-                    kind,
-                    Some(EventId(event_index)),
-                    claims,
-                    pair,
-                    support,
-                );
-                if disputing && kind == FindingKind::NumberMismatch {
-                    finding.evidence.push(
-                        "a source sets its figure against another count (\u{201c}more than the \
-                         official figure\u{201d})"
-                            .to_string(),
-                    );
-                }
-                out.push(finding);
+                    (&items, &link_support),
+                    (kind, &members, disputing),
+                    event_index,
+                ));
             }
         }
     }
@@ -541,6 +378,201 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     }
     out.extend(referent::find(context, &taken));
     out
+}
+
+/// What supports each link between two figures (by their indices).
+type LinkSupport = HashMap<(usize, usize), Support>;
+
+/// The links between figures of one event's documents, each with what supports it: for
+/// every two documents, equal values first, then the best-supported pairs, then the closest
+/// values, one partner each.
+fn link_figures(
+    context: &Context<'_>,
+    items: &[Item<'_>],
+    documents: &[crate::model::DocId],
+) -> (Vec<(usize, usize)>, LinkSupport) {
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    let mut link_support: LinkSupport = Default::default();
+    for (position, &doc_a) in documents.iter().enumerate() {
+        for &doc_b in &documents[position + 1..] {
+            let side_a: Vec<usize> = (0..items.len())
+                .filter(|&i| items[i].at.document == doc_a)
+                .collect();
+            let side_b: Vec<usize> = (0..items.len())
+                .filter(|&i| items[i].at.document == doc_b)
+                .collect();
+            // A unit that each side uses once in this event is unambiguous.
+            let count_unit = |side: &[usize], unit: &str| {
+                side.iter()
+                    .filter(|&&k| items[k].quantity.unit == unit)
+                    .count()
+            };
+            let unambiguous = |a: &Quantity, b: &Quantity| {
+                !a.unit.is_empty()
+                    && count_unit(&side_a, &a.unit) == 1
+                    && count_unit(&side_b, &b.unit) == 1
+            };
+            let mut scored: Vec<(bool, usize, usize, usize)> = Vec::new();
+            for &i in &side_a {
+                for &j in &side_b {
+                    let (a, b) = (items[i].quantity, items[j].quantity);
+                    let Some(bonus) = comparable(a, b) else {
+                        continue;
+                    };
+                    let shared = shared_context(
+                        context.features(items[i].at),
+                        (a.start, a.end),
+                        context.features(items[j].at),
+                        (b.start, b.end),
+                        70,
+                    );
+                    let score = shared + bonus + usize::from(unambiguous(a, b));
+                    let equal = (a.value - b.value).abs() < 1e-9;
+                    // Different values need evidence that they measure the same thing:
+                    // shared words around them, or the same qualifier.
+                    let one_sided_qualifier = a.qualifier.is_some() != b.qualifier.is_some();
+                    let needed = if one_sided_qualifier { 2 } else { 1 };
+                    if equal || score >= needed {
+                        scored.push((equal, score, i, j));
+                    }
+                }
+            }
+            // In a list of figures, "$5,687.75" pairs with "$5,587.75", not "$3,544".
+            let spread = |i: usize, j: usize| {
+                let (a, b) = (items[i].quantity.value.abs(), items[j].quantity.value.abs());
+                (a - b).abs() / a.max(b).max(1e-9)
+            };
+            scored.sort_by(|x, y| {
+                y.0.cmp(&x.0)
+                    .then(y.1.cmp(&x.1))
+                    .then(spread(x.2, x.3).total_cmp(&spread(y.2, y.3)))
+                    .then(x.2.cmp(&y.2))
+                    .then(x.3.cmp(&y.3))
+            });
+            let mut used_a = HashSet::new();
+            let mut used_b = HashSet::new();
+            for (_, _, i, j) in scored {
+                if used_a.contains(&i) || used_b.contains(&j) {
+                    continue;
+                }
+                used_a.insert(i);
+                used_b.insert(j);
+                links.push((i, j));
+                let (a, b) = (items[i].quantity, items[j].quantity);
+                link_support.insert(
+                    (i, j),
+                    Support::between(context, (items[i].at, a), (items[j].at, b))
+                        .with(unambiguous(a, b), true),
+                );
+            }
+        }
+    }
+    (links, link_support)
+}
+
+/// What a group of linked figures says: all the same (an agreement), different figures
+/// that approximations allow (only those giving the very same figure agree), or a mismatch
+/// (and, inside it, the sources that give one figure agree). Each part comes with whether a
+/// source sets its figure against another's.
+fn judge_group(
+    context: &Context<'_>,
+    items: &[Item<'_>],
+    group: &[usize],
+) -> Vec<(FindingKind, Vec<usize>, bool)> {
+    let documents = |members: &[usize]| {
+        let mut d: Vec<_> = members.iter().map(|&i| items[i].at.document).collect();
+        d.sort();
+        d.dedup();
+        d.len()
+    };
+    if documents(group) < 2 {
+        return Vec::new();
+    }
+    let mut values: Vec<f64> = group.iter().map(|&i| items[i].quantity.value).collect();
+    values.sort_by(f64::total_cmp);
+    values.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
+    let all_pairs = |test: &dyn Fn(&Quantity, &Quantity) -> bool| {
+        group.iter().all(|&i| {
+            group
+                .iter()
+                .all(|&j| i == j || test(items[i].quantity, items[j].quantity))
+        })
+    };
+    // A source that sets its figure against another ("two more than the official figure")
+    // disputes it: an approximation on the other side no longer covers it.
+    let disputing = group.iter().any(|&i| disputes_a_count(context, &items[i]));
+    let mut parts: Vec<(FindingKind, Vec<usize>, bool)> = Vec::new();
+    if all_pairs(&agree) {
+        parts.push((FindingKind::Agreement, group.to_vec(), disputing));
+    } else if !disputing && all_pairs(&|a, b| agree(a, b) || compatible(a, b)) {
+        // Different figures that an approximation allows ("at least 12" / "14") say
+        // neither that the sources agree nor that they differ: only the sources that give
+        // the very same figure agree.
+        let same_as = |v: f64| -> Vec<usize> {
+            group
+                .iter()
+                .copied()
+                .filter(|&i| (items[i].quantity.value - v).abs() < 1e-9)
+                .collect()
+        };
+        if let Some(equal) = values
+            .iter()
+            .map(|&v| same_as(v))
+            .filter(|members| documents(members) >= 2)
+            .max_by_key(|members| (documents(members), std::cmp::Reverse(members[0])))
+        {
+            parts.push((FindingKind::Agreement, equal, disputing));
+        }
+    } else {
+        parts.push((FindingKind::NumberMismatch, group.to_vec(), disputing));
+        let same = |i: usize, j: usize| {
+            (items[i].quantity.value - items[j].quantity.value).abs() < 1e-9
+                && items[i].quantity.unit == items[j].quantity.unit
+        };
+        for equal in super::agreeing_subsets(group, same, |i| items[i].at.document) {
+            parts.push((FindingKind::Agreement, equal, disputing));
+        }
+    }
+    parts
+}
+
+/// The finding for one part of a group, spoken for by its weakest link.
+fn group_finding(
+    context: &Context<'_>,
+    (items, link_support): (&[Item<'_>], &LinkSupport),
+    (kind, members, disputing): (FindingKind, &[usize], bool),
+    event_index: usize,
+) -> FindingDraft {
+    let claims: Vec<_> = members
+        .iter()
+        .map(|&i| claim_of(context, &items[i]))
+        .collect();
+    let fallback = Support::default();
+    let (pair, support) = link_support
+        .iter()
+        .filter(|((i, j), _)| members.contains(i) && members.contains(j))
+        .min_by_key(|((i, j), support)| (support.score(), *i, *j))
+        .map(|((i, j), support)| ((items[*i].quantity, items[*j].quantity), support))
+        .unwrap_or((
+            (items[members[0]].quantity, items[members[1]].quantity),
+            &fallback,
+        ));
+    let mut finding = summarise(
+        context,
+        kind,
+        Some(EventId(event_index)),
+        claims,
+        pair,
+        support,
+    );
+    if disputing && kind == FindingKind::NumberMismatch {
+        finding.evidence.push(
+            "a source sets its figure against another count (\u{201c}more than the official \
+             figure\u{201d})"
+                .to_string(),
+        );
+    }
+    finding
 }
 
 /// Whether two figures agree: the same value, or near values (within 5%) that an
