@@ -66,6 +66,10 @@ pub struct Lexicon {
     /// Allegation cues and verbs of one act (`assets/lexicon/allegations_en.tsv`, built from
     /// WordNet by `build_allegations.py`), as stems.
     pub allegations: Allegations,
+    /// Nouns of acts to the verbs they derive from, as stems
+    /// (`assets/lexicon/nominalizations_en.tsv`, built from WordNet by
+    /// `build_nominalizations.py`): "collus" (collusion) to "collud" (collude).
+    pub nominalizations: HashMap<String, Vec<String>>,
 }
 
 /// Words that report an act as an allegation, and verbs that tell one act.
@@ -117,6 +121,7 @@ const POLARITY: &str = include_str!("../assets/lexicon/polarity_en.tsv");
 const EVENT_FAMILIES: &str = include_str!("../assets/lexicon/event_families_en.tsv");
 const COUNTRIES: &str = include_str!("../assets/lexicon/countries_en.tsv");
 const ALLEGATIONS: &str = include_str!("../assets/lexicon/allegations_en.tsv");
+const NOMINALIZATIONS: &str = include_str!("../assets/lexicon/nominalizations_en.tsv");
 
 /// The allegation cues and verbs of one act, `class<TAB>word[<TAB>other]` a line.
 fn allegations(stemmer: &crate::extract::terms::Stemmer) -> Allegations {
@@ -145,6 +150,22 @@ fn allegations(stemmer: &crate::extract::terms::Stemmer) -> Allegations {
 
 /// The event words by stem, verbs and nouns apart: `word<TAB>family<TAB>pos` a line.
 type Families = HashMap<String, Vec<String>>;
+/// Noun stems to the stems of the verbs they derive from.
+fn nominalizations(stemmer: &crate::extract::terms::Stemmer) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for line in lines(NOMINALIZATIONS) {
+        let Some((noun, verb)) = line.split_once('\t') else {
+            continue;
+        };
+        let (noun, verb) = (stemmer.stem(noun.trim()), stemmer.stem(verb.trim()));
+        let verbs = out.entry(noun).or_default();
+        if !verbs.contains(&verb) {
+            verbs.push(verb);
+        }
+    }
+    out
+}
+
 fn event_families(
     stemmer: &crate::extract::terms::Stemmer,
 ) -> (Families, Families, HashSet<String>) {
@@ -229,6 +250,7 @@ impl Lexicon {
             label_nouns: lines(LABEL_NOUNS).map(str::to_string).collect(),
             polarity: polarity_classes(),
             allegations: allegations(&stemmer),
+            nominalizations: nominalizations(&stemmer),
             countries: lines(COUNTRIES)
                 .filter_map(|line| {
                     let (word, country) = line.split_once('\t')?;

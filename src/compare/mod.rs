@@ -221,7 +221,7 @@ type Detector = fn(&Context<'_>) -> Vec<FindingDraft>;
 /// Runs every detector and returns the findings in a stable order.
 pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut findings = Vec::new();
-    let detectors: [(&str, Detector); 17] = [
+    let detectors: [(&str, Detector); 18] = [
         ("numbers", numbers::find),
         ("dates", dates::find),
         ("names", names::find),
@@ -235,6 +235,7 @@ pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
         ("allegations", contradiction::allegations),
         ("forecasts", contradiction::forecasts),
         ("departures", contradiction::departures),
+        ("no evidence", contradiction::no_evidence),
         ("swapped roles", contradiction::swapped_roles),
         ("wording", wording::find),
         ("labels", labels::find),

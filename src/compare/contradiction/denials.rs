@@ -583,7 +583,7 @@ fn clause_start(text: &str, limit: usize, at: usize) -> usize {
 }
 
 /// At most about 90 characters of a statement, cut at a word, with an ellipsis.
-fn short(text: &str) -> String {
+pub(super) fn short(text: &str) -> String {
     const MOST: usize = 90;
     if text.chars().count() <= MOST {
         return text.to_string();

@@ -25,7 +25,9 @@
 //! [`allegations`] reads the claims of one story for an act stated as fact by one source
 //! and reported only as alleged by another.
 //! [`roles`] reads the claims of one story for one act told with subject and object
-//! exchanged ("Vesna followed Orlo" / "Orlo followed Vesna").
+//! exchanged ("Vesna followed Orlo" / "Orlo followed Vesna"). [`no_evidence`] pairs a
+//! reported absence of evidence of an act ("no evidence of collusion") with another source's
+//! claim of the act ("sought to collude").
 
 mod across;
 mod allegations;
@@ -34,6 +36,7 @@ mod departures;
 mod forecasts;
 mod modality;
 mod negation;
+mod no_evidence;
 mod occasions;
 mod quantifiers;
 mod roles;
@@ -45,6 +48,7 @@ pub use departures::find as departures;
 pub use forecasts::find as forecasts;
 pub use modality::find as modality;
 use negation::{antonym, negation};
+pub use no_evidence::find as no_evidence;
 use occasions::{definite_subject, other_occasions};
 pub use quantifiers::find as quantifiers;
 pub use roles::find as swapped_roles;
