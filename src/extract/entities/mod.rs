@@ -358,6 +358,36 @@ fn is_name_word(token: &Token<'_>) -> bool {
 /// Finds the name mentions in one passage. `tokens` are the passage's tokens (absolute
 /// offsets into `text`); `lowercase_vocabulary` holds every folded word the corpus writes
 /// in lower case somewhere.
+/// Title words that, in lower case, are mostly adjectives or other nouns ("a major donor",
+/// "foreign policy", "the chief reason"): only a capitalised one is a title.
+const CAPITALISED_TITLES_ONLY: &[&str] = &[
+    "foreign", "prime", "defence", "defense", "interior", "finance", "justice", "vice", "major",
+    "general", "deputy", "chief", "miss", "chair", "lord", "father", "speaker", "leader", "agent",
+    "premier",
+];
+
+/// A role in lower case just before a name, or before it and a comma: "said coach Ruben
+/// Castellanos", "the winning coach, Castellanos". It tells that the name is a person's, as
+/// a capitalised title does.
+fn role_before(
+    text: &str,
+    tokens: &[crate::text::Token<'_>],
+    first: usize,
+    lexicon: &crate::lexicon::Lexicon,
+) -> Option<String> {
+    let previous = tokens.get(first.checked_sub(1)?)?;
+    if previous.is_capitalised() {
+        return None;
+    }
+    let word = fold(previous.text);
+    if CAPITALISED_TITLES_ONLY.contains(&word.as_str()) {
+        return None;
+    }
+    let canonical = lexicon.titles.get(&word)?;
+    let gap = text[previous.end..tokens[first].start].trim();
+    (gap.is_empty() || gap == ",").then(|| canonical.clone())
+}
+
 pub fn find_mentions(
     text: &str,
     tokens: &[Token<'_>],
@@ -422,6 +452,11 @@ pub fn find_mentions(
             }
         }
         let mut name_tokens: Vec<usize> = run[first..].to_vec();
+        if titles.is_empty()
+            && let Some(role) = role_before(text, tokens, run[0], lexicon)
+        {
+            titles.push(role);
+        }
         // Drop sentence-initial common words ("The", "However", "Last").
         while let Some(&t) = name_tokens.first() {
             let folded = fold(strip_possessive(tokens[t].text));

@@ -81,3 +81,16 @@ fn a_name_closing_a_parenthetical_is_not_the_speaker() {
     let found = cues("The mayor's spokesman, Kai Lund, said the bridge was safe.");
     assert!(found.contains(&("Kai Lund".to_string(), true)), "{found:?}");
 }
+
+#[test]
+fn a_role_in_lower_case_before_a_name_is_its_title() {
+    let found = names("\"It is ours,\" said coach Ilse Varga. We met the captain, Landau, later.");
+    assert_eq!(found[0].0, "Ilse Varga");
+    assert_eq!(found[0].1, ["coach"]);
+    assert_eq!(found[1].0, "Landau");
+    assert_eq!(found[1].1, ["captain"]);
+    // A title word that is mostly an adjective in lower case, or a role two words away, is
+    // no title of the name.
+    let found = names("He was a major Tarnow donor. The coach of Piet Landau left.");
+    assert!(found.iter().all(|f| f.1.is_empty()), "{found:?}");
+}
