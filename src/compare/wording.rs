@@ -193,9 +193,15 @@ fn finding(
             b.phrase
         ));
     }
-    let confidence = event_score
-        .unwrap_or(0.0)
-        .max(words_score.unwrap_or(0.0))
+    // The alignment and the words around the terms, two signals read apart, agreeing on
+    // one pair of uses are surer than either alone.
+    let agree = if links.iter().any(|l| matches!(l, Link::Both(..))) {
+        0.05
+    } else {
+        0.0
+    };
+    let confidence = (event_score.unwrap_or(0.0).max(words_score.unwrap_or(0.0)) + agree)
+        .min(0.7)
         .max(country_score.unwrap_or(0.0));
     let claims: Vec<_> = uses
         .iter()
