@@ -363,7 +363,7 @@ fn uses_by_entry<'a>(context: &Context<'a>) -> BTreeMap<usize, Vec<Use<'a>>> {
 /// Documents that tell one story: they share an event sure enough to be shown. Words
 /// alone link two uses across events only there (a story's words recur in another
 /// story on the same theme).
-fn one_story_pairs(context: &Context<'_>) -> std::collections::HashSet<(DocId, DocId)> {
+pub(super) fn one_story_pairs(context: &Context<'_>) -> std::collections::HashSet<(DocId, DocId)> {
     context
         .alignment
         .events
