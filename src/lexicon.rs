@@ -37,6 +37,12 @@ pub struct Lexicon {
     /// Nouns that head labels of people, groups and places
     /// (`assets/lexicon/label_nouns_en.txt`, from WordNet).
     pub label_nouns: HashSet<String>,
+    /// Adjectives that judge what they describe (`assets/lexicon/evaluative_en.tsv`, built
+    /// from WordNet by `build_evaluative.py`): true when their most frequent sense does.
+    pub evaluative: HashMap<String, bool>,
+    /// A noun to the key of its most frequent WordNet sense ("photo" and "photograph" to
+    /// one key; `assets/lexicon/noun_synonyms_en.tsv`).
+    pub noun_keys: HashMap<String, String>,
     /// Polarity word classes (`assets/lexicon/polarity_en.tsv`, built from WordNet by
     /// `build_polarity.py`): class name ("denial", "negator", "quantifier_none", …) to its
     /// folded words.
@@ -117,6 +123,8 @@ const ANTONYMS_WORDNET: &str = include_str!("../assets/lexicon/antonyms_wordnet.
 const WORDING: &str = include_str!("../assets/lexicon/wording.ron");
 const LOADED: &str = include_str!("../assets/lexicon/loaded_en.txt");
 const LABEL_NOUNS: &str = include_str!("../assets/lexicon/label_nouns_en.txt");
+const EVALUATIVE: &str = include_str!("../assets/lexicon/evaluative_en.tsv");
+const NOUN_SYNONYMS: &str = include_str!("../assets/lexicon/noun_synonyms_en.tsv");
 const POLARITY: &str = include_str!("../assets/lexicon/polarity_en.tsv");
 const EVENT_FAMILIES: &str = include_str!("../assets/lexicon/event_families_en.tsv");
 const COUNTRIES: &str = include_str!("../assets/lexicon/countries_en.tsv");
@@ -248,6 +256,18 @@ impl Lexicon {
             event_nouns_first,
             stopwords: lines(STOPWORDS).map(fold).collect(),
             label_nouns: lines(LABEL_NOUNS).map(str::to_string).collect(),
+            evaluative: lines(EVALUATIVE)
+                .filter_map(|line| {
+                    let (word, strength) = line.split_once('\t')?;
+                    Some((word.to_string(), strength.trim() == "first"))
+                })
+                .collect(),
+            noun_keys: lines(NOUN_SYNONYMS)
+                .filter_map(|line| {
+                    let (word, key) = line.split_once('\t')?;
+                    Some((word.to_string(), key.trim().to_string()))
+                })
+                .collect(),
             polarity: polarity_classes(),
             allegations: allegations(&stemmer),
             nominalizations: nominalizations(&stemmer),

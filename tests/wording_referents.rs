@@ -99,3 +99,34 @@ fn two_forms_of_one_word_are_not_wording() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_referent_named_in_the_sentence_before_ties_two_terms() {
+    // Each term's own sentence shares one word with the other's ("quarter"); the
+    // package both refer back to is named in the sentence before each.
+    let report = compare(&[
+        "The Ardel council approved 12 million crowns in flood aid on Monday. \
+         Shopkeepers in the river quarter will get tax relief until spring.",
+        "The 12 million crowns of flood aid from the Ardel council will not go far. \
+         Tucked inside it is a giveaway for the biggest landlords of the old quarter.",
+    ]);
+    let all = any(&report, FindingKind::Wording);
+    assert!(
+        holding(&report, &["tax relief", "giveaway"]) >= 1,
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_shared_sentence_before_alone_does_not_tie_two_referents() {
+    // The sentences before share the aid package, but the fuel tax break of the ferry owners
+    // and the landlords' giveaway have no word around them in common: two referents.
+    let report = compare(&[
+        "The Ardel council approved 12 million crowns in flood aid on Monday. \
+         Separately, ferry owners won a tax break on diesel fuel.",
+        "The 12 million crowns of flood aid from the Ardel council will not go far. \
+         Tucked inside it is a giveaway for the biggest landlords of the river quarter.",
+    ]);
+    let all = any(&report, FindingKind::Wording);
+    assert_eq!(holding(&report, &["tax break", "giveaway"]), 0, "{all:?}");
+}

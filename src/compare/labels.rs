@@ -34,12 +34,12 @@ pub struct Found {
 }
 
 /// A passage's words with their parts of speech, byte ranges in the document.
-struct Tagged {
-    words: Vec<(usize, usize)>,
-    tags: Vec<Pos>,
+pub(super) struct Tagged {
+    pub(super) words: Vec<(usize, usize)>,
+    pub(super) tags: Vec<Pos>,
 }
 
-fn tagged(text: &str, start: usize, end: usize) -> Tagged {
+pub(super) fn tagged(text: &str, start: usize, end: usize) -> Tagged {
     let passage = &text[start..end];
     let tokens = crate::text::tokens(passage);
     let tags = crate::extract::tagger::tag(passage, &tokens);

@@ -11,6 +11,7 @@ mod contradiction;
 pub mod copy_edits;
 mod dates;
 pub mod labels;
+mod modifier_labels;
 mod names;
 mod numbers;
 mod quotes;
@@ -221,7 +222,7 @@ type Detector = fn(&Context<'_>) -> Vec<FindingDraft>;
 /// Runs every detector and returns the findings in a stable order.
 pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut findings = Vec::new();
-    let detectors: [(&str, Detector); 18] = [
+    let detectors: [(&str, Detector); 19] = [
         ("numbers", numbers::find),
         ("dates", dates::find),
         ("names", names::find),
@@ -239,6 +240,7 @@ pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
         ("swapped roles", contradiction::swapped_roles),
         ("wording", wording::find),
         ("labels", labels::find),
+        ("modifier_labels", modifier_labels::find),
         ("unique", unique::find),
     ];
     let timings = std::env::var_os("PARALLAX_TIMINGS").is_some();

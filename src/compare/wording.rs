@@ -193,9 +193,15 @@ fn finding(
             b.phrase
         ));
     }
-    let confidence = event_score
-        .unwrap_or(0.0)
-        .max(words_score.unwrap_or(0.0))
+    // The alignment and the words around the terms, two signals read apart, agreeing on
+    // one pair of uses are surer than either alone.
+    let agree = if links.iter().any(|l| matches!(l, Link::Both(..))) {
+        0.05
+    } else {
+        0.0
+    };
+    let confidence = (event_score.unwrap_or(0.0).max(words_score.unwrap_or(0.0)) + agree)
+        .min(0.7)
         .max(country_score.unwrap_or(0.0));
     let claims: Vec<_> = uses
         .iter()
@@ -357,7 +363,7 @@ fn uses_by_entry<'a>(context: &Context<'a>) -> BTreeMap<usize, Vec<Use<'a>>> {
 /// Documents that tell one story: they share an event sure enough to be shown. Words
 /// alone link two uses across events only there (a story's words recur in another
 /// story on the same theme).
-fn one_story_pairs(context: &Context<'_>) -> std::collections::HashSet<(DocId, DocId)> {
+pub(super) fn one_story_pairs(context: &Context<'_>) -> std::collections::HashSet<(DocId, DocId)> {
     context
         .alignment
         .events

@@ -9,10 +9,13 @@
 //! - its **partners**: the content words right around the term (the structure that failed,
 //!   the group's verb, the place): "the levee … was breached", "a demonstration outside the
 //!   authority's headquarters";
-//! - its **sentence**: every content word and every written number of the sentence.
+//! - its **sentence**: every content word and every written number of the sentence;
+//! - its **preceding** sentence in the same paragraph, which often names what the term's
+//!   sentence refers back to ("the same package", "the trouble").
 //!
 //! Two uses share a referent when a partner of one stands in the other's sentence and the
-//! two sentences share at least two specific words. Dates, weekdays and times of day do not
+//! two sentences, each with the sentence before it in its paragraph, share at least two
+//! specific words. Dates, weekdays and times of day do not
 //! count (two happenings can share a Wednesday), nor do spelled-out small numbers ("two days
 //! later"), nor the words of the lexicon entry itself. Words are compared by the first five
 //! letters of their stems, so "court" meets "courthouse" and "administrative" meets
@@ -66,6 +69,8 @@ pub struct Anchors {
     pub partners: BTreeSet<String>,
     /// Keys of every specific word and written number of the term's sentence.
     pub sentence: BTreeSet<String>,
+    /// Keys of the specific words of the sentence before, in the same paragraph.
+    pub preceding: BTreeSet<String>,
     /// Each key's word as the sentence writes it, for the evidence.
     pub written: BTreeMap<String, String>,
 }
@@ -86,23 +91,21 @@ pub fn entry_keys(context: &Context<'_>, entry: usize) -> BTreeSet<String> {
         .collect()
 }
 
-/// The anchors of a term at `start..end` in the passage `at`.
-pub fn anchors(
+/// The keys and written forms of a passage's specific words and written numbers, leaving
+/// out the bytes `skip` (the term itself) and the entry's own words; each key with whether it
+/// stands before `skip`.
+fn passage_keys(
     context: &Context<'_>,
     at: PassageRef,
-    start: usize,
-    end: usize,
+    skip: (usize, usize),
     own: &BTreeSet<String>,
-) -> Anchors {
+) -> Vec<(String, String, bool)> {
     let passage = &context.corpus.documents[at.document.get()].passages[at.passage.get()];
     let text = &context.text(at.document)[passage.start..passage.end];
-    let mut before = Vec::new();
-    let mut after = Vec::new();
-    let mut sentence = BTreeSet::new();
-    let mut written = BTreeMap::new();
+    let mut out = Vec::new();
     for token in tokens(text) {
         let (s, e) = (passage.start + token.start, passage.start + token.end);
-        if s < end && start < e {
+        if s < skip.1 && skip.0 < e {
             continue;
         }
         let folded = fold(token.text);
@@ -113,11 +116,7 @@ pub fn anchors(
         {
             // A written number ("300", "2,300"): a count or a year, specific to a happening.
             if token.text.chars().any(|c| c.is_ascii_digit()) {
-                let number = folded.replace(',', "");
-                written
-                    .entry(number.clone())
-                    .or_insert(token.text.to_string());
-                sentence.insert(number);
+                out.push((folded.replace(',', ""), token.text.to_string(), e <= skip.0));
             }
             continue;
         }
@@ -133,15 +132,54 @@ pub fn anchors(
             continue;
         }
         let key: String = stem.chars().take(5).collect();
-        if own.contains(&key) {
+        if !own.contains(&key) {
+            out.push((key, token.text.to_string(), e <= skip.0));
+        }
+    }
+    out
+}
+
+/// The sentence before `at` in the same paragraph, if any: it often names what the term's
+/// sentence refers back to ("the same package", "the trouble").
+fn sentence_before(context: &Context<'_>, at: PassageRef) -> Option<PassageRef> {
+    let passages = &context.corpus.documents[at.document.get()].passages;
+    let index = at.passage.get().checked_sub(1)?;
+    (passages[index].paragraph == passages[at.passage.get()].paragraph).then_some(PassageRef {
+        document: at.document,
+        passage: crate::model::PassageId(index),
+    })
+}
+
+/// The anchors of a term at `start..end` in the passage `at`.
+pub fn anchors(
+    context: &Context<'_>,
+    at: PassageRef,
+    start: usize,
+    end: usize,
+    own: &BTreeSet<String>,
+) -> Anchors {
+    let mut before = Vec::new();
+    let mut after = Vec::new();
+    let mut sentence = BTreeSet::new();
+    let mut written = BTreeMap::new();
+    for (key, word, is_before) in passage_keys(context, at, (start, end), own) {
+        sentence.insert(key.clone());
+        written.entry(key.clone()).or_insert(word);
+        // Numbers are specific but are not partners of the term.
+        if key.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        sentence.insert(key.clone());
-        written.entry(key.clone()).or_insert(token.text.to_string());
-        if e <= start {
+        if is_before {
             before.push(key);
         } else {
             after.push(key);
+        }
+    }
+    let mut preceding = BTreeSet::new();
+    if let Some(previous) = sentence_before(context, at) {
+        for (key, word, _) in passage_keys(context, previous, (0, 0), own) {
+            written.entry(key.clone()).or_insert(word);
+            preceding.insert(key);
         }
     }
     let partners = before
@@ -154,6 +192,7 @@ pub fn anchors(
     Anchors {
         partners,
         sentence,
+        preceding,
         written,
     }
 }
@@ -163,9 +202,12 @@ pub fn anchors(
 pub fn shared(a: &Anchors, b: &Anchors) -> Option<Vec<String>> {
     let partner = a.partners.iter().any(|k| b.sentence.contains(k))
         || b.partners.iter().any(|k| a.sentence.contains(k));
-    let common: Vec<String> = a
-        .sentence
-        .intersection(&b.sentence)
+    // The words in common are read in each term's sentence and the sentence before it in
+    // its paragraph, which often names what the term's sentence refers back to.
+    let around =
+        |x: &Anchors| -> BTreeSet<String> { x.sentence.union(&x.preceding).cloned().collect() };
+    let common: Vec<String> = around(a)
+        .intersection(&around(b))
         .map(|k| a.written.get(k).unwrap_or(k).clone())
         .collect();
     (partner && common.len() >= MIN_SHARED).then_some(common)
@@ -179,6 +221,7 @@ mod tests {
         Anchors {
             partners: partners.iter().map(|s| s.to_string()).collect(),
             sentence: sentence.iter().map(|s| s.to_string()).collect(),
+            preceding: BTreeSet::new(),
             written: BTreeMap::new(),
         }
     }

