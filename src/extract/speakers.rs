@@ -89,22 +89,12 @@ pub(super) fn assign_speakers(corpus: &mut Corpus, person_nouns: &HashSet<String
                     .any(|cue| before_quote.ends_with(cue));
                 let sentence_start = document.passages[passage_index].start;
                 let best = if participle_intro {
-                    candidates
-                        .iter()
-                        .map(|&m| (&corpus.mentions[m].mention, corpus.mention_entities[m]))
-                        .filter(|(mention, entity)| {
-                            corpus.entities[entity.get()].kind == EntityKind::Person
-                                && mention.start >= sentence_start
-                                && text[sentence_start..mention.start]
-                                    .split_whitespace()
-                                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                                && text[sentence_start..mention.start]
-                                    .split_whitespace()
-                                    .count()
-                                    <= 2
-                        })
-                        .min_by_key(|(mention, _)| mention.start)
-                        .map(|(mention, entity)| (entity, (mention.start, mention.end)))
+                    clause_subject(
+                        (&corpus.mentions, &corpus.mention_entities, &corpus.entities),
+                        text,
+                        &candidates,
+                        sentence_start,
+                    )
                 } else {
                     best
                 };
@@ -136,6 +126,30 @@ pub(super) fn assign_speakers(corpus: &mut Corpus, person_nouns: &HashSet<String
         }
     }
     super::quote_runs::read(corpus);
+}
+
+/// The subject that opens a sentence (a person named after at most two capitalised words),
+/// for a quote introduced by "…, saying": the clause's subject speaks, not the nearest name.
+fn clause_subject(
+    (mentions, mention_entities, entities): (&[PlacedMention], &[EntityId], &[Entity]),
+    text: &str,
+    candidates: &[usize],
+    sentence_start: usize,
+) -> Option<(EntityId, (usize, usize))> {
+    candidates
+        .iter()
+        .map(|&m| (&mentions[m].mention, mention_entities[m]))
+        .filter(|(mention, entity)| {
+            let before = text.get(sentence_start..mention.start).unwrap_or("");
+            entities[entity.get()].kind == EntityKind::Person
+                && mention.start >= sentence_start
+                && before
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && before.split_whitespace().count() <= 2
+        })
+        .min_by_key(|(mention, _)| mention.start)
+        .map(|(mention, entity)| (entity, (mention.start, mention.end)))
 }
 
 /// The mentions that may name a quote's speaker: those of the paragraph that holds the

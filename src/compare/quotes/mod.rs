@@ -108,27 +108,9 @@ fn group_finding(
         .filter(|&&i| items[i].1.speaker_sure())
         .filter_map(|&i| items[i].1.speaker)
         .collect();
-    // A misattribution needs every speaker named (at the quote, or through its run), each
-    // a person or organisation, in at least two sources, and no two names of one person.
-    let attributed = group.iter().all(|&i| speakers::named(context, items[i].1))
-        && !speakers::maybe_one_person(context, &known);
     let documents: BTreeSet<DocId> = group.iter().map(|&i| items[i].0.document).collect();
     let changes = wording_changes(context, group, items);
-    let unnamed = speakers::named_against_unnamed(context, group, items);
-    // Given differently only where two differently given versions are one quote in order
-    // (two remarks sharing a phrase, linked through it, are not).
-    let apart = |unnamed: bool| given_apart_in_order(context, group, items, unnamed);
-    let kind = if known.len() >= 2 && attributed && documents.len() >= 2 && apart(false) {
-        FindingKind::QuoteAttribution
-    } else if sure.len() <= 1 && !changes.is_empty() && documents.len() >= 2 {
-        FindingKind::QuoteWording
-    } else if unnamed.is_some() && changes.is_empty() && apart(true) {
-        FindingKind::QuoteAttribution
-    } else if known.len() == 1 && !speakers.contains(&None) {
-        FindingKind::Agreement
-    } else {
-        return None;
-    };
+    let (kind, unnamed) = kind_of(context, group, items, (&known, &sure), &changes)?;
     // How much of the quote the sources share, word for word.
     let overlap = group
         .iter()
@@ -176,7 +158,6 @@ fn group_finding(
             words.join(", ")
         ));
     }
-    let two_named = kind == FindingKind::QuoteAttribution && unnamed.is_none();
     let confidence = match (kind, &unnamed) {
         (FindingKind::QuoteAttribution, Some(named)) => {
             unnamed_confidence(group, items, overlap, named.carried, &mut evidence)
@@ -189,30 +170,14 @@ fn group_finding(
             &mut evidence,
         ),
     };
-    if kind == FindingKind::QuoteAttribution {
-        evidence.extend(who_says(context, group, items));
-        let carried = group.iter().any(|&i| {
-            matches!(
-                items[i].1.speaker_basis,
-                crate::extract::SpeakerBasis::Carried { .. }
-            )
-        });
-        if two_named && carried {
-            evidence.retain(|line| !line.starts_with("each source names its speaker"));
-            evidence.push(
-                "a speaker carried through a quote run is read by convention, not named at the quote"
-                    .to_string(),
-            );
-        }
-    }
-    let confidence = if two_named
-        && group.iter().any(|&i| {
-            matches!(
-                items[i].1.speaker_basis,
-                crate::extract::SpeakerBasis::Carried { .. }
-            )
-        }) {
-        confidence - 0.05
+    let confidence = if kind == FindingKind::QuoteAttribution {
+        who_says_evidence(
+            context,
+            (group, items),
+            unnamed.is_none(),
+            &mut evidence,
+            confidence,
+        )
     } else {
         confidence
     };
@@ -224,6 +189,67 @@ fn group_finding(
         confidence,
         evidence,
     })
+}
+
+/// The kind of finding a group makes, and for a named speaker against none, how: two
+/// different named speakers; words changed (one speaker or none named); a named speaker
+/// against a source that names nobody; or an agreement.
+fn kind_of(
+    context: &Context<'_>,
+    group: &[usize],
+    items: &[Item<'_>],
+    (known, sure): (&BTreeSet<EntityId>, &BTreeSet<EntityId>),
+    changes: &[(String, String)],
+) -> Option<(FindingKind, Option<speakers::NamedAgainstUnnamed>)> {
+    let documents: BTreeSet<DocId> = group.iter().map(|&i| items[i].0.document).collect();
+    let unnamed_speaker = group.iter().any(|&i| items[i].1.speaker.is_none());
+    // A misattribution needs every speaker named (at the quote, or through its run), each
+    // a person or organisation, in at least two sources, and no two names of one person.
+    let attributed = group.iter().all(|&i| speakers::named(context, items[i].1))
+        && !speakers::maybe_one_person(context, known);
+    let unnamed = speakers::named_against_unnamed(context, group, items);
+    // Given differently only where two differently given versions are one quote in order
+    // (two remarks sharing a phrase, linked through it, are not).
+    let apart = |unnamed: bool| given_apart_in_order(context, group, items, unnamed);
+    if known.len() >= 2 && attributed && documents.len() >= 2 && apart(false) {
+        Some((FindingKind::QuoteAttribution, None))
+    } else if sure.len() <= 1 && !changes.is_empty() && documents.len() >= 2 {
+        Some((FindingKind::QuoteWording, None))
+    } else if unnamed.is_some() && changes.is_empty() && apart(true) {
+        Some((FindingKind::QuoteAttribution, unnamed))
+    } else if known.len() == 1 && !unnamed_speaker {
+        Some((FindingKind::Agreement, None))
+    } else {
+        None
+    }
+}
+
+/// Adds who says the quote in each source to an attribution finding's evidence, and its
+/// confidence: a little less for two named speakers when one comes through a quote run.
+fn who_says_evidence(
+    context: &Context<'_>,
+    (group, items): (&[usize], &[Item<'_>]),
+    two_named: bool,
+    evidence: &mut Vec<String>,
+    confidence: f32,
+) -> f32 {
+    evidence.extend(who_says(context, group, items));
+    let carried = group.iter().any(|&i| {
+        matches!(
+            items[i].1.speaker_basis,
+            crate::extract::SpeakerBasis::Carried { .. }
+        )
+    });
+    if two_named && carried {
+        evidence.retain(|line| !line.starts_with("each source names its speaker"));
+        evidence.push(
+            "a speaker carried through a quote run is read by convention, not named at the quote"
+                .to_string(),
+        );
+        confidence - 0.05
+    } else {
+        confidence
+    }
 }
 
 /// Who says the quote in each source, in words: one line a source, from its first version
