@@ -159,6 +159,22 @@ fn a_quote_after_a_sentence_naming_someone_is_not_unnamed() {
 }
 
 #[test]
+fn a_quote_the_next_sentence_points_back_at_is_not_unnamed() {
+    // "Those were the words of …" gives A's opening quote a speaker after it: no finding.
+    let report = compare(&[
+        "“The ferry to Oster Island will run twice a day from the first of May until the end of September.”\n\n\
+         Those were the words of harbour master Oskar Lind on Tuesday.\n\nTickets will cost four crowns.",
+        "“The ferry to Oster Island will run twice a day from the first of May until the end of September,” \
+         said Mayor Petra Holm.\n\nTickets will cost four crowns.",
+    ]);
+    assert!(
+        shown(&report, FindingKind::QuoteAttribution).is_empty(),
+        "{:?}",
+        any(&report, FindingKind::QuoteAttribution)
+    );
+}
+
+#[test]
 fn one_person_under_two_names_is_one_speaker() {
     // "Mayor Petra Holm" and "Ms. Holm", directly and through a quote run: one speaker.
     let report = compare(&[

@@ -279,7 +279,23 @@ impl Doc<'_> {
         {
             return self.carry(previous, (self.marked(previous).1, marked_start));
         }
-        // No quote before: the sentence before must not speak of a speaker either.
+        // No quote before. The sentence after must not point back at it ("Those were the
+        // words of …", "That is how the mayor put it") or open on speech.
+        let after_speaks = passages.get(owner + 1).is_some_and(|next| {
+            let words: Vec<String> = crate::text::tokens(&text[next.start..next.end])
+                .iter()
+                .take(6)
+                .map(|t| crate::text::fold(t.text))
+                .collect();
+            words
+                .first()
+                .is_some_and(|w| POINTING_BACK.contains(&w.as_str()))
+                || words.iter().take(4).any(|w| speech_word(w))
+        });
+        if after_speaks {
+            return Reading::Nothing;
+        }
+        // Nor may the sentence before speak of a speaker.
         let Some(before) = first.checked_sub(1) else {
             return Reading::Unnamed;
         };
@@ -298,14 +314,7 @@ impl Doc<'_> {
                 .any(|t| PERSONAL_PRONOUNS.contains(&crate::text::fold(t.text).as_str()));
         let named_before = !self.names_in(before, before, before_range).is_empty()
             || previous.is_some_and(|(_, prev)| prev.end > before_range.0);
-        // Nor may the sentence after open with a speech verb ("So said the mayor.").
-        let after_speaks = passages.get(owner + 1).is_some_and(|next| {
-            crate::text::tokens(&text[next.start..next.end])
-                .iter()
-                .take(4)
-                .any(|t| speech_word(&crate::text::fold(t.text)))
-        });
-        if introduces || spoken || after_speaks || named_before {
+        if introduces || spoken || named_before {
             // "Burton said Monday that …" before the quote: hers, as a guess.
             let cued: Vec<(usize, EntityId)> = self
                 .names_in(before, before, before_range)
@@ -358,6 +367,9 @@ impl Doc<'_> {
         }
     }
 }
+
+/// Words that open a sentence pointing back at what was just quoted.
+const POINTING_BACK: &[&str] = &["that", "those", "this", "these", "so", "such"];
 
 /// Pronouns that stand for a person named earlier.
 const PERSONAL_PRONOUNS: &[&str] = &[
