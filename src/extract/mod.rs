@@ -14,6 +14,7 @@ mod heading_names;
 pub mod long_quotes;
 pub mod meaning;
 pub mod quantities;
+pub mod quote_runs;
 pub mod quotes;
 pub mod resolve;
 mod role_links;
@@ -29,6 +30,7 @@ use crate::model::{DocId, Entity, EntityId, Passage, PassageId, PassageRole};
 use crate::text::{Token, fold, tokens};
 use entities::RawMention;
 use quantities::Quantity;
+pub use quote_runs::SpeakerBasis;
 use rayon::prelude::*;
 use resolve::PlacedMention;
 use std::collections::HashSet;
@@ -57,6 +59,8 @@ pub struct QuoteFeature {
     /// Whether an attribution pattern names the speaker next to the quote ("…," X said;
     /// X said: "…"; according to X), rather than the nearest name being a guess.
     pub speaker_confident: bool,
+    /// How the speaker was read, or that the source names none ([`quote_runs`]).
+    pub speaker_basis: SpeakerBasis,
 }
 
 impl QuoteFeature {
@@ -69,6 +73,7 @@ impl QuoteFeature {
             speaker: None,
             speaker_span: None,
             speaker_confident: false,
+            speaker_basis: SpeakerBasis::Unknown,
         }
     }
 }

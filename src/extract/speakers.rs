@@ -2,11 +2,12 @@
 //! its speaker: the person named by an attribution pattern at the quote ("…," X said; X
 //! said: "…"; "…," said the city's mayor, X; "…," X snarled), else for "…, saying" the
 //! subject that opens the sentence, else for "he added" the previous speaker, else (a guess,
-//! never used to tell two speakers apart) the nearest person in the paragraph. It runs after
-//! entity resolution because a speaker is an entity, and again after long quotes are read.
+//! never used to tell two speakers apart) the nearest person in the paragraph; then the
+//! conventions of quote runs ([`super::quote_runs`]). It runs after entity resolution
+//! because a speaker is an entity, and again after long quotes are read.
 
-use super::Corpus;
 use super::resolve::PlacedMention;
+use super::{Corpus, SpeakerBasis};
 use crate::model::{Entity, EntityId, EntityKind};
 use std::collections::HashSet;
 
@@ -36,13 +37,11 @@ pub(super) fn assign_speakers(corpus: &mut Corpus, person_nouns: &HashSet<String
         #[allow(clippy::needless_range_loop)]
         for passage_index in 0..document.features.len() {
             let paragraph = paragraph_of[passage_index];
-            let candidates = paragraph_mentions
-                .get(&paragraph)
-                .cloned()
-                .unwrap_or_default();
             for quote_index in 0..document.features[passage_index].quotes.len() {
                 let quote = &document.features[passage_index].quotes[quote_index];
                 let (qs, qe) = (quote.start, quote.end);
+                let candidates =
+                    quote_candidates(&document.passages, &paragraph_mentions, paragraph, qs);
                 let best = candidates
                     .iter()
                     .map(|&m| (&corpus.mentions[m], corpus.mention_entities[m]))
@@ -90,24 +89,21 @@ pub(super) fn assign_speakers(corpus: &mut Corpus, person_nouns: &HashSet<String
                     .any(|cue| before_quote.ends_with(cue));
                 let sentence_start = document.passages[passage_index].start;
                 let best = if participle_intro {
-                    candidates
-                        .iter()
-                        .map(|&m| (&corpus.mentions[m].mention, corpus.mention_entities[m]))
-                        .filter(|(mention, entity)| {
-                            corpus.entities[entity.get()].kind == EntityKind::Person
-                                && mention.start >= sentence_start
-                                && text[sentence_start..mention.start]
-                                    .split_whitespace()
-                                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                                && text[sentence_start..mention.start]
-                                    .split_whitespace()
-                                    .count()
-                                    <= 2
-                        })
-                        .min_by_key(|(mention, _)| mention.start)
-                        .map(|(mention, entity)| (entity, (mention.start, mention.end)))
+                    clause_subject(
+                        (&corpus.mentions, &corpus.mention_entities, &corpus.entities),
+                        text,
+                        &candidates,
+                        sentence_start,
+                    )
                 } else {
                     best
+                };
+                let basis = if patterned.is_some() {
+                    SpeakerBasis::Named
+                } else if pronoun_next || pronoun_cue {
+                    SpeakerBasis::Pronoun
+                } else {
+                    SpeakerBasis::Unknown
                 };
                 let (chosen, confident) = match (patterned, pronoun_next) {
                     (Some(found), _) => (Some(found), true),
@@ -117,6 +113,7 @@ pub(super) fn assign_speakers(corpus: &mut Corpus, person_nouns: &HashSet<String
                     },
                     (None, false) => (guess(best, pronoun_cue, last_speaker, paragraph), false),
                 };
+                document.features[passage_index].quotes[quote_index].speaker_basis = basis;
                 if let Some((entity, span)) = chosen {
                     let quote = &mut document.features[passage_index].quotes[quote_index];
                     quote.speaker = Some(entity);
@@ -128,6 +125,57 @@ pub(super) fn assign_speakers(corpus: &mut Corpus, person_nouns: &HashSet<String
             }
         }
     }
+    super::quote_runs::read(corpus);
+}
+
+/// The subject that opens a sentence (a person named after at most two capitalised words),
+/// for a quote introduced by "…, saying": the clause's subject speaks, not the nearest name.
+fn clause_subject(
+    (mentions, mention_entities, entities): (&[PlacedMention], &[EntityId], &[Entity]),
+    text: &str,
+    candidates: &[usize],
+    sentence_start: usize,
+) -> Option<(EntityId, (usize, usize))> {
+    candidates
+        .iter()
+        .map(|&m| (&mentions[m].mention, mention_entities[m]))
+        .filter(|(mention, entity)| {
+            let before = text.get(sentence_start..mention.start).unwrap_or("");
+            entities[entity.get()].kind == EntityKind::Person
+                && mention.start >= sentence_start
+                && before
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && before.split_whitespace().count() <= 2
+        })
+        .min_by_key(|(mention, _)| mention.start)
+        .map(|(mention, entity)| (entity, (mention.start, mention.end)))
+}
+
+/// The mentions that may name a quote's speaker: those of the paragraph that holds the
+/// quote, and, for a quote running over paragraphs, of the paragraph it opens in ("X said:
+/// “…" ¶ "…”").
+fn quote_candidates(
+    passages: &[crate::model::Passage],
+    paragraph_mentions: &std::collections::BTreeMap<usize, Vec<usize>>,
+    paragraph: usize,
+    quote_start: usize,
+) -> Vec<usize> {
+    let mut candidates = paragraph_mentions
+        .get(&paragraph)
+        .cloned()
+        .unwrap_or_default();
+    let opening = passages
+        .partition_point(|p| p.start <= quote_start)
+        .saturating_sub(1);
+    if let Some(opening) = passages.get(opening).map(|p| p.paragraph)
+        && opening != paragraph
+        && let Some(more) = paragraph_mentions.get(&opening)
+    {
+        candidates.extend(more.iter().copied());
+        candidates.sort_unstable();
+    }
+    candidates
 }
 
 /// The old rule, kept for agreements: the nearest person or cued name in the paragraph, or

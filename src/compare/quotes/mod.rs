@@ -11,13 +11,19 @@
 
 use super::{Context, FindingDraft, components};
 use crate::extract::QuoteFeature;
-use crate::model::{DocId, EntityId, EntityKind, FindingKind, PassageRef};
+use crate::model::{DocId, EntityId, FindingKind, PassageRef};
 use changes::{MIN_SHARED_WORDS, QuoteWord, changed_runs, one_quote, spelled_out};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod changes;
+mod speakers;
 
 const MIN_WORDS: usize = 5;
+/// Distinct words a quote needs for a named speaker against none to be shown.
+const MIN_UNNAMED_WORDS: usize = 8;
+/// Share of the stretch between the first and last shared word, in each version, that
+/// two differently attributed versions must share to be one quote.
+const DENSE_SHARE: f32 = 0.8;
 
 /// A quote of five words or more: where it is, what was read of it, and its distinct words.
 type Item<'a> = (PassageRef, &'a QuoteFeature, BTreeSet<&'a str>);
@@ -99,32 +105,12 @@ fn group_finding(
     // (a pronoun resolved, the nearest name) and do not make two speakers.
     let sure: BTreeSet<EntityId> = group
         .iter()
-        .filter(|&&i| items[i].1.speaker_confident)
+        .filter(|&&i| items[i].1.speaker_sure())
         .filter_map(|&i| items[i].1.speaker)
         .collect();
-    // A misattribution needs every speaker named by an attribution pattern at the quote,
-    // each a person or organisation, in at least two sources.
-    let attributed = group.iter().all(|&i| {
-        let quote = items[i].1;
-        quote.speaker_confident
-            && quote.speaker.is_some_and(|e| {
-                matches!(
-                    context.corpus.entities[e.get()].kind,
-                    EntityKind::Person | EntityKind::Organisation
-                )
-            })
-    });
     let documents: BTreeSet<DocId> = group.iter().map(|&i| items[i].0.document).collect();
     let changes = wording_changes(context, group, items);
-    let kind = if known.len() >= 2 && attributed && documents.len() >= 2 {
-        FindingKind::QuoteAttribution
-    } else if sure.len() <= 1 && !changes.is_empty() && documents.len() >= 2 {
-        FindingKind::QuoteWording
-    } else if known.len() == 1 && !speakers.contains(&None) {
-        FindingKind::Agreement
-    } else {
-        return None;
-    };
+    let (kind, unnamed) = kind_of(context, group, items, (&known, &sure), &changes)?;
     // How much of the quote the sources share, word for word.
     let overlap = group
         .iter()
@@ -172,13 +158,29 @@ fn group_finding(
             words.join(", ")
         ));
     }
-    let confidence = confidence(
-        kind,
-        overlap,
-        &changes,
-        (known.len(), sure.len()),
-        &mut evidence,
-    );
+    let confidence = match (kind, &unnamed) {
+        (FindingKind::QuoteAttribution, Some(named)) => {
+            unnamed_confidence(group, items, overlap, named.carried, &mut evidence)
+        }
+        _ => confidence(
+            kind,
+            overlap,
+            &changes,
+            (known.len(), sure.len()),
+            &mut evidence,
+        ),
+    };
+    let confidence = if kind == FindingKind::QuoteAttribution {
+        who_says_evidence(
+            context,
+            (group, items),
+            unnamed.is_none(),
+            &mut evidence,
+            confidence,
+        )
+    } else {
+        confidence
+    };
     Some(FindingDraft {
         kind,
         event,
@@ -189,6 +191,111 @@ fn group_finding(
     })
 }
 
+/// The kind of finding a group makes, and for a named speaker against none, how: two
+/// different named speakers; words changed (one speaker or none named); a named speaker
+/// against a source that names nobody; or an agreement.
+fn kind_of(
+    context: &Context<'_>,
+    group: &[usize],
+    items: &[Item<'_>],
+    (known, sure): (&BTreeSet<EntityId>, &BTreeSet<EntityId>),
+    changes: &[(String, String)],
+) -> Option<(FindingKind, Option<speakers::NamedAgainstUnnamed>)> {
+    let documents: BTreeSet<DocId> = group.iter().map(|&i| items[i].0.document).collect();
+    let unnamed_speaker = group.iter().any(|&i| items[i].1.speaker.is_none());
+    // A misattribution needs every speaker named (at the quote, or through its run), each
+    // a person or organisation, in at least two sources, and no two names of one person.
+    let attributed = group.iter().all(|&i| speakers::named(context, items[i].1))
+        && !speakers::maybe_one_person(context, known);
+    let unnamed = speakers::named_against_unnamed(context, group, items);
+    // Given differently only where two differently given versions are one quote in order
+    // (two remarks sharing a phrase, linked through it, are not).
+    let apart = |unnamed: bool| given_apart_in_order(context, group, items, unnamed);
+    if known.len() >= 2 && attributed && documents.len() >= 2 && apart(false) {
+        Some((FindingKind::QuoteAttribution, None))
+    } else if sure.len() <= 1 && !changes.is_empty() && documents.len() >= 2 {
+        Some((FindingKind::QuoteWording, None))
+    } else if unnamed.is_some() && changes.is_empty() && apart(true) {
+        Some((FindingKind::QuoteAttribution, unnamed))
+    } else if known.len() == 1 && !unnamed_speaker {
+        Some((FindingKind::Agreement, None))
+    } else {
+        None
+    }
+}
+
+/// Adds who says the quote in each source to an attribution finding's evidence, and its
+/// confidence: a little less for two named speakers when one comes through a quote run.
+fn who_says_evidence(
+    context: &Context<'_>,
+    (group, items): (&[usize], &[Item<'_>]),
+    two_named: bool,
+    evidence: &mut Vec<String>,
+    confidence: f32,
+) -> f32 {
+    evidence.extend(who_says(context, group, items));
+    let carried = group.iter().any(|&i| {
+        matches!(
+            items[i].1.speaker_basis,
+            crate::extract::SpeakerBasis::Carried { .. }
+        )
+    });
+    if two_named && carried {
+        evidence.retain(|line| !line.starts_with("each source names its speaker"));
+        evidence.push(
+            "a speaker carried through a quote run is read by convention, not named at the quote"
+                .to_string(),
+        );
+        confidence - 0.05
+    } else {
+        confidence
+    }
+}
+
+/// Who says the quote in each source, in words: one line a source, from its first version
+/// of the quote that names a speaker or names none.
+fn who_says(context: &Context<'_>, group: &[usize], items: &[Item<'_>]) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut seen: BTreeSet<DocId> = BTreeSet::new();
+    let telling = |i: &usize| speakers::named(context, items[*i].1) || items[*i].1.unnamed();
+    for &i in group.iter().filter(|i| telling(i)).chain(group) {
+        let document = items[i].0.document;
+        if seen.insert(document) {
+            lines.push(speakers::how_given(context, document, items[i].1));
+        }
+    }
+    lines
+}
+
+/// The confidence that a named speaker in one source stands against none in another: sure
+/// only when the quote is long and shared nearly word for word (a short or loosely shared
+/// quote may be two remarks), a little less when the name comes through a quote run.
+fn unnamed_confidence(
+    group: &[usize],
+    items: &[Item<'_>],
+    overlap: f32,
+    carried: bool,
+    evidence: &mut Vec<String>,
+) -> f32 {
+    let shortest = group.iter().map(|&i| items[i].2.len()).min().unwrap_or(0);
+    let strong = overlap >= 0.8 && shortest >= MIN_UNNAMED_WORDS;
+    let confidence = 0.5 + 0.25 * overlap - if carried { 0.05 } else { 0.0 };
+    if strong {
+        evidence.push(
+            "one source names the speaker and another names none: the same words, \
+             attributed in one and not in the other"
+                .to_string(),
+        );
+        confidence
+    } else {
+        evidence.push(format!(
+            "the quote is short or loosely shared (under {MIN_UNNAMED_WORDS} distinct words or \
+             80% shared): perhaps two remarks"
+        ));
+        confidence.min(0.5)
+    }
+}
+
 /// A quote finding's summary: the quote's opening and who gives it, in each source.
 fn summary(
     kind: FindingKind,
@@ -197,7 +304,12 @@ fn summary(
     listing: &[String],
     reworded: &str,
 ) -> String {
-    if kind == FindingKind::QuoteAttribution {
+    if kind == FindingKind::QuoteAttribution && listing.iter().any(|l| l.starts_with("unnamed")) {
+        format!(
+            "The quote “{opening}…” is attributed in one source and not in another: {}",
+            listing.join(" vs ")
+        )
+    } else if kind == FindingKind::QuoteAttribution {
         format!(
             "The quote “{opening}…” is given to different speakers: {}",
             listing.join(" vs ")
@@ -301,9 +413,13 @@ fn claims_and_listing(
                 .speaker
                 .is_some_and(|e| !sure.is_empty() && !sure.contains(&e));
         let shown = if guessed_other { None } else { speaker.clone() };
+        let nobody = match &quote.speaker_basis {
+            crate::extract::SpeakerBasis::Nameless(words) => format!("unnamed: {words}"),
+            _ => "unnamed".into(),
+        };
         listing.push(format!(
             "{} ({})",
-            shown.unwrap_or_else(|| "unnamed".into()),
+            shown.unwrap_or(nobody),
             context.source_name(at.document)
         ));
     }
@@ -339,6 +455,31 @@ fn wording_changes(
     changes
 }
 
+/// Whether two versions of the quote in different documents, given to different named
+/// speakers (or, with `unnamed`, to a named speaker and to nobody), are one quote in order.
+fn given_apart_in_order(
+    context: &Context<'_>,
+    group: &[usize],
+    items: &[Item<'_>],
+    unnamed: bool,
+) -> bool {
+    let named = |i: usize| speakers::named(context, items[i].1);
+    group.iter().any(|&i| {
+        group.iter().any(|&j| {
+            let (a, b) = (items[i].1, items[j].1);
+            let apart = if unnamed {
+                named(i) && b.unnamed()
+            } else {
+                named(i) && named(j) && a.speaker != b.speaker
+            };
+            items[i].0.document != items[j].0.document
+                && apart
+                && matches!(in_order_share(context, &items[i], &items[j]),
+                    (true, density) if density >= DENSE_SHARE)
+        })
+    })
+}
+
 /// Whether two quotes give one stretch of words in the same order (see [`one_quote`]):
 /// an excerpt opened a few words earlier, or going on past the other's end, shares fewer
 /// of its words with the other than a plain count asks, yet is the same quote.
@@ -347,6 +488,17 @@ fn in_order(
     a: &(PassageRef, &QuoteFeature, BTreeSet<&str>),
     b: &(PassageRef, &QuoteFeature, BTreeSet<&str>),
 ) -> bool {
+    in_order_share(context, a, b).0
+}
+
+/// [`in_order`], and the least share of each version's words, between the first and the
+/// last it shares with the other, that the shared words fill: near 1 when both give one
+/// run of words, low when a phrase of one is spread over a longer quote of the other.
+fn in_order_share(
+    context: &Context<'_>,
+    a: &(PassageRef, &QuoteFeature, BTreeSet<&str>),
+    b: &(PassageRef, &QuoteFeature, BTreeSet<&str>),
+) -> (bool, f32) {
     let text = |item: &(PassageRef, &QuoteFeature, BTreeSet<&str>)| -> &str {
         &context.text(item.0.document)[item.1.start..item.1.end]
     };
@@ -356,5 +508,14 @@ fn in_order(
         spelled.iter().map(|(w, _, _)| w.clone()).collect()
     };
     let same = crate::text::common_subsequence(&folded(&a_spelled), &folded(&b_spelled));
-    one_quote(&same, (&a_spelled, a_text), (&b_spelled, b_text))
+    let density = match (same.first(), same.last()) {
+        (Some(&(a0, b0)), Some(&(a1, b1))) => {
+            same.len() as f32 / (a1 + 1 - a0).max(b1 + 1 - b0) as f32
+        }
+        _ => 0.0,
+    };
+    (
+        one_quote(&same, (&a_spelled, a_text), (&b_spelled, b_text)),
+        density,
+    )
 }
