@@ -98,12 +98,6 @@ fn absences(context: &Context<'_>, at: PassageRef) -> Vec<Absence> {
             continue;
         };
         let participants = participants(context, at, (start, end));
-        eprintln!(
-            "DEBUG absence {:?} {:?} {}",
-            &text[start..end],
-            participants,
-            noun
-        );
         if participants.is_empty() {
             continue;
         }
