@@ -24,22 +24,11 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import build_antonyms as wn  # noqa: E402
+from build_event_families import read_lexfiles  # noqa: E402
 
 OUT = os.path.join(wn.HERE, "nominalizations_en.tsv")
 # noun.act, noun.communication and noun.event.
 ACT_LEXFILES = {"04", "10", "11"}
-
-
-def lexfiles(dict_dir):
-    """Noun synset offset -> lexicographer file number (two digits)."""
-    out = {}
-    with open(os.path.join(dict_dir, wn.DATA_FILES["n"]), encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("  "):
-                continue
-            fields = line.split(" ", 2)
-            out[fields[0]] = fields[1]
-    return out
 
 
 def build(dict_dir, min_zipf):
@@ -47,7 +36,7 @@ def build(dict_dir, min_zipf):
     zipf = wn.read_frequencies()
     nouns = wn.read_data(dict_dir, "n")
     verbs = wn.read_data(dict_dir, "v")
-    lexfile = lexfiles(dict_dir)
+    lexfile = read_lexfiles(dict_dir, "n")
     pairs = set()
     act_nouns = set()
     for offset, synset in nouns.items():

@@ -88,6 +88,21 @@ impl<'a> Context<'a> {
         &self.corpus.documents[at.document.get()].features[at.passage.get()]
     }
 
+    /// Every passage of every document, in order.
+    pub fn passages(&self) -> impl Iterator<Item = PassageRef> + 'a {
+        let corpus = self.corpus;
+        corpus
+            .documents
+            .iter()
+            .enumerate()
+            .flat_map(|(d, document)| {
+                (0..document.passages.len()).map(move |p| PassageRef {
+                    document: DocId(d),
+                    passage: PassageId(p),
+                })
+            })
+    }
+
     pub fn text(&self, document: DocId) -> &'a str {
         &self.corpus.documents[document.get()].loaded.text
     }

@@ -152,16 +152,10 @@ fn told<'c>(
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let verbs = verbs(context);
     let stories = super::super::story_pairs(context);
-    let mut all = Vec::new();
-    for (d, document) in context.corpus.documents.iter().enumerate() {
-        for p in 0..document.passages.len() {
-            let at = PassageRef {
-                document: DocId(d),
-                passage: crate::model::PassageId(p),
-            };
-            all.extend(told(context, at, &verbs));
-        }
-    }
+    let all: Vec<Told<'_>> = context
+        .passages()
+        .flat_map(|at| told(context, at, &verbs))
+        .collect();
     // A document that tells both of one person (forced out, then resigned) is silent.
     let kinds: HashSet<(DocId, EntityId, bool)> = all
         .iter()

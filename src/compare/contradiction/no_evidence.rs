@@ -152,16 +152,10 @@ fn claimed(
 
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let stories = super::super::story_pairs(context);
-    let mut all = Vec::new();
-    for (d, document) in context.corpus.documents.iter().enumerate() {
-        for p in 0..document.passages.len() {
-            let at = PassageRef {
-                document: DocId(d),
-                passage: crate::model::PassageId(p),
-            };
-            all.extend(absences(context, at));
-        }
-    }
+    let all: Vec<Absence> = context
+        .passages()
+        .flat_map(|at| absences(context, at))
+        .collect();
     // A document that reports no evidence of the act itself tells both sides.
     let reported: HashSet<(DocId, &str)> = all
         .iter()
