@@ -13,6 +13,7 @@ mod given_names;
 mod heading_names;
 pub mod long_quotes;
 pub mod meaning;
+mod partial_names;
 pub mod quantities;
 pub mod quote_runs;
 pub mod quotes;

@@ -9,7 +9,8 @@
 //!    clearly different first names never merge (Maria Kovac ≠ Petar Kovac);
 //! 3. single-word variants of one name merge under the same rules (Yerewolo = Yerewulu), but
 //!    never when one is a prefix of the other (Niger ≠ Nigeria, Mali ≠ Malian);
-//! 4. a lone surname joins the one full name that it ends, preferring its own document;
+//! 4. a lone surname joins the one full name that it ends, preferring its own document
+//!    (`partial_names.rs`);
 //! 5. an organisation's name without its generic last word ("Wagner" for "Wagner Group")
 //!    joins it when it fits one organisation only;
 //! 6. a lone given name joins the one full name of its document that it opens, and
@@ -395,53 +396,7 @@ pub fn resolve_linked(
         }
     }
 
-    // 4. Partial names: a shorter name whose words end a longer name ("Goïta" in
-    // "Assimi Goïta", "Lavrov" in "Sergei Lavrov"). Ambiguous surnames stay apart unless
-    // the document itself names only one of the candidates.
-    for (index, group) in groups.iter().enumerate() {
-        if group.words.len() != 1 {
-            continue;
-        }
-        let Some(candidates) = by_last.get(group.words[0].as_str()) else {
-            continue;
-        };
-        let mut roots: Vec<usize> = candidates.iter().map(|&c| union.find(c)).collect();
-        roots.sort();
-        roots.dedup();
-        let chosen = if roots.len() == 1 {
-            Some(roots[0])
-        } else {
-            // Prefer the candidate named in the same documents.
-            let local: Vec<usize> = candidates
-                .iter()
-                .filter(|&&c| {
-                    groups[c]
-                        .documents
-                        .iter()
-                        .any(|d| group.documents.contains(d))
-                })
-                .map(|&c| union.find(c))
-                .collect::<HashSet<_>>()
-                .into_iter()
-                .collect();
-            (local.len() == 1).then(|| local[0])
-        };
-        if let Some(root) = chosen {
-            // Only people are named by a surname alone; "France" is not short for "Air France".
-            let person_like = group.person_evidence
-                || candidates
-                    .iter()
-                    .any(|&c| union.find(c) == root && groups[c].person_evidence);
-            // A place that also speaks ("in France" more often than "France says") is a
-            // place, not a surname.
-            let count = |kind| group.kinds.get(&kind).copied().unwrap_or(0);
-            let place = count(EntityKind::Place) > 0
-                && count(EntityKind::Place) >= count(EntityKind::Person);
-            if person_like && !place {
-                union.union(index, root);
-            }
-        }
-    }
+    super::partial_names::join_partial_names(&groups, &by_last, &mut union);
 
     same_organisation(&groups, &mut union);
     super::given_names::within_documents(&groups, &mut union, mentions);
