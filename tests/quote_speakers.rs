@@ -220,3 +220,26 @@ fn two_remarks_sharing_a_phrase_are_not_one_quote() {
         any(&spread, FindingKind::QuoteAttribution)
     );
 }
+
+#[test]
+fn a_short_remark_whose_words_are_spread_over_a_longer_quote_is_another_remark() {
+    // Most words of B's short remark stand in A's long quote, but scattered: two remarks,
+    // neither one quote worded differently nor an agreement.
+    let report = compare(&[
+        "“We knew the vote at Velden would be hard,” said councillor Oskar Lind. “We had to get \
+         out the whole harbour message. I am sorry, but I think the town is stronger because of \
+         this.”\n\nThe council rejected the harbour plan on Tuesday.",
+        "“I think we got the message out,” said councillor Oskar Lind.\n\nThe council rejected \
+         the harbour plan on Tuesday.",
+    ]);
+    let quotes: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| {
+            matches!(f.kind, FindingKind::QuoteWording | FindingKind::Agreement)
+                && f.summary.contains("quote")
+        })
+        .map(|f| f.summary.clone())
+        .collect();
+    assert!(quotes.is_empty(), "{quotes:?}");
+}

@@ -24,6 +24,9 @@ const MIN_UNNAMED_WORDS: usize = 8;
 /// Share of the stretch between the first and last shared word, in each version, that
 /// two differently attributed versions must share to be one quote.
 const DENSE_SHARE: f32 = 0.8;
+/// The least share of that stretch that two versions linked by a plain count of shared
+/// words must fill (see `quote_links`).
+const LOOSE_DENSITY: f32 = 0.5;
 
 /// A quote of five words or more: where it is, what was read of it, and its distinct words.
 type Item<'a> = (PassageRef, &'a QuoteFeature, BTreeSet<&'a str>);
@@ -82,7 +85,10 @@ fn quote_links(context: &Context<'_>, items: &[Item<'_>]) -> Vec<(usize, usize)>
         }
         for (j, count) in shared {
             let smaller = words_i.len().min(items[j].2.len());
-            if (count >= 4 && count as f32 >= 0.7 * smaller as f32)
+            // A plain count needs the shared words to fill half the stretch they span in
+            // order: a short remark's words spread over a longer quote are two remarks.
+            let dense = || in_order_share(context, &items[i], &items[j]).1 >= LOOSE_DENSITY;
+            if (count >= 4 && count as f32 >= 0.7 * smaller as f32 && dense())
                 || (count >= MIN_SHARED_WORDS && in_order(context, &items[i], &items[j]))
             {
                 links.push((i, j));
