@@ -210,9 +210,9 @@ fn two_remarks_sharing_a_phrase_are_not_one_quote() {
     // A short phrase of one speaker's found inside another's longer quote is no quote of
     // two speakers either.
     let spread = compare(&[
-        "“I think it shows they are on the wrong side of the river,” said Oskar Lind.\n\nThe vote is on Monday.",
+        "“I guess it proves they are on the far bank of the river,” said Oskar Lind.\n\nThe vote is on Monday.",
         "“They are wasting the money of every family in Velden on this bridge, and the council knows \
-         it. These people are on the wrong side of the river,” said Petra Holm.\n\nThe vote is on Monday.",
+         it. These people are on the far bank of the river,” said Petra Holm.\n\nThe vote is on Monday.",
     ]);
     assert!(
         any(&spread, FindingKind::QuoteAttribution).is_empty(),
@@ -226,11 +226,11 @@ fn a_short_remark_whose_words_are_spread_over_a_longer_quote_is_another_remark()
     // Most words of B's short remark stand in A's long quote, but scattered: two remarks,
     // neither one quote worded differently nor an agreement.
     let report = compare(&[
-        "“We knew the vote at Velden would be hard,” said councillor Oskar Lind. “We had to get \
-         out the whole harbour message. I am sorry, but I think the town is stronger because of \
-         this.”\n\nThe council rejected the harbour plan on Tuesday.",
-        "“I think we got the message out,” said councillor Oskar Lind.\n\nThe council rejected \
-         the harbour plan on Tuesday.",
+        "“We knew the vote at Velden would be hard,” said councillor Oskar Lind. “We ferried the \
+         news along the coast to every single village. I am sorry, but the ferry plan will cost us \
+         all far too much, I believe.”\n\nThe council rejected the harbour plan on Tuesday.",
+        "“I believe every village got the ferry news,” said councillor Oskar Lind.\n\nThe \
+         council rejected the harbour plan on Tuesday.",
     ]);
     let quotes: Vec<String> = report
         .findings
