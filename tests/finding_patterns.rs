@@ -369,6 +369,40 @@ fn a_quote_worded_differently_by_two_outlets_is_a_wording_difference_not_a_misat
 }
 
 #[test]
+fn a_quote_with_asides_dropped_and_its_last_word_swapped_is_shown() {
+    // B leaves out two asides without an ellipsis and ends on another word; A turns a
+    // negation around in the other pair. Both are shown at the default threshold.
+    let report = compare(&[
+        "Councillor Vera Dunmore said at the Tarnow market on Tuesday that the port board \"in my view, without any doubt, tried to, however clumsily, sell the old quay to the ferry company ― a private buyer ― to pay off and hide its debts.\"",
+        "Councillor Vera Dunmore said in Tarnow on Tuesday that the port board \"tried to sell the old quay to the ferry company to pay off its losses.\"",
+    ]);
+    let wording = shown(&report, FindingKind::QuoteWording);
+    assert_eq!(
+        wording.len(),
+        1,
+        "{:?}",
+        any(&report, FindingKind::QuoteWording)
+    );
+    // The word replaced is listed first.
+    assert!(wording[0].contains("(“debts” / “losses”"), "{wording:?}");
+    let report = compare(&[
+        "Harbour master Oskar Lind said: \"I sold land that should have been kept for the school.\"",
+        "Harbour master Oskar Lind admitted he \"sold land that shouldn't have been kept.\"",
+    ]);
+    let wording = shown(&report, FindingKind::QuoteWording);
+    assert_eq!(
+        wording.len(),
+        1,
+        "{:?}",
+        any(&report, FindingKind::QuoteWording)
+    );
+    assert!(
+        wording[0].contains("“” / “not”") || wording[0].contains("“not” / “”"),
+        "{wording:?}"
+    );
+}
+
+#[test]
 fn the_same_quote_as_a_longer_excerpt_or_with_a_contraction_is_an_agreement() {
     let report = compare(&[
         "\"We won't leave a single family without a roof before the winter,\" said Mayor Petr Holm of Tarnow on Monday.",

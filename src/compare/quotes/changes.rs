@@ -205,13 +205,23 @@ pub(super) fn changed_runs(
         gap.contains("...") || gap.contains('…') || gap.contains('[')
     };
     let mut runs: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
-    for pair in same.windows(2) {
+    // Runs with two words in step on each side, in both versions: only there is a lone
+    // function word surely added or dropped, not a word the alignment of a repeated phrase
+    // left over.
+    let in_step = |k: usize| {
+        k + 1 < same.len() && same[k + 1].0 == same[k].0 + 1 && same[k + 1].1 == same[k].1 + 1
+    };
+    let mut anchored: Vec<(usize, usize)> = Vec::new();
+    for (k, pair) in same.windows(2).enumerate() {
         let ((ai, bi), (aj, bj)) = (pair[0], pair[1]);
         if aj == ai + 1 && bj == bi + 1 {
             continue;
         }
         if elided(a_text, a[ai].1, a[aj].1) || elided(b_text, b[bi].1, b[bj].1) {
             continue;
+        }
+        if k >= 1 && in_step(k - 1) && in_step(k + 1) {
+            anchored.push((ai + 1, bi + 1));
         }
         runs.push((ai + 1..aj, bi + 1..bj));
     }
@@ -241,10 +251,16 @@ pub(super) fn changed_runs(
         let one_sided = was.is_empty() || now.is_empty();
         let content = |run: &[QuoteWord]| run.iter().any(|(w, _, _)| !stopword(w));
         let named = |run: &[QuoteWord]| run.iter().all(|(_, _, capital)| *capital);
+        // A negation added or dropped turns what the speaker says around, function word
+        // though it is ("should have been used" / "shouldn't have been used").
+        let negated = |run: &[QuoteWord]| {
+            anchored.contains(&(ra.start, rb.start))
+                && run.iter().any(|(w, _, _)| NEGATIONS.contains(&w.as_str()))
+        };
         let moved = (was.is_empty() && now.iter().all(|(w, _, _)| dropped.contains(&w.as_str())))
             || (now.is_empty() && was.iter().all(|(w, _, _)| added.contains(&w.as_str())));
         if (one_sided && was.len().max(now.len()) > MAX_ONE_SIDED)
-            || (one_sided && !(content(was) || content(now)))
+            || (one_sided && !(content(was) || content(now) || negated(was) || negated(now)))
             || (named(was) && named(now))
             || moved
             || same_words(was, now, a_text, b_text, stopword)
@@ -351,6 +367,8 @@ fn same_words(
 const SLIGHT_WORDS: &[&str] = &[
     "the", "a", "an", "up", "out", "down", "off", "just", "so", "then", "now", "very", "really",
 ];
+/// Words that negate what they stand in (contractions are spelled out before).
+const NEGATIONS: &[&str] = &["not", "never"];
 /// Interjections a transcript keeps and another drops.
 const FILLERS: &[&str] = &[
     "oh", "uh", "um", "ah", "er", "eh", "hmm", "yeah", "okay", "ok",
@@ -363,6 +381,7 @@ mod tests {
     fn stopword(word: &str) -> bool {
         [
             "the", "a", "we", "it", "and", "of", "he", "i", "said", "say", "will", "up", "that",
+            "not",
         ]
         .contains(&word)
     }
@@ -391,6 +410,36 @@ mod tests {
             &stopword,
         );
         assert_eq!(changes, [("surely".to_string(), "perhaps".to_string())]);
+    }
+
+    #[test]
+    fn a_negation_added_or_dropped_is_a_change() {
+        let changes = changed_runs(
+            "we sold land that should have been kept for the harbour school",
+            "sold land that shouldn't have been kept",
+            &stopword,
+        );
+        assert_eq!(changes, [(String::new(), "not".to_string())]);
+        // A repeated phrase ("it is not about …", "it is about …") aligned across its
+        // copies leaves a lone "not" that no change stands for.
+        assert!(
+            changed_runs(
+                "it is not about the harbour. It is not about the school. It is about some \
+                 empty promise, some empty plan",
+                "It is about some empty promise, some empty plan",
+                &stopword,
+            )
+            .is_empty()
+        );
+        // Spelled the other way round, it is the same words.
+        assert!(
+            changed_runs(
+                "we will not sell the land of the harbour school",
+                "we won't sell the land of the harbour school",
+                &stopword,
+            )
+            .is_empty()
+        );
     }
 
     #[test]

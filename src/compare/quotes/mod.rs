@@ -321,8 +321,11 @@ fn summary(
             listing.join(" vs ")
         )
     } else if kind == FindingKind::QuoteWording {
-        let shown: Vec<String> = changes
-            .iter()
+        // Words replaced first, then words one version leaves out.
+        let mut ordered: Vec<&(String, String)> = changes.iter().collect();
+        ordered.sort_by_key(|(was, now)| was.is_empty() || now.is_empty());
+        let shown: Vec<String> = ordered
+            .into_iter()
             .take(3)
             .map(|(was, now)| format!("“{was}” / “{now}”"))
             .collect();
@@ -364,12 +367,22 @@ fn confidence(
         } else {
             "no speaker named, and the words around the change are the same".to_string()
         });
-        // Sure of the referent when the change is small against what is shared.
-        let changed: usize = changes
+        // Sure of the referent when the change is small against what is shared; words one
+        // version leaves out (an aside dropped) weigh half what words replaced weigh, as
+        // they make the versions no less one quote.
+        let changed: f32 = changes
             .iter()
-            .map(|(a, b)| a.split(' ').count().max(b.split(' ').count()))
+            .map(|(a, b)| {
+                let words = |run: &str| run.split(' ').filter(|w| !w.is_empty()).count();
+                let (a, b) = (words(a), words(b));
+                if a == 0 || b == 0 {
+                    0.5 * a.max(b) as f32
+                } else {
+                    a.max(b) as f32
+                }
+            })
             .sum();
-        (0.6 + 0.3 * overlap - 0.03 * changed as f32).clamp(0.5, 0.9)
+        (0.6 + 0.3 * overlap - 0.03 * changed).clamp(0.5, 0.9)
     } else {
         0.7 + 0.2 * overlap
     }
