@@ -7,6 +7,7 @@
 
 pub use crate::atomic::{check_output, write_atomically};
 pub use crate::load::samples_dir;
+use crate::model::Report;
 use crate::progress::Progress;
 pub use crate::report::export::{OutputFormat, render};
 use crate::settings::Settings;
@@ -171,14 +172,95 @@ fn write_error(path: &Path, error: &std::io::Error) -> String {
 
 /// Runs `compare` and returns the exit code.
 pub fn run_compare(args: &CompareArgs) -> ExitCode {
+    match compare_and_write(args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("parallax: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// What a comparison reads: the inputs, the session's labels and edits, the settings, the
+/// files found unreadable while expanding folders, and every path read.
+struct Reading {
+    inputs: Vec<Input>,
+    labels: Vec<session::SourceLabel>,
+    edits: session::Edits,
+    settings: Settings,
+    expansion_errors: Vec<(PathBuf, load::LoadError)>,
+    read_paths: Vec<PathBuf>,
+}
+
+/// The comparison behind `compare`: an error stops it with exit code 2.
+fn compare_and_write(args: &CompareArgs) -> Result<ExitCode, String> {
+    if !(0.0..=1.0).contains(&args.min_confidence) {
+        return Err(format!(
+            "--min-confidence must be a number from 0 to 1, not {}",
+            args.min_confidence
+        ));
+    }
+    let reading = reading(args)?;
+    // CSV to a folder writes its files into it; `-o newdir/` names a folder that is made
+    // once the comparison has succeeded.
+    let csv_folder = args
+        .output
+        .as_deref()
+        .filter(|output| args.format == OutputFormat::Csv && names_folder(output));
+    if let Some(output) = &args.output {
+        let targets = if csv_folder.is_some() {
+            CSV_FILES.iter().map(|name| output.join(name)).collect()
+        } else {
+            vec![output.clone()]
+        };
+        for target in targets {
+            check_output(&target, &reading.read_paths, args.force)?;
+        }
+    }
+    let progress = Progress::new();
+    let edited = crate::compare_edited(
+        &reading.inputs,
+        &reading.labels,
+        &reading.settings,
+        &reading.edits,
+        &progress,
+    )
+    .map_err(|_| "the comparison was cancelled".to_string())?;
+    let mut report = edited.report;
+    crate::report::retain_confident(&mut report, args.min_confidence);
+    for (path, error) in reading.expansion_errors {
+        report.failures.push(crate::model::Failure {
+            path: path.display().to_string(),
+            error: error.to_string(),
+        });
+    }
+    warn(args, &report)?;
+    if args.no_text {
+        for document in &mut report.documents {
+            document.text.clear();
+        }
+    }
+    if !write(args, &report, csv_folder.is_some())? {
+        // A closed pipe (`parallax compare … | head`) is not an error worth a panic.
+        return Ok(ExitCode::from(1));
+    }
+    Ok(if report.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The files a CSV report writes into a folder.
+const CSV_FILES: [&str; 3] = ["findings.csv", "coverage.csv", "labels.csv"];
+
+/// The session, the files named (folders expanded) and the settings of a comparison.
+fn reading(args: &CompareArgs) -> Result<Reading, String> {
     let session = match &args.session {
-        Some(path) => match session::file::read(path) {
-            Ok(session) => Some((path.as_path(), session)),
-            Err(error) => {
-                eprintln!("parallax: {error}");
-                return ExitCode::from(2);
-            }
-        },
+        Some(path) => Some((
+            path.as_path(),
+            session::file::read(path).map_err(|error| error.to_string())?,
+        )),
         None => None,
     };
     let load::Expansion {
@@ -201,14 +283,14 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
     if args.no_meaning {
         settings.meaning = false;
     }
-    let mut inputs: Vec<Input> = Vec::new();
-    let mut labels = Vec::new();
-    let mut edits = session::Edits::default();
-    if let Some((path, session)) = &session {
-        inputs = session.inputs(Some(path));
-        labels = session.labels();
-        edits = session.edits.clone();
-    }
+    let (mut inputs, labels, edits) = match &session {
+        Some((path, session)) => (
+            session.inputs(Some(path)),
+            session.labels(),
+            session.edits.clone(),
+        ),
+        None => (Vec::new(), Vec::new(), session::Edits::default()),
+    };
     inputs.extend(files.into_iter().map(Input::Path));
     // Every file this run reads, which the report must never be written over.
     let mut read_paths: Vec<PathBuf> = inputs
@@ -220,43 +302,19 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
         .collect();
     read_paths.extend(args.session.iter().cloned());
     read_paths.extend(settings.extra_lexicons.iter().map(PathBuf::from));
-    // CSV to a folder writes two files into it; `-o newdir/` names a folder that is made
-    // once the comparison has succeeded.
-    let csv_folder = args
-        .output
-        .as_deref()
-        .filter(|output| args.format == OutputFormat::Csv && names_folder(output));
-    if let Some(output) = &args.output {
-        let targets = if csv_folder.is_some() {
-            vec![
-                output.join("findings.csv"),
-                output.join("coverage.csv"),
-                output.join("labels.csv"),
-            ]
-        } else {
-            vec![output.clone()]
-        };
-        for target in targets {
-            if let Err(message) = check_output(&target, &read_paths, args.force) {
-                eprintln!("parallax: {message}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let progress = Progress::new();
-    let Ok(edited) = crate::compare_edited(&inputs, &labels, &settings, &edits, &progress) else {
-        eprintln!("parallax: the comparison was cancelled");
-        return ExitCode::from(2);
-    };
-    let mut report = edited.report;
-    if !(0.0..=1.0).contains(&args.min_confidence) {
-        eprintln!(
-            "parallax: --min-confidence must be a number from 0 to 1, not {}",
-            args.min_confidence
-        );
-        return ExitCode::from(2);
-    }
-    crate::report::retain_confident(&mut report, args.min_confidence);
+    Ok(Reading {
+        inputs,
+        labels,
+        edits,
+        settings,
+        expansion_errors,
+        read_paths,
+    })
+}
+
+/// Tells on stderr what could not be placed or read, and which articles add nothing; an
+/// error when no article could be read.
+fn warn(args: &CompareArgs, report: &Report) -> Result<(), String> {
     for orphan in &report.orphans {
         eprintln!(
             "parallax: {}: {} {} ({}) could not be placed: {}",
@@ -269,18 +327,11 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
             orphan.reason
         );
     }
-    for (path, error) in expansion_errors {
-        report.failures.push(crate::model::Failure {
-            path: path.display().to_string(),
-            error: error.to_string(),
-        });
-    }
     for failure in &report.failures {
         eprintln!("parallax: {}: {}", failure.path, failure.error);
     }
     if report.documents.is_empty() {
-        eprintln!("parallax: no article could be read, so there is nothing to compare");
-        return ExitCode::from(2);
+        return Err("no article could be read, so there is nothing to compare".into());
     }
     for document in &report.documents {
         if let Some(note) = report.copy_note(document) {
@@ -311,55 +362,44 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
             "parallax: the articles read are all copies of one text; there is nothing to compare it with"
         );
     }
-    if args.no_text {
-        for document in &mut report.documents {
-            document.text.clear();
-        }
-    }
-    let text = render(&report, args.format);
+    Ok(())
+}
+
+/// Writes the report: to a file (atomically), into a folder (CSV: all files or none), or
+/// to standard output (false when it is closed).
+fn write(args: &CompareArgs, report: &Report, csv_folder: bool) -> Result<bool, String> {
+    let text = render(report, args.format);
     match &args.output {
-        Some(folder) if csv_folder.is_some() => {
-            if let Err(error) = std::fs::create_dir_all(folder) {
-                eprintln!(
-                    "parallax: {}: could not make the folder for the report: {error}",
+        Some(folder) if csv_folder => {
+            std::fs::create_dir_all(folder).map_err(|error| {
+                format!(
+                    "{}: could not make the folder for the report: {error}",
                     folder.display()
-                );
-                return ExitCode::from(2);
-            }
-            let coverage = report::csv::coverage_matrix(&report);
-            let labels = report::labels::csv(&report);
+                )
+            })?;
+            let coverage = report::csv::coverage_matrix(report);
+            let labels = report::labels::csv(report);
             // All files or none: a new findings.csv beside an old coverage.csv misleads.
-            if let Err((path, error)) = crate::atomic::write_all_or_none(&[
-                (folder.join("findings.csv"), text.as_bytes()),
-                (folder.join("coverage.csv"), coverage.as_bytes()),
-                (folder.join("labels.csv"), labels.as_bytes()),
-            ]) {
-                eprintln!("parallax: {}", write_error(&path, &error));
-                return ExitCode::from(2);
-            }
+            let contents = [text.as_bytes(), coverage.as_bytes(), labels.as_bytes()];
+            let files: Vec<(PathBuf, &[u8])> = CSV_FILES
+                .iter()
+                .zip(contents)
+                .map(|(name, bytes)| (folder.join(name), bytes))
+                .collect();
+            crate::atomic::write_all_or_none(&files)
+                .map(|()| true)
+                .map_err(|(path, error)| write_error(&path, &error))
         }
-        Some(path) => {
-            if let Err(error) = write_atomically(path, text.as_bytes()) {
-                eprintln!("parallax: {}", write_error(path, &error));
-                return ExitCode::from(2);
-            }
-        }
+        Some(path) => write_atomically(path, text.as_bytes())
+            .map(|()| true)
+            .map_err(|error| write_error(path, &error)),
         None => {
             let mut stdout = std::io::stdout().lock();
-            if stdout
+            Ok(stdout
                 .write_all(text.as_bytes())
                 .and_then(|_| stdout.flush())
-                .is_err()
-            {
-                // A closed pipe (`parallax compare … | head`) is not an error worth a panic.
-                return ExitCode::from(1);
-            }
+                .is_ok())
         }
-    }
-    if report.failures.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
     }
 }
 
