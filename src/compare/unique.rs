@@ -118,6 +118,10 @@ fn coverage(
     best
 }
 
+/// A run of one source's passages in one paragraph that joined no event: (paragraph,
+/// passages, closest match elsewhere, most shared anchor strength).
+type Run = (usize, Vec<PassageRef>, f32, f32);
+
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut out = Vec::new();
     if context.corpus.documents.len() < 2 {
@@ -132,92 +136,12 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             .iter()
             .enumerate()
             .all(|(other, language)| other == d || *language != languages[d]);
-        // (paragraph, passages, closest match, most shared anchor strength)
-        type Run = (usize, Vec<PassageRef>, f32, f32);
-        let mut current: Option<Run> = None;
-        let flush = |current: &mut Option<Run>, out: &mut Vec<FindingDraft>| {
-            if let Some((_, passages, closest, support)) = current.take() {
-                // The run's coverage by the source that covers it best.
-                let (mut covered, mut covered_by) = (0.0f32, None);
-                let mut checkable = false;
-                for &at in &passages {
-                    let (share, by) = coverage(context, at, &documents);
-                    if share > covered {
-                        (covered, covered_by) = (share, by);
-                    }
-                    let f = context.features(at);
-                    let passage =
-                        &context.corpus.documents[at.document.get()].passages[at.passage.get()];
-                    // A quote counts where it opens; the end of one that opened paragraphs
-                    // earlier (read for quote findings only) does not make a passage a fact.
-                    checkable |= !f.entities.is_empty()
-                        || !f.quantities.is_empty()
-                        || !f.dates.is_empty()
-                        || f.quotes.iter().any(|q| q.start >= passage.start);
-                }
-                let claims: Vec<_> = passages
-                    .iter()
-                    .map(|&at| {
-                        let p =
-                            &context.corpus.documents[at.document.get()].passages[at.passage.get()];
-                        context.claim(at, p.start, p.end, None, None)
-                    })
-                    .collect();
-                let opening: String = claims[0]
-                    .text
-                    .split_whitespace()
-                    .take(10)
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                out.push(FindingDraft {
-                    kind: FindingKind::Unique,
-                    event: None,
-                    summary: format!(
-                        "Only {} reports: “{opening}…”",
-                        context.source_name(passages[0].document)
-                    ),
-                    claims,
-                    // The less like anything elsewhere, the surer.
-                    // Judged on real news: one-source-only marks hold when nothing in the
-                    // other sources comes close (cosine at most 0.1); above that, another
-                    // outlet often tells the same fact in other words.
-                    confidence: if alone_in_language || support >= SHARED_ANCHORS {
-                        SHARED_CONFIDENCE.min((0.95 - 3.5 * closest).clamp(0.3, 0.95))
-                    } else if covered >= COVERED || !checkable {
-                        WEAK_CONFIDENCE.min((0.95 - 3.5 * closest).clamp(0.3, 0.95))
-                    } else {
-                        (0.95 - 3.5 * closest).clamp(0.3, 0.95)
-                    },
-                    evidence: vec![if alone_in_language {
-                        "joined no event, but every other source is written in another \
-                         language, so the same fact in other words cannot be ruled out"
-                            .to_string()
-                    } else if let (true, Some(other)) = (covered >= COVERED, covered_by) {
-                        format!(
-                            "joined no event, but {:.0}% of its names, numbers and rare words \
-                             occur in {}, which may tell it in other words",
-                            covered * 100.0,
-                            context.source_name(other)
-                        )
-                    } else if !checkable {
-                        "joined no event, but names no one and gives no number, date or quote: \
-                         commentary or background rather than a checkable fact"
-                            .to_string()
-                    } else if support >= SHARED_ANCHORS {
-                        format!(
-                            "joined no event, but shares names, numbers or rare words with a \
-                             passage of another source, which may tell the same fact in other \
-                             words (closest match {closest:.2})"
-                        )
-                    } else {
-                        format!(
-                            "no passage of another source shares its names, numbers or rare \
-                             words (closest match {closest:.2})"
-                        )
-                    }],
-                });
+        let mut flush = |run: Option<Run>| {
+            if let Some(run) = run {
+                out.push(run_finding(context, &documents, run, alone_in_language));
             }
         };
+        let mut current: Option<Run> = None;
         for passage in &document.passages {
             let at = PassageRef {
                 document: DocId(d),
@@ -238,8 +162,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             // A passage with a near counterpart is marked on its own, never merged into a
             // paragraph's surer mark.
             if closest >= NO_COUNTERPART {
-                let mut single = Some((passage.paragraph, vec![at], closest, support));
-                flush(&mut single, &mut out);
+                flush(Some((passage.paragraph, vec![at], closest, support)));
                 continue;
             }
             match &mut current {
@@ -249,12 +172,102 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                     *shared = shared.max(support);
                 }
                 _ => {
-                    flush(&mut current, &mut out);
+                    flush(current.take());
                     current = Some((passage.paragraph, vec![at], closest, support));
                 }
             }
         }
-        flush(&mut current, &mut out);
+        flush(current.take());
     }
     out
+}
+
+/// The one-source-only finding of a run: its claims, and a confidence and evidence from
+/// how far it is from anything the other sources say.
+fn run_finding(
+    context: &Context<'_>,
+    documents: &[std::collections::HashSet<String>],
+    (_, passages, closest, support): Run,
+    alone_in_language: bool,
+) -> FindingDraft {
+    // The run's coverage by the source that covers it best.
+    let (mut covered, mut covered_by) = (0.0f32, None);
+    let mut checkable = false;
+    for &at in &passages {
+        let (share, by) = coverage(context, at, documents);
+        if share > covered {
+            (covered, covered_by) = (share, by);
+        }
+        let f = context.features(at);
+        let passage = &context.corpus.documents[at.document.get()].passages[at.passage.get()];
+        // A quote counts where it opens; the end of one that opened paragraphs earlier
+        // (read for quote findings only) does not make a passage a fact.
+        checkable |= !f.entities.is_empty()
+            || !f.quantities.is_empty()
+            || !f.dates.is_empty()
+            || f.quotes.iter().any(|q| q.start >= passage.start);
+    }
+    let claims: Vec<_> = passages
+        .iter()
+        .map(|&at| {
+            let p = &context.corpus.documents[at.document.get()].passages[at.passage.get()];
+            context.claim(at, p.start, p.end, None, None)
+        })
+        .collect();
+    let opening: String = claims[0]
+        .text
+        .split_whitespace()
+        .take(10)
+        .collect::<Vec<_>>()
+        .join(" ");
+    // The less like anything elsewhere, the surer. Judged on real news: one-source-only
+    // marks hold when nothing in the other sources comes close (cosine at most 0.1); above
+    // that, another outlet often tells the same fact in other words.
+    let by_distance = (0.95 - 3.5 * closest).clamp(0.3, 0.95);
+    let confidence = if alone_in_language || support >= SHARED_ANCHORS {
+        SHARED_CONFIDENCE.min(by_distance)
+    } else if covered >= COVERED || !checkable {
+        WEAK_CONFIDENCE.min(by_distance)
+    } else {
+        by_distance
+    };
+    let covered_by = covered_by.filter(|_| covered >= COVERED);
+    let evidence = if alone_in_language {
+        "joined no event, but every other source is written in another language, so the same \
+         fact in other words cannot be ruled out"
+            .to_string()
+    } else if let Some(other) = covered_by {
+        format!(
+            "joined no event, but {:.0}% of its names, numbers and rare words occur in {}, \
+             which may tell it in other words",
+            covered * 100.0,
+            context.source_name(other)
+        )
+    } else if !checkable {
+        "joined no event, but names no one and gives no number, date or quote: commentary or \
+         background rather than a checkable fact"
+            .to_string()
+    } else if support >= SHARED_ANCHORS {
+        format!(
+            "joined no event, but shares names, numbers or rare words with a passage of \
+             another source, which may tell the same fact in other words (closest match \
+             {closest:.2})"
+        )
+    } else {
+        format!(
+            "no passage of another source shares its names, numbers or rare words (closest \
+             match {closest:.2})"
+        )
+    };
+    FindingDraft {
+        kind: FindingKind::Unique,
+        event: None,
+        summary: format!(
+            "Only {} reports: “{opening}…”",
+            context.source_name(passages[0].document)
+        ),
+        claims,
+        confidence,
+        evidence: vec![evidence],
+    }
 }
