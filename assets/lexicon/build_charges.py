@@ -21,7 +21,8 @@ Lines, all from WordNet:
   cognition, noun.communication) whose gloss, before its first ";", calls it unlawful or
   illegal ("murder": unlawful premeditated killing; "conspiracy": an agreement to perform
   an unlawful act), and has no topic domain but law (a foul in a game is no charge). Multiword lemmas are kept with spaces
-  ("mail fraud"). `synsets` are that noun's kept synsets, `ancestors` every synset above
+  ("mail fraud"). The sense must be a main sense of the noun, or the noun has no sense
+  tagged in WordNet's corpus: "extortion" is kept, "attempt" and "job" are not. `synsets` are that noun's kept synsets, `ancestors` every synset above
   them up to the seeds: one charge above another ("fraud" above "mail fraud") is the same
   charge told less precisely, not another one.
 - `general<TAB>word`: class names, not charges: the seed synsets' words and every synset of
@@ -145,14 +146,20 @@ def build(dict_dir):
                     stack.append(parent)
         return out
 
+    tagged = {}
+    for (word, pos, _), (_, tags) in senses.items():
+        if pos == "n":
+            tagged[word] = max(tagged.get(word, 0), tags)
     charges = {}
     for offset in sorted(kept - classes):
         for word in nouns[offset].words:
             lemma = word.replace("_", " ")
             if not re.fullmatch(r"[a-z][a-z' -]*", lemma) or word in general:
                 continue
-            # The synset must be one of the word's main senses (a rare word's only sense is).
-            if not wn.main_sense(senses, word, "n", offset):
+            # The synset must be one of the word's main senses (a rare word's only sense is),
+            # or no sense of the word was ever tagged ("extortion"), so that WordNet cannot
+            # tell which sense is the main one.
+            if not wn.main_sense(senses, word, "n", offset) and tagged.get(word, 0) > 0:
                 continue
             entry = charges.setdefault(lemma, (set(), set()))
             entry[0].add(offset)

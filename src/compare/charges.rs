@@ -275,17 +275,20 @@ fn read_passage(context: &Context<'_>, lists: &Lists, at: PassageRef) -> Vec<(To
         {
             continue;
         }
-        // The act's preposition, in the clause.
-        let Some(to) = (i + 1..(i + 1 + TO_PREPOSITION).min(words.len()))
+        // The act's preposition, in the clause; without one the act names no offence but
+        // may still be what a "he" or "she" after it refers to.
+        let to = (i + 1..(i + 1 + TO_PREPOSITION).min(words.len()))
             .find(|&j| preposition(act).contains(&folded[j].as_str()))
-        else {
-            continue;
+            .filter(|&to| {
+                !text[word.end..words[to].start].contains(['.', ';', ':', '(', '"', '“', '”'])
+            });
+        let not = folded[i + 1..to.unwrap_or(i + 1)]
+            .iter()
+            .any(|w| w == "not");
+        let (offences, end) = match to {
+            Some(to) => offences_after(lists, &words, text, to + 1),
+            None => (Vec::new(), word.end),
         };
-        if text[word.end..words[to].start].contains(['.', ';', ':', '(', '"', '“', '”']) {
-            continue;
-        }
-        let not = folded[i + 1..to].iter().any(|w| w == "not");
-        let (offences, end) = offences_after(lists, &words, text, to + 1);
         // A verb: its claim tells who; a noun: its owner.
         let noun = lists.nouns.contains(&folded[i]);
         let who = if noun {
