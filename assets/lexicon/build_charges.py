@@ -25,6 +25,9 @@ Lines, all from WordNet:
   tagged in WordNet's corpus: "extortion" is kept, "attempt" and "job" are not. `synsets` are that noun's kept synsets, `ancestors` every synset above
   them up to the seeds: one charge above another ("fraud" above "mail fraud") is the same
   charge told less precisely, not another one.
+- `inquiry<TAB>word`: the nouns of an investigation or case and of the one who leads it,
+  the seed words of INQUIRY_SEEDS (an inquiry into questionable activities; a proceeding in
+  a court of law; someone who investigates): "investigation", "probe", "case".
 - `general<TAB>word`: class names, not charges: the seed synsets' words and every synset of
   the tree whose gloss defines it as a kind of crime or offence in its first four words, not
   followed by "of" ("felony": a serious crime; "misdemeanor": a crime less serious than a
@@ -48,6 +51,14 @@ ACT_SEEDS = {
     "convict": "convict%2:32:00::",
 }
 CRIME_SEEDS = ["crime%1:04:00::", "crime%1:04:01::"]
+INQUIRY_SEEDS = [
+    "investigation%1:09:00::",
+    "investigation%1:04:00::",
+    "probe%1:09:00::",
+    "inquiry%1:09:01::",
+    "case%1:04:00::",
+    "investigator%1:18:00::",
+]
 UNLAWFUL = re.compile(r"\b(unlawful|unlawfully|illegal|illegally)\b")
 CLASS_GLOSS = re.compile(r"^(\w+\s+){0,3}(crime|offense|offence)s?\b(?! of)")
 LAW_DOMAIN = "law%1:14:00::"
@@ -94,7 +105,7 @@ def build(dict_dir):
     noun_files = lex_files(dict_dir, "n")
     senses = wn.read_senses(dict_dir)
     keys = sense_keys(dict_dir)
-    missing = [k for k in list(ACT_SEEDS.values()) + CRIME_SEEDS if k not in keys]
+    missing = [k for k in list(ACT_SEEDS.values()) + CRIME_SEEDS + INQUIRY_SEEDS if k not in keys]
     if missing:
         sys.exit(f"sense keys not in this WordNet: {', '.join(missing)}")
 
@@ -164,7 +175,8 @@ def build(dict_dir):
             entry = charges.setdefault(lemma, (set(), set()))
             entry[0].add(offset)
             entry[1].update(ancestors(offset))
-    return sorted(acts), charges, sorted(w.replace("_", " ") for w in general)
+    inquiries = sorted({keys[k][0] for k in INQUIRY_SEEDS})
+    return sorted(acts), charges, sorted(w.replace("_", " ") for w in general), inquiries
 
 
 HEADER = """\
@@ -179,7 +191,7 @@ def main():
     parser.add_argument("dict_dir", help="folder of WordNet's database files (data.noun, ...)")
     parser.add_argument("--out", default=OUT, help="output TSV (default: %(default)s)")
     args = parser.parse_args()
-    acts, charges, general = build(args.dict_dir)
+    acts, charges, general, inquiries = build(args.dict_dir)
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(HEADER)
         for key, word in acts:
@@ -188,6 +200,8 @@ def main():
             f.write(f"charge\t{word}\t{','.join(sorted(synsets))}\t{','.join(sorted(above))}\n")
         for word in general:
             f.write(f"general\t{word}\n")
+        for word in inquiries:
+            f.write(f"inquiry\t{word}\n")
     print(f"act: {', '.join(f'{k}:{w}' for k, w in acts)}")
     print(f"charge: {len(charges)} nouns")
     print(f"general: {', '.join(general)}")

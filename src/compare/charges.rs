@@ -394,12 +394,17 @@ fn name_words(context: &Context<'_>, entity: EntityId) -> BTreeSet<String> {
 /// The people two documents name, so that a shorter name the resolver left apart ("Vell
 /// Jr") is taken for the one fuller name that holds all its words ("Oren Vell Jr"), and
 /// kept apart when two fuller names hold them ("Vell": "Oren Vell", "Mara Vell").
-struct Names {
+pub(super) struct Names {
     people: Vec<(EntityId, BTreeSet<String>)>,
 }
 
 impl Names {
-    fn new(context: &Context<'_>, documents: &[DocId]) -> Names {
+    /// The entities of the documents that `keep` accepts, with their name words.
+    pub(super) fn new(
+        context: &Context<'_>,
+        documents: &[DocId],
+        keep: impl Fn(EntityId) -> bool,
+    ) -> Names {
         let mut seen = BTreeSet::new();
         for (m, placed) in context.corpus.mentions.iter().enumerate() {
             if documents.contains(&placed.document) {
@@ -409,7 +414,7 @@ impl Names {
         Names {
             people: seen
                 .into_iter()
-                .filter(|&e| is_person(context, e))
+                .filter(|&e| keep(e))
                 .map(|e| (e, name_words(context, e)))
                 .filter(|(_, words)| !words.is_empty())
                 .collect(),
@@ -418,7 +423,7 @@ impl Names {
 
     /// The person a name stands for: the fullest name holding its words when every name
     /// holding them holds one another (a chain), else itself.
-    fn key(&self, entity: EntityId) -> EntityId {
+    pub(super) fn key(&self, entity: EntityId) -> EntityId {
         let Some((_, words)) = self.people.iter().find(|(e, _)| *e == entity) else {
             return entity;
         };
@@ -463,7 +468,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                 continue;
             }
             // Every act of one person, by source.
-            let people = Names::new(context, &[DocId(x), DocId(y)]);
+            let people = Names::new(context, &[DocId(x), DocId(y)], |e| is_person(context, e));
             let mut by_act: BTreeMap<(EntityId, &str), (Vec<&Told>, Vec<&Told>)> = BTreeMap::new();
             for t in &told[x] {
                 by_act.entry((people.key(t.person), &t.act)).or_default().0.push(t);

@@ -8,6 +8,7 @@
 
 mod attribution;
 mod charges;
+mod inquiry_labels;
 mod contradiction;
 pub mod copy_edits;
 mod dates;
@@ -238,7 +239,7 @@ type Detector = fn(&Context<'_>) -> Vec<FindingDraft>;
 /// Runs every detector and returns the findings in a stable order.
 pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut findings = Vec::new();
-    let detectors: [(&str, Detector); 20] = [
+    let detectors: [(&str, Detector); 21] = [
         ("numbers", numbers::find),
         ("dates", dates::find),
         ("names", names::find),
@@ -258,6 +259,7 @@ pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
         ("labels", labels::find),
         ("modifier_labels", modifier_labels::find),
         ("charges", charges::find),
+        ("inquiry labels", inquiry_labels::find),
         ("unique", unique::find),
     ];
     let timings = std::env::var_os("PARALLAX_TIMINGS").is_some();
