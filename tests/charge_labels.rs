@@ -111,3 +111,75 @@ fn several_charges_other_people_occasions_and_kinds_stay_silent() {
         assert!(all.is_empty(), "{first} / {second}: {all:?}");
     }
 }
+
+/// The story of one inquiry, shared by both sources.
+const INQUIRY: &str = "The special prosecutor Ilse Varnholt questioned the Ardmoor port \
+    director on Monday about the dredging contract money that went missing from the harbour \
+    accounts.";
+
+fn inquiry_labels(first: &str, second: &str) -> (Vec<String>, Vec<String>) {
+    let report = compare(&[
+        &format!("{INQUIRY}\n\n{first}\n"),
+        &format!("{INQUIRY}\n\n{second}\n"),
+    ]);
+    let labelled = |list: Vec<String>| -> Vec<String> {
+        list.into_iter()
+            .filter(|s| s.contains("inquiry differently"))
+            .collect()
+    };
+    (
+        labelled(shown(&report, FindingKind::Wording)),
+        labelled(any(&report, FindingKind::Wording)),
+    )
+}
+
+#[test]
+fn one_owners_inquiry_with_two_topics_is_found() {
+    let (shown, all) = inquiry_labels(
+        "The director is now helping Ilse Varnholt's investigators in the Ardmoor bribery case, \
+         his lawyer said.",
+        "The director was questioned in Ilse Varnholt's investigation into possible smuggling \
+         through the Ardmoor docks, his lawyer said.",
+    );
+    assert!(
+        shown.iter().any(|s| s.contains("bribery") && s.contains("smuggling")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn other_owners_shared_topics_and_unnamed_parties_stay_silent() {
+    for (first, second) in [
+        // Two owners: the prosecutor and the harbour board.
+        (
+            "The director is now helping Ilse Varnholt's investigators in the Ardmoor bribery \
+             case, his lawyer said.",
+            "The director was questioned in the Harbour Board's investigation into possible \
+             smuggling through the Ardmoor docks, his lawyer said.",
+        ),
+        // One topic told alike.
+        (
+            "The director is now helping Ilse Varnholt's investigation into bribery at the \
+             Ardmoor docks, his lawyer said.",
+            "The director was questioned in Ilse Varnholt's investigation into bribery at the \
+             Ardmoor docks, his lawyer said.",
+        ),
+        // The topics overlap: both name the smuggling.
+        (
+            "The director is now helping Ilse Varnholt's investigation into bribery and \
+             smuggling at the Ardmoor docks, his lawyer said.",
+            "The director was questioned in Ilse Varnholt's investigation into smuggling and \
+             tax evasion at the Ardmoor docks, his lawyer said.",
+        ),
+        // No party named by both: two matters of one prosecutor.
+        (
+            "The director is now helping Ilse Varnholt's investigation into bribery at the \
+             Ardmoor docks, his lawyer said.",
+            "The director was questioned in Ilse Varnholt's investigation into smuggling by \
+             Kestrel Shipping, his lawyer said.",
+        ),
+    ] {
+        let (_, all) = inquiry_labels(first, second);
+        assert!(all.is_empty(), "{first} / {second}: {all:?}");
+    }
+}

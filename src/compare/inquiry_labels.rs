@@ -14,8 +14,9 @@
 //! Two sources' inquiries are set against each other only with positive evidence of one
 //! inquiry: the same owner, and a name other than the owner in both topic phrases (the
 //! same country, company or person the inquiry is about). The topics must differ in what
-//! they say: not one stem, not one WordNet sense, and neither topic word anywhere in the
-//! other's phrase. An agency investigating two matters (an email server, a campaign) names
+//! they say: not one stem, not one WordNet sense, and no topic word in common in the two
+//! phrases ("into meddling and possible collusion" against "into interference and
+//! collusion" overlap). An agency investigating two matters (an email server, a campaign) names
 //! no common party in the two phrases and stays silent.
 
 use super::{Context, FindingDraft};
@@ -38,7 +39,7 @@ struct Inquiry {
     /// The topic word as written, and its stem.
     topic: String,
     stem: String,
-    /// Stems of every word of the topic phrase, and the names in it (other than the owner).
+    /// Stems of the topic words of the phrase, and the names in it (other than the owner).
     phrase: BTreeSet<String>,
     names: BTreeSet<EntityId>,
     start: usize,
@@ -156,7 +157,9 @@ fn inquiries(context: &Context<'_>, at: PassageRef, nouns: &HashSet<&str>) -> Ve
             if j > phrase_from && text[read.words[j - 1].1..read.words[j].0].contains([',', '.', ';', ':', '(']) {
                 break;
             }
-            phrase.insert(context.stemmer.stem(&read.folded[j]));
+            if topical(context, &read, text, j, nouns) {
+                phrase.insert(context.stemmer.stem(&read.folded[j]));
+            }
             if let Some(e) = read.named[j].filter(|&e| e != owner) {
                 names.insert(e);
             }
@@ -175,13 +178,14 @@ fn inquiries(context: &Context<'_>, at: PassageRef, nouns: &HashSet<&str>) -> Ve
     out
 }
 
-/// Whether two topic words say one thing: one stem or one WordNet sense.
+/// Whether two topics say one thing, or overlap: one stem or one WordNet sense, or a topic
+/// word in common in the two phrases ("into meddling and collusion" against "into
+/// interference and collusion" name the same matters in part).
 fn same_topic(context: &Context<'_>, a: &Inquiry, b: &Inquiry) -> bool {
     let key = |t: &Inquiry| context.lexicon.noun_keys.get(&fold(&t.topic)).cloned();
     a.stem == b.stem
         || (key(a).is_some() && key(a) == key(b))
-        || a.phrase.contains(&b.stem)
-        || b.phrase.contains(&a.stem)
+        || !a.phrase.is_disjoint(&b.phrase)
 }
 
 /// One owner's inquiry given two different topics by two sources.
