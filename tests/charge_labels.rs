@@ -142,7 +142,9 @@ fn one_owners_inquiry_with_two_topics_is_found() {
          through the Ardmoor docks, his lawyer said.",
     );
     assert!(
-        shown.iter().any(|s| s.contains("bribery") && s.contains("smuggling")),
+        shown
+            .iter()
+            .any(|s| s.contains("bribery") && s.contains("smuggling")),
         "{all:?}"
     );
 }

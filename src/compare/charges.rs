@@ -20,6 +20,7 @@
 //! a guilty plea against a plea of not guilty, another occasion (different years or months,
 //! "also", "separately"), a quote.
 
+use super::name_words::{Names, name_words};
 use super::{Context, FindingDraft};
 use crate::model::{DocId, EntityId, EntityKind, FindingKind, PassageId, PassageRef};
 use crate::text::{fold, tokens};
@@ -171,7 +172,12 @@ fn name_before(context: &Context<'_>, at: PassageRef, start: usize) -> Option<En
     let (mention, entity) = features
         .mentions
         .iter()
-        .map(|&m| (&context.corpus.mentions[m].mention, context.corpus.mention_entities[m]))
+        .map(|&m| {
+            (
+                &context.corpus.mentions[m].mention,
+                context.corpus.mention_entities[m],
+            )
+        })
         // A name in brackets glosses the one before it ("Vell (D-Ark.)").
         .filter(|(m, e)| {
             m.end <= start && is_person(context, *e) && !text[..m.start].ends_with('(')
@@ -245,7 +251,10 @@ fn offences_after(
         });
         if let Some((index, offence)) = matched {
             let n = offence.words.len();
-            found.push((index, text[words[i].start..words[i + n - 1].end].to_string()));
+            found.push((
+                index,
+                text[words[i].start..words[i + n - 1].end].to_string(),
+            ));
             i += n;
         } else {
             i += 1;
@@ -270,7 +279,10 @@ fn read_passage(context: &Context<'_>, lists: &Lists, at: PassageRef) -> Vec<(To
             continue;
         };
         let start = passage.start + word.start;
-        if features.quotes.iter().any(|q| q.start <= start && start < q.end)
+        if features
+            .quotes
+            .iter()
+            .any(|q| q.start <= start && start < q.end)
             || super::wording::quoted(full, start, passage.start + word.end)
         {
             continue;
@@ -302,7 +314,11 @@ fn read_passage(context: &Context<'_>, lists: &Lists, at: PassageRef) -> Vec<(To
         out.push((
             Told {
                 at,
-                act: if not { format!("{act} not") } else { act.to_string() },
+                act: if not {
+                    format!("{act} not")
+                } else {
+                    act.to_string()
+                },
                 person: EntityId(usize::MAX),
                 pronoun: who == Who::Pronoun,
                 offences,
@@ -381,77 +397,18 @@ fn times(words: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// The words of a person's name that tell people apart: lower case, initials left out
-/// ("Vell Jr", "Oren T. Vell Jr" give {vell, jr} and {oren, vell, jr}).
-fn name_words(context: &Context<'_>, entity: EntityId) -> BTreeSet<String> {
-    tokens(&context.corpus.entities[entity.get()].name)
-        .iter()
-        .map(|t| fold(t.text))
-        .filter(|w| w.chars().count() > 1)
-        .collect()
-}
-
-/// The people two documents name, so that a shorter name the resolver left apart ("Vell
-/// Jr") is taken for the one fuller name that holds all its words ("Oren Vell Jr"), and
-/// kept apart when two fuller names hold them ("Vell": "Oren Vell", "Mara Vell").
-pub(super) struct Names {
-    people: Vec<(EntityId, BTreeSet<String>)>,
-}
-
-impl Names {
-    /// The entities of the documents that `keep` accepts, with their name words.
-    pub(super) fn new(
-        context: &Context<'_>,
-        documents: &[DocId],
-        keep: impl Fn(EntityId) -> bool,
-    ) -> Names {
-        let mut seen = BTreeSet::new();
-        for (m, placed) in context.corpus.mentions.iter().enumerate() {
-            if documents.contains(&placed.document) {
-                seen.insert(context.corpus.mention_entities[m]);
-            }
-        }
-        Names {
-            people: seen
-                .into_iter()
-                .filter(|&e| keep(e))
-                .map(|e| (e, name_words(context, e)))
-                .filter(|(_, words)| !words.is_empty())
-                .collect(),
-        }
-    }
-
-    /// The person a name stands for: the fullest name holding its words when every name
-    /// holding them holds one another (a chain), else itself.
-    pub(super) fn key(&self, entity: EntityId) -> EntityId {
-        let Some((_, words)) = self.people.iter().find(|(e, _)| *e == entity) else {
-            return entity;
-        };
-        let holders: Vec<&(EntityId, BTreeSet<String>)> = self
-            .people
-            .iter()
-            .filter(|(_, w)| words.is_subset(w))
-            .collect();
-        let chain = holders
-            .iter()
-            .all(|(_, a)| holders.iter().all(|(_, b)| a.is_subset(b) || b.is_subset(a)));
-        if !chain {
-            return entity;
-        }
-        holders
-            .iter()
-            .max_by_key(|(e, w)| (w.len(), std::cmp::Reverse(*e)))
-            .map_or(entity, |(e, _)| *e)
-    }
-}
-
 /// Whether two offences are one charge told alike or less precisely: a synset in common, or
 /// one above the other.
 fn nested(lists: &Lists, a: usize, b: usize) -> bool {
     let (x, y) = (&lists.offences[a], &lists.offences[b]);
-    x.synsets.iter().any(|s| y.synsets.contains(s) || y.above.contains(s))
+    x.synsets
+        .iter()
+        .any(|s| y.synsets.contains(s) || y.above.contains(s))
         || y.synsets.iter().any(|s| x.above.contains(s))
 }
+
+/// The acts of one person each source tells.
+type Sides<'t> = (Vec<&'t Told>, Vec<&'t Told>);
 
 /// One person's act told by two sources with different offences.
 pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
@@ -469,12 +426,20 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             }
             // Every act of one person, by source.
             let people = Names::new(context, &[DocId(x), DocId(y)], |e| is_person(context, e));
-            let mut by_act: BTreeMap<(EntityId, &str), (Vec<&Told>, Vec<&Told>)> = BTreeMap::new();
+            let mut by_act: BTreeMap<(EntityId, &str), Sides<'_>> = BTreeMap::new();
             for t in &told[x] {
-                by_act.entry((people.key(t.person), &t.act)).or_default().0.push(t);
+                by_act
+                    .entry((people.key(t.person), &t.act))
+                    .or_default()
+                    .0
+                    .push(t);
             }
             for t in &told[y] {
-                by_act.entry((people.key(t.person), &t.act)).or_default().1.push(t);
+                by_act
+                    .entry((people.key(t.person), &t.act))
+                    .or_default()
+                    .1
+                    .push(t);
             }
             for (a, b) in by_act.values() {
                 if let Some(finding) = compare_acts(context, &lists, a, b) {
@@ -557,8 +522,8 @@ fn finding(context: &Context<'_>, a: &Told, b: &Told) -> FindingDraft {
     if through_pronoun {
         evidence.push("one side names the person as “he” or “she” after the same act told of them just before".to_string());
     }
-    let confidence = NAMED - if through_pronoun { 0.05 } else { 0.0 }
-        + if event.is_some() { 0.05 } else { 0.0 };
+    let confidence =
+        NAMED - if through_pronoun { 0.05 } else { 0.0 } + if event.is_some() { 0.05 } else { 0.0 };
     FindingDraft {
         kind: FindingKind::Wording,
         event,

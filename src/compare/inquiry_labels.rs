@@ -98,7 +98,13 @@ fn owner_kind(context: &Context<'_>, entity: EntityId) -> bool {
 
 /// Whether a word can carry a topic: lower case, a content word, not an adjective or
 /// adverb ("possible"), not an inquiry noun itself.
-fn topical(context: &Context<'_>, read: &Read, text: &str, i: usize, nouns: &HashSet<&str>) -> bool {
+fn topical(
+    context: &Context<'_>,
+    read: &Read,
+    text: &str,
+    i: usize,
+    nouns: &HashSet<&str>,
+) -> bool {
     let (s, e) = read.words[i];
     let word = &read.folded[i];
     text[s..e].chars().next().is_some_and(char::is_lowercase)
@@ -136,15 +142,25 @@ fn inquiries(context: &Context<'_>, at: PassageRef, nouns: &HashSet<&str>) -> Ve
         let mut topic = None;
         let mut phrase_from = i + 1;
         if let Some(p) = possessive {
-            topic = (p + 1..i).rev().find(|&j| topical(context, &read, text, j, nouns));
+            topic = (p + 1..i)
+                .rev()
+                .find(|&j| topical(context, &read, text, j, nouns));
         }
-        if topic.is_none() && i + 1 < n && matches!(read.folded[i + 1].as_str(), "into" | "of") && after.is_none() {
+        if topic.is_none()
+            && i + 1 < n
+            && matches!(read.folded[i + 1].as_str(), "into" | "of")
+            && after.is_none()
+        {
             topic = (i + 2..(i + 5).min(n)).find(|&j| topical(context, &read, text, j, nouns));
         }
         if topic.is_none() && i + 2 < n && read.folded[i + 1] == "in" {
             // "investigators in the Ardmoor bribery case": the words before the next inquiry noun.
-            if let Some(j) = (i + 2..(i + 7).min(n)).find(|&j| nouns.contains(read.folded[j].trim_end_matches('s'))) {
-                topic = (i + 2..j).rev().find(|&k| topical(context, &read, text, k, nouns));
+            if let Some(j) = (i + 2..(i + 7).min(n))
+                .find(|&j| nouns.contains(read.folded[j].trim_end_matches('s')))
+            {
+                topic = (i + 2..j)
+                    .rev()
+                    .find(|&k| topical(context, &read, text, k, nouns));
                 phrase_from = i + 2;
             }
         }
@@ -154,7 +170,9 @@ fn inquiries(context: &Context<'_>, at: PassageRef, nouns: &HashSet<&str>) -> Ve
         let mut phrase = BTreeSet::new();
         let mut names = BTreeSet::new();
         for j in phrase_from.min(topic)..(phrase_from + PHRASE_REACH).min(n) {
-            if j > phrase_from && text[read.words[j - 1].1..read.words[j].0].contains([',', '.', ';', ':', '(']) {
+            if j > phrase_from
+                && text[read.words[j - 1].1..read.words[j].0].contains([',', '.', ';', ':', '('])
+            {
                 break;
             }
             if topical(context, &read, text, j, nouns) {
@@ -183,9 +201,7 @@ fn inquiries(context: &Context<'_>, at: PassageRef, nouns: &HashSet<&str>) -> Ve
 /// interference and collusion" name the same matters in part).
 fn same_topic(context: &Context<'_>, a: &Inquiry, b: &Inquiry) -> bool {
     let key = |t: &Inquiry| context.lexicon.noun_keys.get(&fold(&t.topic)).cloned();
-    a.stem == b.stem
-        || (key(a).is_some() && key(a) == key(b))
-        || !a.phrase.is_disjoint(&b.phrase)
+    a.stem == b.stem || (key(a).is_some() && key(a) == key(b)) || !a.phrase.is_disjoint(&b.phrase)
 }
 
 /// One owner's inquiry given two different topics by two sources.
@@ -216,7 +232,7 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
             }
             // A shorter name the resolver left apart is its one fuller name ("Vell" and
             // "Special Counsel Oren Vell").
-            let owners = super::charges::Names::new(context, &[DocId(x), DocId(y)], |e| {
+            let owners = super::name_words::Names::new(context, &[DocId(x), DocId(y)], |e| {
                 owner_kind(context, e)
             });
             let same = |a: &Inquiry, b: &Inquiry| owners.key(a.owner) == owners.key(b.owner);
@@ -230,9 +246,9 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
                     let told_elsewhere = read[x]
                         .iter()
                         .any(|o| same(o, a) && (o.stem == b.stem || o.phrase.contains(&b.stem)))
-                        || read[y]
-                            .iter()
-                            .any(|o| same(o, b) && (o.stem == a.stem || o.phrase.contains(&a.stem)));
+                        || read[y].iter().any(|o| {
+                            same(o, b) && (o.stem == a.stem || o.phrase.contains(&a.stem))
+                        });
                     if told_elsewhere || !made.insert((x, y, owners.key(a.owner))) {
                         continue;
                     }

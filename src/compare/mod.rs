@@ -8,12 +8,13 @@
 
 mod attribution;
 mod charges;
-mod inquiry_labels;
 mod contradiction;
 pub mod copy_edits;
 mod dates;
+mod inquiry_labels;
 pub mod labels;
 mod modifier_labels;
+mod name_words;
 mod names;
 mod numbers;
 mod quotes;
