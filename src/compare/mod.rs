@@ -7,11 +7,14 @@
 //! corpus-wide, because a name or a quote identifies itself.
 
 mod attribution;
+mod charges;
 mod contradiction;
 pub mod copy_edits;
 mod dates;
+mod inquiry_labels;
 pub mod labels;
 mod modifier_labels;
+mod name_words;
 mod names;
 mod numbers;
 mod quotes;
@@ -237,7 +240,7 @@ type Detector = fn(&Context<'_>) -> Vec<FindingDraft>;
 /// Runs every detector and returns the findings in a stable order.
 pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut findings = Vec::new();
-    let detectors: [(&str, Detector); 19] = [
+    let detectors: [(&str, Detector); 21] = [
         ("numbers", numbers::find),
         ("dates", dates::find),
         ("names", names::find),
@@ -256,6 +259,8 @@ pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
         ("wording", wording::find),
         ("labels", labels::find),
         ("modifier_labels", modifier_labels::find),
+        ("charges", charges::find),
+        ("inquiry labels", inquiry_labels::find),
         ("unique", unique::find),
     ];
     let timings = std::env::var_os("PARALLAX_TIMINGS").is_some();
