@@ -14,6 +14,7 @@ pub mod labels;
 mod modifier_labels;
 mod names;
 mod numbers;
+mod places;
 mod quotes;
 mod unique;
 mod wording;
@@ -237,7 +238,7 @@ type Detector = fn(&Context<'_>) -> Vec<FindingDraft>;
 /// Runs every detector and returns the findings in a stable order.
 pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut findings = Vec::new();
-    let detectors: [(&str, Detector); 19] = [
+    let detectors: [(&str, Detector); 20] = [
         ("numbers", numbers::find),
         ("dates", dates::find),
         ("names", names::find),
@@ -253,6 +254,7 @@ pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
         ("departures", contradiction::departures),
         ("no evidence", contradiction::no_evidence),
         ("swapped roles", contradiction::swapped_roles),
+        ("person places", places::find),
         ("wording", wording::find),
         ("labels", labels::find),
         ("modifier_labels", modifier_labels::find),
