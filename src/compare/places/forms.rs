@@ -150,15 +150,16 @@ pub fn after_name(
 /// college student"): the head's index, the description's words, the place.
 fn noun_after_place(words: &Words<'_>, i: usize) -> Option<(usize, Vec<String>, PlacePhrase)> {
     let place = place_at(words, i)?;
-    let mut k = place.next;
-    if words.gap(k.checked_sub(1)?) != " " {
+    let next = place.next;
+    if words.gap(next.checked_sub(1)?) != " " {
         // "a Bellingham, Wash., teacher": the qualifier closed by a comma.
-        if !(place.written.contains(',') && words.gap(k - 1) == ", ") {
+        if !(place.written.contains(',') && words.gap(next - 1) == ", ") {
             return None;
         }
     }
     let mut described = Vec::new();
-    for _ in 0..2 {
+    // The noun, or one modifier and the noun.
+    for k in next..next + 2 {
         words.tokens.get(k)?;
         let folded = words.folded(k);
         if !words.lower(k) || area(&folded) || origin(&folded) {
@@ -171,7 +172,6 @@ fn noun_after_place(words: &Words<'_>, i: usize) -> Option<(usize, Vec<String>, 
         if !matches!(words.tags[k], Pos::Adj | Pos::Noun) || words.gap(k) != " " {
             return None;
         }
-        k += 1;
     }
     None
 }
@@ -210,9 +210,7 @@ fn description_in(
             return None;
         }
         if words.tags[k] == Pos::Adp {
-            if head.is_none() {
-                return None;
-            }
+            head.as_ref()?;
             preposition = true;
         } else if !preposition && words.lower(k) && words.tags[k] == Pos::Noun {
             head = gazetteer::person_noun(&folded).then_some(folded.clone());

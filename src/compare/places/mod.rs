@@ -73,6 +73,10 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     out
 }
 
+/// A description matched with a named person: in one event, the likeness of the two
+/// sentences, the two statements' indices and the words the descriptions share.
+type Candidate = (bool, f32, usize, usize, Vec<String>);
+
 /// The findings for descriptions with no name matched with a named person: for each pair of
 /// documents and person, the surest pair of statements (in one event, then the closest in
 /// meaning).
@@ -83,8 +87,7 @@ fn described_pairs(
     seen: &HashSet<(DocId, DocId, EntityId)>,
 ) -> Vec<FindingDraft> {
     let mut story = None;
-    let mut best: BTreeMap<(DocId, DocId, EntityId), (bool, f32, usize, usize, Vec<String>)> =
-        BTreeMap::new();
+    let mut best: BTreeMap<(DocId, DocId, EntityId), Candidate> = BTreeMap::new();
     for (i, x) in all.iter().enumerate() {
         let Who::Named(person) = x.who else { continue };
         for (j, y) in all.iter().enumerate() {
