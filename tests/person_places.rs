@@ -198,6 +198,13 @@ fn origins_other_times_travel_and_other_people_stay_silent() {
             "The winner, Marit Solberg, who lives in Spokane, built the filter in a shed.",
             "The winner, Marit Solberg, a student from Tacoma, flew from Tacoma to the ceremony.",
         ),
+        // A city's name that is a person's surname in the story: the premodifier is the
+        // person ("Lincoln aide" is an aide of Mayor Elena Lincoln).
+        (
+            "Mayor Elena Lincoln praised the winner. Lincoln aide Marit Solberg built the filter \
+             in a shed.",
+            "Marit Solberg, a Tacoma teacher, built the filter in a shed.",
+        ),
         // Two different people.
         (
             "The winner was Marit Solberg, a student at Harrow Technical Institute in Spokane.",

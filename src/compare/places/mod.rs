@@ -45,11 +45,10 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
     if stories.is_empty() {
         return Vec::new();
     }
-    let names = reading::person_names(context);
-    let allowed: HashSet<EntityId> = names.values().copied().collect();
+    let known = reading::Known::read(context);
     let all: Vec<Placed> = context
         .passages()
-        .flat_map(|at| reading::read(context, at, &names, &allowed))
+        .flat_map(|at| reading::read(context, at, &known))
         .collect();
     let mut out = Vec::new();
     // One finding per pair of documents and person, named on both sides first.

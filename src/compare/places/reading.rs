@@ -203,7 +203,7 @@ const GOES_ON: &[&str] = &["from", "by", "via", "through", "who", "whose"];
 /// organisation or a known place. Entity kinds are guesses from the words around a name ("to
 /// Ilse Varga" reads as a place), so the forms themselves (a noun for a person, "who lives")
 /// say that the name is a person's.
-pub fn person_names(context: &Context<'_>) -> HashMap<String, EntityId> {
+fn person_names(context: &Context<'_>) -> HashMap<String, EntityId> {
     let mut out = HashMap::new();
     for entity in &context.corpus.entities {
         if entity.kind == EntityKind::Organisation || gazetteer::known(&entity.name) {
@@ -214,6 +214,39 @@ pub fn person_names(context: &Context<'_>) -> HashMap<String, EntityId> {
         }
     }
     out
+}
+
+/// What the corpus tells of its people, read once: the names that may be a person's, their
+/// entities, and the words of people's full names.
+pub struct Known {
+    pub names: HashMap<String, EntityId>,
+    pub allowed: HashSet<EntityId>,
+    pub name_words: HashSet<String>,
+}
+
+impl Known {
+    pub fn read(context: &Context<'_>) -> Self {
+        let names = person_names(context);
+        Known {
+            allowed: names.values().copied().collect(),
+            names,
+            name_words: name_words(context),
+        }
+    }
+}
+
+/// The words of the corpus's people's full names ("clinton" of "Hillary Clinton"): a place
+/// written with one of them is more likely the person ("Clinton aide Huma Abedin").
+fn name_words(context: &Context<'_>) -> HashSet<String> {
+    context
+        .corpus
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .flat_map(|e| e.aliases.iter())
+        .filter(|alias| alias.split_whitespace().count() >= 2)
+        .flat_map(|alias| alias.split_whitespace().map(fold))
+        .collect()
 }
 
 /// The names of a passage that may be a person's: byte range and entity. A name read with
@@ -243,12 +276,7 @@ fn people(
 }
 
 /// Every statement of where a person is in one passage.
-pub fn read(
-    context: &Context<'_>,
-    at: PassageRef,
-    names: &HashMap<String, EntityId>,
-    allowed: &HashSet<EntityId>,
-) -> Vec<Placed> {
+pub fn read(context: &Context<'_>, at: PassageRef, known: &Known) -> Vec<Placed> {
     let passage = &context.corpus.documents[at.document.get()].passages[at.passage.get()];
     let text = context.text(at.document);
     let body = &text[passage.start..passage.end];
@@ -279,15 +307,21 @@ pub fn read(
         tags,
         end: passage.end,
     };
-    let people = people(context, at, names, allowed);
+    let people = people(context, at, &known.names, &known.allowed);
     let mut out = Vec::new();
     for &(start, end, entity) in &people {
         out.extend(super::forms::after_name(&words, at, start, end, entity));
     }
     out.extend(super::forms::before_noun(&words, at, &people));
-    // A quote's words are its speaker's.
+    // A quote's words are its speaker's; a place written like a person's name is the person.
     let quotes = &context.features(at).quotes;
-    out.retain(|p| !quotes.iter().any(|q| q.start < p.end && p.start < q.end));
+    out.retain(|p| {
+        !quotes.iter().any(|q| q.start < p.end && p.start < q.end)
+            && !p
+                .name
+                .split(' ')
+                .any(|w| known.name_words.contains(&fold(w)))
+    });
     out
 }
 
