@@ -168,6 +168,10 @@ fn a_city_against_its_state_or_a_region_stays_silent() {
         ),
         (
             "The winner was Marit Solberg of Spokane.",
+            "The winner was a Tacoma area teacher, later identified as Marit Solberg.",
+        ),
+        (
+            "The winner was Marit Solberg of Spokane.",
             "The winner was Marit Solberg, a student at Harrow Technical Institute in Oregon.",
         ),
     ] {
