@@ -60,7 +60,9 @@ fn fitting(kind: &str) -> &'static [FindingKind] {
     match kind {
         "number" => &[FindingKind::NumberMismatch],
         "date" => &[FindingKind::DateMismatch],
-        "name" => &[FindingKind::NameVariant],
+        // The reader's "name" covers a person's place too ("a student in Bellingham" / "a
+        // Seattle woman"): that difference is a contradiction finding.
+        "name" => &[FindingKind::NameVariant, FindingKind::Contradiction],
         "quote" => &[FindingKind::QuoteAttribution, FindingKind::QuoteWording],
         "dispute" => &[FindingKind::Contradiction],
         "stance" => &[FindingKind::Contradiction, FindingKind::Wording],

@@ -17,6 +17,7 @@ mod modifier_labels;
 mod name_words;
 mod names;
 mod numbers;
+mod places;
 mod quotes;
 mod unique;
 mod wording;
@@ -240,7 +241,7 @@ type Detector = fn(&Context<'_>) -> Vec<FindingDraft>;
 /// Runs every detector and returns the findings in a stable order.
 pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
     let mut findings = Vec::new();
-    let detectors: [(&str, Detector); 21] = [
+    let detectors: [(&str, Detector); 22] = [
         ("numbers", numbers::find),
         ("dates", dates::find),
         ("names", names::find),
@@ -256,6 +257,7 @@ pub fn compare(context: &Context<'_>) -> Vec<FindingDraft> {
         ("departures", contradiction::departures),
         ("no evidence", contradiction::no_evidence),
         ("swapped roles", contradiction::swapped_roles),
+        ("person places", places::find),
         ("wording", wording::find),
         ("labels", labels::find),
         ("modifier_labels", modifier_labels::find),

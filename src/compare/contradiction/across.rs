@@ -34,7 +34,7 @@ const MAX_BUCKET: usize = 64;
 
 /// What pairing across events needs: which documents tell one story, and the words'
 /// inverse document frequency for the meaning test.
-pub(super) struct Story {
+pub(crate) struct Story {
     /// For two documents (lower index first) that share an event, the first they share.
     shared: HashMap<(DocId, DocId), EventId>,
     /// `ln(N / df)` of each stem over every passage.
@@ -42,7 +42,7 @@ pub(super) struct Story {
 }
 
 impl Story {
-    pub(super) fn read(context: &Context<'_>) -> Self {
+    pub(crate) fn read(context: &Context<'_>) -> Self {
         let mut shared = HashMap::new();
         for (index, event) in context.alignment.events.iter().enumerate() {
             let mut documents: Vec<DocId> = event.passages.iter().map(|p| p.document).collect();
@@ -60,7 +60,7 @@ impl Story {
         }
     }
 
-    pub(super) fn with_idf(mut self, context: &Context<'_>) -> Self {
+    pub(crate) fn with_idf(mut self, context: &Context<'_>) -> Self {
         let mut df: HashMap<&str, f32> = HashMap::new();
         let mut passages = 0usize;
         for document in &context.corpus.documents {
@@ -85,7 +85,7 @@ impl Story {
 
     /// The mean of the static table's cosine and the TF-IDF cosine of two passages' stems
     /// (0 for the table when meaning is off or a document is not English).
-    fn likeness(&self, context: &Context<'_>, a: PassageRef, b: PassageRef) -> f32 {
+    pub(crate) fn likeness(&self, context: &Context<'_>, a: PassageRef, b: PassageRef) -> f32 {
         use crate::extract::meaning;
         let text = |at: PassageRef| {
             let document = &context.corpus.documents[at.document.get()];

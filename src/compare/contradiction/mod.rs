@@ -41,6 +41,7 @@ mod occasions;
 mod quantifiers;
 mod roles;
 
+pub(crate) use across::Story;
 pub use across::{denied_across, find as across_events};
 pub use allegations::find as allegations;
 pub use denials::denied_statements;
