@@ -418,14 +418,18 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         .map(|d| read_document(context, &lists, DocId(d)))
         .collect();
     let stories = super::story_pairs(context);
+    let named = super::name_words::named_by_document(context);
     let mut out = Vec::new();
     for x in 0..documents {
         for y in x + 1..documents {
-            if !stories.contains(&(DocId(x), DocId(y))) {
+            if told[x].is_empty() || told[y].is_empty() || !stories.contains(&(DocId(x), DocId(y)))
+            {
                 continue;
             }
             // Every act of one person, by source.
-            let people = Names::new(context, &[DocId(x), DocId(y)], |e| is_person(context, e));
+            let people = Names::new(context, &named, &[DocId(x), DocId(y)], |e| {
+                is_person(context, e)
+            });
             let mut by_act: BTreeMap<(EntityId, &str), Sides<'_>> = BTreeMap::new();
             for t in &told[x] {
                 by_act

@@ -117,6 +117,14 @@ fn topical(
 /// The owned inquiries of one passage.
 fn inquiries(context: &Context<'_>, at: PassageRef, nouns: &HashSet<&str>) -> Vec<Inquiry> {
     let text = context.text(at.document);
+    // Tagging a passage costs; most hold no inquiry noun at all.
+    let passage = &context.corpus.documents[at.document.get()].passages[at.passage.get()];
+    let inquiry_noun = crate::text::tokens(&text[passage.start..passage.end])
+        .iter()
+        .any(|t| nouns.contains(fold(t.text).trim_end_matches('s')));
+    if !inquiry_noun {
+        return Vec::new();
+    }
     let read = read(context, at);
     let n = read.words.len();
     let mut out = Vec::new();
@@ -223,18 +231,21 @@ pub fn find(context: &Context<'_>) -> Vec<FindingDraft> {
         })
         .collect();
     let stories = super::story_pairs(context);
+    let named = super::name_words::named_by_document(context);
     let mut out = Vec::new();
     let mut made = HashSet::new();
     for x in 0..documents {
         for y in x + 1..documents {
-            if !stories.contains(&(DocId(x), DocId(y))) {
+            if read[x].is_empty() || read[y].is_empty() || !stories.contains(&(DocId(x), DocId(y)))
+            {
                 continue;
             }
             // A shorter name the resolver left apart is its one fuller name ("Vell" and
             // "Special Counsel Oren Vell").
-            let owners = super::name_words::Names::new(context, &[DocId(x), DocId(y)], |e| {
-                owner_kind(context, e)
-            });
+            let owners =
+                super::name_words::Names::new(context, &named, &[DocId(x), DocId(y)], |e| {
+                    owner_kind(context, e)
+                });
             let same = |a: &Inquiry, b: &Inquiry| owners.key(a.owner) == owners.key(b.owner);
             for a in &read[x] {
                 for b in read[y].iter().filter(|b| same(a, b)) {

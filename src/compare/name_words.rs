@@ -30,18 +30,18 @@ pub(super) struct Names {
 }
 
 impl Names {
-    /// The entities of the documents that `keep` accepts, with their name words.
+    /// The entities of the documents that `keep` accepts, with their name words; `named`
+    /// is [`named_by_document`].
     pub(super) fn new(
         context: &Context<'_>,
+        named: &[BTreeSet<EntityId>],
         documents: &[DocId],
         keep: impl Fn(EntityId) -> bool,
     ) -> Names {
-        let mut seen = BTreeSet::new();
-        for (m, placed) in context.corpus.mentions.iter().enumerate() {
-            if documents.contains(&placed.document) {
-                seen.insert(context.corpus.mention_entities[m]);
-            }
-        }
+        let seen: BTreeSet<EntityId> = documents
+            .iter()
+            .flat_map(|d| named[d.get()].iter().copied())
+            .collect();
         Names {
             people: seen
                 .into_iter()
@@ -76,4 +76,13 @@ impl Names {
             .max_by_key(|(e, w)| (w.len(), std::cmp::Reverse(*e)))
             .map_or(entity, |(e, _)| *e)
     }
+}
+
+/// The entities each document names, read once for all pairs of documents.
+pub(super) fn named_by_document(context: &Context<'_>) -> Vec<BTreeSet<EntityId>> {
+    let mut named = vec![BTreeSet::new(); context.corpus.documents.len()];
+    for (m, placed) in context.corpus.mentions.iter().enumerate() {
+        named[placed.document.get()].insert(context.corpus.mention_entities[m]);
+    }
+    named
 }
