@@ -433,7 +433,6 @@ fn extract_document(
     vocabulary: &HashSet<String>,
 ) -> (Vec<PassageFeatures>, Vec<(PassageId, RawMention)>) {
     let stemmer = terms::Stemmer::new();
-    let text = doc.text.as_str();
     let mut features = Vec::with_capacity(passages.len());
     let mut mentions = Vec::new();
     for passage in passages {
@@ -441,84 +440,115 @@ fn extract_document(
             features.push(PassageFeatures::default());
             continue;
         }
-        let slice = &text[passage.start..passage.end];
-        // A dateline ("WASHINGTON —") says where the outlet filed, not what happened.
-        let dateline = slice.len() - crate::align::label::strip_dateline(slice).len();
-        let toks: Vec<Token<'_>> = tokens(slice)
-            .into_iter()
-            .filter(|t| t.start >= dateline)
-            .map(|t| Token {
-                start: t.start + passage.start,
-                end: t.end + passage.start,
-                text: t.text,
-            })
-            .collect();
-        let found_dates = calendar::find_dates(text, &toks, doc.date);
-        let date_tokens: Vec<(usize, usize)> = found_dates
-            .iter()
-            .map(|d| (d.first_token, d.end_token))
-            .collect();
-        let tags = tagger::tag(text, &toks);
-        let claims = claims::find_claims(text, &toks, &tags, &stemmer);
-        let dates = found_dates
-            .iter()
-            .filter(|d| calendar::is_real(&d.date))
-            .map(|d| DateFeature {
-                start: toks[d.first_token].start,
-                end: toks[d.end_token - 1].end,
-                date: d.date,
-                relative: d.relative,
-                referent: date_referents::find(
-                    text,
-                    &toks,
-                    &tags,
-                    &claims,
-                    (d.first_token, d.end_token),
-                    lexicon,
-                    &stemmer,
-                ),
-            })
-            .collect();
-        let weekdays = weekdays::read(text, &toks, &tags, &claims, lexicon, &stemmer);
-        let quantities = quantities::find_quantities(text, &toks, &date_tokens, lexicon);
-        let terms = toks
-            .iter()
-            .filter_map(|t| terms::term(t, lexicon, &stemmer).map(|s| (t.start, s)))
-            .collect();
-        // Headings in title case ("Protests Turn Toward Russia") capitalise every word;
-        // names cannot be told from other words there. A short heading whose capitals are
-        // its first word and names ("Who is Dave Brat?") is in sentence case: some word
-        // after the first must be a capitalised common word (one the articles also write in
-        // lower case).
-        let capitalised = toks.iter().filter(|t| t.is_capitalised()).count();
-        let capitalised_common = toks.iter().skip(1).any(|t| {
-            t.is_capitalised() && {
-                let folded = crate::text::fold(t.text);
-                vocabulary.contains(&folded) || lexicon.is_stopword(&folded)
-            }
-        });
-        let title_case = passage.role == PassageRole::Heading
-            && capitalised * 10 >= toks.len() * 7
-            && capitalised_common;
-        if !title_case {
-            for mention in entities::find_mentions(text, &toks, lexicon, vocabulary) {
-                mentions.push((passage.index, mention));
-            }
-        }
-        features.push(PassageFeatures {
-            terms,
-            quantities,
-            dates,
-            weekdays,
-            negated: negated_stems(text, &toks, lexicon, &stemmer),
-            wording: wording_hits(text, &toks, &lexicon.wording_terms, title_case),
-            loaded: wording_hits(text, &toks, &lexicon.loaded_terms, title_case),
-            claims,
-            title_case,
-            ..PassageFeatures::default()
-        });
+        let reading = (lexicon, vocabulary, &stemmer);
+        let (passage_features, found) = passage_features(doc, passage, reading);
+        mentions.extend(found.into_iter().map(|m| (passage.index, m)));
+        features.push(passage_features);
     }
-    // Quotes are found per paragraph and belong to the passage where they start.
+    attach_quotes(&doc.text, passages, &mut features);
+    (features, mentions)
+}
+
+/// A passage's tokens, with offsets into the whole text; a dateline ("WASHINGTON —") says
+/// where the outlet filed, not what happened, and is left out.
+fn passage_tokens<'t>(text: &'t str, passage: &Passage) -> Vec<Token<'t>> {
+    let slice = &text[passage.start..passage.end];
+    let dateline = slice.len() - crate::align::label::strip_dateline(slice).len();
+    tokens(slice)
+        .into_iter()
+        .filter(|t| t.start >= dateline)
+        .map(|t| Token {
+            start: t.start + passage.start,
+            end: t.end + passage.start,
+            text: t.text,
+        })
+        .collect()
+}
+
+/// What one passage says (terms, figures, dates, claims, wording) and the names it
+/// mentions.
+fn passage_features(
+    doc: &LoadedDocument,
+    passage: &Passage,
+    (lexicon, vocabulary, stemmer): (&Lexicon, &HashSet<String>, &terms::Stemmer),
+) -> (PassageFeatures, Vec<RawMention>) {
+    let text = doc.text.as_str();
+    let toks = passage_tokens(text, passage);
+    let found_dates = calendar::find_dates(text, &toks, doc.date);
+    let date_tokens: Vec<(usize, usize)> = found_dates
+        .iter()
+        .map(|d| (d.first_token, d.end_token))
+        .collect();
+    let tags = tagger::tag(text, &toks);
+    let claims = claims::find_claims(text, &toks, &tags, stemmer);
+    let dates = found_dates
+        .iter()
+        .filter(|d| calendar::is_real(&d.date))
+        .map(|d| DateFeature {
+            start: toks[d.first_token].start,
+            end: toks[d.end_token - 1].end,
+            date: d.date,
+            relative: d.relative,
+            referent: date_referents::find(
+                text,
+                &toks,
+                &tags,
+                &claims,
+                (d.first_token, d.end_token),
+                lexicon,
+                stemmer,
+            ),
+        })
+        .collect();
+    let weekdays = weekdays::read(text, &toks, &tags, &claims, lexicon, stemmer);
+    let quantities = quantities::find_quantities(text, &toks, &date_tokens, lexicon);
+    let terms = toks
+        .iter()
+        .filter_map(|t| terms::term(t, lexicon, stemmer).map(|s| (t.start, s)))
+        .collect();
+    let title_case = in_title_case(passage, &toks, lexicon, vocabulary);
+    let mentions = if title_case {
+        Vec::new()
+    } else {
+        entities::find_mentions(text, &toks, lexicon, vocabulary)
+    };
+    let features = PassageFeatures {
+        terms,
+        quantities,
+        dates,
+        weekdays,
+        negated: negated_stems(text, &toks, lexicon, stemmer),
+        wording: wording_hits(text, &toks, &lexicon.wording_terms, title_case),
+        loaded: wording_hits(text, &toks, &lexicon.loaded_terms, title_case),
+        claims,
+        title_case,
+        ..PassageFeatures::default()
+    };
+    (features, mentions)
+}
+
+/// Whether a heading is in title case ("Protests Turn Toward Russia"): it capitalises every
+/// word, so names cannot be told from other words there. A short heading whose capitals
+/// are its first word and names ("Who is Dave Brat?") is in sentence case: some word after
+/// the first must be a capitalised common word (one the articles also write in lower case).
+fn in_title_case(
+    passage: &Passage,
+    toks: &[Token<'_>],
+    lexicon: &Lexicon,
+    vocabulary: &HashSet<String>,
+) -> bool {
+    let capitalised = toks.iter().filter(|t| t.is_capitalised()).count();
+    let capitalised_common = toks.iter().skip(1).any(|t| {
+        t.is_capitalised() && {
+            let folded = crate::text::fold(t.text);
+            vocabulary.contains(&folded) || lexicon.is_stopword(&folded)
+        }
+    });
+    passage.role == PassageRole::Heading && capitalised * 10 >= toks.len() * 7 && capitalised_common
+}
+
+/// Quotes are found per paragraph and belong to the passage where they start.
+fn attach_quotes(text: &str, passages: &[Passage], features: &mut [PassageFeatures]) {
     let mut paragraph_start = 0;
     while paragraph_start < passages.len() {
         let paragraph = passages[paragraph_start].paragraph;
@@ -526,17 +556,13 @@ fn extract_document(
         while paragraph_end < passages.len() && passages[paragraph_end].paragraph == paragraph {
             paragraph_end += 1;
         }
-        let range = passages[paragraph_start].start..passages[paragraph_end - 1].end;
+        let in_paragraph = &passages[paragraph_start..paragraph_end];
+        let range = in_paragraph[0].start..in_paragraph[in_paragraph.len() - 1].end;
         for quote in quotes::find_quotes(text, range) {
-            if let Some(owner) = passages[paragraph_start..paragraph_end]
+            if let Some(owner) = in_paragraph
                 .iter()
                 .find(|p| p.start <= quote.start && quote.start < p.end.max(p.start + 1))
-                .or_else(|| {
-                    passages[paragraph_start..paragraph_end]
-                        .iter()
-                        .rev()
-                        .find(|p| p.start <= quote.start)
-                })
+                .or_else(|| in_paragraph.iter().rev().find(|p| p.start <= quote.start))
             {
                 features[owner.index.get()]
                     .quotes
@@ -545,7 +571,6 @@ fn extract_document(
         }
         paragraph_start = paragraph_end;
     }
-    (features, mentions)
 }
 
 pub(crate) use speakers::{ATTRIBUTION_VERBS, title_between, word_before_role};
