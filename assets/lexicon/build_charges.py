@@ -41,6 +41,7 @@ import sys
 
 sys.dont_write_bytecode = True  # keep assets/ free of __pycache__
 import build_antonyms as wn  # noqa: E402
+from build_allegations import lex_files  # noqa: E402
 
 OUT = os.path.join(wn.HERE, "charges_en.tsv")
 
@@ -63,17 +64,6 @@ UNLAWFUL = re.compile(r"\b(unlawful|unlawfully|illegal|illegally)\b")
 CLASS_GLOSS = re.compile(r"^(\w+\s+){0,3}(crime|offense|offence)s?\b(?! of)")
 LAW_DOMAIN = "law%1:14:00::"
 LEX_ACT, LEX_COGNITION, LEX_COMMUNICATION = 4, 9, 10
-
-
-def lex_files(dict_dir, pos):
-    """Synset offset -> lexicographer file number."""
-    out = {}
-    with open(os.path.join(dict_dir, wn.DATA_FILES[pos]), encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("  "):
-                t = line.split(" ", 2)
-                out[t[0]] = int(t[1])
-    return out
 
 
 def sense_keys(dict_dir):
