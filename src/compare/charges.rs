@@ -26,7 +26,9 @@ use crate::model::{DocId, EntityId, EntityKind, FindingKind, PassageId, PassageR
 use crate::text::{fold, tokens};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-const CHARGES: &str = include_str!("../../assets/lexicon/charges_en.tsv");
+/// The legal acts, offences and inquiry nouns (`build_charges.py`), read by `charges` and
+/// `inquiry_labels`.
+pub(super) const CHARGES: &str = include_str!("../../assets/lexicon/charges_en.tsv");
 
 /// Most words between an act's word and its preposition ("pleaded guilty Wednesday in
 /// federal court to").

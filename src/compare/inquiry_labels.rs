@@ -25,8 +25,6 @@ use crate::model::{DocId, EntityId, EntityKind, FindingKind, PassageId, PassageR
 use crate::text::fold;
 use std::collections::{BTreeSet, HashSet};
 
-const CHARGES: &str = include_str!("../../assets/lexicon/charges_en.tsv");
-
 /// Confidence of a finding on one owner with a name shared by both topic phrases.
 const SHOWN: f32 = 0.65;
 /// Most words read for a topic phrase.
@@ -47,7 +45,7 @@ struct Inquiry {
 }
 
 fn inquiry_nouns() -> HashSet<&'static str> {
-    CHARGES
+    super::charges::CHARGES
         .lines()
         .filter_map(|l| l.strip_prefix("inquiry\t"))
         .collect()
